@@ -1,0 +1,426 @@
+"""The one source of truth for the workbook layout: sheet names, header rows, columns.
+
+The template writer, the reader, the finalised workbook and the docs all take sheet names,
+column headers and their synonyms from here, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Where the template puts things: a title on row 1, a hint on row 2, headers on row 3.
+TITLE_ROW = 1
+HINT_ROW = 2
+HEADER_ROW = 3
+FIRST_DATA_ROW = 4
+#: The reader looks for the header row within this many rows from the top.
+HEADER_SEARCH_ROWS = 15
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    kind: str = "text"  # text, amount, percent, number, measure, date, code, nip, choice
+    required: bool = False
+    synonyms: tuple[str, ...] = ()
+    width: float = 14
+    choices: tuple[str, ...] = ()
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class TableSheet:
+    name: str
+    title: str
+    hint: str
+    columns: tuple[Column, ...]
+    required: bool = True
+    landscape: bool = True
+    #: Column keys whose text marks a total/average row ("JUMLAH", "Rata-rata").
+    label_keys: tuple[str, ...] = ()
+
+    def column(self, key: str) -> Column:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.columns)
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    kind: str = "text"
+    required: bool = False
+    synonyms: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    hint: str = ""
+    default: object = None
+
+
+@dataclass(frozen=True)
+class FormSheet:
+    """A sheet of label/value pairs (Identitas, Pengaturan)."""
+
+    name: str
+    title: str
+    hint: str
+    fields: tuple[Field, ...]
+    required: bool = True
+    label_header: str = "Isian"
+    value_header: str = "Nilai"
+    extra_tables: tuple[TableSheet, ...] = field(default_factory=tuple)
+
+    def field(self, key: str) -> Field:
+        for f in self.fields:
+            if f.key == key:
+                return f
+        raise KeyError(key)
+
+
+TINGKAT = ("seksi", "kecamatan")
+TRIWULAN = ("I", "II", "III", "IV")
+POLARITAS = ("positif", "negatif")
+RUMUS_NEGATIF = ("2T-R", "T/R", "(T-R)/T")
+SATUAN = ("%", "Desa", "Laporan", "Dokumen", "Kegiatan", "Lembaga", "bulan", "Indeks", "Orang",
+          "Unit", "Kali")
+SUMBER_DATA = ("-", "Fasilitasi", "Desa")
+STATUS_FASILITASI = ("Terlaksana", "Belum")
+KELOMPOK_FASILITASI = ("Fasilitasi", "Koordinasi", "Rekomendasi")
+JENIS_COP = ("Sasaran", "Kegiatan", "Sub Kegiatan")
+SIFAT_DATA = ("kumulatif", "triwulan")
+JENIS_KELAMIN = ("L", "P")
+STATUS_PEGAWAI = ("PNS", "CPNS", "PPPK", "Non PNS")
+PENDIDIKAN = ("SD", "SMP", "SMA/SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3")
+ESELON = ("-", "II a", "II b", "III a", "III b", "IV a", "IV b")
+DIKLAT = ("-", "PIM I", "PIM II", "PIM III", "PIM IV")
+RUMUS_EFISIENSI = ("100-penyerapan", "kinerja/anggaran", "kinerja-anggaran")
+
+IDENTITAS = FormSheet(
+    name="Identitas",
+    title="Identitas Laporan",
+    hint="Isi kolom Nilai. Tanggal boleh diketik 31 Januari 2024 atau 31/01/2024.",
+    fields=(
+        Field("unit", "Nama Unit Kerja", required=True,
+              synonyms=("unit kerja", "nama unit", "unit", "jabatan unit"),
+              hint="Contoh: Seksi Pemerintahan Kecamatan Senduro"),
+        Field("tingkat", "Tingkat", required=True, choices=TINGKAT,
+              synonyms=("level", "jenis laporan"), hint="seksi atau kecamatan"),
+        Field("kecamatan", "Kecamatan", synonyms=("nama kecamatan",)),
+        Field("kabupaten", "Kabupaten/Kota", synonyms=("kabupaten", "kota", "pemerintah kabupaten")),
+        Field("tahun", "Tahun Anggaran", kind="number", required=True,
+              synonyms=("tahun", "ta")),
+        Field("triwulan", "Triwulan", kind="choice", required=True, choices=TRIWULAN,
+              synonyms=("tw", "periode triwulan"), hint="I, II, III atau IV"),
+        Field("sifat", "Sifat Data", choices=SIFAT_DATA, default="kumulatif",
+              synonyms=("sifat realisasi", "kumulatif"),
+              hint="kumulatif (s.d. triwulan ini) atau triwulan (hanya triwulan ini)"),
+        Field("jumlah_desa", "Jumlah Desa", kind="number", synonyms=("banyak desa",)),
+        Field("tempat", "Tempat Laporan", synonyms=("tempat", "kota laporan")),
+        Field("tanggal", "Tanggal Laporan", kind="date", required=True,
+              synonyms=("tanggal", "tgl laporan", "tanggal penyampaian")),
+        Field("pelapor_nama", "Nama Pelapor", required=True, synonyms=("pelapor", "nama")),
+        Field("pelapor_nip", "NIP Pelapor", kind="nip", synonyms=("nip",)),
+        Field("pelapor_pangkat", "Pangkat/Golongan Pelapor",
+              synonyms=("pangkat pelapor", "pangkat/gol pelapor", "golongan pelapor")),
+        Field("pelapor_jabatan", "Jabatan Pelapor", synonyms=("jabatan",)),
+        Field("atasan_nama", "Nama Atasan Langsung", synonyms=("nama atasan", "atasan")),
+        Field("atasan_nip", "NIP Atasan", synonyms=("nip atasan langsung",), kind="nip"),
+        Field("atasan_pangkat", "Pangkat/Golongan Atasan",
+              synonyms=("pangkat atasan", "pangkat/gol atasan")),
+        Field("atasan_jabatan", "Jabatan Atasan", synonyms=("jabatan atasan langsung",)),
+        Field("pk_tanggal", "Tanggal Perjanjian Kinerja", kind="date",
+              synonyms=("tanggal pk",)),
+        Field("pk_pihak1_nama", "Nama Pihak Pertama pada PK", synonyms=("pihak pertama",)),
+        Field("pk_pihak1_nip", "NIP Pihak Pertama pada PK", kind="nip",
+              synonyms=("nip pihak pertama",)),
+        Field("pk_pihak2_nama", "Nama Pihak Kedua pada PK", synonyms=("pihak kedua",)),
+        Field("pk_pihak2_jabatan", "Jabatan Pihak Kedua pada PK",
+              synonyms=("jabatan pihak kedua",)),
+    ),
+)
+
+PK = TableSheet(
+    name="PK",
+    title="Perjanjian Kinerja (PK)",
+    hint="Satu baris per indikator. Target ditulis bersama satuannya, misal 93% atau 12 Desa.",
+    columns=(
+        Column("no", "No", width=6, synonyms=("nomor", "no.")),
+        Column("sasaran", "Sasaran", width=38,
+               synonyms=("sasaran kegiatan", "sasaran strategis", "sasaran kinerja", "kegiatan",
+                         "tujuan")),
+        Column("indikator", "Indikator Kinerja", required=True, width=48,
+               synonyms=("indikator", "indikator sasaran", "indikator kinerja sasaran")),
+        Column("target", "Target", kind="measure", required=True, width=14,
+               synonyms=("target tahunan", "target kinerja")),
+        Column("satuan", "Satuan", width=12, choices=SATUAN),
+        Column("keterangan", "Keterangan", width=20, synonyms=("ket", "ket.")),
+    ),
+)
+
+PK_ANGGARAN = TableSheet(
+    name="PK Anggaran",
+    title="Anggaran pada Perjanjian Kinerja",
+    hint="Program (atau kegiatan) dan anggarannya seperti tertulis di PK. Baris JUMLAH boleh diisi.",
+    required=False,
+    label_keys=("uraian", "kode", "no"),
+    columns=(
+        Column("no", "No", width=6, synonyms=("nomor",)),
+        Column("kode", "Kode", kind="code", width=20, synonyms=("kode program", "kode rekening")),
+        Column("uraian", "Program/Kegiatan", required=True, width=52,
+               synonyms=("program", "kegiatan", "uraian", "program/kegiatan/sub kegiatan")),
+        Column("anggaran", "Anggaran (Rp)", kind="amount", required=True, width=18,
+               synonyms=("anggaran", "pagu", "jumlah anggaran")),
+        Column("sumber", "Sumber Dana", width=12, synonyms=("ket", "keterangan", "sumber")),
+    ),
+)
+
+CAPAIAN = TableSheet(
+    name="Capaian",
+    title="Capaian Kinerja",
+    hint=("Realisasi boleh berupa angka, persen, atau rasio seperti 31/36. Baris terakhir "
+          "'Rata-rata' berisi rata-rata capaian yang dilaporkan."),
+    label_keys=("indikator", "no", "sasaran"),
+    columns=(
+        Column("no", "No", width=6, synonyms=("nomor",)),
+        Column("sasaran", "Sasaran", width=32,
+               synonyms=("sasaran kegiatan", "sasaran strategis", "tujuan", "sub kegiatan")),
+        Column("indikator", "Indikator Kinerja", required=True, width=44,
+               synonyms=("indikator", "indikator sasaran")),
+        Column("target_tahunan", "Target Tahunan", kind="measure", width=14,
+               synonyms=("target pk", "target tahun")),
+        Column("target", "Target", kind="measure", required=True, width=12,
+               synonyms=("target triwulan", "target tw", "target 2024", "target 2023")),
+        Column("realisasi", "Realisasi", kind="measure", required=True, width=16,
+               synonyms=("realisasi triwulan", "realisasi tw")),
+        Column("capaian", "Capaian (%)", kind="percent", required=True, width=12,
+               synonyms=("capaian", "capaian kinerja", "% capaian")),
+        Column("satuan", "Satuan", width=10, choices=SATUAN),
+        Column("polaritas", "Polaritas", width=10, choices=POLARITAS,
+               synonyms=("polarity", "arah")),
+        Column("rumus_negatif", "Rumus Polaritas Negatif", width=14, choices=RUMUS_NEGATIF),
+        Column("pembilang", "Pembilang", kind="number", width=11, synonyms=("numerator",)),
+        Column("penyebut", "Penyebut", kind="number", width=11, synonyms=("denominator",)),
+        Column("sumber", "Sumber Data", width=12, choices=SUMBER_DATA),
+        Column("predikat", "Predikat", width=14, synonyms=("predikat kinerja", "kategori")),
+        Column("keterangan", "Keterangan", width=20, synonyms=("ket", "ket.")),
+    ),
+)
+
+ANGGARAN = TableSheet(
+    name="Anggaran",
+    title="Realisasi Anggaran",
+    hint=("Satu baris per program, kegiatan dan sub kegiatan dengan kodenya. Baris JUMLAH "
+          "berisi total yang dilaporkan. Kolom rencana triwulan boleh dikosongkan."),
+    label_keys=("uraian", "kode"),
+    columns=(
+        Column("kode", "Kode", kind="code", width=20, synonyms=("kode sub kegiatan", "kode rekening")),
+        Column("uraian", "Program/Kegiatan/Sub Kegiatan", required=True, width=54,
+               synonyms=("uraian", "sub kegiatan", "kegiatan", "program", "nama")),
+        Column("pagu", "Pagu (Rp)", kind="amount", required=True, width=18,
+               synonyms=("pagu", "anggaran", "pagu anggaran")),
+        Column("realisasi", "Realisasi (Rp)", kind="amount", required=True, width=18,
+               synonyms=("realisasi", "realisasi tw", "realisasi anggaran")),
+        Column("sisa", "Sisa (Rp)", kind="amount", width=18, synonyms=("sisa", "sisa anggaran")),
+        Column("persentase", "Persentase (%)", kind="percent", width=12,
+               synonyms=("persentase", "%", "penyerapan", "persen")),
+        Column("target_tw", "Rencana Triwulan (Rp)", kind="amount", width=18,
+               synonyms=("target tw", "target triwulan", "target anggaran", "rencana tw")),
+        Column("capaian_keuangan", "Capaian Keuangan (%)", kind="percent", width=12,
+               synonyms=("capaian keuangan", "capaian anggaran")),
+    ),
+)
+
+DESA = TableSheet(
+    name="Desa",
+    title="Dokumen Administrasi Pemerintahan Desa",
+    hint=("Tanggal penetapan/penyampaian tiap dokumen. Kosongkan bila belum ada. "
+          "RKPDes tahun ini, APBDes tahun ini, LPPDes untuk tahun lalu."),
+    required=False,
+    columns=(
+        Column("no", "No", width=6),
+        Column("desa", "Desa", required=True, width=24, synonyms=("nama desa", "desa/kelurahan")),
+        Column("rkpdes", "Tanggal RKPDes", kind="date", width=18, synonyms=("rkpdes", "rkp desa")),
+        Column("apbdes", "Tanggal APBDes", kind="date", width=18, synonyms=("apbdes", "apb desa")),
+        Column("lppdes", "Tanggal LPPDes", kind="date", width=18, synonyms=("lppdes", "lpp desa")),
+        Column("keterangan", "Keterangan", width=24, synonyms=("ket",)),
+    ),
+)
+
+FASILITASI = TableSheet(
+    name="Fasilitasi",
+    title="Daftar Fasilitasi, Koordinasi dan Rekomendasi",
+    hint="Satu baris per jenis kegiatan. Status: Terlaksana atau Belum.",
+    required=False,
+    columns=(
+        Column("no", "No", width=6),
+        Column("nama", "Nama Kegiatan", required=True, width=60,
+               synonyms=("nama fasilitas", "jenis fasilitasi", "uraian", "kegiatan")),
+        Column("kelompok", "Kelompok", width=14, choices=KELOMPOK_FASILITASI,
+               synonyms=("jenis",)),
+        Column("status", "Status", required=True, width=14, choices=STATUS_FASILITASI,
+               synonyms=("terlaksana", "status pelaksanaan")),
+    ),
+)
+
+EFISIENSI = TableSheet(
+    name="Efisiensi",
+    title="Cost per Outcome dan Efisiensi",
+    hint=("Anggaran (pagu, realisasi, capaian anggaran) di samping kinerja (T, R, capaian). "
+          "Rumus efisiensi diatur di sheet Pengaturan."),
+    required=False,
+    columns=(
+        Column("no", "No", width=6),
+        Column("jenis", "Jenis", width=12, choices=JENIS_COP),
+        Column("uraian", "Sasaran/Kegiatan", required=True, width=40,
+               synonyms=("sasaran/kegiatan", "sasaran", "kegiatan", "uraian")),
+        Column("indikator", "Indikator Kinerja", width=36, synonyms=("indikator",)),
+        Column("kode", "Kode", kind="code", width=18),
+        Column("pagu", "Pagu (Rp)", kind="amount", width=16, synonyms=("pagu",)),
+        Column("realisasi", "Realisasi (Rp)", kind="amount", width=16,
+               synonyms=("realisasi anggaran",)),
+        Column("capaian_anggaran", "Capaian Anggaran (%)", kind="percent", width=12,
+               synonyms=("capaian anggaran",)),
+        Column("target", "Target Kinerja (T)", kind="measure", width=12, synonyms=("t", "target")),
+        Column("realisasi_kinerja", "Realisasi Kinerja (R)", kind="measure", width=12,
+               synonyms=("r", "realisasi kinerja")),
+        Column("capaian_kinerja", "Capaian Kinerja (%)", kind="percent", width=12,
+               synonyms=("capaian kinerja",)),
+        Column("efisiensi", "Efisiensi (%)", kind="percent", width=12, synonyms=("efisiensi",)),
+        Column("keterangan", "Keterangan", width=18, synonyms=("ket",)),
+    ),
+)
+
+PEGAWAI = TableSheet(
+    name="Pegawai",
+    title="Data Pegawai",
+    hint="Satu baris per pegawai. NIP 18 angka boleh diketik dengan spasi.",
+    required=False,
+    columns=(
+        Column("no", "No", width=6),
+        Column("nama", "Nama", required=True, width=34),
+        Column("nip", "NIP", kind="nip", width=24),
+        Column("jk", "L/P", width=6, choices=JENIS_KELAMIN, synonyms=("jenis kelamin",)),
+        Column("status", "Status Kepegawaian", width=14, choices=STATUS_PEGAWAI,
+               synonyms=("status",)),
+        Column("pangkat", "Pangkat/Golongan", width=26, synonyms=("pangkat", "pangkat/gol", "golongan")),
+        Column("eselon", "Eselon", width=8, choices=ESELON),
+        Column("pendidikan", "Pendidikan", width=12, choices=PENDIDIKAN,
+               synonyms=("kualifikasi pendidikan", "pendidikan terakhir")),
+        Column("diklat", "Diklat PIM", width=10, choices=DIKLAT, synonyms=("diklat",)),
+        Column("jabatan", "Jabatan", width=30),
+    ),
+)
+
+PERBANDINGAN = TableSheet(
+    name="Perbandingan",
+    title="Perbandingan dengan Tahun Sebelumnya dan Target Renstra",
+    hint="Satu baris per indikator per tahun. Target Renstra cukup diisi sekali per indikator.",
+    required=False,
+    columns=(
+        Column("no", "No", width=6),
+        Column("indikator", "Indikator Kinerja", required=True, width=48,
+               synonyms=("indikator",)),
+        Column("tahun", "Tahun", kind="number", required=True, width=8),
+        Column("target", "Target", kind="measure", width=12),
+        Column("realisasi", "Realisasi", kind="measure", width=12),
+        Column("target_renstra", "Target Renstra", kind="measure", width=14,
+               synonyms=("renstra", "target akhir renstra")),
+        Column("keterangan", "Keterangan", width=20, synonyms=("ket",)),
+    ),
+)
+
+PREDIKAT_TABLE = TableSheet(
+    name="Pengaturan",
+    title="Skala Predikat",
+    hint="",
+    columns=(
+        Column("batas", "Batas Bawah (%)", kind="number", required=True, width=14),
+        Column("predikat", "Predikat", required=True, width=18),
+    ),
+)
+LIBUR_TABLE = TableSheet(
+    name="Pengaturan",
+    title="Libur Tambahan",
+    hint="",
+    columns=(
+        Column("tanggal", "Tanggal Libur", kind="date", required=True, width=16),
+        Column("keterangan", "Keterangan Libur", width=24),
+    ),
+)
+
+PENGATURAN = FormSheet(
+    name="Pengaturan",
+    title="Pengaturan Pemeriksaan",
+    hint="Nilai bawaan sudah sesuai Perbup Lumajang 6/2018 dan Permendagri 86/2017.",
+    required=False,
+    label_header="Pengaturan",
+    fields=(
+        Field("batas_hari_kerja", "Batas Hari Kerja Penyampaian", kind="number", default=5,
+              synonyms=("hari kerja", "batas hari kerja"),
+              hint="Laporan paling lambat N hari kerja setelah triwulan berakhir"),
+        Field("rumus_negatif", "Rumus Polaritas Negatif (bawaan)", choices=RUMUS_NEGATIF,
+              default="2T-R", hint="2T-R = (2xTarget-Realisasi)/Target; T/R; (T-R)/T"),
+        Field("rumus_efisiensi", "Rumus Efisiensi", choices=RUMUS_EFISIENSI,
+              default="100-penyerapan",
+              hint="100-penyerapan; kinerja/anggaran = capaian kinerja / capaian anggaran x 100"),
+        Field("toleransi", "Toleransi Pembulatan (poin %)", kind="number", default=0.01,
+              hint="Selisih persen sampai nilai ini tidak dianggap salah"),
+        Field("toleransi_rupiah", "Toleransi Rupiah", kind="number", default=1,
+              hint="Selisih rupiah sampai nilai ini tidak dianggap salah"),
+        Field("bulan_rkpdes", "Batas RKPDes (tanggal-bulan)", default="30-09"),
+        Field("bulan_apbdes", "Batas APBDes (tanggal-bulan, tahun sebelumnya)", default="31-12"),
+        Field("bulan_lppdes", "Batas LPPDes (tanggal-bulan)", default="31-03"),
+    ),
+    extra_tables=(PREDIKAT_TABLE, LIBUR_TABLE),
+)
+
+#: Permendagri 86/2017 bands (lower bound in %, predikat), the default scale.
+DEFAULT_PREDIKAT = (
+    (91.0, "Sangat Tinggi"),
+    (76.0, "Tinggi"),
+    (66.0, "Sedang"),
+    (51.0, "Rendah"),
+    (0.0, "Sangat Rendah"),
+)
+
+TABLE_SHEETS: tuple[TableSheet, ...] = (
+    PK, PK_ANGGARAN, CAPAIAN, ANGGARAN, DESA, FASILITASI, EFISIENSI, PEGAWAI, PERBANDINGAN,
+)
+FORM_SHEETS: tuple[FormSheet, ...] = (IDENTITAS, PENGATURAN)
+PETUNJUK = "Petunjuk"
+
+#: Sheet order in the template.
+SHEET_ORDER = (PETUNJUK, "Identitas", "PK", "PK Anggaran", "Capaian", "Anggaran", "Desa",
+               "Fasilitasi", "Efisiensi", "Pegawai", "Perbandingan", "Pengaturan")
+#: Sheets that must exist for a workbook to be checked at all.
+REQUIRED_SHEETS = ("Identitas", "PK", "Capaian", "Anggaran")
+
+SHEET_SYNONYMS = {
+    "Identitas": ("identitas laporan", "identitas"),
+    "PK": ("perjanjian kinerja", "pk"),
+    "PK Anggaran": ("pk anggaran", "anggaran pk", "pk program"),
+    "Capaian": ("capaian kinerja", "capaian"),
+    "Anggaran": ("realisasi anggaran", "anggaran"),
+    "Desa": ("dokumen desa", "desa"),
+    "Fasilitasi": ("fasilitasi", "daftar fasilitasi", "checklist fasilitasi"),
+    "Efisiensi": ("efisiensi", "cost per outcome", "costperoutcome", "cpo"),
+    "Pegawai": ("pegawai", "personalia", "kepegawaian"),
+    "Perbandingan": ("perbandingan", "perbandingan tahun"),
+    "Pengaturan": ("pengaturan", "setting", "konfigurasi"),
+}
+
+TOTAL_WORDS = ("jumlah", "total", "jumlah anggaran", "jumlah total", "grand total")
+AVERAGE_WORDS = ("rata rata", "rata2", "rerata", "capaian rata rata")
+
+
+def table(name: str) -> TableSheet:
+    for t in TABLE_SHEETS:
+        if t.name == name:
+            return t
+    raise KeyError(name)

@@ -1,0 +1,306 @@
+"""The typed model of one LKj report.
+
+Every value remembers where it came from (sheet and A1 cell) and what was typed, so that a
+finding can name the cell and quote the user, and the finalised workbook can keep the typed
+text beside the corrected value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .parsing import BudgetCode, DateValue, NipInfo, Number
+
+
+def col_letter(index: int) -> str:
+    """0 -> "A", 25 -> "Z", 26 -> "AA"."""
+    s = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        s = chr(65 + rem) + s
+    return s
+
+
+def a1(row: int, col: int) -> str:
+    """Zero-based row/col -> "B3"."""
+    return f"{col_letter(col)}{row + 1}"
+
+
+@dataclass(frozen=True)
+class Value:
+    """One cell: the parsed reading ``value``, the ``raw`` cell content as typed, its
+    position, and the full parse result in ``parsed`` (a Number, DateValue, ...)."""
+
+    value: Any
+    raw: Any
+    sheet: str
+    cell: str | None
+    parsed: Any = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+
+    @property
+    def blank(self) -> bool:
+        from .parsing import is_blank
+
+        return is_blank(self.raw)
+
+    @property
+    def text(self) -> str:
+        """The typed content as a person would read it."""
+        raw = self.raw
+        if raw is None:
+            return ""
+        if isinstance(raw, float) and raw.is_integer():
+            return str(int(raw))
+        if isinstance(raw, dt.datetime):
+            return raw.date().isoformat() if raw.time() == dt.time() else raw.isoformat()
+        return str(raw)
+
+    @property
+    def number(self) -> Number | None:
+        return self.parsed if isinstance(self.parsed, Number) else None
+
+    @property
+    def error(self) -> str | None:
+        return getattr(self.parsed, "error", None)
+
+
+def empty(sheet: str, cell: str | None = None) -> Value:
+    return Value(None, None, sheet, cell)
+
+
+@dataclass
+class Person:
+    nama: Value
+    nip: Value
+    pangkat: Value
+    jabatan: Value
+
+
+@dataclass
+class Identity:
+    unit: Value
+    tingkat: Value
+    kecamatan: Value
+    kabupaten: Value
+    tahun: Value
+    triwulan: Value
+    sifat: Value
+    jumlah_desa: Value
+    tempat: Value
+    tanggal: Value
+    pelapor: Person
+    atasan: Person
+    pk_tanggal: Value
+    pk_pihak1_nama: Value
+    pk_pihak1_nip: Value
+    pk_pihak2_nama: Value
+    pk_pihak2_jabatan: Value
+
+    @property
+    def year(self) -> int | None:
+        v = self.tahun.value
+        return int(v) if isinstance(v, (int, float)) else None
+
+    @property
+    def quarter(self) -> int | None:
+        return self.triwulan.value
+
+    @property
+    def report_date(self) -> dt.date | None:
+        return self.tanggal.value
+
+
+@dataclass
+class Row:
+    """Common to every table row: the sheet, the 1-based Excel row, and the cells."""
+
+    sheet: str
+    row: int
+    cells: dict[str, Value]
+
+    def __getitem__(self, key: str) -> Value:
+        return self.cells[key]
+
+    def get(self, key: str) -> Value:
+        return self.cells.get(key) or Value(None, None, self.sheet, None)
+
+    def ref(self, key: str) -> str | None:
+        return self.cells[key].cell if key in self.cells else None
+
+
+@dataclass
+class PkRow(Row):
+    @property
+    def key(self) -> str:
+        return str(self.get("no").text or self.row)
+
+
+@dataclass
+class PkBudgetRow(Row):
+    is_total: bool = False
+
+
+@dataclass
+class CapaianRow(Row):
+    is_average: bool = False
+
+    @property
+    def polarity(self) -> str:
+        v = (self.get("polaritas").text or "").strip().lower()
+        return "negatif" if v.startswith("neg") else "positif"
+
+
+@dataclass
+class AnggaranRow(Row):
+    is_total: bool = False
+    is_average: bool = False
+
+    @property
+    def code(self) -> BudgetCode | None:
+        p = self.get("kode").parsed
+        return p if isinstance(p, BudgetCode) and p.canonical else None
+
+    @property
+    def level(self) -> str | None:
+        c = self.code
+        return c.level if c else None
+
+
+@dataclass
+class DesaRow(Row):
+    pass
+
+
+@dataclass
+class FasilitasiRow(Row):
+    @property
+    def done(self) -> bool | None:
+        return self.get("status").value
+
+
+@dataclass
+class EfisiensiRow(Row):
+    pass
+
+
+@dataclass
+class PegawaiRow(Row):
+    @property
+    def nip(self) -> NipInfo | None:
+        p = self.get("nip").parsed
+        return p if isinstance(p, NipInfo) else None
+
+
+@dataclass
+class PerbandinganRow(Row):
+    pass
+
+
+@dataclass
+class Settings:
+    """What domain.md says must be configurable, read from the Pengaturan sheet."""
+
+    deadline_working_days: int = 5
+    extra_holidays: tuple[dt.date, ...] = ()
+    predikat_scale: tuple[tuple[float, str], ...] = ()
+    negative_formula: str = "2T-R"
+    efficiency_formula: str = "100-penyerapan"
+    tolerance_points: float = 0.01
+    tolerance_rupiah: float = 1.0
+    rkpdes_deadline: tuple[int, int] = (30, 9)
+    apbdes_deadline: tuple[int, int] = (31, 12)
+    lppdes_deadline: tuple[int, int] = (31, 3)
+    cells: dict[str, Value] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.predikat_scale:
+            from .layout import DEFAULT_PREDIKAT
+
+            self.predikat_scale = DEFAULT_PREDIKAT
+
+    def predikat(self, capaian: float | None) -> str | None:
+        """The band of a capaian in percent (the highest lower bound it reaches)."""
+        if capaian is None:
+            return None
+        for lower, name in sorted(self.predikat_scale, reverse=True):
+            if capaian >= lower - 1e-9:
+                return name
+        return sorted(self.predikat_scale)[0][1] if self.predikat_scale else None
+
+
+@dataclass
+class Report:
+    """One LKj workbook, read."""
+
+    path: str
+    sheets: tuple[str, ...]
+    identity: Identity
+    pk: list[PkRow]
+    pk_budget: list[PkBudgetRow]
+    capaian: list[CapaianRow]
+    anggaran: list[AnggaranRow]
+    desa: list[DesaRow]
+    fasilitasi: list[FasilitasiRow]
+    efisiensi: list[EfisiensiRow]
+    pegawai: list[PegawaiRow]
+    perbandingan: list[PerbandinganRow]
+    settings: Settings
+    #: Where each table's columns ended up: sheet -> key -> 0-based column index.
+    columns: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: 1-based header row of each table sheet.
+    header_rows: dict[str, int] = field(default_factory=dict)
+    #: Every non-empty input cell as typed: (sheet, "B3") -> raw value.
+    typed: dict[tuple[str, str], Any] = field(default_factory=dict)
+
+    @property
+    def capaian_rows(self) -> list[CapaianRow]:
+        return [r for r in self.capaian if not r.is_average]
+
+    @property
+    def capaian_average(self) -> CapaianRow | None:
+        return next((r for r in self.capaian if r.is_average), None)
+
+    @property
+    def anggaran_rows(self) -> list[AnggaranRow]:
+        return [r for r in self.anggaran if not (r.is_total or r.is_average)]
+
+    @property
+    def anggaran_total(self) -> AnggaranRow | None:
+        return next((r for r in self.anggaran if r.is_total), None)
+
+    @property
+    def anggaran_average(self) -> AnggaranRow | None:
+        return next((r for r in self.anggaran if r.is_average), None)
+
+    @property
+    def pk_budget_rows(self) -> list[PkBudgetRow]:
+        return [r for r in self.pk_budget if not r.is_total]
+
+    @property
+    def pk_budget_total(self) -> PkBudgetRow | None:
+        return next((r for r in self.pk_budget if r.is_total), None)
+
+    def all_values(self):
+        """Every Value in the model (identity fields and table cells)."""
+        ident = self.identity
+        for f in ident.__dataclass_fields__:
+            v = getattr(ident, f)
+            if isinstance(v, Value):
+                yield v
+            elif isinstance(v, Person):
+                yield from (v.nama, v.nip, v.pangkat, v.jabatan)
+        for rows in (self.pk, self.pk_budget, self.capaian, self.anggaran, self.desa,
+                     self.fasilitasi, self.efisiensi, self.pegawai, self.perbandingan):
+            for r in rows:
+                yield from r.cells.values()
+
+    def date_of(self, v: Value) -> dt.date | None:
+        p = v.parsed
+        return p.value if isinstance(p, DateValue) else None

@@ -1,0 +1,619 @@
+"""Pure parsing of the values staff type into LKj tables.
+
+Every function takes what a spreadsheet cell holds (text, a number, a date, ``None``) and
+returns a small result object that keeps the reading *and* what was odd about the text, so
+that rules can report it. Nothing here guesses silently: an irregular text is returned with
+``irregular=True`` and a ``suggestion`` in Indonesian notation.
+
+No pandas, no spreadsheet library: these functions are called for every cell and in
+property tests, so they stay cheap and deterministic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Number",
+    "DateValue",
+    "BudgetCode",
+    "NipInfo",
+    "PangkatInfo",
+    "parse_number",
+    "parse_percent",
+    "parse_date",
+    "parse_code",
+    "parse_nip",
+    "parse_pangkat",
+    "parse_quarter",
+    "parse_yes_no",
+    "format_number_id",
+    "format_percent_id",
+    "format_date_id",
+    "normalise_text",
+    "is_blank",
+    "decimals_typed",
+    "GOLONGAN_PANGKAT",
+    "MONTHS_ID",
+]
+
+MONTHS_ID = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)
+_MONTH_LOOKUP: dict[str, int] = {}
+for _i, _m in enumerate(MONTHS_ID, start=1):
+    _MONTH_LOOKUP[_m.lower()] = _i
+    _MONTH_LOOKUP[_m[:3].lower()] = _i
+for _i, _m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"), start=1):
+    _MONTH_LOOKUP.setdefault(_m, _i)
+    _MONTH_LOOKUP.setdefault(_m[:3], _i)
+_MONTH_LOOKUP.update({"agu": 8, "agt": 8, "ags": 8, "okt": 10, "nop": 11, "des": 12, "peb": 2,
+                      "pebruari": 2, "nopember": 11, "sept": 9})
+
+#: Golongan ruang -> pangkat (PP 99/2000), the pairs that belong together.
+GOLONGAN_PANGKAT = {
+    "I/a": "Juru Muda", "I/b": "Juru Muda Tingkat I", "I/c": "Juru", "I/d": "Juru Tingkat I",
+    "II/a": "Pengatur Muda", "II/b": "Pengatur Muda Tingkat I", "II/c": "Pengatur",
+    "II/d": "Pengatur Tingkat I",
+    "III/a": "Penata Muda", "III/b": "Penata Muda Tingkat I", "III/c": "Penata",
+    "III/d": "Penata Tingkat I",
+    "IV/a": "Pembina", "IV/b": "Pembina Tingkat I", "IV/c": "Pembina Utama Muda",
+    "IV/d": "Pembina Utama Madya", "IV/e": "Pembina Utama",
+}
+
+_BLANKS = {"", "-", "--", "\u2013", "\u2014", "\u2012", "n/a", "na", "nihil"}
+
+
+def is_blank(value: object) -> bool:
+    """True for what users write to mean "nothing": empty, ``None``, ``-``, an en dash."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str):
+        return value.replace("\u00a0", " ").strip().lower() in _BLANKS
+    return False
+
+
+def normalise_text(text: object) -> str:
+    """Lower-case, single-spaced, punctuation-light form used to match names and headers."""
+    if text is None:
+        return ""
+    s = str(text).replace("\u00a0", " ").lower()
+    s = re.sub(r"[\u2010-\u2015]", "-", s)
+    s = re.sub(r"[^0-9a-z%/]+", " ", s)
+    return " ".join(s.split())
+
+
+# ---------------------------------------------------------------------------------------
+# Numbers
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number read from a cell.
+
+    ``value`` is the reading lkj believes (``None`` for "nothing" such as ``-``).
+    ``style`` names the notation: ``"id"`` (1.500.000 / 24,14), ``"en"`` (1,500,000 / 53.89),
+    ``"plain"`` (2498499), ``"number"`` (a real numeric cell) or ``"none"``.
+    ``irregular`` marks text whose digit groups do not fit any notation; ``suggestion`` is
+    then the reading lkj proposes, written the Indonesian way, and ``alternatives`` the
+    other plausible readings (rules may choose among them with context).
+    """
+
+    value: float | None
+    raw: object = None
+    style: str = "none"
+    irregular: bool = False
+    suggestion: str | None = None
+    alternatives: tuple[float, ...] = ()
+    unit: str | None = None
+    label: str | None = None
+    is_percent: bool = False
+    numerator: float | None = None
+    denominator: float | None = None
+    error: str | None = None
+    decimals: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def blank(self) -> bool:
+        return self.value is None and self.error is None
+
+
+_RP = re.compile(r"^\s*rp\.?\s*", re.IGNORECASE)
+_CORE = re.compile(r"[-+]?\d[\d.,]*")
+_LABEL = re.compile(r"\(([^)]*)\)\s*$")
+
+
+def _strip_currency(s: str) -> tuple[str, bool]:
+    m = _RP.match(s)
+    if m:
+        return s[m.end():], True
+    return s, False
+
+
+def _groups_ok(groups: list[str]) -> bool:
+    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def _read_core(core: str, kind: str) -> Number:
+    """Read the digits-and-separators part of a number. ``kind`` is amount/percent/number."""
+    sign = -1.0 if core.startswith("-") else 1.0
+    core = core.lstrip("+-")
+    if not core or not core[0].isdigit():
+        return Number(None, core, error="bukan angka")
+    core = core.rstrip(".,")
+    has_dot, has_comma = "." in core, "," in core
+    if not has_dot and not has_comma:
+        return Number(sign * float(core), core, style="plain", decimals=0)
+    if has_dot and has_comma:
+        last_dot, last_comma = core.rfind("."), core.rfind(",")
+        dec_mark, grp_mark, style = (",", ".", "id") if last_comma > last_dot else (".", ",", "en")
+        int_part, _, frac = core.rpartition(dec_mark)
+        if grp_mark in frac or dec_mark in int_part:
+            return _irregular(core, sign)
+        groups = int_part.split(grp_mark)
+        if not _groups_ok(groups):
+            return _irregular(core, sign)
+        value = float("".join(groups) + "." + frac)
+        return Number(sign * value, core, style=style, decimals=len(frac))
+    mark = "." if has_dot else ","
+    parts = core.split(mark)
+    if len(parts) > 2:
+        if _groups_ok(parts):
+            return Number(sign * float("".join(parts)), core,
+                          style="id" if mark == "." else "en", decimals=0)
+        return _irregular(core, sign)
+    int_part, frac = parts
+    if len(frac) == 3 and len(int_part) <= 3 and kind == "amount" and int_part != "0":
+        # 1.500 / 300,000-style grouping of an amount: a thousands separator.
+        return Number(sign * float(int_part + frac), core,
+                      style="id" if mark == "." else "en", decimals=0)
+    if len(frac) == 3 and len(int_part) <= 3 and kind != "percent" and mark == "." and \
+            int_part != "0":
+        # "1.500" is one thousand five hundred in Indonesian notation.
+        return Number(sign * float(int_part + frac), core, style="id", decimals=0)
+    if kind == "amount" and len(frac) != 3 and len(frac) != 2:
+        return _irregular(core, sign)
+    value = float(int_part + "." + frac)
+    return Number(sign * value, core, style="id" if mark == "," else "en", decimals=len(frac))
+
+
+def _irregular(core: str, sign: float) -> Number:
+    """Digit groups that fit no notation ("11.100.0000", "1.5.00"): read and suggest."""
+    digits = re.sub(r"\D", "", core)
+    literal = float(digits) if digits else 0.0
+    groups = re.split(r"[.,]", core)
+    value = literal
+    alternatives: list[float] = []
+    # A group of four digits ending in 0 usually means one zero typed too many.
+    fixed = [g[:-1] if len(g) == 4 and g.endswith("0") else g for g in groups]
+    if fixed != groups and _groups_ok(fixed):
+        value = float("".join(fixed))
+        alternatives.append(literal)
+    elif len(groups) >= 2 and len(groups[-1]) <= 2 and _groups_ok(groups[:-1] + ["000"]):
+        # "1.5.00": the last short group may be decimals.
+        alternatives.append(float("".join(groups[:-1]) + "." + groups[-1]))
+    value *= sign
+    return Number(
+        value, core, style="irregular", irregular=True,
+        suggestion=format_number_id(value),
+        alternatives=tuple(sign * a for a in alternatives), decimals=0,
+    )
+
+
+_RATIO = re.compile(
+    r"^\s*(?P<num>[-+]?\d[\d.,]*)\s*(?P<nunit>[^\d/=]*?)\s*/\s*(?P<den>\d[\d.,]*)\s*"
+    r"(?P<dunit>[^\d=]*?)\s*(?:(?:=|x\s*100\s*%?\s*=)\s*(?P<res>[-+]?\d[\d.,]*)\s*%?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_number(value: object, kind: str = "number") -> Number:
+    """Read a cell as a number.
+
+    ``kind``: ``"amount"`` for rupiah (a comma or dot before three digits groups
+    thousands), ``"percent"`` (a comma or dot before the last digits is the decimal mark),
+    ``"number"`` otherwise. Accepted: numeric cells, "1.500.000", "1,500,000", "2498499",
+    "8.500.000,00", "Rp. 10.893.500", "Rp10.893.500", "24,14%", "53.89%", "68,50 (B-)"
+    (label kept), "12 Desa" (unit kept), "28/51" and "31/36 = 86,11%" (ratio kept).
+    "-" and "" read as nothing (``value=None``).
+    """
+    if isinstance(value, bool):
+        return Number(None, value, error="nilai benar/salah, bukan angka")
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+            return Number(None, value)
+        return Number(float(value), value, style="number", decimals=None)
+    if isinstance(value, (dt.date, dt.datetime, dt.time, dt.timedelta)):
+        return Number(None, value, error="berisi tanggal/waktu, bukan angka")
+    if is_blank(value):
+        return Number(None, value)
+    raw = str(value)
+    s = raw.replace("\u00a0", " ").strip()
+    s, had_rp = _strip_currency(s)
+    if is_blank(s):
+        return Number(None, raw)
+    label = None
+    m = _LABEL.search(s)
+    if m and _CORE.search(s[: m.start()]):
+        label = m.group(1).strip() or None
+        s = s[: m.start()].strip()
+    ratio = _RATIO.match(s)
+    if ratio and "/" in s:
+        return _read_ratio(ratio, raw, label)
+    is_percent = "%" in s
+    s_no_pct = s.replace("%", " ").strip()
+    m = re.match(r"^([-+]?\s*\d[\d.,\s]*?)\s*([A-Za-z][\w\s.\-/]*)?$", s_no_pct)
+    if not m:
+        return Number(None, raw, error="bukan angka")
+    core = re.sub(r"\s+", "", m.group(1))
+    unit = (m.group(2) or "").strip() or None
+    if unit and unit.lower() in {"rupiah", "rp", "rp."}:
+        return Number(None, raw, error="angka bercampur teks")
+    if unit and had_rp:
+        return Number(None, raw, error="angka bercampur teks")
+    if " " in m.group(1).strip() and not re.fullmatch(r"[-+]?\s*\d[\d.,]*", m.group(1).strip()):
+        # "1 500 000": spaces as separators are irregular.
+        pass
+    num = _read_core(core, "percent" if is_percent else kind)
+    if num.error:
+        return Number(None, raw, error=num.error)
+    return Number(
+        num.value, raw, style=num.style, irregular=num.irregular, suggestion=num.suggestion,
+        alternatives=num.alternatives, unit=unit, label=label, is_percent=is_percent,
+        decimals=num.decimals,
+    )
+
+
+def _read_ratio(m: re.Match, raw: str, label: str | None) -> Number:
+    num = _read_core(m.group("num"), "number")
+    den = _read_core(m.group("den"), "number")
+    if num.error or den.error or num.value is None or den.value is None:
+        return Number(None, raw, error="rasio tidak terbaca")
+    res = m.group("res")
+    unit = (m.group("nunit") or m.group("dunit") or "").strip() or None
+    if res:
+        stated = _read_core(res, "percent")
+        value, decimals = stated.value, stated.decimals
+        is_percent = True
+    else:
+        value = num.value / den.value * 100 if den.value else None
+        decimals, is_percent = None, True
+    return Number(
+        value, raw, style="ratio", unit=unit, label=label, is_percent=is_percent,
+        numerator=num.value, denominator=den.value, decimals=decimals,
+    )
+
+
+def parse_percent(value: object) -> Number:
+    """Read a percentage and return it in percentage points (24,14% -> 24.14).
+
+    A numeric cell at most 2 is a fraction as Excel stores a %-formatted cell (0.2414 ->
+    24.14, 1.17 -> 117); a larger one is already in points (24.14 -> 24.14). Text is read as
+    written: "24,14%", "53.89%", "24,14", "100".
+    """
+    num = parse_number(value, kind="percent")
+    if num.value is None or num.style == "ratio":
+        return num
+    if num.style == "number" and abs(num.value) <= 2:
+        v = round(num.value * 100, 10)
+        return Number(v, num.raw, style="number", is_percent=True, decimals=None)
+    return Number(
+        num.value, num.raw, style=num.style, irregular=num.irregular, suggestion=num.suggestion,
+        alternatives=num.alternatives, unit=num.unit, label=num.label, is_percent=True,
+        decimals=num.decimals, numerator=num.numerator, denominator=num.denominator,
+    )
+
+
+def decimals_typed(num: Number, default: int = 2) -> int:
+    """How many decimals the user showed; numeric cells count as the template's 2."""
+    return default if num.decimals is None else num.decimals
+
+
+# ---------------------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateValue:
+    value: dt.date | None
+    raw: object = None
+    error: str | None = None
+    style: str = "none"
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def parse_date(value: object) -> DateValue:
+    """Read a date: Excel dates and datetimes, a serial number, "31 Januari 2024",
+    "31-01-2024", "31/01/2024", "2024-01-31", "31 Jan 2024". An impossible date such as
+    "31 Februari 2024" is an error, never moved to a neighbouring day."""
+    if isinstance(value, dt.datetime):
+        return DateValue(value.date(), value, style="date")
+    if isinstance(value, dt.date):
+        return DateValue(value, value, style="date")
+    if isinstance(value, bool):
+        return DateValue(None, value, error="bukan tanggal")
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and math.isnan(value):
+            return DateValue(None, value)
+        if 1 <= value < 2958466:
+            return DateValue(_EXCEL_EPOCH + dt.timedelta(days=int(value)), value, style="serial")
+        return DateValue(None, value, error="angka ini bukan tanggal")
+    if is_blank(value):
+        return DateValue(None, value)
+    raw = str(value)
+    s = " ".join(raw.replace("\u00a0", " ").split()).strip().rstrip(".")
+    m = re.fullmatch(r"(\d{1,2})\s*[ .\-]?\s*([A-Za-z]+)\.?\s*[ .\-,]?\s*(\d{4})", s)
+    if m:
+        month = _MONTH_LOOKUP.get(m.group(2).lower())
+        if month is None:
+            return DateValue(None, raw, error=f"nama bulan '{m.group(2)}' tidak dikenal")
+        return _make_date(int(m.group(3)), month, int(m.group(1)), raw, "teks")
+    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?", s)
+    if m:
+        return _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)), raw, "iso")
+    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", s)
+    if m:
+        return _make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)), raw, "dmy")
+    return DateValue(None, raw, error="tidak dikenali sebagai tanggal")
+
+
+def _make_date(year: int, month: int, day: int, raw: object, style: str) -> DateValue:
+    if not 1 <= month <= 12:
+        return DateValue(None, raw, error=f"bulan {month} tidak ada")
+    try:
+        return DateValue(dt.date(year, month, day), raw, style=style)
+    except ValueError:
+        return DateValue(None, raw, error=f"tanggal {day} {MONTHS_ID[month - 1]} {year} tidak ada")
+
+
+# ---------------------------------------------------------------------------------------
+# Budget codes (Permendagri 90/2019)
+# ---------------------------------------------------------------------------------------
+
+_CODE_WIDTHS = (1, 2, 2, 1, 2, 4)
+LEVELS = {3: "program", 5: "kegiatan", 6: "subkegiatan"}
+
+
+@dataclass(frozen=True)
+class BudgetCode:
+    """A Permendagri 90/2019 code: ``canonical`` is X.XX.XX.X.XX.XXXX (cut to its level),
+    ``raw`` the text as typed, ``level`` program / kegiatan / subkegiatan."""
+
+    canonical: str | None
+    raw: object
+    level: str | None = None
+    irregular: bool = False
+    error: str | None = None
+
+    @property
+    def segments(self) -> tuple[str, ...]:
+        return tuple(self.canonical.split(".")) if self.canonical else ()
+
+    @property
+    def parent(self) -> str | None:
+        segs = self.segments
+        if len(segs) == 6:
+            return ".".join(segs[:5])
+        if len(segs) == 5:
+            return ".".join(segs[:3])
+        return None
+
+    @property
+    def program(self) -> str | None:
+        return ".".join(self.segments[:3]) if self.segments else None
+
+
+def parse_code(value: object) -> BudgetCode:
+    """Normalise a budget code: "7.01.03.2 .01.03" -> "7.01.03.2.01.0003",
+    "7.01.03. 2.06" -> "7.01.03.2.06". Widths are padded with zeros; the typed text stays in
+    ``raw`` and ``irregular`` says whether it differed from the canonical form."""
+    if is_blank(value):
+        return BudgetCode(None, value)
+    raw = str(value)
+    s = re.sub(r"\s+", "", raw.replace("\u00a0", "")).strip(".")
+    s = s.replace(",", ".")
+    if not re.fullmatch(r"\d+(\.\d+)*", s):
+        return BudgetCode(None, raw, error="kode tidak berbentuk angka bertitik")
+    segs = [x for x in s.split(".") if x != ""]
+    level = LEVELS.get(len(segs))
+    if level is None:
+        return BudgetCode(None, raw, error=f"kode terdiri dari {len(segs)} bagian; "
+                                             "seharusnya 3 (program), 5 (kegiatan) atau 6")
+    out = []
+    for seg, width in zip(segs, _CODE_WIDTHS, strict=False):
+        if len(seg) > width:
+            stripped = seg.lstrip("0") or "0"
+            if len(stripped) > width:
+                return BudgetCode(None, raw, error=f"bagian '{seg}' terlalu panjang")
+            seg = stripped
+        out.append(seg.zfill(width))
+    canonical = ".".join(out)
+    return BudgetCode(canonical, raw, level=level, irregular=canonical != raw.strip())
+
+
+# ---------------------------------------------------------------------------------------
+# NIP, pangkat/golongan, small enumerations
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NipInfo:
+    """An 18-digit NIP split into its parts; ``problems`` lists what does not fit."""
+
+    digits: str | None
+    raw: object
+    birth_date: dt.date | None = None
+    tmt_cpns: tuple[int, int] | None = None
+    sex: str | None = None
+    serial: str | None = None
+    problems: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def formatted(self) -> str | None:
+        d = self.digits
+        if not d or len(d) != 18:
+            return d
+        return f"{d[:8]} {d[8:14]} {d[14]} {d[15:]}"
+
+
+def parse_nip(value: object) -> NipInfo:
+    """Split "19700929 199302 1 002" into birth date, TMT CPNS, sex and serial, and list
+    what is wrong: not 18 digits, no such birth date, TMT before the 18th birthday, a sex
+    digit other than 1 or 2."""
+    if is_blank(value):
+        return NipInfo(None, value)
+    raw = value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    s = re.sub(r"^\s*nip\.?\s*:?\s*", "", str(value), flags=re.IGNORECASE)
+    digits = re.sub(r"[\s.\-]", "", s)
+    if not digits.isdigit():
+        return NipInfo(None, raw, problems=("NIP berisi selain angka",))
+    if len(digits) != 18:
+        return NipInfo(digits, raw, problems=(f"NIP terdiri dari {len(digits)} angka, "
+                                              "seharusnya 18",))
+    problems = []
+    birth = None
+    try:
+        birth = dt.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        problems.append(f"tanggal lahir {digits[6:8]}-{digits[4:6]}-{digits[0:4]} tidak ada")
+    tmt_y, tmt_m = int(digits[8:12]), int(digits[12:14])
+    tmt = (tmt_y, tmt_m)
+    if not 1 <= tmt_m <= 12:
+        problems.append(f"bulan TMT CPNS {tmt_m:02d} tidak ada")
+    elif birth is not None:
+        eighteen = (birth.year + 18, birth.month)
+        if tmt < eighteen:
+            problems.append(
+                f"TMT CPNS {MONTHS_ID[tmt_m - 1]} {tmt_y} sebelum usia 18 tahun "
+                f"(lahir {birth.day} {MONTHS_ID[birth.month - 1]} {birth.year})")
+    sex_digit = digits[14]
+    sex = {"1": "L", "2": "P"}.get(sex_digit)
+    if sex is None:
+        problems.append(f"digit jenis kelamin {sex_digit}, seharusnya 1 atau 2")
+    return NipInfo(digits, raw, birth, tmt, sex, digits[15:], tuple(problems))
+
+
+@dataclass(frozen=True)
+class PangkatInfo:
+    pangkat: str | None
+    golongan: str | None
+    raw: object
+    consistent: bool | None = None
+    expected_pangkat: str | None = None
+
+
+def _canon_pangkat(text: str) -> str:
+    t = normalise_text(text)
+    t = re.sub(r"\btk\b|\btkt\b|\btingkat\b", "tingkat", t)
+    t = re.sub(r"\bi\b$", "i", t)
+    return " ".join(t.split())
+
+
+def parse_pangkat(value: object) -> PangkatInfo:
+    """Read "Penata Tk. I (III/d)", "Penata Tk. I, III/d", "III/a" and say whether pangkat
+    and golongan belong together."""
+    if is_blank(value):
+        return PangkatInfo(None, None, value)
+    raw = str(value)
+    m = re.search(r"\b(IV|III|II|I)\s*/\s*([a-eA-E])\b", raw)
+    golongan = f"{m.group(1)}/{m.group(2).lower()}" if m else None
+    rest = raw
+    if m:
+        rest = raw[: m.start()] + raw[m.end():]
+    rest = re.sub(r"[(),]", " ", rest).strip(" -/")
+    pangkat = " ".join(rest.split()) or None
+    if golongan is None or pangkat is None or golongan not in GOLONGAN_PANGKAT:
+        return PangkatInfo(pangkat, golongan, raw)
+    expected = GOLONGAN_PANGKAT[golongan]
+    consistent = _canon_pangkat(pangkat) == _canon_pangkat(expected)
+    return PangkatInfo(pangkat, golongan, raw, consistent, expected)
+
+
+_QUARTERS = {"i": 1, "1": 1, "ii": 2, "2": 2, "iii": 3, "3": 3, "iv": 4, "4": 4}
+
+
+def parse_quarter(value: object) -> int | None:
+    """"TW II", "Triwulan III", "II", 2 -> 2; anything else -> None."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(value) if value in (1, 2, 3, 4) else None
+    if is_blank(value):
+        return None
+    s = normalise_text(value)
+    s = re.sub(r"^(tw|triwulan|tribulan|trw|q)\s*", "", s).strip()
+    return _QUARTERS.get(s)
+
+
+_YES = {"terlaksana", "ya", "y", "sudah", "v", "x", "\u221a", "\u2713", "\u2714", "1", "true",
+        "ok", "tepat waktu", "selesai"}
+_NO = {"belum", "belum terlaksana", "tidak", "t", "n", "0", "false", "tidak terlaksana", "no"}
+
+
+def parse_yes_no(value: object) -> bool | None:
+    """Terlaksana / ✓ / ya -> True; Belum / tidak -> False; blank or unknown -> None."""
+    if isinstance(value, bool):
+        return value
+    if is_blank(value):
+        return None
+    s = str(value).strip().lower()
+    if s in _YES:
+        return True
+    if s in _NO or s.startswith("belum"):
+        return False
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Indonesian display (babel)
+# ---------------------------------------------------------------------------------------
+
+
+def format_number_id(value: float | None, decimals: int = 0) -> str:
+    """1500000 -> "1.500.000"; uses babel's id locale."""
+    if value is None:
+        return "-"
+    from babel.numbers import format_decimal
+
+    if decimals:
+        pattern = "#,##0." + "0" * decimals
+    else:
+        pattern = "#,##0"
+        value = round(value)
+    return format_decimal(value, format=pattern, locale="id_ID")
+
+
+def format_percent_id(points: float | None, decimals: int = 2) -> str:
+    """24.14 (percentage points) -> "24,14%"."""
+    if points is None:
+        return "-"
+    return format_number_id(points, decimals) + "%"
+
+
+def format_date_id(value: dt.date | None) -> str:
+    """date(2024, 1, 31) -> "31 Januari 2024"."""
+    if value is None:
+        return "-"
+    from babel.dates import format_date
+
+    return format_date(value, format="d MMMM y", locale="id")

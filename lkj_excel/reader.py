@@ -1,0 +1,573 @@
+"""Workbook -> Report, with python-calamine.
+
+python-calamine is read directly rather than through ``pandas.read_excel``: it gives the
+cell grid with absolute positions (needed for every finding's cell address), reads .xlsx,
+.xlsm, .xls and .ods, and is several times faster than going through pandas (see
+``bench/read_bench.py``). Bad cells never raise here: their parse result carries the error
+and the NIL rules report it. Only a file that cannot be used at all raises an LkjError.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import layout as L
+from .errors import MissingColumn, MissingSheet, UnreadableWorkbook
+from .model import (
+    AnggaranRow,
+    CapaianRow,
+    DesaRow,
+    EfisiensiRow,
+    FasilitasiRow,
+    Identity,
+    PegawaiRow,
+    PerbandinganRow,
+    Person,
+    PkBudgetRow,
+    PkRow,
+    Report,
+    Row,
+    Settings,
+    Value,
+    a1,
+)
+from .parsing import (
+    is_blank,
+    normalise_text,
+    parse_code,
+    parse_date,
+    parse_nip,
+    parse_number,
+    parse_percent,
+    parse_quarter,
+    parse_yes_no,
+)
+
+SUPPORTED = (".xlsx", ".xlsm", ".xls", ".ods")
+#: Refuse archives that would expand beyond this (a zip bomb), before expanding anything.
+MAX_UNCOMPRESSED = 512 * 1024 * 1024
+MAX_RATIO = 200
+
+Grid = list[list[Any]]
+
+
+# ---------------------------------------------------------------------------------------
+# Opening the file
+# ---------------------------------------------------------------------------------------
+
+
+def _sniff(path: Path) -> None:
+    """Reject what is not a usable spreadsheet, with a reason a person understands."""
+    name = path.name
+    if not path.exists():
+        raise UnreadableWorkbook(f"Berkas '{name}' tidak ditemukan.", path)
+    if path.is_dir():
+        raise UnreadableWorkbook(f"'{name}' adalah folder, bukan berkas Excel.", path)
+    if name.startswith("~$"):
+        raise UnreadableWorkbook(
+            f"'{name}' adalah berkas kunci sementara Excel, bukan laporan. Buka berkas "
+            "aslinya (tanpa ~$ di depan namanya).", path)
+    ext = path.suffix.lower()
+    if ext not in SUPPORTED:
+        raise UnreadableWorkbook(
+            f"Berkas '{name}' bukan buku kerja Excel (.xlsx, .xlsm, .xls atau .ods).", path)
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise UnreadableWorkbook(f"Berkas '{name}' tidak dapat dibuka: {exc.strerror}.", path) \
+            from None
+    if size == 0:
+        raise UnreadableWorkbook(f"Berkas '{name}' kosong (0 byte).", path)
+    is_ole = head.startswith(b"\xd0\xcf\x11\xe0")
+    is_zip = head.startswith(b"PK\x03\x04")
+    if ext in (".xlsx", ".xlsm", ".ods"):
+        if is_ole:
+            raise UnreadableWorkbook(
+                f"Berkas '{name}' dilindungi kata sandi (terenkripsi). Buka di Excel, hapus "
+                "kata sandinya (File > Info > Lindungi Buku Kerja), simpan, lalu coba lagi.",
+                path)
+        if not is_zip:
+            raise UnreadableWorkbook(
+                f"Berkas '{name}' bukan buku kerja Excel yang sah (isinya bukan format "
+                f"{ext}). Mungkin berkas lain yang diganti namanya.", path)
+        _check_zip(path, ext)
+    elif ext == ".xls" and not is_ole:
+        raise UnreadableWorkbook(
+            f"Berkas '{name}' bukan buku kerja Excel 97-2003 (.xls) yang sah.", path)
+
+
+def _check_zip(path: Path, ext: str) -> None:
+    name = path.name
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise UnreadableWorkbook(
+            f"Berkas '{name}' rusak atau terpotong (tidak lengkap). Minta kirim ulang "
+            "berkasnya atau simpan ulang dari Excel.", path) from None
+    total = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if total > MAX_UNCOMPRESSED or (total > 50 * 1024 * 1024 and total / packed > MAX_RATIO):
+        raise UnreadableWorkbook(
+            f"Berkas '{name}' ditolak: isinya membengkak menjadi {total // (1024 * 1024)} MB "
+            "bila dibuka (kemungkinan berkas berbahaya).", path)
+    if ext == ".ods":
+        if "content.xml" not in names:
+            raise UnreadableWorkbook(f"Berkas '{name}' bukan lembar kerja OpenDocument yang sah.",
+                                     path)
+        return
+    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+        if "word/document.xml" in names:
+            kind = "dokumen Word (.docx)"
+        elif "ppt/presentation.xml" in names:
+            kind = "presentasi PowerPoint (.pptx)"
+        else:
+            kind = "arsip zip"
+        raise UnreadableWorkbook(
+            f"Berkas '{name}' sebenarnya {kind} yang diberi nama {ext}, bukan buku kerja Excel.",
+            path)
+
+
+def open_workbook(path: str | os.PathLike) -> tuple[Any, list[str]]:
+    """Open with python-calamine, mapping its errors to Indonesian messages."""
+    import python_calamine as pc
+
+    p = Path(path)
+    _sniff(p)
+    try:
+        wb = pc.CalamineWorkbook.from_path(str(p))
+        names = list(wb.sheet_names)
+    except pc.PasswordError:
+        raise UnreadableWorkbook(
+            f"Berkas '{p.name}' dilindungi kata sandi. Hapus kata sandinya lalu coba lagi.",
+            p) from None
+    except pc.CalamineError as exc:
+        raise UnreadableWorkbook(
+            f"Berkas '{p.name}' tidak dapat dibaca sebagai buku kerja ({_short(exc)}). "
+            "Simpan ulang dari Excel lalu coba lagi.", p) from None
+    except Exception as exc:  # calamine may raise plain errors for odd files
+        raise UnreadableWorkbook(
+            f"Berkas '{p.name}' tidak dapat dibaca sebagai buku kerja ({_short(exc)}).",
+            p) from None
+    return wb, names
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:120]
+
+
+def read_grid(wb: Any, name: str, path: Path) -> Grid:
+    import python_calamine as pc
+
+    try:
+        sheet = wb.get_sheet_by_name(name)
+        # skip_empty_area=False keeps row/column 0 at A1 so addresses stay true.
+        return sheet.to_python(skip_empty_area=False)
+    except pc.CalamineError as exc:
+        raise UnreadableWorkbook(
+            f"Sheet '{name}' pada berkas '{path.name}' rusak dan tidak dapat dibaca "
+            f"({_short(exc)}).", path) from None
+
+
+def resolve_sheets(names: list[str]) -> dict[str, str]:
+    """Map canonical sheet names to the names in the workbook (case, spacing, synonyms)."""
+    found: dict[str, str] = {}
+    norm = {normalise_text(n): n for n in names}
+    for canon in L.SHEET_ORDER:
+        options = (canon,) + L.SHEET_SYNONYMS.get(canon, ())
+        for opt in options:
+            hit = norm.get(normalise_text(opt))
+            if hit is not None and hit not in found.values():
+                found[canon] = hit
+                break
+    return found
+
+
+# ---------------------------------------------------------------------------------------
+# Cells
+# ---------------------------------------------------------------------------------------
+
+
+def _cell(grid: Grid, r: int, c: int) -> Any:
+    if r < len(grid) and c < len(grid[r]):
+        v = grid[r][c]
+        return None if v == "" else v
+    return None
+
+
+def _parse(kind: str, raw: Any) -> tuple[Any, Any]:
+    """Return (value, parsed) for a raw cell according to the column kind."""
+    if kind == "amount":
+        p = parse_number(raw, kind="amount")
+        return p.value, p
+    if kind == "percent":
+        p = parse_percent(raw)
+        return p.value, p
+    if kind in ("number", "measure"):
+        p = parse_number(raw, kind="number")
+        return p.value, p
+    if kind == "date":
+        p = parse_date(raw)
+        return p.value, p
+    if kind == "code":
+        p = parse_code(raw)
+        return p.canonical, p
+    if kind == "nip":
+        p = parse_nip(raw)
+        return p.digits, p
+    if kind == "choice":
+        q = parse_quarter(raw)
+        return q, None
+    if raw is None:
+        return None, None
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw)), None
+    if isinstance(raw, (dt.date, dt.datetime)):
+        return raw, None
+    return " ".join(str(raw).split()), None
+
+
+def _measure_fix(value: Value, satuan: str | None) -> Value:
+    """A numeric cell in a target/realisasi column of a % indicator that Excel stored as a
+    fraction (typing 93% gives 0.93): read it in percentage points."""
+    p = value.parsed
+    if p is None or p.style != "number" or p.value is None:
+        return value
+    sat = (satuan or "").strip()
+    if sat == "%" and abs(p.value) <= 2:
+        q = parse_percent(value.raw)
+        return Value(q.value, value.raw, value.sheet, value.cell, q)
+    return value
+
+
+# ---------------------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------------------
+
+
+def _header_matches(col: L.Column, text: str) -> bool:
+    t = normalise_text(text)
+    if not t:
+        return False
+    options = {normalise_text(col.header)} | {normalise_text(s) for s in col.synonyms}
+    return t in options
+
+
+def find_header(grid: Grid, spec: L.TableSheet, start: int = 0, stop: int | None = None,
+                ) -> tuple[int, dict[str, int]] | None:
+    """Find the header row of ``spec`` within the top rows: the row matching most columns,
+    with every required column present. Returns (0-based row, key -> column index)."""
+    best: tuple[int, dict[str, int]] | None = None
+    stop = min(len(grid), stop if stop is not None else start + L.HEADER_SEARCH_ROWS)
+    for r in range(start, stop):
+        row = grid[r]
+        mapping: dict[str, int] = {}
+        # Exact header text first, then synonyms, so "Pagu (Rp)" never loses to "pagu".
+        for exact in (True, False):
+            for c, text in enumerate(row):
+                if not isinstance(text, str) or c in mapping.values():
+                    continue
+                for col in spec.columns:
+                    if col.key in mapping:
+                        continue
+                    hit = (normalise_text(text) == normalise_text(col.header)) if exact \
+                        else _header_matches(col, text)
+                    if hit:
+                        mapping[col.key] = c
+                        break
+        if not mapping:
+            continue
+        if best is None or len(mapping) > len(best[1]):
+            best = (r, mapping)
+    return best
+
+
+def _is_numbering_row(cells: list[Any]) -> bool:
+    """The "1 2 3 4" row under a header in copied Word tables."""
+    vals = [c for c in cells if c not in (None, "")]
+    if len(vals) < 3:
+        return False
+    try:
+        nums = [int(float(str(v).strip("() "))) for v in vals]
+    except ValueError:
+        return False
+    return nums == list(range(1, len(nums) + 1))
+
+
+def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
+               row_cls: type[Row]) -> tuple[list[Row], dict[str, int], int]:
+    hit = find_header(grid, spec)
+    required = [c for c in spec.columns if c.required]
+    if hit is None:
+        raise MissingColumn(
+            f"Sheet '{sheet_name}' tidak memiliki baris judul kolom yang dikenali "
+            f"(misalnya '{required[0].header}').", path)
+    header_row, mapping = hit
+    missing = [c.header for c in required if c.key not in mapping]
+    if missing:
+        raise MissingColumn(
+            f"Sheet '{sheet_name}' tidak memiliki kolom wajib: "
+            + ", ".join(f"'{m}'" for m in missing) + ".", path)
+    rows: list[Row] = []
+    for r in range(header_row + 1, len(grid)):
+        raw_cells = grid[r]
+        if all(v in (None, "") for v in raw_cells):
+            continue
+        if _is_numbering_row([_cell(grid, r, c) for c in mapping.values()]):
+            continue
+        cells: dict[str, Value] = {}
+        any_value = False
+        for col in spec.columns:
+            if col.key not in mapping:
+                continue
+            c = mapping[col.key]
+            raw = _cell(grid, r, c)
+            if raw is not None:
+                any_value = True
+            value, parsed = _parse(col.kind, raw)
+            cells[col.key] = Value(value, raw, sheet_name, a1(r, c), parsed)
+        if not any_value:
+            continue
+        rows.append(row_cls(sheet_name, r + 1, cells))
+    return rows, mapping, header_row + 1
+
+
+def _label_kind(row: Row, keys: tuple[str, ...]) -> str | None:
+    for k in keys:
+        t = normalise_text(row.get(k).text)
+        if not t:
+            continue
+        if any(t == w or t.startswith(w + " ") for w in L.AVERAGE_WORDS):
+            return "average"
+        if any(t == w or t.startswith(w + " ") for w in L.TOTAL_WORDS):
+            return "total"
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Forms (Identitas, Pengaturan)
+# ---------------------------------------------------------------------------------------
+
+
+def read_form(grid: Grid, spec: L.FormSheet, sheet_name: str) -> dict[str, Value]:
+    """Find each field by its label in the first columns; the value is the first non-empty
+    cell to its right (usually column B)."""
+    labels: dict[str, L.Field] = {}
+    for f in spec.fields:
+        labels.setdefault(normalise_text(f.label), f)
+    for f in spec.fields:
+        for s in f.synonyms:
+            labels.setdefault(normalise_text(s), f)
+    out: dict[str, Value] = {}
+    for r, row in enumerate(grid):
+        for c in range(min(3, len(row))):
+            text = row[c]
+            if not isinstance(text, str):
+                continue
+            f = labels.get(normalise_text(text.rstrip(":")))
+            if f is None or f.key in out:
+                continue
+            vc = c + 1
+            while vc < len(row) and vc <= c + 2 and row[vc] in (None, ""):
+                vc += 1
+            if vc >= len(row) or vc > c + 2:
+                vc = c + 1
+            raw = _cell(grid, r, vc)
+            kind = f.kind
+            value, parsed = _parse(kind, raw)
+            if f.key == "triwulan":
+                value = parse_quarter(raw)
+            elif f.key == "tahun" and parsed is not None and parsed.value is not None:
+                value = int(parsed.value) if float(parsed.value).is_integer() else None
+            out[f.key] = Value(value, raw, sheet_name, a1(r, vc), parsed)
+            break
+    for f in spec.fields:
+        if f.key not in out:
+            out[f.key] = Value(None, None, sheet_name, None)
+    return out
+
+
+def _identity(form: dict[str, Value]) -> Identity:
+    def person(prefix: str) -> Person:
+        return Person(form[f"{prefix}_nama"], form[f"{prefix}_nip"],
+                      form[f"{prefix}_pangkat"], form[f"{prefix}_jabatan"])
+
+    t = form["tingkat"]
+    tingkat = normalise_text(t.raw)
+    t = Value(tingkat if tingkat in L.TINGKAT else None, t.raw, t.sheet, t.cell, t.parsed)
+    return Identity(
+        unit=form["unit"], tingkat=t, kecamatan=form["kecamatan"], kabupaten=form["kabupaten"],
+        tahun=form["tahun"], triwulan=form["triwulan"], sifat=form["sifat"],
+        jumlah_desa=form["jumlah_desa"], tempat=form["tempat"], tanggal=form["tanggal"],
+        pelapor=person("pelapor"), atasan=person("atasan"), pk_tanggal=form["pk_tanggal"],
+        pk_pihak1_nama=form["pk_pihak1_nama"], pk_pihak1_nip=form["pk_pihak1_nip"],
+        pk_pihak2_nama=form["pk_pihak2_nama"], pk_pihak2_jabatan=form["pk_pihak2_jabatan"],
+    )
+
+
+def _settings(grid: Grid | None, sheet_name: str, path: Path) -> Settings:
+    if grid is None:
+        return Settings()
+    form = read_form(grid, L.PENGATURAN, sheet_name)
+    kw: dict[str, Any] = {"cells": form}
+
+    def num(key: str) -> float | None:
+        p = form[key].parsed
+        return p.value if p is not None and getattr(p, "value", None) is not None else None
+
+    days = num("batas_hari_kerja")
+    if days is not None and days >= 0:
+        kw["deadline_working_days"] = int(days)
+    tol = num("toleransi")
+    if tol is not None and tol >= 0:
+        kw["tolerance_points"] = float(tol)
+    tol_rp = num("toleransi_rupiah")
+    if tol_rp is not None and tol_rp >= 0:
+        kw["tolerance_rupiah"] = float(tol_rp)
+    neg = str(form["rumus_negatif"].raw or "").replace(" ", "")
+    if neg in L.RUMUS_NEGATIF:
+        kw["negative_formula"] = neg
+    eff = normalise_text(form["rumus_efisiensi"].raw).replace(" ", "")
+    for choice in L.RUMUS_EFISIENSI:
+        if eff == normalise_text(choice).replace(" ", ""):
+            kw["efficiency_formula"] = choice
+    for key, attr in (("bulan_rkpdes", "rkpdes_deadline"), ("bulan_apbdes", "apbdes_deadline"),
+                      ("bulan_lppdes", "lppdes_deadline")):
+        dm = _day_month(form[key].raw)
+        if dm:
+            kw[attr] = dm
+    hit = find_header(grid, L.PREDIKAT_TABLE, 0, len(grid))
+    if hit and all(k in hit[1] for k in ("batas", "predikat")):
+        r0, m = hit
+        scale = []
+        for r in range(r0 + 1, len(grid)):
+            lo = parse_number(_cell(grid, r, m["batas"]))
+            name = _cell(grid, r, m["predikat"])
+            if lo.value is None or is_blank(name):
+                if scale:
+                    break
+                continue
+            scale.append((float(lo.value), str(name).strip()))
+        if scale:
+            kw["predikat_scale"] = tuple(scale)
+    hit = find_header(grid, L.LIBUR_TABLE, 0, len(grid))
+    if hit and "tanggal" in hit[1]:
+        r0, m = hit
+        days_off = []
+        for r in range(r0 + 1, len(grid)):
+            d = parse_date(_cell(grid, r, m["tanggal"]))
+            if d.value:
+                days_off.append(d.value)
+        kw["extra_holidays"] = tuple(days_off)
+    return Settings(**kw)
+
+
+def _day_month(raw: Any) -> tuple[int, int] | None:
+    if isinstance(raw, (dt.date, dt.datetime)):
+        return raw.day, raw.month
+    if is_blank(raw):
+        return None
+    parts = str(raw).replace("/", "-").replace(".", "-").split("-")
+    try:
+        d, m = int(parts[0]), int(parts[1])
+        dt.date(2024, m, d)
+        return d, m
+    except (ValueError, IndexError):
+        return None
+
+
+# ---------------------------------------------------------------------------------------
+# The whole report
+# ---------------------------------------------------------------------------------------
+
+_ROW_CLASSES: dict[str, type[Row]] = {
+    "PK": PkRow, "PK Anggaran": PkBudgetRow, "Capaian": CapaianRow, "Anggaran": AnggaranRow,
+    "Desa": DesaRow, "Fasilitasi": FasilitasiRow, "Efisiensi": EfisiensiRow,
+    "Pegawai": PegawaiRow, "Perbandingan": PerbandinganRow,
+}
+
+
+def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None = None,
+                ) -> Report:
+    """Read one LKj workbook into a :class:`Report`.
+
+    Raises :class:`~lkj_excel.errors.LkjError` (exit code 2 in the CLI) when the file cannot
+    be used: not a spreadsheet, encrypted, truncated, a required sheet or column missing.
+    """
+    p = Path(path)
+    wb, names = open_workbook(p)
+    try:
+        sheets = resolve_sheets(names)
+        missing = [s for s in L.REQUIRED_SHEETS if s not in sheets]
+        if missing:
+            raise MissingSheet(
+                f"Berkas '{p.name}' tidak memiliki sheet wajib: "
+                + ", ".join(f"'{m}'" for m in missing)
+                + ". Gunakan templat dari perintah 'lkj template'.", p)
+        grids = {canon: read_grid(wb, actual, p) for canon, actual in sheets.items()
+                 if canon != L.PETUNJUK}
+    finally:
+        try:
+            wb.close()
+        except Exception:  # noqa: BLE001 - closing is best effort
+            pass
+    typed: dict[tuple[str, str], Any] = {}
+    for canon, grid in grids.items():
+        actual = sheets[canon]
+        for r, row in enumerate(grid):
+            for c, v in enumerate(row):
+                if v != "" and v is not None:
+                    typed[(actual, a1(r, c))] = v
+    ident_form = read_form(grids["Identitas"], L.IDENTITAS, sheets["Identitas"])
+    identity = _identity(ident_form)
+    settings = _settings(grids.get("Pengaturan"), sheets.get("Pengaturan", "Pengaturan"), p)
+    tables: dict[str, list[Row]] = {}
+    columns: dict[str, dict[str, int]] = {}
+    header_rows: dict[str, int] = {}
+    for spec in L.TABLE_SHEETS:
+        if spec.name not in grids:
+            tables[spec.name] = []
+            continue
+        rows, mapping, hdr = read_table(grids[spec.name], spec, sheets[spec.name], p,
+                                        _ROW_CLASSES[spec.name])
+        columns[spec.name] = mapping
+        header_rows[spec.name] = hdr
+        tables[spec.name] = rows
+        if progress:
+            progress(spec.name)
+    for r in tables["Capaian"]:
+        r.is_average = _label_kind(r, L.CAPAIAN.label_keys) == "average"
+        sat = r.get("satuan").text
+        for k in ("target", "target_tahunan", "realisasi"):
+            if k in r.cells:
+                r.cells[k] = _measure_fix(r.cells[k], sat)
+    for r in tables["PK"]:
+        if "target" in r.cells:
+            r.cells["target"] = _measure_fix(r.cells["target"], r.get("satuan").text)
+    for r in tables["Anggaran"]:
+        kind = _label_kind(r, L.ANGGARAN.label_keys)
+        r.is_total = kind == "total"
+        r.is_average = kind == "average"
+    for r in tables["PK Anggaran"]:
+        r.is_total = _label_kind(r, L.PK_ANGGARAN.label_keys) == "total"
+    for r in tables["Fasilitasi"]:
+        st = r.cells.get("status")
+        if st is not None:
+            r.cells["status"] = Value(parse_yes_no(st.raw), st.raw, st.sheet, st.cell)
+    return Report(
+        path=str(p), sheets=tuple(names), identity=identity,
+        pk=tables["PK"], pk_budget=tables["PK Anggaran"], capaian=tables["Capaian"],
+        anggaran=tables["Anggaran"], desa=tables["Desa"], fasilitasi=tables["Fasilitasi"],
+        efisiensi=tables["Efisiensi"], pegawai=tables["Pegawai"],
+        perbandingan=tables["Perbandingan"], settings=settings, columns=columns,
+        header_rows=header_rows, typed=typed,
+    )

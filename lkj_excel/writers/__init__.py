@@ -1,0 +1,1 @@
+"""Writers: the template, the finalised report workbook and the consolidation (rekap)."""
