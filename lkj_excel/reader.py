@@ -341,12 +341,17 @@ def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
     return rows, mapping, header_row + 1
 
 
-def _label_kind(row: Row, keys: tuple[str, ...]) -> str | None:
+def _label_kind(row: Row, keys: tuple[str, ...], data_keys: tuple[str, ...] = ()) -> str | None:
+    """"total" or "average" when the row is a JUMLAH / Rata-rata line: its label says so and
+    it carries none of ``data_keys`` (a budget code, a target, a realisasi). An indicator
+    called "Rata-rata persentase desa ..." with a target is an indicator, not an average."""
+    if any(not is_blank(row.get(k).raw) for k in data_keys):
+        return None
     for k in keys:
         t = normalise_text(row.get(k).text)
         if not t:
             continue
-        if any(t == w or t.startswith(w + " ") for w in L.AVERAGE_WORDS):
+        if any(t == w or t.startswith(w + " ") or t.endswith(" " + w) for w in L.AVERAGE_WORDS):
             return "average"
         if any(t == w or t.startswith(w + " ") for w in L.TOTAL_WORDS):
             return "total"
@@ -545,7 +550,8 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
         if progress:
             progress(spec.name)
     for r in tables["Capaian"]:
-        r.is_average = _label_kind(r, L.CAPAIAN.label_keys) == "average"
+        r.is_average = _label_kind(r, L.CAPAIAN.label_keys,
+                                   ("target", "realisasi", "target_tahunan")) == "average"
         sat = r.get("satuan").text
         for k in ("target", "target_tahunan", "realisasi"):
             if k in r.cells:
@@ -554,11 +560,11 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
         if "target" in r.cells:
             r.cells["target"] = _measure_fix(r.cells["target"], r.get("satuan").text)
     for r in tables["Anggaran"]:
-        kind = _label_kind(r, L.ANGGARAN.label_keys)
+        kind = _label_kind(r, L.ANGGARAN.label_keys, ("kode",))
         r.is_total = kind == "total"
         r.is_average = kind == "average"
     for r in tables["PK Anggaran"]:
-        r.is_total = _label_kind(r, L.PK_ANGGARAN.label_keys) == "total"
+        r.is_total = _label_kind(r, L.PK_ANGGARAN.label_keys, ("kode",)) == "total"
     for r in tables["Fasilitasi"]:
         st = r.cells.get("status")
         if st is not None:

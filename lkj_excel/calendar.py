@@ -1,0 +1,85 @@
+"""Quarters, deadlines and working days.
+
+Working days are Monday-Friday minus Indonesian national holidays *and* cuti bersama
+(``categories=("public", "government")`` in the holidays package), plus any extra dates
+from the Pengaturan sheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from functools import lru_cache
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def quarter_start(year: int, quarter: int) -> dt.date:
+    return dt.date(year, 3 * (quarter - 1) + 1, 1)
+
+
+def quarter_end(year: int, quarter: int) -> dt.date:
+    if quarter == 4:
+        return dt.date(year, 12, 31)
+    return dt.date(year, 3 * quarter + 1, 1) - dt.timedelta(days=1)
+
+
+@lru_cache(maxsize=64)
+def _holidays(year: int) -> dict[dt.date, str]:
+    import holidays
+
+    h = holidays.country_holidays("ID", years=year, categories=("public", "government"),
+                                  language="id")
+    return dict(h.items())
+
+
+def holiday_name(day: dt.date, extra: Iterable[dt.date] = ()) -> str | None:
+    if day in set(extra):
+        return "libur tambahan (Pengaturan)"
+    return _holidays(day.year).get(day)
+
+
+def is_working_day(day: dt.date, extra: Iterable[dt.date] = ()) -> bool:
+    return day.weekday() < 5 and holiday_name(day, extra) is None
+
+
+def add_working_days(start: dt.date, n: int, extra: Iterable[dt.date] = ()) -> dt.date:
+    """The n-th working day after ``start`` (``start`` itself not counted)."""
+    extra = tuple(extra)
+    day = start
+    counted = 0
+    while counted < n:
+        day += dt.timedelta(days=1)
+        if is_working_day(day, extra):
+            counted += 1
+    return day
+
+
+def working_days_between(start: dt.date, end: dt.date, extra: Iterable[dt.date] = ()) -> int:
+    """Working days in (start, end]."""
+    extra = tuple(extra)
+    n, day = 0, start
+    while day < end:
+        day += dt.timedelta(days=1)
+        if is_working_day(day, extra):
+            n += 1
+    return n
+
+
+def deadline(year: int, quarter: int, working_days: int = 5,
+             extra: Iterable[dt.date] = ()) -> dt.date:
+    """Quarter end + N working days (Perbup Lumajang 6/2018 art. 4: N = 5)."""
+    return add_working_days(quarter_end(year, quarter), working_days, extra)
+
+
+def skipped_holidays(year: int, quarter: int, until: dt.date,
+                     extra: Iterable[dt.date] = ()) -> list[tuple[dt.date, str]]:
+    """Holidays on weekdays between the quarter end and ``until`` (for messages)."""
+    out = []
+    day = quarter_end(year, quarter)
+    while day < until:
+        day += dt.timedelta(days=1)
+        name = holiday_name(day, extra)
+        if name and day.weekday() < 5:
+            out.append((day, name))
+    return out

@@ -1,0 +1,281 @@
+"""The ``lkj`` command: a thin click layer over the library.
+
+Only this module knows about click and exit codes. Heavy modules (python-calamine,
+openpyxl, xlsxwriter, holidays) are imported inside the commands, so ``lkj --help`` starts
+fast and never imports pandas.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+
+class IndoCommand(click.Command):
+    """click's help with Indonesian headings."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[PILIHAN]")
+        super().__init__(*args, **kwargs)
+
+    def format_usage(self, ctx, formatter):
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Cara pakai: ")
+
+    def format_options(self, ctx, formatter):
+        opts = [rv for p in self.get_params(ctx) if (rv := p.get_help_record(ctx))]
+        if opts:
+            with formatter.section("Pilihan"):
+                formatter.write_dl(opts)
+
+
+class IndoGroup(click.Group):
+    command_class = IndoCommand
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[PILIHAN]")
+        kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
+        super().__init__(*args, **kwargs)
+
+    def format_usage(self, ctx, formatter):
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Cara pakai: ")
+
+    def format_options(self, ctx, formatter):
+        opts = [rv for p in self.get_params(ctx) if (rv := p.get_help_record(ctx))]
+        if opts:
+            with formatter.section("Pilihan"):
+                formatter.write_dl(opts)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx, formatter):
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is None or cmd.hidden:
+                continue
+            rows.append((name, cmd.get_short_help_str(limit=70)))
+        if rows:
+            with formatter.section("Perintah"):
+                formatter.write_dl(rows)
+
+
+HELP_OPTION = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _help_option(f):
+    return click.help_option("-h", "--help", help="Tampilkan bantuan ini lalu keluar.")(f)
+
+
+@click.group(cls=IndoGroup, context_settings=HELP_OPTION)
+@click.version_option(__version__, "-V", "--version", prog_name="lkj",
+                      message="%(prog)s (lkj-excel) versi %(version)s",
+                      help="Tampilkan versi lalu keluar.")
+@_help_option
+def cli():
+    """Pemeriksa Laporan Kinerja (LKj) Triwulan kecamatan dan seksi.
+
+    Isi templat Excel, periksa hitungannya, lalu buat laporan akhir yang rapi.
+
+    \b
+    Contoh:
+      lkj template laporan_tw1.xlsx --tingkat kecamatan
+      lkj check laporan_tw1.xlsx
+      lkj aturan
+    """
+
+
+@cli.command()
+@click.argument("keluaran", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--tingkat", type=click.Choice(["seksi", "kecamatan"]), default="seksi",
+              show_default=True, help="Tingkat laporan: seksi (eselon IV) atau kecamatan.")
+@click.option("--timpa", is_flag=True, help="Timpa berkas KELUARAN bila sudah ada.")
+@_help_option
+def template(keluaran: Path, tingkat: str, timpa: bool):
+    """Buat templat Excel kosong untuk diisi.
+
+    Templat berisi sheet Petunjuk, Identitas, PK, PK Anggaran, Capaian, Anggaran, Desa,
+    Fasilitasi, Efisiensi, Pegawai, Perbandingan dan Pengaturan, lengkap dengan daftar
+    pilihan dan format angka Indonesia.
+
+    \b
+    Contoh:
+      lkj template laporan_tw2_2025.xlsx --tingkat kecamatan
+    """
+    from .errors import LkjError
+    from .writers.template import make_template
+
+    if keluaran.suffix.lower() not in (".xlsx", ".xlsm"):
+        _fail(f"Nama berkas keluaran harus berakhiran .xlsx (bukan '{keluaran.suffix}').")
+    if keluaran.exists() and not timpa:
+        _fail(f"Berkas '{keluaran}' sudah ada. Pakai --timpa untuk menimpanya atau pilih nama "
+              "lain.")
+    try:
+        make_template(keluaran, tingkat)
+    except LkjError as exc:
+        _fail(exc.message)
+    click.echo(f"Templat tingkat {tingkat} ditulis ke: {keluaran}")
+
+
+SEVERITIES = ["error", "warning", "info", "kesalahan", "peringatan", "catatan"]
+
+
+@cli.command()
+@click.argument("berkas", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["teks", "json", "csv"]), default="teks",
+              show_default=True, help="Bentuk keluaran.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tulis hasil ke berkas ini, bukan ke layar.")
+@click.option("--min-severity", "min_sev", type=click.Choice(SEVERITIES), default="info",
+              show_default=True,
+              help="Tampilkan temuan mulai tingkat ini: error, warning atau info.")
+@_help_option
+def check(berkas: tuple[Path, ...], fmt: str, output: Path | None, min_sev: str):
+    """Periksa satu atau beberapa laporan dan tampilkan setiap temuan.
+
+    Setiap temuan menyebut aturan, tingkat, sheet, sel, nilai yang tertulis, nilai yang
+    seharusnya dan alasannya. Kode keluar: 0 tidak ada kesalahan, 1 ada kesalahan,
+    2 berkas tidak dapat dipakai.
+
+    \b
+    Contoh:
+      lkj check laporan_tw2.xlsx
+      lkj check laporan/*.xlsx --format csv -o temuan.csv
+      lkj check laporan_tw2.xlsx --min-severity warning
+    """
+    from .checking import check_file
+    from .errors import LkjError
+    from .findings import Severity
+    from .render import render_csv, render_json, render_text
+
+    min_severity = Severity.parse(min_sev)
+    results, failures = [], []
+    show_bar = len(berkas) > 3 and sys.stderr.isatty()
+    with click.progressbar(berkas, label="Memeriksa", file=sys.stderr,
+                           show_pos=True) if show_bar else _nullbar(berkas) as items:
+        for path in items:
+            try:
+                results.append(check_file(path))
+            except LkjError as exc:
+                failures.append((str(path), exc.message))
+    if fmt == "json":
+        text = render_json(results, min_severity, failures)
+    elif fmt == "csv":
+        text = render_csv(results, min_severity)
+    else:
+        text = render_text(results, min_severity, failures)
+    if output is not None:
+        _write_text(output, text, bom=fmt == "csv")
+        click.echo(f"Hasil pemeriksaan ditulis ke: {output}", err=True)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+    for _path, msg in failures:
+        click.echo(f"Galat: {msg}", err=True)
+    code = EXIT_OK
+    if any(r.exit_code == EXIT_FINDINGS for r in results):
+        code = EXIT_FINDINGS
+    if failures or any(r.exit_code == EXIT_UNUSABLE for r in results):
+        code = EXIT_UNUSABLE
+    sys.exit(code)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["teks", "markdown"]), default="teks",
+              show_default=True, help="teks untuk layar, markdown untuk dokumentasi.")
+@_help_option
+def aturan(fmt: str):
+    """Daftar semua aturan pemeriksaan beserta kode, tingkat dan penjelasannya.
+
+    \b
+    Contoh:
+      lkj aturan
+      lkj aturan --format markdown > docs/aturan.md
+    """
+    from .render import render_rules
+
+    click.echo(render_rules(fmt))
+
+
+class _nullbar:
+    def __init__(self, items):
+        self.items = items
+
+    def __enter__(self):
+        return self.items
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _write_text(path: Path, text: str, bom: bool = False) -> None:
+    from .errors import LkjError
+    from .writers.atomic import atomic_output
+
+    try:
+        with atomic_output(path) as tmp:
+            with open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
+                fh.write(text)
+    except LkjError as exc:
+        _fail(exc.message)
+
+
+def _fail(message: str, code: int = EXIT_UNUSABLE):
+    click.echo(f"Galat: {message}", err=True)
+    sys.exit(code)
+
+
+_CLICK_MESSAGES = (
+    ("No such option", "Pilihan tidak dikenal"),
+    ("Missing argument", "Argumen kurang"),
+    ("No such command", "Perintah tidak dikenal"),
+    ("Invalid value for", "Nilai tidak sah untuk"),
+    ("Got unexpected extra argument", "Ada argumen berlebih"),
+    ("is not one of", "bukan salah satu dari"),
+    ("does not exist", "tidak ada"),
+)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: usage errors and unusable files exit 2 with an Indonesian message."""
+    try:
+        cli.main(args=argv, prog_name="lkj", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("Dibatalkan.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        msg = exc.format_message()
+        for en, idn in _CLICK_MESSAGES:
+            msg = msg.replace(en, idn)
+        click.echo(f"Galat: {msg}", err=True)
+        click.echo("Lihat 'lkj --help' untuk bantuan.", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    except KeyboardInterrupt:
+        click.echo("Dibatalkan.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - users never see a traceback
+        if os.environ.get("LKJ_DEBUG"):
+            raise
+        from .errors import LkjError
+
+        if isinstance(exc, LkjError):
+            click.echo(f"Galat: {exc.message}", err=True)
+        else:
+            click.echo(f"Galat: terjadi kesalahan tak terduga ({type(exc).__name__}: {exc}). "
+                       "Jalankan ulang dengan LKJ_DEBUG=1 dan kirim keluarannya ke pengelola "
+                       "lkj-excel.", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    sys.exit(EXIT_OK)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,114 @@
+"""Findings as text (for a Windows console), JSON, CSV, and the rule catalogue."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+from collections.abc import Sequence
+
+from .findings import EXPORT_FIELDS, CheckResult, Severity
+
+#: Characters that make a spreadsheet treat a cell as a formula (CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """Prefix text a spreadsheet would run as a formula with an apostrophe."""
+    if value and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _summary(counts: dict[str, int]) -> str:
+    return (f"{counts['error']} kesalahan, {counts['warning']} peringatan, "
+            f"{counts['info']} catatan")
+
+
+def render_text(results: Sequence[CheckResult], min_severity: Severity = Severity.INFO,
+                failures: Sequence[tuple[str, str]] = ()) -> str:
+    """Group findings by sheet, sorted by cell, with counts at the end. Plain ASCII layout
+    so that a Windows console shows it without broken characters."""
+    out: list[str] = []
+    total = {"error": 0, "warning": 0, "info": 0}
+    for res in results:
+        out.append(f"Berkas: {res.path}")
+        shown = res.filtered(min_severity)
+        if not shown:
+            out.append("  Tidak ada temuan." if not res.findings else
+                       "  Tidak ada temuan pada tingkat yang dipilih.")
+        sheet = None
+        for f in shown:
+            if f.sheet != sheet:
+                sheet = f.sheet
+                out.append(f"  Sheet {sheet if sheet != '*' else '(umum)'}")
+            head = f"    {f.cell or '-':<9} {f.severity.label:<10} {f.rule:<7} "
+            body = textwrap.wrap(f.message, width=max(40, 100 - len(head))) or [""]
+            out.append(head + body[0])
+            out.extend(" " * len(head) + line for line in body[1:])
+        for k, v in res.counts.items():
+            total[k] += v
+        out.append(f"  Jumlah: {_summary(res.counts)}.")
+        out.append("")
+    for path, msg in failures:
+        out.append(f"Berkas: {path}")
+        out.append(f"  TIDAK DAPAT DIPERIKSA: {msg}")
+        out.append("")
+    if len(results) + len(failures) > 1:
+        out.append(f"Total {len(results)} berkas diperiksa"
+                   + (f", {len(failures)} tidak dapat dipakai" if failures else "")
+                   + f": {_summary(total)}.")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _rows(results: Sequence[CheckResult], min_severity: Severity):
+    for res in results:
+        for f in res.filtered(min_severity):
+            yield f.as_dict(file=res.path)
+
+
+def render_json(results: Sequence[CheckResult], min_severity: Severity = Severity.INFO,
+                failures: Sequence[tuple[str, str]] = ()) -> str:
+    """A JSON list of findings, each with exactly the finding fields plus ``file``."""
+    return json.dumps(list(_rows(results, min_severity)), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(results: Sequence[CheckResult], min_severity: Severity = Severity.INFO) -> str:
+    buf = io.StringIO()
+    fields = ("file",) + EXPORT_FIELDS
+    w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\r\n")
+    w.writeheader()
+    for row in _rows(results, min_severity):
+        w.writerow({k: neutralise(str(row.get(k, ""))) for k in fields})
+    return buf.getvalue()
+
+
+def render_rules(fmt: str = "teks") -> str:
+    """The rule catalogue from each rule's own docstring."""
+    from .rules import load_all
+
+    rules = load_all()
+    lines: list[str] = []
+    if fmt == "markdown":
+        lines += ["# Aturan pemeriksaan lkj", "",
+                  "Dibuat otomatis dari docstring setiap aturan (`lkj aturan --format "
+                  "markdown`). Tingkat: **error** = angka/tanggal salah, **warning** = "
+                  "kemungkinan salah atau tidak konsisten, **info** = format yang tidak "
+                  "merusak.", "",
+                  "| Kode | Tingkat | Sheet | Judul |", "|---|---|---|---|"]
+        for r in rules.values():
+            lines.append(f"| [{r.code}](#{r.code.lower()}) | {r.severity.value} | {r.sheet} | "
+                         f"{r.title} |")
+        lines.append("")
+        for r in rules.values():
+            lines += [f"## {r.code}", "", f"**{r.title}** - tingkat `{r.severity.value}`, sheet "
+                      f"`{r.sheet}`.", "", r.doc, ""]
+        return "\n".join(lines)
+    for r in rules.values():
+        lines.append(f"{r.code}  {r.severity.label:<10} {r.sheet:<12} {r.title}")
+        for para in r.doc.split("\n\n"):
+            for line in textwrap.wrap(" ".join(para.split()), width=88):
+                lines.append("      " + line)
+        lines.append("")
+    return "\n".join(lines)

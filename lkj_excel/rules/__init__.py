@@ -1,0 +1,63 @@
+"""The rule catalogue: one rule = one permanent code = one small documented function.
+
+A rule is registered with :func:`rule`; its docstring is its documentation (``lkj aturan``
+and ``docs/aturan.md`` are generated from it). Codes are prefixed by the sheet they concern:
+NIL (values in any sheet), IDN (Identitas), PK (PK and cross-sheet agreement), CAP
+(Capaian), ANG (Anggaran), DES (Desa), FAS (Fasilitasi), COP (Efisiensi / cost per outcome).
+Codes are never reused. Rules yield findings and never raise.
+"""
+
+from __future__ import annotations
+
+import inspect
+import textwrap
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..findings import Finding, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity
+    sheet: str
+    title: str
+    func: Callable[..., Iterable[Finding]]
+
+    @property
+    def doc(self) -> str:
+        return textwrap.dedent(inspect.getdoc(self.func) or "").strip()
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, severity: str, sheet: str, title: str):
+    """Register a rule function ``f(ctx) -> Iterable[Finding]`` under ``code``."""
+
+    def deco(func):
+        if code in RULES:
+            raise ValueError(f"duplicate rule code {code}")
+        RULES[code] = Rule(code, Severity(severity), sheet, title, func)
+        func.code = code
+        return func
+
+    return deco
+
+
+def load_all() -> dict[str, Rule]:
+    """Import every rule module (registration happens on import) and return the catalogue."""
+    from . import (  # noqa: F401
+        anggaran,
+        capaian,
+        desa,
+        efisiensi,
+        fasilitasi,
+        identitas,
+        nilai,
+        pk,
+        sistem,
+    )
+
+    return dict(sorted(RULES.items()))

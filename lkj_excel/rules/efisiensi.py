@@ -1,0 +1,136 @@
+"""COP: cost per outcome and efisiensi."""
+
+from __future__ import annotations
+
+from ..model import EfisiensiRow
+from ..parsing import Number
+from . import rule
+from .base import (
+    Context,
+    amount,
+    amount_ok,
+    best_match,
+    measure,
+    pct,
+    pct_status,
+    rp,
+    typed,
+    units_compatible,
+)
+
+EFFICIENCY_TEXT = {
+    "100-penyerapan": "100% - capaian anggaran",
+    "kinerja/anggaran": "capaian kinerja / capaian anggaran x 100",
+    "kinerja-anggaran": "capaian kinerja - capaian anggaran",
+}
+
+
+def row_key(r: EfisiensiRow) -> str:
+    return (r.get("uraian").text or f"baris {r.row}")[:70]
+
+
+def budget_pct(r: EfisiensiRow) -> float | None:
+    pagu, real = amount(r.get("pagu")), amount(r.get("realisasi"), True)
+    if not pagu or real is None or not typed(r.get("pagu")):
+        return None
+    return real / pagu * 100
+
+
+def performance_pct(r: EfisiensiRow) -> float | None:
+    t, tu = measure(r.get("target"))
+    rv, ru = measure(r.get("realisasi_kinerja"))
+    if t and rv is not None and units_compatible(tu, ru):
+        return rv / t * 100
+    p = r.get("capaian_kinerja").parsed
+    return p.value if isinstance(p, Number) else None
+
+
+def efficiency(formula: str, anggaran: float | None, kinerja: float | None) -> float | None:
+    if formula == "100-penyerapan":
+        return None if anggaran is None else 100 - anggaran
+    if anggaran is None or kinerja is None:
+        return None
+    if formula == "kinerja/anggaran":
+        return kinerja / anggaran * 100 if anggaran else None
+    return kinerja - anggaran
+
+
+def _pct_rule(ctx: Context, code: str, r: EfisiensiRow, key: str, exact: float | None,
+              how: str):
+    v = r.get(key)
+    p = v.parsed
+    if exact is None or not typed(v) or not isinstance(p, Number) or p.value is None:
+        return
+    status = pct_status(p, exact, ctx.settings.tolerance_points)
+    if status == "ok":
+        return
+    yield ctx.finding(code, v, row_key=row_key(r), field=key, found=v.text, expected=pct(exact),
+                      severity="info" if status == "truncated" else None,
+                      message=f"{v.text} seharusnya {pct(exact)} ({how}).")
+
+
+@rule("COP001", "error", "Efisiensi", "Capaian anggaran salah hitung")
+def budget_absorption(ctx: Context):
+    """Capaian anggaran = Realisasi / Pagu x 100.
+
+    Wrong (Senduro TW I 2023): 600.000 / 7.500.000 written 12%. Right: 8%.
+    """
+    for r in ctx.report.efisiensi:
+        pagu, real = amount(r.get("pagu")), amount(r.get("realisasi"), True)
+        yield from _pct_rule(ctx, "COP001", r, "capaian_anggaran", budget_pct(r),
+                             f"realisasi {rp(real)} dibagi pagu {rp(pagu)}")
+
+
+@rule("COP002", "error", "Efisiensi", "Capaian kinerja salah hitung")
+def performance(ctx: Context):
+    """Capaian kinerja = R / T x 100 (realisasi kinerja over target kinerja)."""
+    for r in ctx.report.efisiensi:
+        t, tu = measure(r.get("target"))
+        rv, ru = measure(r.get("realisasi_kinerja"))
+        if not t or rv is None or not units_compatible(tu, ru):
+            continue
+        yield from _pct_rule(ctx, "COP002", r, "capaian_kinerja", rv / t * 100,
+                             f"R {r.get('realisasi_kinerja').text} dibagi T "
+                             f"{r.get('target').text}")
+
+
+@rule("COP003", "error", "Efisiensi", "Efisiensi tidak sesuai rumus")
+def efficiency_wrong(ctx: Context):
+    """Efisiensi by the formula chosen in Pengaturan, named in every message. There is no
+    single national formula; the default is the one the reports use, 100% - capaian
+    anggaran (Senduro: 24,14% absorbed, efisiensi 75,86%). Other choices: capaian kinerja /
+    capaian anggaran x 100, capaian kinerja - capaian anggaran."""
+    formula = ctx.settings.efficiency_formula
+    for r in ctx.report.efisiensi:
+        ang, kin = budget_pct(r), performance_pct(r)
+        exact = efficiency(formula, ang, kin)
+        how = (f"rumus {EFFICIENCY_TEXT[formula]}; capaian anggaran {pct(ang)}"
+               + (f", capaian kinerja {pct(kin)}" if formula != "100-penyerapan" else ""))
+        yield from _pct_rule(ctx, "COP003", r, "efisiensi", exact, how)
+
+
+@rule("COP004", "warning", "Efisiensi", "Pagu/realisasi berbeda dengan sheet Anggaran")
+def differs_from_anggaran(ctx: Context):
+    """Pagu and realisasi in the cost-per-outcome table must be those of the same program,
+    kegiatan or sub kegiatan in the Anggaran sheet (matched by code, else by name)."""
+    if not ctx.budget_rows:
+        return
+    for r in ctx.report.efisiensi:
+        code = r.get("kode").value
+        a = ctx.budget_by_code.get(code) if code else None
+        if a is None and r.get("uraian").text:
+            a = best_match(r.get("uraian").text,
+                           [(x.get("uraian").text, x) for x in ctx.budget_rows], 0.85)
+        if a is None:
+            continue
+        for key in ("pagu", "realisasi"):
+            v = r.get(key)
+            mine = amount(v)
+            theirs = ctx.pagu_of(a) if key == "pagu" else amount(a.get("realisasi"), True)
+            if not typed(v) or mine is None or theirs is None:
+                continue
+            if not amount_ok(mine, theirs, ctx.settings.tolerance_rupiah):
+                yield ctx.finding("COP004", v, row_key=row_key(r), field=key, found=v.text,
+                                  expected=rp(theirs),
+                                  message=f"{key.capitalize()} {rp(mine)} berbeda dengan "
+                                          f"{rp(theirs)} di {a.get(key).where}.")

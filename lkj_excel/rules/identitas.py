@@ -1,0 +1,218 @@
+"""IDN: identity, dates, signatures and personnel data."""
+
+from __future__ import annotations
+
+import re
+
+from ..calendar import ROMAN, deadline, quarter_end, skipped_holidays, working_days_between
+from ..model import Value
+from ..parsing import NipInfo, format_date_id, normalise_text, parse_pangkat
+from . import rule
+from .base import Context, typed
+
+_TITLES = re.compile(
+    r"\b(drs?|dra|ir|h|hj|dr|prof|s\.?\s?[a-z]{1,4}|m\.?\s?[a-z]{1,4}|a\.?\s?md|sh|se|st|"
+    r"sos|spd|stp|sstp|ap|msi|mm|mh|mpd|sip|skm|kom)\.?\b", re.IGNORECASE)
+
+
+def person_name_key(name: str) -> str:
+    """"HANI PUJANTO, SH" -> "hani pujanto"; titles and degrees removed."""
+    first = name.split(",")[0]
+    first = _TITLES.sub(" ", first)
+    return normalise_text(first)
+
+
+@rule("IDN001", "error", "Identitas", "Laporan terlambat")
+def late_report(ctx: Context):
+    """The report date is after the deadline: the end of the quarter plus N working days
+    (default 5, Perbup Lumajang 6/2018 art. 4). Working days are Monday-Friday minus
+    national holidays and cuti bersama (holidays package) and the extra holidays in
+    Pengaturan.
+
+    Wrong (Candipuro): TW II 2023 ends 30 Juni 2023; the deadline is 7 Juli 2023; the
+    report is dated 23 Agustus 2023.
+    """
+    ident = ctx.report.identity
+    rd, year, q = ident.report_date, ident.year, ident.quarter
+    if rd is None or year is None or q is None:
+        return
+    s = ctx.settings
+    due = deadline(year, q, s.deadline_working_days, s.extra_holidays)
+    if rd <= due:
+        return
+    late = working_days_between(due, rd, s.extra_holidays)
+    hol = skipped_holidays(year, q, due, s.extra_holidays)
+    hol_text = ""
+    if hol:
+        hol_text = "; libur yang dilewati: " + ", ".join(
+            f"{format_date_id(d)} ({n})" for d, n in hol[:4])
+    v = ident.tanggal
+    yield ctx.finding(
+        "IDN001", v, row_key=f"TW {ROMAN[q]} {year}", field="tanggal", found=v.text,
+        expected=f"<= {format_date_id(due)}",
+        message=f"Laporan tertanggal {format_date_id(rd)} terlambat {late} hari kerja: "
+                f"triwulan {ROMAN[q]} {year} berakhir {format_date_id(quarter_end(year, q))}, "
+                f"batasnya {s.deadline_working_days} hari kerja kemudian, "
+                f"{format_date_id(due)}{hol_text}.")
+
+
+@rule("IDN002", "error", "Identitas", "Laporan bertanggal sebelum triwulan berakhir")
+def before_quarter_end(ctx: Context):
+    """A quarterly report dated before its quarter has ended cannot report the whole
+    quarter (Kalaena: TW II 2024 dated 28 Juni 2024, the quarter ends 30 Juni 2024)."""
+    ident = ctx.report.identity
+    rd, year, q = ident.report_date, ident.year, ident.quarter
+    if rd is None or year is None or q is None:
+        return
+    end = quarter_end(year, q)
+    if rd < end:
+        v = ident.tanggal
+        yield ctx.finding("IDN002", v, row_key=f"TW {ROMAN[q]} {year}", field="tanggal",
+                          found=v.text, expected=f">= {format_date_id(end)}",
+                          message=f"Laporan tertanggal {format_date_id(rd)}, sebelum triwulan "
+                                  f"{ROMAN[q]} {year} berakhir ({format_date_id(end)}).")
+
+
+def _position_key(text: str, ctx: Context) -> str:
+    t = normalise_text(text)
+    t = re.sub(r"\bkasi\b", "kepala seksi", t)
+    t = re.sub(r"\bkasubag\b|\bkasubbag\b", "kepala sub bagian", t)
+    for place in (ctx.report.identity.kecamatan.text, ctx.report.identity.kabupaten.text):
+        p = normalise_text(place)
+        if p:
+            t = t.replace(f"kecamatan {p}", " ").replace(p, " ")
+    return " ".join(t.replace("kecamatan", " ").split())
+
+
+@rule("IDN003", "warning", "Identitas", "Atasan langsung sama dengan jabatan pelapor")
+def superior_is_self(ctx: Context):
+    """The superior's position is the reporter's own position (Senduro: reporter Kasi
+    Pemerintahan, superior 'Kasi Pemerintahan Kecamatan Senduro'). The superior of a Kepala
+    Seksi is the Camat; the superior of a Camat is the Bupati."""
+    ident = ctx.report.identity
+    a, b = ident.pelapor.jabatan, ident.atasan.jabatan
+    if not a.text or not b.text:
+        return
+    ka, kb = _position_key(a.text, ctx), _position_key(b.text, ctx)
+    if ka and ka == kb:
+        yield ctx.finding("IDN003", b, row_key="atasan", field="jabatan", found=b.text,
+                          expected="jabatan atasan (misalnya Camat)",
+                          message=f"Jabatan atasan '{b.text}' sama dengan jabatan pelapor "
+                                  f"'{a.text}'; atasan langsung seharusnya pejabat di atasnya.")
+
+
+def _nip_values(ctx: Context) -> list[tuple[Value, Value]]:
+    """(nip cell, name cell) pairs from Identitas and Pegawai."""
+    ident = ctx.report.identity
+    pairs = [(ident.pelapor.nip, ident.pelapor.nama), (ident.atasan.nip, ident.atasan.nama),
+             (ident.pk_pihak1_nip, ident.pk_pihak1_nama)]
+    pairs += [(r.get("nip"), r.get("nama")) for r in ctx.report.pegawai]
+    return [(n, m) for n, m in pairs if typed(n)]
+
+
+@rule("IDN004", "error", "*", "NIP tidak sah")
+def nip_invalid(ctx: Context):
+    """A NIP must have 18 digits: birth date (YYYYMMDD, a real date), TMT CPNS (YYYYMM, at
+    or after the 18th birthday), sex digit (1 man, 2 woman) and a 3-digit serial, usually
+    written "19700929 199302 1 002"."""
+    for nip_v, name_v in _nip_values(ctx):
+        p = nip_v.parsed
+        if isinstance(p, NipInfo) and p.problems:
+            yield ctx.finding("IDN004", nip_v, row_key=name_v.text or nip_v.text, field="nip",
+                              found=nip_v.text, expected="NIP 18 angka yang sah",
+                              message=f"NIP {nip_v.text} ({name_v.text or 'tanpa nama'}) tidak "
+                                      f"sah: {'; '.join(p.problems)}.")
+
+
+@rule("IDN005", "warning", "*", "NIP yang sama ditulis dengan nama berbeda")
+def same_nip_other_name(ctx: Context):
+    """The same NIP carries different names in one report (Pronojiwo spells the Camat HANI
+    PUJANTO, HANI PUJIANTO, HANI PUJIYANTO and HANI RUJANTO). Titles and degrees are ignored
+    when comparing."""
+    first: dict[str, Value] = {}
+    for nip_v, name_v in _nip_values(ctx):
+        p = nip_v.parsed
+        if not isinstance(p, NipInfo) or not p.digits or not name_v.text:
+            continue
+        if p.digits not in first:
+            first[p.digits] = name_v
+            continue
+        f = first[p.digits]
+        if person_name_key(f.text) != person_name_key(name_v.text):
+            yield ctx.finding("IDN005", name_v, row_key=p.formatted or p.digits, field="nama",
+                              found=name_v.text, expected=f.text,
+                              message=f"NIP {p.formatted} ditulis atas nama '{name_v.text}' di "
+                                      f"{name_v.where}, tetapi '{f.text}' di {f.where}.")
+
+
+@rule("IDN006", "error", "*", "Pangkat dan golongan tidak sepadan")
+def pangkat_golongan(ctx: Context):
+    """Pangkat and golongan must belong together (PP 99/2000): II/a Pengatur Muda, II/b
+    Pengatur Muda Tk. I, II/c Pengatur, II/d Pengatur Tk. I, III/a Penata Muda, III/b Penata
+    Muda Tk. I, III/c Penata, III/d Penata Tk. I, IV/a Pembina, ... (Pronojiwo writes
+    "Pengatur Tk.I (III/a)")."""
+    ident = ctx.report.identity
+    cells = [(ident.pelapor.pangkat, ident.pelapor.nama), (ident.atasan.pangkat,
+                                                            ident.atasan.nama)]
+    cells += [(r.get("pangkat"), r.get("nama")) for r in ctx.report.pegawai]
+    for v, name in cells:
+        if not typed(v):
+            continue
+        info = parse_pangkat(v.raw)
+        if info.consistent is False:
+            yield ctx.finding("IDN006", v, row_key=name.text or v.text, field="pangkat",
+                              found=v.text, expected=f"{info.expected_pangkat} ({info.golongan})",
+                              message=f"Pangkat '{info.pangkat}' tidak sepadan dengan golongan "
+                                      f"{info.golongan}; golongan {info.golongan} berpangkat "
+                                      f"{info.expected_pangkat}.")
+
+
+REQUIRED = (("tahun", "Tahun Anggaran"), ("triwulan", "Triwulan"), ("tanggal", "Tanggal Laporan"))
+
+
+@rule("IDN007", "error", "Identitas", "Identitas wajib kosong atau tidak sah")
+def required_identity(ctx: Context):
+    """Tahun, Triwulan (I-IV) and Tanggal Laporan are needed to check the report at all
+    (deadlines, village documents); without them the workbook cannot be used (exit 2)."""
+    ident = ctx.report.identity
+    for key, label in REQUIRED:
+        v = getattr(ident, key)
+        ok = v.value is not None
+        if key == "tahun" and ok and not 2000 <= v.value <= 2100:
+            ok = False
+        if ok:
+            continue
+        if key == "tanggal" and typed(v) and v.error:
+            continue  # NIL002 already says the date is impossible
+        where = v if v.cell else ("Identitas", "B3")
+        yield ctx.finding("IDN007", where, row_key=label, field=key, found=v.text,
+                          expected=label + " yang sah",
+                          message=f"{label} {'kosong' if not typed(v) else repr(v.text)}"
+                                  f"{'' if not typed(v) else ' tidak sah'}; isi di sheet "
+                                  "Identitas.")
+
+
+@rule("IDN008", "warning", "Identitas", "Nama unit atau pelapor kosong")
+def unit_or_reporter_missing(ctx: Context):
+    """The unit name and the reporter's name identify the report upward; without them a
+    consolidation cannot tell reports apart."""
+    ident = ctx.report.identity
+    for v, label in ((ident.unit, "Nama Unit Kerja"), (ident.pelapor.nama, "Nama Pelapor")):
+        if not typed(v):
+            yield ctx.finding("IDN008", v if v.cell else ("Identitas", "B3"), row_key=label,
+                              field=label.lower(), found="", expected="diisi",
+                              message=f"{label} kosong; isi di sheet Identitas.")
+
+
+@rule("IDN009", "warning", "Pegawai", "Jenis kelamin tidak sesuai NIP")
+def sex_differs(ctx: Context):
+    """The L/P column disagrees with the sex digit of the NIP (1 = L, 2 = P)."""
+    for r in ctx.report.pegawai:
+        p = r.get("nip").parsed
+        jk = normalise_text(r.get("jk").text).upper()
+        if isinstance(p, NipInfo) and p.sex and jk in ("L", "P") and jk != p.sex:
+            v = r.get("jk")
+            yield ctx.finding("IDN009", v, row_key=r.get("nama").text, field="jk", found=v.text,
+                              expected=p.sex,
+                              message=f"Jenis kelamin '{v.text}' tidak sesuai NIP {p.formatted} "
+                                      f"(digit ke-15 = {p.digits[14]}).")

@@ -1,0 +1,205 @@
+"""PK: the performance agreement and its agreement with the other sheets."""
+
+from __future__ import annotations
+
+from ..model import PkRow
+from . import rule
+from .base import Context, amount, amount_ok, best_match, measure, num, pct, rp, typed
+
+
+def pk_key(r: PkRow) -> str:
+    text = r.get("indikator").text or r.get("sasaran").text
+    no = r.get("no").text
+    return (f"{no} {text}" if no else text)[:70]
+
+
+def _fmt_measure(value: float | None, unit: str | None) -> str:
+    if value is None:
+        return "-"
+    return pct(value) if unit == "%" else f"{num(value)} {unit or ''}".strip()
+
+
+def _same_measure(a: tuple[float | None, str | None], b: tuple[float | None, str | None],
+                  tol: float) -> bool:
+    (va, ua), (vb, ub) = a, b
+    if va is None or vb is None:
+        return True
+    return abs(va - vb) <= (tol if "%" in (ua, ub) else 1e-9) + 1e-9
+
+
+@rule("PK001", "warning", "PK", "Indikator PK tanpa target")
+def pk_without_target(ctx: Context):
+    """An indicator of the performance agreement has no target, so its achievement cannot
+    be measured."""
+    for r in ctx.report.pk:
+        if r.get("indikator").text and not typed(r.get("target")):
+            v = r.get("target")
+            yield ctx.finding("PK001", v if v.cell else ("PK", f"A{r.row}"), row_key=pk_key(r),
+                              field="target", found="", expected="target diisi",
+                              message=f"Indikator PK '{pk_key(r)}' tidak memiliki target.")
+
+
+@rule("PK002", "error", "Capaian", "Target di Capaian berbeda dengan target PK")
+def target_differs(ctx: Context):
+    """The target of an indicator in Capaian (Target Tahunan if filled, else Target) must
+    equal its target in the PK. Compared only when both are in the same unit (PK003 covers
+    different units).
+
+    Wrong (Pronojiwo TW III 2024): PK 83%, Capaian 100%.
+    """
+    tol = ctx.settings.tolerance_points
+    for c in ctx.report.capaian_rows:
+        pk = ctx.pk_matches.get(c.row)
+        if pk is None or not typed(pk.get("target")):
+            continue
+        v = c.get("target_tahunan") if typed(c.get("target_tahunan")) else c.get("target")
+        mine = measure(v, c.get("satuan").text)
+        theirs = measure(pk.get("target"), pk.get("satuan").text)
+        if mine[0] is None or theirs[0] is None or mine[1] != theirs[1]:
+            continue
+        if not _same_measure(mine, theirs, tol):
+            pv = pk.get("target")
+            yield ctx.finding(
+                "PK002", v, row_key=pk_key(pk), field="target", found=v.text,
+                expected=pv.text,
+                message=f"Target '{v.text}' di Capaian berbeda dengan target PK '{pv.text}' "
+                        f"({pv.where}) untuk indikator yang sama.")
+
+
+@rule("PK003", "warning", "Capaian", "Satuan target Capaian berbeda dengan PK")
+def unit_differs(ctx: Context):
+    """The target of an indicator in Capaian is in another unit than in the PK (PK
+    "12 Desa", Capaian "100%"): one of them is not the agreed indicator."""
+    for c in ctx.report.capaian_rows:
+        pk = ctx.pk_matches.get(c.row)
+        if pk is None:
+            continue
+        v = c.get("target_tahunan") if typed(c.get("target_tahunan")) else c.get("target")
+        mine = measure(v, c.get("satuan").text)
+        theirs = measure(pk.get("target"), pk.get("satuan").text)
+        if mine[0] is None or theirs[0] is None or None in (mine[1], theirs[1]):
+            continue
+        if mine[1] != theirs[1]:
+            pv = pk.get("target")
+            yield ctx.finding(
+                "PK003", v, row_key=pk_key(pk), field="target", found=v.text, expected=pv.text,
+                message=f"Target '{v.text}' di Capaian berbeda satuan dengan target PK "
+                        f"'{pv.text}' ({pv.where}).")
+
+
+@rule("PK004", "warning", "Capaian", "Indikator Capaian tidak ada di PK")
+def capaian_not_in_pk(ctx: Context):
+    """An indicator reported in Capaian that the PK does not contain (matched by indicator
+    text, tolerant of case, spacing and small spelling differences; by sasaran when the
+    indicator is empty)."""
+    if not ctx.report.pk:
+        return
+    for c in ctx.report.capaian_rows:
+        if c.row in ctx.pk_matches:
+            continue
+        v = c.get("indikator") if c.get("indikator").text else c.get("sasaran")
+        yield ctx.finding("PK004", v if v.cell else ("Capaian", f"A{c.row}"),
+                          row_key=v.text[:70], field="indikator", found=v.text,
+                          expected="indikator yang ada di PK",
+                          message=f"Indikator '{v.text}' dilaporkan di Capaian tetapi tidak ada "
+                                  "di PK.")
+
+
+@rule("PK005", "warning", "PK", "Indikator PK tidak dilaporkan di Capaian")
+def pk_not_in_capaian(ctx: Context):
+    """An indicator of the PK has no row in Capaian: every agreed indicator must be
+    reported, even when its realisasi is not yet available."""
+    if not ctx.report.capaian_rows:
+        return
+    matched = {r.row for r in ctx.pk_matches.values()}
+    for r in ctx.report.pk:
+        if r.row in matched or not (r.get("indikator").text or r.get("sasaran").text):
+            continue
+        v = r.get("indikator") if r.get("indikator").text else r.get("sasaran")
+        yield ctx.finding("PK005", v, row_key=pk_key(r), field="indikator", found=v.text,
+                          expected="dilaporkan di Capaian",
+                          message=f"Indikator PK '{v.text}' tidak dilaporkan di Capaian.")
+
+
+def _anggaran_match(ctx: Context, kode_v, uraian: str):
+    code = kode_v.value if kode_v is not None else None
+    if code and code in ctx.budget_by_code:
+        return ctx.budget_by_code[code]
+    if not uraian:
+        return None
+    cands = [(r.get("uraian").text, r) for r in ctx.budget_rows]
+    return best_match(uraian, cands, 0.8)
+
+
+@rule("PK006", "warning", "PK Anggaran", "Anggaran PK berbeda dengan pagu di Anggaran")
+def pk_budget_differs(ctx: Context):
+    """A program budget in the PK differs from the pagu of the same program in the
+    Anggaran sheet (matched by code, else by name). A budget revision (APBD Perubahan)
+    explains this legitimately, so it is a warning."""
+    for r in ctx.report.pk_budget_rows:
+        a = _anggaran_match(ctx, r.get("kode"), r.get("uraian").text)
+        mine = amount(r.get("anggaran"))
+        if a is None or mine is None:
+            continue
+        pagu = ctx.pagu_of(a)
+        if pagu is None or amount_ok(mine, pagu, ctx.settings.tolerance_rupiah):
+            continue
+        v = r.get("anggaran")
+        yield ctx.finding("PK006", v, row_key=r.get("uraian").text[:70], field="anggaran",
+                          found=v.text, expected=rp(pagu),
+                          message=f"Anggaran PK {rp(mine)} berbeda dengan pagu {rp(pagu)} di "
+                                  f"{a.get('pagu').where}.")
+
+
+@rule("PK007", "error", "PK Anggaran", "Jumlah anggaran PK salah")
+def pk_budget_total(ctx: Context):
+    """The JUMLAH of the PK budget table must equal the sum of its rows."""
+    total = ctx.report.pk_budget_total
+    rows = ctx.report.pk_budget_rows
+    if total is None or not rows:
+        return
+    found = amount(total.get("anggaran"))
+    vals = [amount(r.get("anggaran")) for r in rows]
+    if found is None or None in vals:
+        return
+    exp = sum(vals)
+    if not amount_ok(found, exp, ctx.settings.tolerance_rupiah):
+        v = total.get("anggaran")
+        yield ctx.finding("PK007", v, row_key="JUMLAH", field="anggaran", found=v.text,
+                          expected=rp(exp),
+                          message=f"Jumlah anggaran PK {rp(found)} seharusnya {rp(exp)} "
+                                  f"(jumlah {len(vals)} baris).")
+
+
+@rule("PK008", "error", "Perbandingan", "Nilai tahun berjalan berbeda dengan Capaian")
+def comparison_differs(ctx: Context):
+    """The current year's target and realisasi typed in the comparison with earlier years
+    (Perbandingan) must equal those in Capaian for the same indicator.
+
+    Wrong (Candipuro TW II 2023): realisasi 60% in the comparison, 54,90% in Capaian.
+    """
+    year = ctx.report.identity.year
+    tol = ctx.settings.tolerance_points
+    caps = [(c.get("indikator").text or c.get("sasaran").text, c)
+            for c in ctx.report.capaian_rows]
+    for r in ctx.report.perbandingan:
+        if year is None or amount(r.get("tahun")) != year:
+            continue
+        c = best_match(r.get("indikator").text, caps, 0.8)
+        if c is None:
+            continue
+        for key, ckey in (("target", "target"), ("realisasi", "realisasi")):
+            v = r.get(key)
+            cv = c.get(ckey)
+            if key == "target" and typed(c.get("target_tahunan")):
+                cv = c.get("target_tahunan")
+            mine, theirs = measure(v), measure(cv, c.get("satuan").text)
+            if mine[0] is None or theirs[0] is None:
+                continue
+            if mine[1] != theirs[1] or not _same_measure(mine, theirs, tol):
+                yield ctx.finding(
+                    "PK008", v, row_key=r.get("indikator").text[:70], field=key, found=v.text,
+                    expected=cv.text,
+                    message=f"{key.capitalize()} tahun {year} '{v.text}' berbeda dengan "
+                            f"{key} di Capaian '{cv.text}' ({cv.where}).")
+
