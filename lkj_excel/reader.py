@@ -364,31 +364,35 @@ def _label_kind(row: Row, keys: tuple[str, ...], data_keys: tuple[str, ...] = ()
 
 
 def read_form(grid: Grid, spec: L.FormSheet, sheet_name: str) -> dict[str, Value]:
-    """Find each field by its label in the first columns; the value is the first non-empty
-    cell to its right (usually column B)."""
+    """Find each field by its label in the first columns. The value sits in the column
+    headed 'Nilai' (found in the top rows, so a sheet shifted right still reads); without
+    such a header, right of the label."""
     labels: dict[str, L.Field] = {}
     for f in spec.fields:
         labels.setdefault(normalise_text(f.label), f)
     for f in spec.fields:
         for s in f.synonyms:
             labels.setdefault(normalise_text(s), f)
+    value_col: int | None = None
+    for row in grid[: L.HEADER_SEARCH_ROWS]:
+        for c, text in enumerate(row):
+            if isinstance(text, str) and normalise_text(text) == normalise_text(spec.value_header):
+                value_col = c
+                break
+        if value_col is not None:
+            break
     out: dict[str, Value] = {}
     for r, row in enumerate(grid):
-        for c in range(min(3, len(row))):
+        for c in range(min(max(3, (value_col or 0)), len(row))):
             text = row[c]
             if not isinstance(text, str):
                 continue
             f = labels.get(normalise_text(text.rstrip(":")))
             if f is None or f.key in out:
                 continue
-            vc = c + 1
-            while vc < len(row) and vc <= c + 2 and row[vc] in (None, ""):
-                vc += 1
-            if vc >= len(row) or vc > c + 2:
-                vc = c + 1
+            vc = value_col if value_col is not None and value_col > c else c + 1
             raw = _cell(grid, r, vc)
-            kind = f.kind
-            value, parsed = _parse(kind, raw)
+            value, parsed = _parse(f.kind, raw)
             if f.key == "triwulan":
                 value = parse_quarter(raw)
             elif f.key == "tahun" and parsed is not None and parsed.value is not None:

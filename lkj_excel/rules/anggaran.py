@@ -295,8 +295,17 @@ def plan_total(ctx: Context):
                               f"(jumlah rencana triwulan {len(ctx.budget_top)} baris).")
 
 
+def _plan_of(node: BudgetNode) -> float | None:
+    """A row's quarterly plan: as typed, else the sum of its children's plans."""
+    v = node.row.get("target_tw")
+    if typed(v) or not node.children:
+        return amount(v, True)
+    vals = [_plan_of(k) for k in node.children]
+    return None if None in vals else sum(vals)
+
+
 def _plan_sum(ctx: Context) -> float | None:
-    vals = [amount(n.row.get("target_tw"), True) for n in ctx.budget_top]
+    vals = [_plan_of(n) for n in ctx.budget_top]
     return None if None in vals else sum(vals)
 
 

@@ -1,0 +1,186 @@
+"""The exact findings for every sample workbook, written by hand from the seed reports.
+
+Each expected cell is derived from the seed text with pen-and-paper arithmetic (shown in the
+comments), not from the program's output. The column letters follow the template: Anggaran
+A kode, C pagu, D realisasi, E sisa, F persentase, G rencana TW, H capaian keuangan;
+Capaian C indikator, E target, F realisasi, G capaian, K pembilang, N predikat; data rows
+start at row 4.
+"""
+
+from __future__ import annotations
+
+from lkj_excel.checking import check_file
+
+from .conftest import CANDIPURO, CLEAN, KALAENA, PRONOJIWO, RANUYOSO, SENDURO
+
+
+def test_ranuyoso_is_clean():
+    # 100% / 100% = 100%; 23.500.000 / 23.500.000 = 100%; dated 2 Jan 2023, deadline
+    # 31 Dec 2022 + 5 working days = 6 Jan 2023.
+    res = check_file(RANUYOSO)
+    assert res.flatten() == set()
+    assert res.exit_code == 0
+
+
+def test_clean_example_has_no_error_or_warning():
+    res = check_file(CLEAN)
+    # Tegalrejo's APBDes 2025 was set 6 Jan 2025, after 31 Dec 2024: a note, not an error.
+    assert res.flatten() == {("DES001", "Desa", "D7")}
+    assert res.counts == {"error": 0, "warning": 0, "info": 1}
+    assert res.exit_code == 0
+
+
+# Candipuro: codes typed with 2-digit suffixes or stray spaces (Tabel 3.5), rows of the sheet.
+CANDIPURO_SLOPPY_ROWS = [6, 7, 8, 10, 11, 12, 13, 15, 17, 18, 19, 20, 21, 22, 24, 26, 27, 28,
+                         30, 31, 32, 35] + list(range(38, 54)) + [56, 59, 62, 63]
+
+
+def test_candipuro_findings():
+    res = check_file(CANDIPURO)
+    expected = {
+        # 7.01.01.2.02: 1.537.143.163 - 794.886.261 = 742.256.902, typed 787.256.902,00
+        ("ANG001", "Anggaran", "E9"),
+        # 7.01.06.2.01.02: 252.100.000 - 121.625.000 = 130.475.000, typed 147.975.000,00
+        ("ANG001", "Anggaran", "E62"),
+        # 121.625.000 / 252.100.000 = 48,24%, typed 45,11%
+        ("ANG002", "Anggaran", "F62"),
+        # the persentase column mixes 51,61% with 53.89%
+        ("ANG011", "Anggaran", "F4:F64"),
+        # PK 91,39% / 81,75% against Capaian 91,50% / 82,00%
+        ("PK002", "Capaian", "E4"),
+        ("PK002", "Capaian", "E5"),
+        # TW II 2023: deadline 7 Juli 2023, dated 23 Agustus 2023
+        ("IDN001", "Identitas", "B13"),
+        # Tabel 3.3 writes realisasi 2023 60% (the capaian) against 54,90% in Capaian
+        ("PK008", "Perbandingan", "E6"),
+    } | {("ANG008", "Anggaran", f"A{r}") for r in CANDIPURO_SLOPPY_ROWS}
+    assert res.flatten() == expected
+    assert res.exit_code == 1
+
+
+def test_candipuro_40_64_is_not_an_error():
+    # 33,33 / 82 x 100 = 40,646...: 40,64% is within the displayed precision.
+    res = check_file(CANDIPURO)
+    assert not [f for f in res.findings if f.sheet == "Capaian" and f.cell == "G5"]
+
+
+def test_candipuro_messages_say_how():
+    res = check_file(CANDIPURO)
+    f = next(f for f in res.findings if f.cell == "E62" and f.rule == "ANG001")
+    assert f.found == "147.975.000,00" and f.expected == "130.475.000"
+    assert f.row_key == "7.01.06.2.01.0002" and f.field == "sisa"
+    assert f.message == ("Sisa 147.975.000 seharusnya 130.475.000 (pagu 252.100.000 dikurangi "
+                         "realisasi 121.625.000).")
+    late = next(f for f in res.findings if f.rule == "IDN001")
+    assert "7 Juli 2023" in late.message and "23 Agustus 2023" in late.message
+
+
+def test_pronojiwo_findings():
+    res = check_file(PRONOJIWO)
+    expected = {
+        # mixed 1.500.000 / 1,500,000 in pagu, realisasi and sisa
+        ("ANG011", "Anggaran", "C4:C61"), ("ANG011", "Anggaran", "D4:D61"),
+        ("ANG011", "Anggaran", "E4:E61"),
+        # 3.738.000 - 1.870.000 = 1.868.000 (typed 17,580,000)
+        ("ANG001", "Anggaran", "E4"),
+        # 1.500.000 - 0 = 1.500.000 (typed 3,900,000) for 7.01.02.2.01 and its sub kegiatan
+        ("ANG001", "Anggaran", "E5"), ("ANG001", "Anggaran", "E6"),
+        # 7.01.03.2.06.0006: 2.850.000 - 2.850.000 = 0 (typed 2.850.000)
+        ("ANG001", "Anggaran", "E16"),
+        # 7.01.01: kegiatan pagu sum 1.522.270.347, realisasi 1.118.057.521
+        ("ANG004", "Anggaran", "C24"), ("ANG004", "Anggaran", "D24"),
+        # 125.162.247 - 47.600.700 = 77.561.547; 34.657.563 - 30.351.500 = 4.306.063;
+        # 5.100.185 - 495.000 = 4.605.185; 5.854.000 - 1.110.000 = 4.744.000;
+        # 69.552.000 - 12.600.000 = 56.952.000
+        ("ANG001", "Anggaran", "E41"), ("ANG001", "Anggaran", "E43"),
+        ("ANG001", "Anggaran", "E44"), ("ANG001", "Anggaran", "E45"),
+        ("ANG001", "Anggaran", "E47"),
+        # "11.100.0000" twice; read as 11.100.000 = 11.070.000 + 30.000
+        ("NIL003", "Anggaran", "C48"), ("NIL003", "Anggaran", "C49"),
+        # 11.100.000 - 11.070.000 = 30.000 (typed 300.000)
+        ("ANG001", "Anggaran", "E49"),
+        # TOTAL repeats the wrong 7.01.01 (a consequence)
+        ("ANG005", "Anggaran", "C61"), ("ANG005", "Anggaran", "D61"),
+        # Indeks Pelayanan Publik is reported but not in the PK
+        ("PK004", "Capaian", "C4"),
+        # 31/36 claimed, 30 of 36 ticked: 83,33%; capaian 83,33 / 93 = 89,61%
+        ("FAS001", "Capaian", "K5"), ("FAS001", "Capaian", "F5"), ("CAP001", "Capaian", "G5"),
+        # PK 83% against 100% in Capaian
+        ("PK002", "Capaian", "E6"),
+        # rata-rata (89,61 + 66,67) / 2 = 78,14%, typed 79,63%
+        ("CAP003", "Capaian", "G7"),
+        # APBDes 2024 (due 31 Des 2023) has no date for any desa
+        ("DES006", "Desa", "D4"), ("DES006", "Desa", "D5"), ("DES006", "Desa", "D6"),
+        ("DES006", "Desa", "D7"), ("DES006", "Desa", "D8"), ("DES006", "Desa", "D9"),
+        # Sumberurip's LPPDes for 2023 dated 31 Desember 2023
+        ("DES004", "Desa", "E7"),
+        # the same NIP as HANI RUJANTO / HANI PUJANTO / HANI PUJIANTO
+        ("IDN005", "Identitas", "B23"), ("IDN005", "Pegawai", "B4"),
+        # six PK program budgets differ from the Anggaran pagu
+        ("PK006", "PK Anggaran", "D4"), ("PK006", "PK Anggaran", "D5"),
+        ("PK006", "PK Anggaran", "D6"), ("PK006", "PK Anggaran", "D7"),
+        ("PK006", "PK Anggaran", "D8"), ("PK006", "PK Anggaran", "D9"),
+        # "Pengatur Tk.I (III/a)": III/a is Penata Muda
+        ("IDN006", "Pegawai", "F8"),
+        # Tabel 3.5 writes realisasi 2024 45,28% against 86,11% in Capaian
+        ("PK008", "Perbandingan", "E5"),
+    }
+    assert res.flatten() == expected
+
+
+def test_pronojiwo_consequences_point_at_their_cause():
+    res = check_file(PRONOJIWO)
+    by = {(f.rule, f.cell): f for f in res.findings}
+    assert by[("FAS001", "F5")].cause == "Capaian!K5"
+    assert by[("CAP001", "G5")].cause == "Capaian!K5"
+    assert by[("CAP003", "G7")].cause == "Capaian!G5"
+    assert by[("ANG005", "C61")].cause == "Anggaran!C24"
+    assert by[("FAS001", "K5")].expected == "30"
+    assert by[("NIL003", "C48")].expected == "11.100.000"
+
+
+def test_kalaena_findings():
+    res = check_file(KALAENA)
+    expected = {
+        # realisasi 2.015.000 where the plan is "-"
+        ("ANG013", "Anggaran", "D4"),
+        # 19.617.580 > 16.682.500 and 2.896.250 > 2.498.250
+        ("ANG014", "Anggaran", "D5"), ("ANG014", "Anggaran", "D6"),
+        # 117,59% written 117%, 115,93% written 115% (cut off, a note)
+        ("ANG015", "Anggaran", "H5"), ("ANG015", "Anggaran", "H6"),
+        # plan total 16.682.500 + 2.498.250 = 19.180.750, typed 41.664.750
+        ("ANG012", "Anggaran", "G7"),
+        # 59% = 24.528.830 / 41.664.750 follows the wrong total; right 127,88%
+        ("ANG016", "Anggaran", "H8"),
+        # "Sangat Baik" is not on the Permendagri 86/2017 scale (Sangat Tinggi)
+        ("CAP004", "Capaian", "N5"), ("CAP004", "Capaian", "N6"),
+        # TW II 2024 report dated 28 Juni 2024
+        ("IDN002", "Identitas", "B13"),
+        # the first PK indicator has no target
+        ("PK001", "PK", "D4"),
+    }
+    assert res.flatten() == expected
+    sev = {(f.rule, f.cell): f.severity.value for f in res.findings}
+    assert sev[("ANG015", "H5")] == "info" and sev[("ANG012", "G7")] == "error"
+    assert next(f for f in res.findings if f.rule == "ANG016").cause == "Anggaran!G7"
+
+
+def test_senduro_findings():
+    res = check_file(SENDURO)
+    expected = {
+        # PK "12 bulan" / "12 Desa" against "100%" in Capaian
+        *{("PK003", "Capaian", f"E{r}") for r in range(4, 10)},
+        # target 100% with realisasi "3 Desa"
+        *{("CAP005", "Capaian", f"F{r}") for r in range(4, 10)},
+        # 600.000 / 7.500.000 = 8%, typed 12%
+        ("COP001", "Efisiensi", "H4"),
+        # efisiensi 100% - 8% = 92%, typed 100%; 100% - 100% = 0%, typed 100%
+        ("COP003", "Efisiensi", "L4"), ("COP003", "Efisiensi", "L10"),
+        # superior "Kasi Pemerintahan Kecamatan Senduro" is the reporter's own position
+        ("IDN003", "Identitas", "B21"),
+    }
+    assert res.flatten() == expected
+    cop = next(f for f in res.findings if f.rule == "COP001")
+    assert cop.found == "12%" and cop.expected == "8,00%"
+    eff = next(f for f in res.findings if f.rule == "COP003" and f.cell == "L4")
+    assert "100% - capaian anggaran" in eff.message

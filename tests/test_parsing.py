@@ -1,0 +1,241 @@
+"""Every form of domain.md "How numbers are written", table-driven, and the other parsers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from lkj_excel.parsing import (
+    format_date_id,
+    format_number_id,
+    format_percent_id,
+    is_blank,
+    parse_code,
+    parse_date,
+    parse_nip,
+    parse_number,
+    parse_pangkat,
+    parse_percent,
+    parse_quarter,
+    parse_yes_no,
+)
+
+AMOUNTS = [
+    ("1.500.000", 1_500_000, "id"),
+    ("1,500,000", 1_500_000, "en"),
+    ("2498499", 2_498_499, "plain"),
+    ("8.500.000,00", 8_500_000, "id"),
+    ("Rp. 10.893.500", 10_893_500, "id"),
+    ("Rp10.893.500", 10_893_500, "id"),
+    ("Rp 107.244.500", 107_244_500, "id"),
+    ("300,000", 300_000, "en"),
+    ("1.500", 1_500, "id"),
+    ("0,00", 0, "id"),
+    (23500000, 23_500_000, "number"),
+    (1.5, 1.5, "number"),
+    ("-1.500.000", -1_500_000, "id"),
+]
+
+
+@pytest.mark.parametrize("text,value,style", AMOUNTS)
+def test_amounts(text, value, style):
+    n = parse_number(text, kind="amount")
+    assert n.value == value
+    assert n.style == style
+    assert not n.irregular and n.error is None
+
+
+@pytest.mark.parametrize("text", ["-", "", "  ", None, "\u2013", "Rp -", "Rp. -"])
+def test_nothing(text):
+    n = parse_number(text, kind="amount")
+    assert n.value is None and n.error is None and n.blank
+
+
+PERCENTS = [
+    ("53.89%", 53.89, 2, "en"),
+    ("24,14%", 24.14, 2, "id"),
+    ("75,86 %", 75.86, 2, "id"),
+    ("100%", 100.0, 0, "plain"),
+    ("100", 100.0, 0, "plain"),
+    (0.2414, 24.14, None, "number"),
+    (24.14, 24.14, None, "number"),
+    (1.17, 117.0, None, "number"),
+    ("91,50%", 91.5, 2, "id"),
+]
+
+
+@pytest.mark.parametrize("text,value,decimals,style", PERCENTS)
+def test_percentages(text, value, decimals, style):
+    p = parse_percent(text)
+    assert p.value == pytest.approx(value)
+    assert p.decimals == decimals
+    assert p.style == style
+
+
+def test_number_with_label():
+    n = parse_number("68,50 (B-)")
+    assert n.value == 68.5 and n.label == "B-"
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("12 Desa", 12, "Desa"), ("3 Laporan", 3, "Laporan"), ("12 bulan", 12, "bulan"),
+    ("5 Lembaga Kemsyarakatan", 5, "Lembaga Kemsyarakatan"),
+])
+def test_number_with_unit(text, value, unit):
+    n = parse_number(text)
+    assert n.value == value and n.unit == unit and n.error is None
+
+
+def test_ratio_plain():
+    n = parse_number("28/51")
+    assert (n.numerator, n.denominator) == (28, 51)
+    assert n.value == pytest.approx(54.90196, abs=1e-4)
+    assert n.style == "ratio"
+
+
+def test_ratio_with_stated_result():
+    n = parse_number("31/36 = 86,11%")
+    assert (n.numerator, n.denominator) == (31, 36)
+    assert n.value == 86.11 and n.decimals == 2 and n.is_percent
+
+
+def test_ratio_with_units():
+    n = parse_number("28 aktivitas / 51 aktivitas = 54,90%")
+    assert (n.numerator, n.denominator, n.value) == (28, 51, 54.9)
+    assert n.unit == "aktivitas"
+
+
+def test_malformed_group_of_four_is_flagged_with_suggestion():
+    n = parse_number("11.100.0000", kind="amount")
+    assert n.irregular
+    assert n.value == 11_100_000
+    assert n.suggestion == "11.100.000"
+    assert 111_000_000 in n.alternatives
+
+
+def test_malformed_short_group_is_flagged():
+    n = parse_number("1.5.00", kind="amount")
+    assert n.irregular
+    assert n.value == 1_500
+    assert n.suggestion == "1.500"
+
+
+@pytest.mark.parametrize("text", ["dua juta", "1.500.000 rupiah", "Rp 1,5 jt", "abc"])
+def test_text_is_an_error_not_a_guess(text):
+    n = parse_number(text, kind="amount")
+    assert n.value is None and n.error
+
+
+def test_boolean_and_date_are_not_numbers():
+    assert parse_number(True).error
+    assert parse_number(dt.date(2024, 1, 1)).error
+
+
+DATES = [
+    ("31 Januari 2024", dt.date(2024, 1, 31)),
+    ("02 Januari 2023", dt.date(2023, 1, 2)),
+    ("31-01-2024", dt.date(2024, 1, 31)),
+    ("31/01/2024", dt.date(2024, 1, 31)),
+    ("2024-01-31", dt.date(2024, 1, 31)),
+    ("23 Agustus 2023", dt.date(2023, 8, 23)),
+    ("31 Jan 2024", dt.date(2024, 1, 31)),
+    ("29 Februari 2024", dt.date(2024, 2, 29)),
+    (dt.datetime(2024, 1, 31, 0, 0), dt.date(2024, 1, 31)),
+    (dt.date(2024, 1, 31), dt.date(2024, 1, 31)),
+    (45322, dt.date(2024, 1, 31)),
+]
+
+
+@pytest.mark.parametrize("text,value", DATES)
+def test_dates(text, value):
+    d = parse_date(text)
+    assert d.value == value and d.error is None
+
+
+@pytest.mark.parametrize("text,why", [
+    ("31 Februari 2024", "31 Februari 2024 tidak ada"),
+    ("29 Februari 2023", "29 Februari 2023 tidak ada"),
+    ("31/13/2024", "bulan 13 tidak ada"),
+    ("32-01-2024", "tanggal 32 Januari 2024 tidak ada"),
+    ("akhir Maret", "tidak dikenali"),
+])
+def test_impossible_dates_are_errors(text, why):
+    d = parse_date(text)
+    assert d.value is None
+    assert why in d.error
+
+
+CODES = [
+    ("7.01.03.2 .01.03", "7.01.03.2.01.0003", "subkegiatan", True),
+    ("7.01.03. 2.06", "7.01.03.2.06", "kegiatan", True),
+    ("7.01.01.2.01.01", "7.01.01.2.01.0001", "subkegiatan", True),
+    ("7.01.03.2.06.03", "7.01.03.2.06.0003", "subkegiatan", True),
+    ("7.01.01", "7.01.01", "program", False),
+    ("7.01.01.2.01", "7.01.01.2.01", "kegiatan", False),
+    ("7.01.01.2.01.0001", "7.01.01.2.01.0001", "subkegiatan", False),
+]
+
+
+@pytest.mark.parametrize("raw,canonical,level,irregular", CODES)
+def test_budget_codes(raw, canonical, level, irregular):
+    c = parse_code(raw)
+    assert (c.canonical, c.level, c.irregular, c.raw) == (canonical, level, irregular, raw)
+
+
+def test_code_parents():
+    c = parse_code("7.01.03.2 .01.03")
+    assert c.parent == "7.01.03.2.01" and c.program == "7.01.03"
+    assert parse_code("7.01.03.2.01").parent == "7.01.03"
+
+
+@pytest.mark.parametrize("raw", ["7.01", "7.01.01.2", "abc", "7.01.01.2.01.00001x"])
+def test_bad_codes(raw):
+    assert parse_code(raw).error
+
+
+def test_nip_parts():
+    n = parse_nip("19700929 199302 1 002")
+    assert n.digits == "197009291993021002"
+    assert n.birth_date == dt.date(1970, 9, 29)
+    assert n.tmt_cpns == (1993, 2)
+    assert n.sex == "L" and n.serial == "002" and n.problems == ()
+    assert n.formatted == "19700929 199302 1 002"
+
+
+@pytest.mark.parametrize("raw,problem", [
+    ("19700229 199302 1 002", "tanggal lahir 29-02-1970 tidak ada"),
+    ("19700929 198502 1 002", "sebelum usia 18 tahun"),
+    ("19700929 199302 3 002", "digit jenis kelamin 3"),
+    ("19700929 199313 1 002", "bulan TMT CPNS 13"),
+    ("19700929 199302 1 02", "17 angka"),
+])
+def test_nip_problems(raw, problem):
+    assert any(problem in p for p in parse_nip(raw).problems)
+
+
+@pytest.mark.parametrize("raw,golongan,consistent", [
+    ("Penata Tk. I (III/d)", "III/d", True),
+    ("Penata Tk. I, III/d", "III/d", True),
+    ("Penata Muda Tk. I ( III/b)", "III/b", True),
+    ("Pengatur (II/c)", "II/c", True),
+    ("Pengatur Tk.I (III/a)", "III/a", False),
+    ("Pembina (IV/a)", "IV/a", True),
+])
+def test_pangkat(raw, golongan, consistent):
+    p = parse_pangkat(raw)
+    assert p.golongan == golongan and p.consistent is consistent
+
+
+def test_quarter_and_yes_no_and_blank():
+    assert [parse_quarter(x) for x in ("TW II", "Triwulan III", "IV", 1, "V")] == [2, 3, 4, 1,
+                                                                                  None]
+    assert [parse_yes_no(x) for x in ("Terlaksana", "\u221a", "Belum", "belum terlaksana",
+                                      "", "entah")] == [True, True, False, False, None, None]
+    assert is_blank("-") and is_blank(None) and not is_blank("0")
+
+
+def test_indonesian_formatting():
+    assert format_number_id(1_500_000) == "1.500.000"
+    assert format_percent_id(24.14) == "24,14%"
+    assert format_date_id(dt.date(2024, 1, 31)) == "31 Januari 2024"

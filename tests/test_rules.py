@@ -1,0 +1,190 @@
+"""One test per rule: a small clean report with one mistake introduced, and the finding it
+must produce at its cell. The clean report itself produces only DES001 (a note)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lkj_excel.rules import load_all
+
+from .helpers import check_data, clean_data
+
+
+def _set(path):
+    """A change: (table or 'Identitas', row index or key, field, value)."""
+    def apply(d):
+        for table, idx, field, value in path:
+            if table == "Identitas":
+                d["Identitas"][field] = value
+            elif field is None:
+                del d[table][idx]
+            else:
+                d[table][idx][field] = value
+        return d
+    return apply
+
+
+CASES = [
+    # code, changes, expected (sheet, cell)
+    ("NIL001", [("Anggaran", 2, "pagu", "dua juta")], ("Anggaran", "C6")),
+    ("NIL002", [("Desa", 0, "apbdes", "31 Februari 2024")], ("Desa", "D4")),
+    ("NIL003", [("PK Anggaran", 0, "anggaran", "20.000.0000")], ("PK Anggaran", "D4")),
+    ("ANG001", [("Anggaran", 2, "sisa", "6.500.000")], ("Anggaran", "E6")),
+    ("ANG002", [("Anggaran", 2, "persentase", "24,00%")], ("Anggaran", "F6")),
+    ("ANG003", [("Anggaran", 1, "pagu", "21.000.000"), ("Anggaran", 1, "sisa", "16.000.000"),
+                ("Anggaran", 1, "persentase", "23,81%")], ("Anggaran", "C5")),
+    ("ANG004", [("Anggaran", 0, "pagu", "25.000.000"), ("Anggaran", 0, "sisa", "20.000.000"),
+                ("Anggaran", 0, "persentase", "20,00%")], ("Anggaran", "C4")),
+    ("ANG005", [("Anggaran", 8, "pagu", "55.000.000"), ("Anggaran", 8, "sisa", "42.500.000"),
+                ("Anggaran", 8, "persentase", "22,73%")], ("Anggaran", "C12")),
+    ("ANG006", [("Anggaran", 3, "realisasi", "13.000.000")], ("Anggaran", "D7")),
+    ("ANG007", [("Anggaran", 3, "realisasi", "-3.000.000")], ("Anggaran", "D7")),
+    ("ANG008", [("Anggaran", 2, "kode", "7.01.02.2.01.01")], ("Anggaran", "A6")),
+    ("ANG009", [("Anggaran", 3, "kode", "7.01.02.2.01.0001")], ("Anggaran", "A7")),
+    ("ANG010", [("Anggaran", 1, None, None)], ("Anggaran", "A5")),
+    ("ANG011", [("Anggaran", 0, "pagu", "20,000,000")], ("Anggaran", "C4:C12")),
+    ("ANG012", [("Anggaran", 2, "target_tw", "2.000.000"), ("Anggaran", 3, "target_tw",
+                                                          "3.000.000"),
+                ("Anggaran", 6, "target_tw", "6.000.000"), ("Anggaran", 7, "target_tw",
+                                                          "1.500.000"),
+                ("Anggaran", 8, "target_tw", "15.000.000")], ("Anggaran", "G12")),
+    ("ANG013", [("Anggaran", 2, "target_tw", "-")], ("Anggaran", "D6")),
+    ("ANG014", [("Anggaran", 2, "target_tw", "1.000.000")], ("Anggaran", "D6")),
+    ("ANG015", [("Anggaran", 2, "target_tw", "4.000.000"),
+                ("Anggaran", 2, "capaian_keuangan", "40%")], ("Anggaran", "H6")),
+    ("ANG017", [("Anggaran", 3, "kode", "7.01")], ("Anggaran", "A7")),
+    ("CAP001", [("Capaian", 0, "capaian", "90%")], ("Capaian", "G4")),
+    ("CAP002", [("Capaian", 1, "realisasi", "7/12 = 60,00%")], ("Capaian", "F5")),
+    ("CAP003", [("Capaian", 2, "capaian", "85%")], ("Capaian", "G6")),
+    ("CAP004", [("Capaian", 0, "predikat", "Sangat Tinggi")], ("Capaian", "N4")),
+    ("CAP005", [("Capaian", 0, "realisasi", "8 Desa"), ("Capaian", 0, "sumber", None)],
+     ("Capaian", "F4")),
+    ("PK001", [("PK", 0, "target", None)], ("PK", "D4")),
+    ("PK002", [("PK", 0, "target", "95%")], ("Capaian", "E4")),
+    ("PK003", [("PK", 0, "target", "12 Desa")], ("Capaian", "E4")),
+    ("PK004", [("Capaian", 0, "indikator", "Jumlah kunjungan wisata ke kecamatan")],
+     ("Capaian", "C4")),
+    ("PK005", [("Capaian", 0, "indikator", "Jumlah kunjungan wisata ke kecamatan")],
+     ("PK", "C4")),
+    ("PK006", [("PK Anggaran", 0, "anggaran", "25.000.000"),
+               ("PK Anggaran", 2, "anggaran", "55.000.000")], ("PK Anggaran", "D4")),
+    ("PK007", [("PK Anggaran", 2, "anggaran", "55.000.000")], ("PK Anggaran", "D6")),
+    ("PK008", [("Perbandingan", 2, "realisasi", "85%")], ("Perbandingan", "E6")),
+    ("DES002", [("Capaian", 1, "pembilang", 8)], ("Capaian", "K5")),
+    ("DES003", [("Desa", 0, "lppdes", "20 April 2025")], ("Desa", "E4")),
+    ("DES004", [("Desa", 0, "lppdes", "31 Desember 2024")], ("Desa", "E4")),
+    ("DES005", [("Identitas", None, "jumlah_desa", 5)], ("Identitas", "B11")),
+    ("DES006", [("Desa", 0, "apbdes", None)], ("Desa", "D4")),
+    ("FAS001", [("Fasilitasi", 0, "status", "Belum")], ("Capaian", "K4")),
+    ("FAS002", [("Fasilitasi", 0, "status", "entah")], ("Fasilitasi", "D4")),
+    ("COP001", [("Efisiensi", 0, "capaian_anggaran", "30%")], ("Efisiensi", "H4")),
+    ("COP002", [("Efisiensi", 0, "capaian_kinerja", "90%")], ("Efisiensi", "K4")),
+    ("COP003", [("Efisiensi", 0, "efisiensi", "80%")], ("Efisiensi", "L4")),
+    ("COP004", [("Efisiensi", 0, "realisasi", "6.000.000"),
+                ("Efisiensi", 0, "capaian_anggaran", "30,00%"),
+                ("Efisiensi", 0, "efisiensi", "70,00%")], ("Efisiensi", "G4")),
+    ("IDN001", [("Identitas", None, "tanggal", "15 April 2025")], ("Identitas", "B13")),
+    ("IDN002", [("Identitas", None, "tanggal", "30 Maret 2025")], ("Identitas", "B13")),
+    ("IDN003", [("Identitas", None, "atasan_jabatan", "Camat Sukamaju")], ("Identitas", "B21")),
+    ("IDN004", [("Identitas", None, "pelapor_nip", "19700229 199302 1 002")],
+     ("Identitas", "B15")),
+    ("IDN005", [("Pegawai", 0, "nama", "Drs. BUDI SANTOSA")], ("Pegawai", "B4")),
+    ("IDN006", [("Identitas", None, "pelapor_pangkat", "Penata (IV/a)")], ("Identitas", "B16")),
+    ("IDN007", [("Identitas", None, "tahun", None)], ("Identitas", "B8")),
+    ("IDN008", [("Identitas", None, "unit", None)], ("Identitas", "B4")),
+    ("IDN009", [("Pegawai", 0, "jk", "P")], ("Pegawai", "D4")),
+]
+
+
+@pytest.mark.parametrize("code,changes,where", CASES, ids=[c[0] for c in CASES])
+def test_rule_fires_at_its_cell(tmp_path, code, changes, where):
+    res = check_data(tmp_path, _set(changes)(clean_data()))
+    assert (code, *where) in res.flatten(), sorted(res.flatten())
+
+
+def test_clean_report_fires_nothing_but_the_late_apbdes_note(tmp_path):
+    res = check_data(tmp_path, clean_data())
+    assert res.flatten() == {("DES001", "Desa", "D7")}
+
+
+def test_des001_late_document(tmp_path):
+    res = check_data(tmp_path, clean_data())
+    f = next(f for f in res.findings if f.rule == "DES001")
+    assert f.expected == "<= 31 Desember 2024" and "6 hari" in f.message
+
+
+def test_ang016_average_follows_wrong_total(tmp_path):
+    d = _set([("Anggaran", 2, "target_tw", "2.000.000"), ("Anggaran", 3, "target_tw",
+                                                         "3.000.000"),
+              ("Anggaran", 6, "target_tw", "6.000.000"), ("Anggaran", 7, "target_tw",
+                                                         "1.500.000"),
+              ("Anggaran", 8, "target_tw", "25.000.000")])(clean_data())
+    d["Anggaran"].append({"uraian": "Rata-rata capaian keuangan", "capaian_keuangan": "50%"})
+    res = check_data(tmp_path, d)
+    # plan 2 + 3 + 6 + 1,5 = 12.500.000; realisasi 12.500.000: 100%; 50% = 12,5 / 25
+    f = next(f for f in res.findings if f.rule == "ANG016")
+    assert (f.cell, f.expected, f.cause) == ("H13", "100,00%", "Anggaran!G12")
+
+
+def test_negative_polarity_formula_named(tmp_path):
+    d = clean_data()
+    d["Capaian"][0].update({"polaritas": "negatif", "target": "10%", "realisasi": "8%",
+                            "capaian": "80%", "sumber": None, "pembilang": None,
+                            "penyebut": None, "predikat": None})
+    d["PK"][0]["target"] = "10%"
+    d["Capaian"][2]["capaian"] = None
+    res = check_data(tmp_path, d)
+    f = next(f for f in res.findings if f.rule == "CAP001")
+    # (2 x 10 - 8) / 10 x 100 = 120%
+    assert f.expected == "120,00%" and "(2 x target - realisasi) / target x 100" in f.message
+
+
+def test_capaian_above_100_is_not_capped(tmp_path):
+    d = clean_data()
+    d["Capaian"][0].update({"realisasi": "99%", "capaian": "110%", "sumber": None,
+                            "pembilang": None, "penyebut": None, "predikat": None})
+    d["Capaian"][2]["capaian"] = None
+    res = check_data(tmp_path, d)
+    # 99 / 90 = 110,00%
+    assert not [f for f in res.findings if f.rule == "CAP001"]
+
+
+def test_deadline_counts_cuti_bersama(tmp_path):
+    # TW I 2025 ends 31 Maret; 1 April Idul Fitri, 2-4 and 7 April cuti bersama:
+    # working days 8, 9, 10, 11, 14 April -> deadline 14 April 2025.
+    d = clean_data()
+    d["Identitas"]["tanggal"] = "14 April 2025"
+    assert "IDN001" not in {f.rule for f in check_data(tmp_path, d).findings}
+
+
+def test_extra_holiday_from_pengaturan_moves_deadline(tmp_path):
+    import datetime as dt
+
+    d = clean_data()
+    d["Identitas"]["tanggal"] = "15 April 2025"
+    d["libur"] = [(dt.date(2025, 4, 14), "Hari jadi kabupaten")]
+    assert "IDN001" not in {f.rule for f in check_data(tmp_path, d).findings}
+
+
+def test_broken_rule_becomes_sys001(tmp_path, monkeypatch):
+    import dataclasses
+
+    from lkj_excel import rules as R
+
+    rules = load_all()
+
+    def boom(ctx):
+        raise ZeroDivisionError("x")
+
+    monkeypatch.setitem(R.RULES, "ANG001", dataclasses.replace(rules["ANG001"], func=boom))
+    res = check_data(tmp_path, clean_data())
+    assert ("SYS001", "*", None) in res.flatten()
+    assert next(f for f in res.findings if f.rule == "SYS001").row_key == "ANG001"
+
+
+def test_every_rule_has_a_test_and_a_docstring():
+    tested = {c[0] for c in CASES} | {"DES001", "ANG016", "SYS001"}
+    rules = load_all()
+    assert set(rules) <= tested, set(rules) - tested
+    for r in rules.values():
+        assert len(r.doc) > 40, r.code
