@@ -74,7 +74,7 @@ def _help_option(f):
     return click.help_option("-h", "--help", help="Tampilkan bantuan ini lalu keluar.")(f)
 
 
-@click.group(cls=IndoGroup, context_settings=HELP_OPTION)
+@click.group(name="lkj", cls=IndoGroup, context_settings=HELP_OPTION)
 @click.version_option(__version__, "-V", "--version", prog_name="lkj",
                       message="%(prog)s (lkj-excel) versi %(version)s",
                       help="Tampilkan versi lalu keluar.")

@@ -15,6 +15,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = [
     "Number",
@@ -81,14 +82,21 @@ def is_blank(value: object) -> bool:
     return False
 
 
+_DASHES = re.compile(r"[\u2010-\u2015]")
+_NON_WORD = re.compile(r"[^0-9a-z%/]+")
+
+
+@lru_cache(maxsize=8192)
+def _normalise(s: str) -> str:
+    s = _DASHES.sub("-", s.replace("\u00a0", " ").lower())
+    return " ".join(_NON_WORD.sub(" ", s).split())
+
+
 def normalise_text(text: object) -> str:
     """Lower-case, single-spaced, punctuation-light form used to match names and headers."""
     if text is None:
         return ""
-    s = str(text).replace("\u00a0", " ").lower()
-    s = re.sub(r"[\u2010-\u2015]", "-", s)
-    s = re.sub(r"[^0-9a-z%/]+", " ", s)
-    return " ".join(s.split())
+    return _normalise(text if isinstance(text, str) else str(text))
 
 
 # ---------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import zipfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -254,39 +255,39 @@ def _measure_fix(value: Value, satuan: str | None) -> Value:
 # ---------------------------------------------------------------------------------------
 
 
-def _header_matches(col: L.Column, text: str) -> bool:
-    t = normalise_text(text)
-    if not t:
-        return False
-    options = {normalise_text(col.header)} | {normalise_text(s) for s in col.synonyms}
-    return t in options
+@cache
+def _header_index(spec: L.TableSheet) -> tuple[dict[str, str], dict[str, str]]:
+    """(exact header -> key, synonym -> key), normalised once per table spec."""
+    exact = {normalise_text(c.header): c.key for c in spec.columns}
+    syn: dict[str, str] = {}
+    for c in spec.columns:
+        for s in c.synonyms:
+            syn.setdefault(normalise_text(s), c.key)
+    return exact, syn
 
 
 def find_header(grid: Grid, spec: L.TableSheet, start: int = 0, stop: int | None = None,
                 ) -> tuple[int, dict[str, int]] | None:
-    """Find the header row of ``spec`` within the top rows: the row matching most columns,
-    with every required column present. Returns (0-based row, key -> column index)."""
+    """Find the header row of ``spec`` within the top rows: the row matching most columns.
+    Exact header text wins over a synonym, so "Pagu (Rp)" never loses to "pagu".
+    Returns (0-based row, key -> column index)."""
+    exact, syn = _header_index(spec)
     best: tuple[int, dict[str, int]] | None = None
     stop = min(len(grid), stop if stop is not None else start + L.HEADER_SEARCH_ROWS)
     for r in range(start, stop):
-        row = grid[r]
-        mapping: dict[str, int] = {}
-        # Exact header text first, then synonyms, so "Pagu (Rp)" never loses to "pagu".
-        for exact in (True, False):
-            for c, text in enumerate(row):
-                if not isinstance(text, str) or c in mapping.values():
-                    continue
-                for col in spec.columns:
-                    if col.key in mapping:
-                        continue
-                    hit = (normalise_text(text) == normalise_text(col.header)) if exact \
-                        else _header_matches(col, text)
-                    if hit:
-                        mapping[col.key] = c
-                        break
-        if not mapping:
+        texts = [(c, normalise_text(t)) for c, t in enumerate(grid[r])
+                 if isinstance(t, str) and t.strip()]
+        if not texts:
             continue
-        if best is None or len(mapping) > len(best[1]):
+        mapping: dict[str, int] = {}
+        taken: set[int] = set()
+        for table in (exact, syn):
+            for c, t in texts:
+                key = table.get(t)
+                if key is not None and key not in mapping and c not in taken:
+                    mapping[key] = c
+                    taken.add(c)
+        if mapping and (best is None or len(mapping) > len(best[1])):
             best = (r, mapping)
     return best
 

@@ -1,7 +1,8 @@
 """The rule catalogue: one rule = one permanent code = one small documented function.
 
 A rule is registered with :func:`rule`; its docstring is its documentation (``lkj aturan``
-and ``docs/aturan.md`` are generated from it). Codes are prefixed by the sheet they concern:
+and ``docs/aturan.md`` are generated from it). Because users read them, rule docstrings are
+the one place written in Bahasa Indonesia, each with a worked example. Codes are prefixed by the sheet they concern:
 NIL (values in any sheet), IDN (Identitas), PK (PK and cross-sheet agreement), CAP
 (Capaian), ANG (Anggaran), DES (Desa), FAS (Fasilitasi), COP (Efisiensi / cost per outcome).
 Codes are never reused. Rules yield findings and never raise.

@@ -28,13 +28,12 @@ def _all_rows(ctx: Context) -> list[AnggaranRow]:
 
 @rule("ANG001", "error", "Anggaran", "Sisa tidak sama dengan pagu dikurangi realisasi")
 def sisa_wrong(ctx: Context):
-    """Sisa must equal Pagu - Realisasi (a dash or an empty realisasi is 0), on every row
-    including JUMLAH. A difference up to the rupiah tolerance in Pengaturan (default Rp1)
-    is not an error.
+    """Sisa harus sama dengan Pagu - Realisasi (tanda - atau realisasi kosong = 0), di
+    setiap baris termasuk JUMLAH. Selisih sampai toleransi rupiah di Pengaturan (bawaan Rp1)
+    bukan kesalahan.
 
-    Wrong: pagu 252.100.000, realisasi 121.625.000, sisa 147.975.000.
-    Right: sisa 130.475.000.
-    """
+    Contoh (Candipuro TW II 2023, 7.01.06.2.01.02): pagu 252.100.000, realisasi 121.625.000,
+    sisa tertulis 147.975.000. Seharusnya 252.100.000 - 121.625.000 = 130.475.000."""
     tol = ctx.settings.tolerance_rupiah
     for r in _all_rows(ctx):
         sisa_v = r.get("sisa")
@@ -56,13 +55,13 @@ def sisa_wrong(ctx: Context):
 
 @rule("ANG002", "error", "Anggaran", "Persentase tidak sama dengan realisasi dibagi pagu")
 def persentase_wrong(ctx: Context):
-    """Persentase (penyerapan) must equal Realisasi / Pagu x 100. A value typed with two
-    decimals that equals the exact value rounded to two decimals, or lies within the
-    tolerance (default 0,01 poin), is correct. Cutting decimals off instead of rounding
-    (117,59 written 117) is reported as a note, not an error.
+    """Persentase (penyerapan) harus sama dengan Realisasi / Pagu x 100. Nilai yang
+    ditulis dengan dua desimal dan sama dengan nilai tepat yang dibulatkan ke dua desimal, atau
+    berselisih tidak lebih dari toleransi (bawaan 0,01 poin), dianggap benar. Angka yang dipotong
+    alih-alih dibulatkan (117,59 ditulis 117) hanya menjadi catatan.
 
-    Wrong: realisasi 121.625.000 / pagu 252.100.000 written 45,11%. Right: 48,24%.
-    """
+    Contoh (Candipuro, 7.01.06.2.01.02): 121.625.000 / 252.100.000 x 100 = 48,24%, tertulis
+    45,11%."""
     tol = ctx.settings.tolerance_points
     for r in _all_rows(ctx):
         v = r.get("persentase")
@@ -122,10 +121,13 @@ def _sum_findings(ctx: Context, code: str, parent: BudgetNode, what: str):
 
 @rule("ANG003", "error", "Anggaran", "Kegiatan tidak sama dengan jumlah sub kegiatannya")
 def kegiatan_sum(ctx: Context):
-    """The pagu and realisasi of a kegiatan (7.01.01.2.01) must equal the sums over its sub
-    kegiatan (7.01.01.2.01.xxxx). Sub kegiatan values are taken as corrected, so a kegiatan
-    that only repeats a wrong sub kegiatan is reported once, pointing at the cause.
-    """
+    """Pagu dan realisasi kegiatan (mis. 7.01.01.2.01) harus sama dengan jumlah sub
+    kegiatannya (7.01.01.2.01.xxxx). Nilai sub kegiatan dipakai setelah dikoreksi, sehingga
+    kegiatan yang hanya mengikuti sub kegiatan yang salah dilaporkan sekali, dengan menunjuk
+    penyebabnya.
+
+    Contoh: sub kegiatan 8.000.000 dan 12.000.000, kegiatan tertulis 21.000.000; seharusnya
+    20.000.000."""
     def walk(nodes):
         for n in nodes:
             if n.row.level == "kegiatan" and n.children:
@@ -137,8 +139,11 @@ def kegiatan_sum(ctx: Context):
 
 @rule("ANG004", "error", "Anggaran", "Program tidak sama dengan jumlah kegiatannya")
 def program_sum(ctx: Context):
-    """The pagu and realisasi of a program (7.01.01) must equal the sums over its kegiatan.
-    Kegiatan are taken as corrected (the sums of their sub kegiatan)."""
+    """Pagu dan realisasi program (mis. 7.01.01) harus sama dengan jumlah kegiatannya.
+    Kegiatan dipakai setelah dikoreksi (jumlah sub kegiatannya).
+
+    Contoh (Pronojiwo TW III 2024, 7.01.01): jumlah pagu delapan kegiatan 1.522.270.347,
+    tertulis 1.511.000.597."""
     for n in ctx.budget_tree:
         if n.row.level == "program" and n.children:
             yield from _sum_findings(ctx, "ANG004", n, "program")
@@ -146,8 +151,12 @@ def program_sum(ctx: Context):
 
 @rule("ANG005", "error", "Anggaran", "JUMLAH tidak sama dengan jumlah program")
 def total_sum(ctx: Context):
-    """The JUMLAH/TOTAL row must equal the sum of the programs (or, in a table without
-    program rows, of the highest level present; in a table without codes, of all rows)."""
+    """Baris JUMLAH/TOTAL harus sama dengan jumlah program (pada tabel tanpa baris
+    program: jumlah tingkat tertinggi yang ada; pada tabel tanpa kode: jumlah semua baris). Bila
+    JUMLAH hanya mengikuti program yang salah, temuan ini disebut sebagai akibat program itu.
+
+    Contoh (Pronojiwo): TOTAL pagu 1.576.385.597 adalah jumlah program yang tertulis, tetapi
+    program 7.01.01 seharusnya 1.522.270.347, sehingga TOTAL seharusnya 1.587.655.347."""
     total = ctx.report.anggaran_total
     top = ctx.budget_top
     if total is None or not top:
@@ -158,8 +167,10 @@ def total_sum(ctx: Context):
 
 @rule("ANG006", "warning", "Anggaran", "Realisasi melebihi pagu")
 def over_budget(ctx: Context):
-    """Realisasi above Pagu on a row: spending beyond the ceiling is not allowed, so the
-    number is probably mistyped."""
+    """Realisasi di atas Pagu pada satu baris: belanja melebihi pagu tidak
+    diperbolehkan, jadi kemungkinan angkanya salah ketik.
+
+    Contoh: pagu 12.000.000, realisasi 13.000.000."""
     for r in _all_rows(ctx):
         pagu, real = ctx.pagu_of(r), amount(r.get("realisasi"))
         if pagu is not None and real is not None and real > pagu + ctx.settings.tolerance_rupiah:
@@ -171,7 +182,9 @@ def over_budget(ctx: Context):
 
 @rule("ANG007", "error", "Anggaran", "Angka negatif")
 def negative_amount(ctx: Context):
-    """Pagu, realisasi, sisa and rencana triwulan cannot be negative."""
+    """Pagu, realisasi, sisa dan rencana triwulan tidak boleh negatif.
+
+    Contoh salah: realisasi ``-3.000.000``. Benar: ``3.000.000``."""
     for r in _all_rows(ctx):
         for f in ("pagu", "realisasi", "sisa", "target_tw"):
             v = r.get(f)
@@ -185,9 +198,11 @@ def negative_amount(ctx: Context):
 
 @rule("ANG008", "info", "Anggaran", "Penulisan kode tidak baku")
 def sloppy_code(ctx: Context):
-    """A budget code written with stray spaces or short segments, such as
-    ``7.01.03.2 .01.03`` or ``7.01.01.2.01.01``, is read as its canonical Permendagri
-    90/2019 form (``7.01.03.2.01.0003``, ``7.01.01.2.01.0001``)."""
+    """Kode anggaran ditulis dengan spasi atau bagian yang terlalu pendek dibaca dalam
+    bentuk baku Permendagri 90/2019. Hanya catatan.
+
+    Contoh: ``7.01.03.2 .01.03`` menjadi ``7.01.03.2.01.0003``; ``7.01.01.2.01.01`` menjadi
+    ``7.01.01.2.01.0001``."""
     for r in ctx.budget_rows:
         c = r.code
         if c and c.irregular:
@@ -200,8 +215,10 @@ def sloppy_code(ctx: Context):
 
 @rule("ANG009", "error", "Anggaran", "Kode ganda")
 def duplicate_code(ctx: Context):
-    """The same program, kegiatan or sub kegiatan code appears on two rows, so its amounts
-    would be counted twice."""
+    """Kode program, kegiatan atau sub kegiatan yang sama muncul di dua baris, sehingga
+    angkanya terhitung dua kali.
+
+    Contoh: 7.01.02.2.01.0001 di baris 6 dan baris 7."""
     seen: dict[str, AnggaranRow] = {}
     for r in ctx.budget_rows:
         c = r.code
@@ -220,9 +237,11 @@ def duplicate_code(ctx: Context):
 
 @rule("ANG010", "warning", "Anggaran", "Induk kegiatan atau program tidak ada")
 def orphan_row(ctx: Context):
-    """A sub kegiatan whose kegiatan row is missing, or a kegiatan whose program row is
-    missing, while the table does list rows of that level: the parent total cannot be
-    checked and is probably forgotten."""
+    """Sub kegiatan tanpa baris kegiatannya, atau kegiatan tanpa baris programnya,
+    padahal tabel memuat baris tingkat itu: jumlah induknya tidak dapat diperiksa dan
+    kemungkinan baris induk terlupa.
+
+    Contoh: 7.01.02.2.01.0001 ada, tetapi baris kegiatan 7.01.02.2.01 tidak ada."""
     levels = {r.level for r in ctx.budget_rows}
     for r in ctx.budget_rows:
         c = r.code
@@ -251,9 +270,11 @@ def _column_range(ctx: Context, key: str) -> str | None:
 
 @rule("ANG011", "info", "Anggaran", "Pemisah ribuan/desimal bercampur dalam satu kolom")
 def mixed_separators(ctx: Context):
-    """One column mixes Indonesian notation (1.500.000; 24,14%) with English notation
-    (1,500,000; 53.89%). lkj reads both, but the printed report looks careless and a
-    reader may misread an amount."""
+    """Satu kolom mencampur penulisan Indonesia (1.500.000; 24,14%) dengan penulisan
+    Inggris (1,500,000; 53.89%). lkj membaca keduanya, tetapi laporan tampak tidak rapi dan
+    pembaca dapat salah membaca. Hanya catatan.
+
+    Contoh (Pronojiwo): kolom pagu berisi ``3.738.000`` dan ``6,700,000``."""
     for key in ("pagu", "realisasi", "sisa", "persentase", "target_tw"):
         styles: dict[str, str] = {}
         for r in ctx.report.anggaran:
@@ -275,12 +296,11 @@ def _plan_rows(ctx: Context) -> list[AnggaranRow]:
 
 @rule("ANG012", "error", "Anggaran", "Jumlah rencana triwulan tidak sama dengan rinciannya")
 def plan_total(ctx: Context):
-    """The JUMLAH of the quarterly plan column (Rencana Triwulan / target anggaran TW) must
-    equal the sum of the rows above it (a dash is 0).
+    """JUMLAH kolom rencana triwulan (target anggaran TW) harus sama dengan jumlah
+    baris di atasnya (tanda - = 0).
 
-    Wrong (Kalaena TW II 2024): 0 + 16.682.500 + 2.498.250 written as 41.664.750.
-    Right: 19.180.750.
-    """
+    Contoh (Kalaena TW II 2024): 0 + 16.682.500 + 2.498.250 = 19.180.750, tertulis
+    41.664.750."""
     total = ctx.report.anggaran_total
     if total is None or not typed(total.get("target_tw")):
         return
@@ -311,8 +331,10 @@ def _plan_sum(ctx: Context) -> float | None:
 
 @rule("ANG013", "warning", "Anggaran", "Ada realisasi tanpa rencana triwulan")
 def spent_without_plan(ctx: Context):
-    """Realisasi on a row whose quarterly plan is "-" or 0: money was spent in a quarter
-    for which nothing was planned (Kalaena: 2.015.000 against a plan of "-")."""
+    """Ada realisasi pada baris yang rencana triwulannya "-" atau 0: uang dibelanjakan
+    pada triwulan yang tidak direncanakan.
+
+    Contoh (Kalaena): realisasi 2.015.000 dengan rencana triwulan "-"."""
     if not _plan_rows(ctx):
         return
     for r in ctx.budget_rows:
@@ -330,8 +352,10 @@ def spent_without_plan(ctx: Context):
 
 @rule("ANG014", "warning", "Anggaran", "Realisasi melebihi rencana triwulan")
 def over_plan(ctx: Context):
-    """Realisasi above the quarterly plan of the same row: the plan (anggaran kas) was
-    exceeded, or one of the two numbers is mistyped."""
+    """Realisasi di atas rencana triwulan pada baris yang sama: rencana (anggaran kas)
+    terlampaui, atau salah satu angka salah ketik.
+
+    Contoh (Kalaena): realisasi 19.617.580 dengan rencana 16.682.500 (117,59%)."""
     for r in _plan_rows(ctx):
         plan = amount(r.get("target_tw"))
         real = amount(r.get("realisasi"))
@@ -345,8 +369,10 @@ def over_plan(ctx: Context):
 
 @rule("ANG015", "error", "Anggaran", "Capaian keuangan salah hitung")
 def capaian_keuangan(ctx: Context):
-    """Capaian keuangan = Realisasi / Rencana triwulan x 100. Cutting decimals off
-    (117,59% written 117%) is a note, not an error."""
+    """Capaian keuangan = Realisasi / Rencana triwulan x 100. Angka yang dipotong
+    (117,59% ditulis 117%) hanya menjadi catatan.
+
+    Contoh (Kalaena): 19.617.580 / 16.682.500 x 100 = 117,59%, tertulis 117%."""
     tol = ctx.settings.tolerance_points
     rows = list(ctx.budget_rows)
     if ctx.report.anggaran_total is not None:
@@ -372,9 +398,12 @@ def capaian_keuangan(ctx: Context):
 
 @rule("ANG016", "error", "Anggaran", "Rata-rata capaian keuangan salah")
 def average_capaian_keuangan(ctx: Context):
-    """The reported average (Rata-rata capaian keuangan) must equal total realisasi divided
-    by the total quarterly plan. When the written value only follows a wrong JUMLAH, it is
-    reported as a consequence of that cell."""
+    """Rata-rata capaian keuangan yang dilaporkan harus sama dengan jumlah realisasi
+    dibagi jumlah rencana triwulan. Bila nilai itu hanya mengikuti JUMLAH yang salah, temuan
+    disebut sebagai akibat sel JUMLAH itu.
+
+    Contoh (Kalaena): 24.528.830 / 19.180.750 x 100 = 127,88%; tertulis 59%, yaitu
+    24.528.830 / 41.664.750 dari jumlah rencana yang salah."""
     avg = ctx.report.anggaran_average
     total = ctx.report.anggaran_total
     if avg is None:
@@ -409,9 +438,11 @@ def average_capaian_keuangan(ctx: Context):
 
 @rule("ANG017", "warning", "Anggaran", "Kode tidak dikenali")
 def bad_code(ctx: Context):
-    """A code that is not a Permendagri 90/2019 program (X.XX.XX), kegiatan
-    (X.XX.XX.X.XX) or sub kegiatan (X.XX.XX.X.XX.XXXX) code cannot be placed in the
-    hierarchy, so its sums are not checked."""
+    """Kode yang bukan kode program (X.XX.XX), kegiatan (X.XX.XX.X.XX) atau sub kegiatan
+    (X.XX.XX.X.XX.XXXX) Permendagri 90/2019 tidak dapat ditempatkan dalam hierarki, sehingga
+    jumlahnya tidak diperiksa.
+
+    Contoh salah: ``7.01``. Benar: ``7.01.01``."""
     for r in ctx.budget_rows:
         v = r.get("kode")
         p = v.parsed

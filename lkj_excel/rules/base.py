@@ -126,10 +126,23 @@ def similar(a: str, b: str) -> float:
 
 
 def best_match(text: str, candidates: list[tuple[str, object]], threshold: float = 0.85):
-    """The candidate whose text is most similar to ``text`` (at least ``threshold``)."""
+    """The candidate whose text is most similar to ``text`` (at least ``threshold``).
+    Exact matches (after normalising) short-circuit; difflib's cheap upper bounds skip
+    hopeless candidates before the full ratio is computed."""
+    target = normalise_text(text)
+    if not target:
+        return None
+    for ctext, obj in candidates:
+        if normalise_text(ctext) == target:
+            return obj
+    sm = difflib.SequenceMatcher(None, autojunk=False)
+    sm.set_seq2(target)
     best, score = None, 0.0
     for ctext, obj in candidates:
-        s = similar(text, ctext)
+        sm.set_seq1(normalise_text(ctext))
+        if sm.real_quick_ratio() < threshold or sm.quick_ratio() < threshold:
+            continue
+        s = sm.ratio()
         if s > score:
             best, score = obj, s
     return best if score >= threshold else None

@@ -30,16 +30,17 @@ def _target_text(c: CapaianRow) -> str:
 
 @rule("CAP001", "error", "Capaian", "Capaian tidak sesuai target dan realisasi")
 def capaian_wrong(ctx: Context):
-    """Capaian = Realisasi / Target x 100 for an indicator where higher is better. For
-    negative polarity (lower is better) the formula chosen per row or in Pengaturan is used
-    and named in the message: (2 x T - R) / T x 100 (default), T / R x 100 or (T - R) / T x
-    100. Capaian is never capped at 100%.
+    """Capaian = Realisasi / Target x 100 untuk indikator yang makin besar makin baik.
+    Untuk polaritas negatif (makin kecil makin baik) dipakai rumus yang dipilih per baris atau di
+    Pengaturan, dan disebut dalam pesan: (2 x T - R) / T x 100 (bawaan), T / R x 100, atau
+    (T - R) / T x 100. Capaian tidak pernah dibatasi 100%.
 
-    A value written with two decimals that equals the exact value rounded to two decimals,
-    or lies within the tolerance (default 0,01 poin) is correct: 33,33 / 82 written 40,64%
-    is not an error. When the realisasi itself is wrong (it disagrees with the Fasilitasi
-    or Desa sheet) the capaian is reported as a consequence of that cell.
-    """
+    Nilai dua desimal yang sama dengan nilai tepat yang dibulatkan, atau dalam toleransi (bawaan
+    0,01 poin), dianggap benar: 33,33 / 82 ditulis 40,64% bukan kesalahan. Bila realisasinya
+    sendiri salah (tidak sesuai sheet Fasilitasi atau Desa), capaian disebut sebagai akibatnya.
+
+    Contoh (Pronojiwo): realisasi sebenarnya 30/36 = 83,33%, target 93%, capaian 89,61%;
+    tertulis 92,59%."""
     tol = ctx.settings.tolerance_points
     for c in ctx.report.capaian_rows:
         v = c.get("capaian")
@@ -74,9 +75,10 @@ def capaian_wrong(ctx: Context):
 
 @rule("CAP002", "error", "Capaian", "Realisasi tidak sesuai pembilang/penyebutnya")
 def ratio_disagrees(ctx: Context):
-    """A realisasi shown as a ratio must agree with its own numerator and denominator:
-    ``31/36 = 86,11%`` is right, ``28/51 = 60%`` is not (28 / 51 = 54,90%). The same holds
-    for the Pembilang and Penyebut columns against the realisasi percentage."""
+    """Realisasi berbentuk rasio harus sesuai pembilang dan penyebutnya sendiri; begitu
+    pula kolom Pembilang dan Penyebut terhadap persentase realisasi.
+
+    Contoh: ``31/36 = 86,11%`` benar; ``7/12 = 60,00%`` salah (7 / 12 = 58,33%)."""
     tol = ctx.settings.tolerance_points
     for c in ctx.report.capaian_rows:
         v = c.get("realisasi")
@@ -100,9 +102,11 @@ def ratio_disagrees(ctx: Context):
 
 @rule("CAP003", "error", "Capaian", "Rata-rata capaian salah")
 def average_wrong(ctx: Context):
-    """The reported average capaian (row 'Rata-rata') must equal the mean of the
-    recomputed capaian of the indicators that have one. When it only repeats wrong rows it
-    is reported as a consequence of the first wrong row."""
+    """Rata-rata capaian (baris 'Rata-rata') harus sama dengan rata-rata capaian
+    indikator yang memiliki capaian. Bila hanya mengulang baris yang salah, disebut sebagai
+    akibat baris salah pertama.
+
+    Contoh (Pronojiwo): (89,61 + 66,67) / 2 = 78,14%, tertulis 79,63%."""
     avg = ctx.report.capaian_average
     if avg is None:
         return
@@ -139,10 +143,13 @@ def average_wrong(ctx: Context):
 
 @rule("CAP004", "warning", "Capaian", "Predikat tidak sesuai skala")
 def predikat_wrong(ctx: Context):
-    """The predikat written beside an indicator must be the band of its capaian on the
-    configured scale (default Permendagri 86/2017: Sangat Tinggi >= 91, Tinggi 76-90,
-    Sedang 66-75, Rendah 51-65, Sangat Rendah <= 50). Change the scale in Pengaturan when
-    your kabupaten uses another one."""
+    """Predikat di samping indikator harus sesuai pita capaiannya pada skala di
+    Pengaturan (bawaan Permendagri 86/2017: Sangat Tinggi >= 91, Tinggi 76-90, Sedang 66-75,
+    Rendah 51-65, Sangat Rendah <= 50). Ubah skalanya di Pengaturan bila kabupaten memakai skala
+    lain.
+
+    Contoh (Kalaena): capaian 100% ditulis "Sangat Baik"; menurut skala bawaan "Sangat
+    Tinggi"."""
     from ..parsing import normalise_text
 
     for c in ctx.report.capaian_rows:
@@ -160,8 +167,10 @@ def predikat_wrong(ctx: Context):
 
 @rule("CAP005", "warning", "Capaian", "Satuan target dan realisasi berbeda")
 def unit_mismatch(ctx: Context):
-    """Target and realisasi of one indicator must be in the same unit: a target of 100%
-    with a realisasi of "3 Desa" cannot give a capaian (Senduro TW I 2023)."""
+    """Target dan realisasi satu indikator harus bersatuan sama: target 100% dengan
+    realisasi "3 Desa" tidak menghasilkan capaian.
+
+    Contoh (Senduro TW I 2023): target 100%, realisasi 3 Desa, capaian tertulis 25%."""
     for c in ctx.report.capaian_rows:
         t, tu = measure(c.get("target"), None)
         r, ru = measure(c.get("realisasi"), None)

@@ -70,9 +70,11 @@ def desa_indicator(ctx: Context) -> tuple[int, int] | None:
 
 @rule("DES001", "info", "Desa", "Dokumen desa terlambat")
 def late_document(ctx: Context):
-    """A village document set after its deadline: RKPDes after 30 September of the year,
-    APBDes after 31 December of the year before, LPPDes after 31 March (deadlines can be
-    changed in Pengaturan). It counts as not on time in the indicator."""
+    """Dokumen desa ditetapkan setelah batas waktunya: RKPDes setelah 30 September tahun
+    berjalan, APBDes setelah 31 Desember tahun sebelumnya, LPPDes setelah 31 Maret (batas dapat
+    diubah di Pengaturan). Dokumen itu dihitung tidak tepat waktu dalam indikator. Catatan.
+
+    Contoh: APBDes 2025 ditetapkan 6 Januari 2025, 6 hari setelah 31 Desember 2024."""
     for r in ctx.report.desa:
         for doc in DOCS:
             st = doc_status(ctx, r, doc)
@@ -88,11 +90,13 @@ def late_document(ctx: Context):
 
 @rule("DES002", "error", "Capaian", "Indikator dokumen desa tidak sesuai sheet Desa")
 def indicator_disagrees(ctx: Context):
-    """The indicator "rata-rata persentase desa yang menyusun dokumen administrasi
-    pemerintahan desa tepat waktu" = (RKPDes + APBDes + LPPDes on time) / (desa x 3) x 100
-    must agree with the Desa sheet, for the Capaian row whose Sumber Data is Desa: its
-    Pembilang, Penyebut and Realisasi. Documents not yet due count as not on time, as in
-    the reports (0 + 0 + 10) / 30 = 33,33%."""
+    """Indikator "rata-rata persentase desa yang menyusun dokumen administrasi
+    pemerintahan desa tepat waktu" = (RKPDes + APBDes + LPPDes tepat waktu) / (desa x 3) x 100
+    harus sesuai sheet Desa, untuk baris Capaian yang Sumber Datanya Desa: Pembilang, Penyebut
+    dan Realisasi. Dokumen yang belum jatuh tempo dihitung belum tepat waktu, seperti di laporan:
+    (0 + 0 + 10) / 30 = 33,33%.
+
+    Contoh: 7 dokumen tepat waktu dari 4 desa x 3 = 12, pembilang tertulis 8."""
     res = desa_indicator(ctx)
     if res is None:
         return
@@ -133,7 +137,10 @@ def derived_findings(ctx: Context, code: str, source: str, done: float, total: f
 
 @rule("DES003", "error", "Desa", "Tanggal dokumen setelah tanggal laporan")
 def after_report(ctx: Context):
-    """A village document dated after the report itself: the report cannot know it."""
+    """Dokumen desa bertanggal setelah tanggal laporan: laporan belum dapat
+    mengetahuinya.
+
+    Contoh: laporan 10 April 2025, LPPDes 20 April 2025."""
     rd = ctx.report.identity.report_date
     if rd is None:
         return
@@ -149,10 +156,12 @@ def after_report(ctx: Context):
 
 @rule("DES004", "warning", "Desa", "Tanggal dokumen sebelum periodenya")
 def before_period(ctx: Context):
-    """A document dated before the period it belongs to: an LPPDes reports on the previous
-    year, so it cannot be delivered on or before 31 December of that year (Pronojiwo:
-    Sumberurip, 31 Desember 2023 for 2023); an APBDes is not set more than a year before its
-    deadline; an RKPDes of the year is not set before the year begins."""
+    """Dokumen bertanggal sebelum periodenya: LPPDes melaporkan tahun sebelumnya,
+    sehingga tidak dapat disampaikan pada atau sebelum 31 Desember tahun itu; APBDes tidak
+    ditetapkan lebih dari setahun sebelum batasnya; RKPDes tahun berjalan tidak ditetapkan
+    sebelum tahun itu dimulai.
+
+    Contoh (Pronojiwo): LPPDes 2023 desa Sumberurip bertanggal 31 Desember 2023."""
     year = ctx.report.identity.year
     if year is None:
         return
@@ -171,8 +180,10 @@ def before_period(ctx: Context):
 
 @rule("DES005", "warning", "Identitas", "Jumlah desa berbeda dengan sheet Desa")
 def desa_count(ctx: Context):
-    """The number of desa in Identitas differs from the number of desa listed in the Desa
-    sheet, so the indicator's denominator is in doubt."""
+    """Jumlah desa di Identitas berbeda dengan banyaknya desa di sheet Desa, sehingga
+    penyebut indikator diragukan.
+
+    Contoh: Identitas 5 desa, sheet Desa memuat 4."""
     v = ctx.report.identity.jumlah_desa
     n = len([r for r in ctx.report.desa if r.get("desa").text])
     got = amount(v)
@@ -186,9 +197,11 @@ def desa_count(ctx: Context):
 
 @rule("DES006", "info", "Desa", "Dokumen sudah jatuh tempo tetapi belum ada")
 def missing_document(ctx: Context):
-    """A document whose deadline has passed by the end of the reporting quarter has no
-    date: it counts as not on time. (A document not yet due is 'belum jatuh tempo' and is
-    not reported.)"""
+    """Dokumen yang batasnya sudah lewat pada akhir triwulan laporan belum bertanggal:
+    dihitung tidak tepat waktu. (Dokumen yang belum jatuh tempo tidak dilaporkan.) Catatan.
+
+    Contoh (Pronojiwo TW III 2024): APBDes 2024 (batas 31 Desember 2023) kosong untuk
+    keenam desa."""
     for r in ctx.report.desa:
         for doc in DOCS:
             st = doc_status(ctx, r, doc)

@@ -73,8 +73,7 @@ def _pct_rule(ctx: Context, code: str, r: EfisiensiRow, key: str, exact: float |
 def budget_absorption(ctx: Context):
     """Capaian anggaran = Realisasi / Pagu x 100.
 
-    Wrong (Senduro TW I 2023): 600.000 / 7.500.000 written 12%. Right: 8%.
-    """
+    Contoh (Senduro TW I 2023): 600.000 / 7.500.000 x 100 = 8%, tertulis 12%."""
     for r in ctx.report.efisiensi:
         pagu, real = amount(r.get("pagu")), amount(r.get("realisasi"), True)
         yield from _pct_rule(ctx, "COP001", r, "capaian_anggaran", budget_pct(r),
@@ -83,7 +82,9 @@ def budget_absorption(ctx: Context):
 
 @rule("COP002", "error", "Efisiensi", "Capaian kinerja salah hitung")
 def performance(ctx: Context):
-    """Capaian kinerja = R / T x 100 (realisasi kinerja over target kinerja)."""
+    """Capaian kinerja = R / T x 100 (realisasi kinerja dibagi target kinerja).
+
+    Contoh: T 90%, R 80%: 88,89%; tertulis 90%."""
     for r in ctx.report.efisiensi:
         t, tu = measure(r.get("target"))
         rv, ru = measure(r.get("realisasi_kinerja"))
@@ -96,10 +97,12 @@ def performance(ctx: Context):
 
 @rule("COP003", "error", "Efisiensi", "Efisiensi tidak sesuai rumus")
 def efficiency_wrong(ctx: Context):
-    """Efisiensi by the formula chosen in Pengaturan, named in every message. There is no
-    single national formula; the default is the one the reports use, 100% - capaian
-    anggaran (Senduro: 24,14% absorbed, efisiensi 75,86%). Other choices: capaian kinerja /
-    capaian anggaran x 100, capaian kinerja - capaian anggaran."""
+    """Efisiensi menurut rumus yang dipilih di Pengaturan, disebut di setiap pesan.
+    Tidak ada rumus nasional tunggal; bawaannya rumus yang dipakai laporan, 100% - capaian
+    anggaran. Pilihan lain: capaian kinerja / capaian anggaran x 100, capaian kinerja - capaian
+    anggaran.
+
+    Contoh (Senduro): capaian anggaran 8% maka efisiensi 100% - 8% = 92%, tertulis 100%."""
     formula = ctx.settings.efficiency_formula
     for r in ctx.report.efisiensi:
         ang, kin = budget_pct(r), performance_pct(r)
@@ -111,8 +114,11 @@ def efficiency_wrong(ctx: Context):
 
 @rule("COP004", "warning", "Efisiensi", "Pagu/realisasi berbeda dengan sheet Anggaran")
 def differs_from_anggaran(ctx: Context):
-    """Pagu and realisasi in the cost-per-outcome table must be those of the same program,
-    kegiatan or sub kegiatan in the Anggaran sheet (matched by code, else by name)."""
+    """Pagu dan realisasi pada tabel cost per outcome harus sama dengan program,
+    kegiatan atau sub kegiatan yang sama di sheet Anggaran (dicocokkan menurut kode, atau
+    nama).
+
+    Contoh: Efisiensi realisasi 6.000.000, Anggaran 7.01.02 realisasi 5.000.000."""
     if not ctx.budget_rows:
         return
     for r in ctx.report.efisiensi:

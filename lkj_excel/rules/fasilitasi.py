@@ -16,13 +16,12 @@ def checklist_counts(report: Report) -> tuple[int, int]:
 
 @rule("FAS001", "error", "Capaian", "Realisasi fasilitasi tidak sesuai daftar")
 def claim_disagrees(ctx: Context):
-    """The indicator "persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti" =
-    items Terlaksana / all items x 100 must agree with the Fasilitasi checklist, for the
-    Capaian row whose Sumber Data is Fasilitasi: its Pembilang, Penyebut and Realisasi.
+    """Indikator "persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti" =
+    kegiatan Terlaksana / semua kegiatan x 100 harus sesuai daftar di sheet Fasilitasi, untuk
+    baris Capaian yang Sumber Datanya Fasilitasi: Pembilang, Penyebut dan Realisasi.
 
-    Wrong (Pronojiwo TW III 2024): 31/36 = 86,11% written, but 30 of the 36 items are
-    ticked: 30/36 = 83,33%.
-    """
+    Contoh (Pronojiwo TW III 2024): tertulis 31/36 = 86,11%, padahal yang dicentang 30 dari
+    36: 30/36 = 83,33%."""
     done, total = checklist_counts(ctx.report)
     if not total:
         return
@@ -32,8 +31,10 @@ def claim_disagrees(ctx: Context):
 
 @rule("FAS002", "warning", "Fasilitasi", "Status fasilitasi tidak jelas")
 def unclear_status(ctx: Context):
-    """An item of the checklist whose status is empty or not one of Terlaksana / Belum: it
-    is counted as not done."""
+    """Kegiatan dalam daftar yang statusnya kosong atau bukan Terlaksana/Belum:
+    dihitung belum terlaksana.
+
+    Contoh salah: ``entah``, ``?``. Benar: ``Terlaksana`` atau ``Belum``."""
     for r in ctx.report.fasilitasi:
         v = r.get("status")
         if r.get("nama").text and v.value is None:

@@ -24,14 +24,12 @@ def person_name_key(name: str) -> str:
 
 @rule("IDN001", "error", "Identitas", "Laporan terlambat")
 def late_report(ctx: Context):
-    """The report date is after the deadline: the end of the quarter plus N working days
-    (default 5, Perbup Lumajang 6/2018 art. 4). Working days are Monday-Friday minus
-    national holidays and cuti bersama (holidays package) and the extra holidays in
-    Pengaturan.
+    """Tanggal laporan melewati batas: akhir triwulan ditambah N hari kerja (bawaan 5,
+    Perbup Lumajang 6/2018 pasal 4). Hari kerja = Senin-Jumat dikurangi libur nasional dan cuti
+    bersama (paket holidays) serta libur tambahan di Pengaturan.
 
-    Wrong (Candipuro): TW II 2023 ends 30 Juni 2023; the deadline is 7 Juli 2023; the
-    report is dated 23 Agustus 2023.
-    """
+    Contoh (Candipuro): TW II 2023 berakhir 30 Juni 2023, batasnya 7 Juli 2023, laporan
+    bertanggal 23 Agustus 2023."""
     ident = ctx.report.identity
     rd, year, q = ident.report_date, ident.year, ident.quarter
     if rd is None or year is None or q is None:
@@ -58,8 +56,10 @@ def late_report(ctx: Context):
 
 @rule("IDN002", "error", "Identitas", "Laporan bertanggal sebelum triwulan berakhir")
 def before_quarter_end(ctx: Context):
-    """A quarterly report dated before its quarter has ended cannot report the whole
-    quarter (Kalaena: TW II 2024 dated 28 Juni 2024, the quarter ends 30 Juni 2024)."""
+    """Laporan triwulan bertanggal sebelum triwulannya berakhir tidak dapat melaporkan
+    triwulan itu seluruhnya.
+
+    Contoh (Kalaena): TW II 2024 bertanggal 28 Juni 2024; triwulan berakhir 30 Juni 2024."""
     ident = ctx.report.identity
     rd, year, q = ident.report_date, ident.year, ident.quarter
     if rd is None or year is None or q is None:
@@ -86,9 +86,11 @@ def _position_key(text: str, ctx: Context) -> str:
 
 @rule("IDN003", "warning", "Identitas", "Atasan langsung sama dengan jabatan pelapor")
 def superior_is_self(ctx: Context):
-    """The superior's position is the reporter's own position (Senduro: reporter Kasi
-    Pemerintahan, superior 'Kasi Pemerintahan Kecamatan Senduro'). The superior of a Kepala
-    Seksi is the Camat; the superior of a Camat is the Bupati."""
+    """Jabatan atasan sama dengan jabatan pelapor. Atasan Kepala Seksi adalah Camat;
+    atasan Camat adalah Bupati.
+
+    Contoh (Senduro): pelapor "KASI PEMERINTAHAN", atasan "Kasi Pemerintahan Kecamatan
+    Senduro"."""
     ident = ctx.report.identity
     a, b = ident.pelapor.jabatan, ident.atasan.jabatan
     if not a.text or not b.text:
@@ -112,9 +114,11 @@ def _nip_values(ctx: Context) -> list[tuple[Value, Value]]:
 
 @rule("IDN004", "error", "*", "NIP tidak sah")
 def nip_invalid(ctx: Context):
-    """A NIP must have 18 digits: birth date (YYYYMMDD, a real date), TMT CPNS (YYYYMM, at
-    or after the 18th birthday), sex digit (1 man, 2 woman) and a 3-digit serial, usually
-    written "19700929 199302 1 002"."""
+    """NIP terdiri dari 18 angka: tanggal lahir (YYYYMMDD, tanggal yang ada), TMT CPNS
+    (YYYYMM, tidak sebelum usia 18 tahun), digit jenis kelamin (1 laki-laki, 2 perempuan) dan
+    nomor urut 3 angka, biasa ditulis "19700929 199302 1 002".
+
+    Contoh salah: ``19700229 199302 1 002`` (29 Februari 1970 tidak ada)."""
     for nip_v, name_v in _nip_values(ctx):
         p = nip_v.parsed
         if isinstance(p, NipInfo) and p.problems:
@@ -126,9 +130,11 @@ def nip_invalid(ctx: Context):
 
 @rule("IDN005", "warning", "*", "NIP yang sama ditulis dengan nama berbeda")
 def same_nip_other_name(ctx: Context):
-    """The same NIP carries different names in one report (Pronojiwo spells the Camat HANI
-    PUJANTO, HANI PUJIANTO, HANI PUJIYANTO and HANI RUJANTO). Titles and degrees are ignored
-    when comparing."""
+    """NIP yang sama ditulis dengan nama berbeda dalam satu laporan. Gelar diabaikan
+    saat membandingkan.
+
+    Contoh (Pronojiwo): NIP 19700929 199302 1 002 sebagai HANI RUJANTO, HANI PUJANTO dan HANI
+    PUJIANTO."""
     first: dict[str, Value] = {}
     for nip_v, name_v in _nip_values(ctx):
         p = nip_v.parsed
@@ -147,10 +153,11 @@ def same_nip_other_name(ctx: Context):
 
 @rule("IDN006", "error", "*", "Pangkat dan golongan tidak sepadan")
 def pangkat_golongan(ctx: Context):
-    """Pangkat and golongan must belong together (PP 99/2000): II/a Pengatur Muda, II/b
-    Pengatur Muda Tk. I, II/c Pengatur, II/d Pengatur Tk. I, III/a Penata Muda, III/b Penata
-    Muda Tk. I, III/c Penata, III/d Penata Tk. I, IV/a Pembina, ... (Pronojiwo writes
-    "Pengatur Tk.I (III/a)")."""
+    """Pangkat dan golongan harus sepadan (PP 99/2000): II/a Pengatur Muda, II/b
+    Pengatur Muda Tk. I, II/c Pengatur, II/d Pengatur Tk. I, III/a Penata Muda, III/b Penata Muda
+    Tk. I, III/c Penata, III/d Penata Tk. I, IV/a Pembina, dan seterusnya.
+
+    Contoh (Pronojiwo): "Pengatur Tk.I (III/a)"; golongan III/a berpangkat Penata Muda."""
     ident = ctx.report.identity
     cells = [(ident.pelapor.pangkat, ident.pelapor.nama), (ident.atasan.pangkat,
                                                             ident.atasan.nama)]
@@ -172,8 +179,10 @@ REQUIRED = (("tahun", "Tahun Anggaran"), ("triwulan", "Triwulan"), ("tanggal", "
 
 @rule("IDN007", "error", "Identitas", "Identitas wajib kosong atau tidak sah")
 def required_identity(ctx: Context):
-    """Tahun, Triwulan (I-IV) and Tanggal Laporan are needed to check the report at all
-    (deadlines, village documents); without them the workbook cannot be used (exit 2)."""
+    """Tahun, Triwulan (I-IV) dan Tanggal Laporan diperlukan untuk memeriksa laporan
+    (batas waktu, dokumen desa); tanpa itu berkas tidak dapat dipakai (kode keluar 2).
+
+    Contoh: Tahun Anggaran kosong."""
     ident = ctx.report.identity
     for key, label in REQUIRED:
         v = getattr(ident, key)
@@ -194,8 +203,10 @@ def required_identity(ctx: Context):
 
 @rule("IDN008", "warning", "Identitas", "Nama unit atau pelapor kosong")
 def unit_or_reporter_missing(ctx: Context):
-    """The unit name and the reporter's name identify the report upward; without them a
-    consolidation cannot tell reports apart."""
+    """Nama unit kerja dan nama pelapor mengenali laporan di tingkat atas; tanpa itu
+    rekapitulasi tidak dapat membedakan laporan.
+
+    Contoh: Nama Unit Kerja kosong."""
     ident = ctx.report.identity
     for v, label in ((ident.unit, "Nama Unit Kerja"), (ident.pelapor.nama, "Nama Pelapor")):
         if not typed(v):
@@ -206,7 +217,9 @@ def unit_or_reporter_missing(ctx: Context):
 
 @rule("IDN009", "warning", "Pegawai", "Jenis kelamin tidak sesuai NIP")
 def sex_differs(ctx: Context):
-    """The L/P column disagrees with the sex digit of the NIP (1 = L, 2 = P)."""
+    """Kolom L/P tidak sesuai digit jenis kelamin NIP (1 = L, 2 = P).
+
+    Contoh: NIP 19700512 199303 1 004 (laki-laki) ditulis P."""
     for r in ctx.report.pegawai:
         p = r.get("nip").parsed
         jk = normalise_text(r.get("jk").text).upper()

@@ -9,15 +9,14 @@ from .base import Context, rp
 
 @rule("NIL001", "error", "*", "Teks di sel angka")
 def text_in_number_cell(ctx: Context):
-    """A cell of a number column (pagu, realisasi, target, persen, ...) holds text that is
-    not a number, so nothing can be computed from it.
+    """Sel pada kolom angka (pagu, realisasi, target, persen, ...) berisi teks yang bukan
+    angka, sehingga tidak ada yang dapat dihitung darinya. Berkas dianggap tidak dapat dipakai
+    sepenuhnya (kode keluar 2).
 
-    Why it matters: a total or a percentage that depends on the cell cannot be checked,
-    and the reader upward would have to guess.
+    Mengapa penting: jumlah atau persentase yang bergantung pada sel itu tidak dapat diperiksa.
 
-    Wrong: ``dua juta``, ``1.500.000 rupiah``, ``Rp 1,5 jt``. Right: ``2.000.000``.
-    A dash (``-``) means nothing realised and is accepted.
-    """
+    Contoh salah: ``dua juta``, ``1.500.000 rupiah``. Benar: ``2.000.000``. Tanda ``-`` berarti
+    tidak ada realisasi dan diterima."""
     for v in ctx.report.all_values():
         p = v.parsed
         if isinstance(p, Number) and p.error:
@@ -29,12 +28,12 @@ def text_in_number_cell(ctx: Context):
 
 @rule("NIL002", "error", "*", "Tanggal tidak ada atau tidak terbaca")
 def impossible_date(ctx: Context):
-    """A date cell holds a date that does not exist (31 Februari 2024) or text that is not
-    a date. lkj never moves such a date to a neighbouring day.
+    """Sel tanggal berisi tanggal yang tidak ada (31 Februari 2024) atau teks yang bukan
+    tanggal. lkj tidak pernah menggeser tanggal seperti itu ke hari terdekat. Berkas dianggap
+    tidak dapat dipakai sepenuhnya (kode keluar 2).
 
-    Wrong: ``31 Februari 2024``, ``31/13/2024``, ``akhir Maret``.
-    Right: ``29 Februari 2024``, ``31/03/2024``, ``2024-03-31``.
-    """
+    Contoh salah: ``31 Februari 2024``, ``31/13/2024``, ``akhir Maret``.
+    Benar: ``29 Februari 2024``, ``31/03/2024``, ``2024-03-31``."""
     for v in ctx.report.all_values():
         p = v.parsed
         if isinstance(p, DateValue) and p.error:
@@ -46,13 +45,14 @@ def impossible_date(ctx: Context):
 
 @rule("NIL003", "error", "*", "Angka dengan pemisah ribuan tidak lazim")
 def irregular_number(ctx: Context):
-    """A number whose digit groups fit no notation, such as ``11.100.0000`` (a group of four
-    digits) or ``1.5.00``. lkj reads it as the most likely amount and reports the reading,
-    so the writer can confirm it.
+    """Angka yang kelompok digitnya tidak sesuai penulisan mana pun, misalnya
+    ``11.100.0000`` (empat angka dalam satu kelompok) atau ``1.5.00``. lkj membacanya sebagai
+    nilai yang paling mungkin dan menyebutkan bacaan itu agar penulis dapat memastikannya.
 
-    In the Anggaran sheet the reading that agrees with realisasi + sisa is preferred:
-    ``11.100.0000`` with realisasi 11.070.000 and sisa 30.000 is read as 11.100.000.
-    """
+    Di sheet Anggaran dipilih bacaan yang cocok dengan realisasi + sisa.
+
+    Contoh (Pronojiwo TW III 2024): pagu ``11.100.0000`` dengan realisasi 11.070.000 dan sisa
+    30.000 dibaca 11.100.000 (bacaan lain: 111.000.000)."""
     for v in ctx.report.all_values():
         p = v.parsed
         if not (isinstance(p, Number) and p.irregular):

@@ -29,8 +29,10 @@ def _same_measure(a: tuple[float | None, str | None], b: tuple[float | None, str
 
 @rule("PK001", "warning", "PK", "Indikator PK tanpa target")
 def pk_without_target(ctx: Context):
-    """An indicator of the performance agreement has no target, so its achievement cannot
-    be measured."""
+    """Indikator Perjanjian Kinerja tanpa target, sehingga capaiannya tidak dapat
+    diukur.
+
+    Contoh (Kalaena): "Jumlah Lembaga Kemasyarakatan yang berpartisipasi ..." tanpa target."""
     for r in ctx.report.pk:
         if r.get("indikator").text and not typed(r.get("target")):
             v = r.get("target")
@@ -41,12 +43,11 @@ def pk_without_target(ctx: Context):
 
 @rule("PK002", "error", "Capaian", "Target di Capaian berbeda dengan target PK")
 def target_differs(ctx: Context):
-    """The target of an indicator in Capaian (Target Tahunan if filled, else Target) must
-    equal its target in the PK. Compared only when both are in the same unit (PK003 covers
-    different units).
+    """Target indikator di Capaian (Target Tahunan bila diisi, selain itu Target) harus
+    sama dengan targetnya di PK. Dibandingkan bila satuannya sama (PK003 untuk satuan
+    berbeda).
 
-    Wrong (Pronojiwo TW III 2024): PK 83%, Capaian 100%.
-    """
+    Contoh (Pronojiwo TW III 2024): PK 83%, Capaian 100%."""
     tol = ctx.settings.tolerance_points
     for c in ctx.report.capaian_rows:
         pk = ctx.pk_matches.get(c.row)
@@ -68,8 +69,10 @@ def target_differs(ctx: Context):
 
 @rule("PK003", "warning", "Capaian", "Satuan target Capaian berbeda dengan PK")
 def unit_differs(ctx: Context):
-    """The target of an indicator in Capaian is in another unit than in the PK (PK
-    "12 Desa", Capaian "100%"): one of them is not the agreed indicator."""
+    """Target indikator di Capaian bersatuan lain daripada di PK: salah satunya bukan
+    indikator yang diperjanjikan.
+
+    Contoh (Senduro): PK "12 Desa", Capaian "100%"."""
     for c in ctx.report.capaian_rows:
         pk = ctx.pk_matches.get(c.row)
         if pk is None:
@@ -89,9 +92,11 @@ def unit_differs(ctx: Context):
 
 @rule("PK004", "warning", "Capaian", "Indikator Capaian tidak ada di PK")
 def capaian_not_in_pk(ctx: Context):
-    """An indicator reported in Capaian that the PK does not contain (matched by indicator
-    text, tolerant of case, spacing and small spelling differences; by sasaran when the
-    indicator is empty)."""
+    """Indikator dilaporkan di Capaian tetapi tidak ada di PK (dicocokkan menurut teks
+    indikator, toleran terhadap huruf besar, spasi dan salah ketik kecil; menurut sasaran bila
+    indikatornya kosong).
+
+    Contoh (Pronojiwo): "Indeks Pelayanan Publik Kecamatan"."""
     if not ctx.report.pk:
         return
     for c in ctx.report.capaian_rows:
@@ -107,8 +112,10 @@ def capaian_not_in_pk(ctx: Context):
 
 @rule("PK005", "warning", "PK", "Indikator PK tidak dilaporkan di Capaian")
 def pk_not_in_capaian(ctx: Context):
-    """An indicator of the PK has no row in Capaian: every agreed indicator must be
-    reported, even when its realisasi is not yet available."""
+    """Indikator PK tidak memiliki baris di Capaian: setiap indikator yang diperjanjikan
+    harus dilaporkan, walaupun realisasinya belum ada.
+
+    Contoh: PK memuat dua indikator, Capaian hanya melaporkan satu."""
     if not ctx.report.capaian_rows:
         return
     matched = {r.row for r in ctx.pk_matches.values()}
@@ -133,9 +140,11 @@ def _anggaran_match(ctx: Context, kode_v, uraian: str):
 
 @rule("PK006", "warning", "PK Anggaran", "Anggaran PK berbeda dengan pagu di Anggaran")
 def pk_budget_differs(ctx: Context):
-    """A program budget in the PK differs from the pagu of the same program in the
-    Anggaran sheet (matched by code, else by name). A budget revision (APBD Perubahan)
-    explains this legitimately, so it is a warning."""
+    """Anggaran program di PK berbeda dengan pagu program yang sama di sheet Anggaran
+    (dicocokkan menurut kode, atau nama). Perubahan APBD dapat menjadi penyebab yang sah, jadi
+    hanya peringatan.
+
+    Contoh (Pronojiwo): PK 1.869.322.744, pagu 7.01.01 di Anggaran 1.511.000.597."""
     for r in ctx.report.pk_budget_rows:
         a = _anggaran_match(ctx, r.get("kode"), r.get("uraian").text)
         mine = amount(r.get("anggaran"))
@@ -153,7 +162,9 @@ def pk_budget_differs(ctx: Context):
 
 @rule("PK007", "error", "PK Anggaran", "Jumlah anggaran PK salah")
 def pk_budget_total(ctx: Context):
-    """The JUMLAH of the PK budget table must equal the sum of its rows."""
+    """JUMLAH tabel anggaran PK harus sama dengan jumlah barisnya.
+
+    Contoh: 20.000.000 + 30.000.000 ditulis JUMLAH 55.000.000; seharusnya 50.000.000."""
     total = ctx.report.pk_budget_total
     rows = ctx.report.pk_budget_rows
     if total is None or not rows:
@@ -173,11 +184,11 @@ def pk_budget_total(ctx: Context):
 
 @rule("PK008", "error", "Perbandingan", "Nilai tahun berjalan berbeda dengan Capaian")
 def comparison_differs(ctx: Context):
-    """The current year's target and realisasi typed in the comparison with earlier years
-    (Perbandingan) must equal those in Capaian for the same indicator.
+    """Target dan realisasi tahun berjalan pada perbandingan dengan tahun sebelumnya
+    (sheet Perbandingan) harus sama dengan di Capaian untuk indikator yang sama.
 
-    Wrong (Candipuro TW II 2023): realisasi 60% in the comparison, 54,90% in Capaian.
-    """
+    Contoh (Candipuro TW II 2023): realisasi 2023 ditulis 60% (itu capaiannya), di Capaian
+    54,90%."""
     year = ctx.report.identity.year
     tol = ctx.settings.tolerance_points
     caps = [(c.get("indikator").text or c.get("sasaran").text, c)

@@ -7,6 +7,9 @@ from . import rule
 
 @rule("SYS001", "warning", "*", "Pemeriksaan tidak dapat dijalankan")
 def rule_failed(ctx):
-    """A rule stopped on an unexpected value. The other rules still ran; please send the
-    workbook to the lkj maintainers so the rule can be fixed. Never emitted by itself."""
+    """Sebuah aturan berhenti karena nilai yang tidak terduga. Aturan lain tetap
+    dijalankan; kirim berkasnya ke pengelola lkj agar aturan itu diperbaiki. Tidak pernah muncul
+    dengan sendirinya.
+
+    Contoh: aturan ANG001 gagal pada sebuah berkas; temuan SYS001 menyebut ANG001."""
     return ()

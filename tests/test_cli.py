@@ -1,0 +1,143 @@
+"""The CLI through click's CliRunner and as a subprocess: formats, exit codes, help."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from lkj_excel.cli import cli
+from lkj_excel.findings import EXPORT_FIELDS
+
+from .conftest import CANDIPURO, CLEAN, PRONOJIWO, RANUYOSO, run_lkj
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_exit_0_on_clean(runner):
+    res = runner.invoke(cli, ["check", str(RANUYOSO)])
+    assert res.exit_code == 0
+    assert "Tidak ada temuan." in res.output
+    assert "Jumlah: 0 kesalahan, 0 peringatan, 0 catatan." in res.output
+
+
+def test_exit_1_and_text_grouped_by_sheet(runner):
+    res = runner.invoke(cli, ["check", str(CANDIPURO)])
+    assert res.exit_code == 1
+    out = res.output
+    assert out.index("Sheet Anggaran") < out.index("Sheet Capaian") < out.index(
+        "Sheet Identitas") < out.index("Sheet Perbandingan")
+    assert out.index("    E9 ") < out.index("    E62 ") < out.index("    F62 ")
+    assert "Jumlah: 7 kesalahan, 0 peringatan, 43 catatan." in out
+    out.encode("cp1252")  # a Windows console shows it without broken characters
+
+
+def test_min_severity(runner):
+    res = runner.invoke(cli, ["check", str(CANDIPURO), "--min-severity", "error"])
+    assert "ANG008" not in res.output and "ANG001" in res.output
+
+
+def test_json_has_exactly_the_fields(runner):
+    res = runner.invoke(cli, ["check", str(PRONOJIWO), "--format", "json"])
+    assert res.exit_code == 1
+    data = json.loads(res.output)
+    assert all(set(d) == set(EXPORT_FIELDS) | {"file"} for d in data)
+    fas = [d for d in data if d["rule"] == "FAS001" and d["cell"] == "K5"][0]
+    assert fas == {"rule": "FAS001", "severity": "error", "sheet": "Capaian", "cell": "K5",
+                   "row_key": fas["row_key"], "field": "pembilang", "found": "31",
+                   "expected": "30", "message": fas["message"], "file": str(PRONOJIWO)}
+
+
+def test_csv_neutralises_formulas(runner, tmp_path):
+    out = tmp_path / "temuan.csv"
+    res = runner.invoke(cli, ["check", str(PRONOJIWO), "--format", "csv", "-o", str(out)])
+    assert res.exit_code == 1
+    text = out.read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0]) == ["file", *EXPORT_FIELDS]
+    for row in rows:
+        for v in row.values():
+            assert not v.startswith(("=", "+", "-", "@"))
+    des = [r for r in rows if r["rule"] == "DES006"]
+    assert des and all(r["found"] == "" for r in des)
+
+
+def test_csv_injection_from_user_text(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.load_workbook(CLEAN)
+    cell = wb["Capaian"]["N4"]
+    cell.value = '=HYPERLINK("http://x")'
+    cell.data_type = "s"  # typed text, as Excel stores '=... entered with a quote
+    path = tmp_path / "jahat.xlsx"
+    wb.save(path)
+    res = CliRunner().invoke(cli, ["check", str(path), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(res.output)))
+    hit = [r for r in rows if r["rule"] == "CAP004"][0]
+    assert hit["found"].startswith("'=")
+
+
+@pytest.mark.parametrize("fmt", ["teks", "json", "csv"])
+def test_subprocess_formats_and_exit_codes(fmt):
+    assert run_lkj("check", CLEAN, "--format", fmt).returncode == 0
+    proc = run_lkj("check", CANDIPURO, "--format", fmt)
+    assert proc.returncode == 1 and "ANG001" in proc.stdout
+
+
+def test_help_is_indonesian_with_examples(runner):
+    top = runner.invoke(cli, ["--help"])
+    assert top.exit_code == 0 and "Cara pakai: lkj" in top.output and "Perintah:" in top.output
+    for name, cmd in cli.commands.items():
+        res = runner.invoke(cli, [name, "--help"])
+        assert res.exit_code == 0, name
+        assert "Contoh:" in res.output and f"lkj {name}" in res.output, name
+        assert "Pilihan:" in res.output, name
+        assert cmd.help
+
+
+def test_version(runner):
+    res = runner.invoke(cli, ["--version"])
+    assert res.exit_code == 0 and "lkj (lkj-excel) versi" in res.output
+
+
+def test_help_does_not_import_pandas():
+    code = ("import sys; sys.argv=['lkj','--help']\n"
+            "from lkj_excel.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "bad = [m for m in ('pandas', 'openpyxl', 'python_calamine', 'xlsxwriter') "
+            "if m in sys.modules]\n"
+            "print('IMPORTED', bad)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "IMPORTED []" in proc.stdout, proc.stdout + proc.stderr
+
+
+def test_usage_error_is_indonesian_exit_2():
+    proc = run_lkj("check", "--tidak-ada")
+    assert proc.returncode == 2
+    assert "Galat: Pilihan tidak dikenal" in proc.stderr
+
+
+def test_template_command(runner, tmp_path):
+    out = tmp_path / "t.xlsx"
+    res = runner.invoke(cli, ["template", str(out), "--tingkat", "kecamatan"])
+    assert res.exit_code == 0 and out.exists()
+    again = runner.invoke(cli, ["template", str(out)])
+    assert again.exit_code == 2
+    bad = runner.invoke(cli, ["template", str(tmp_path / "t.txt")])
+    assert bad.exit_code == 2
+
+
+def test_aturan_lists_every_rule(runner):
+    from lkj_excel.rules import load_all
+
+    res = runner.invoke(cli, ["aturan"])
+    for code in load_all():
+        assert code in res.output
