@@ -205,8 +205,27 @@ def _cell(grid: Grid, r: int, c: int) -> Any:
     return None
 
 
+#: Serial numbers below this read as dates before 1910: no LKj date is that old.
+_SERIAL_LIMIT = 3653
+
+
+def _undate(raw: Any) -> Any:
+    """A number that a reader took for a date because of its cell format (gnumeric's .xls
+    export makes "#,##0.##" cells look like dates to calamine): back to its serial number."""
+    if isinstance(raw, (dt.date, dt.datetime)):
+        d = raw.date() if isinstance(raw, dt.datetime) else raw
+        # Excel's serial 1 is 1 Jan 1900 and it counts a 29 Feb 1900 that never was.
+        epoch = dt.date(1899, 12, 31) if d < dt.date(1900, 3, 1) else dt.date(1899, 12, 30)
+        serial = (d - epoch).days
+        if 0 <= serial < _SERIAL_LIMIT:
+            return float(serial)
+    return raw
+
+
 def _parse(kind: str, raw: Any) -> tuple[Any, Any]:
     """Return (value, parsed) for a raw cell according to the column kind."""
+    if kind in ("amount", "percent", "number", "measure"):
+        raw = _undate(raw)
     if kind == "amount":
         p = parse_number(raw, kind="amount")
         return p.value, p

@@ -141,3 +141,11 @@ def test_aturan_lists_every_rule(runner):
     res = runner.invoke(cli, ["aturan"])
     for code in load_all():
         assert code in res.output
+
+
+def test_cli_runner_exit_2_on_unusable_file(runner, tmp_path):
+    bad = tmp_path / "kosong.xlsx"
+    bad.write_bytes(b"")
+    res = runner.invoke(cli, ["check", str(bad)])
+    assert res.exit_code == 2
+    assert "kosong (0 byte)" in res.output

@@ -70,3 +70,17 @@ def test_typed_text_is_kept_as_typed():
     assert r.get("pagu").raw == "11.100.0000" and r.get("pagu").parsed.irregular
     cap = rep.capaian_rows[0]
     assert cap.get("target").raw == "68,50 (B-)" and cap.get("target").parsed.label == "B-"
+
+
+def test_xls_written_by_gnumeric_reads_the_same(tmp_path):
+    """An old .xls (BIFF8) gives the same findings as the .xlsx it came from."""
+    import shutil
+    import subprocess
+
+    from lkj_excel.checking import check_file
+
+    if not shutil.which("ssconvert"):
+        pytest.skip("gnumeric (ssconvert) is not installed")
+    out = tmp_path / "candipuro.xls"
+    subprocess.run(["ssconvert", str(CANDIPURO), str(out)], check=True, capture_output=True)
+    assert check_file(out).flatten() == check_file(CANDIPURO).flatten()

@@ -24,7 +24,7 @@ DEFAULT_INPUT_ROWS = 30
 FMT_AMOUNT = "#,##0"
 FMT_PERCENT = "0.00%"
 FMT_DATE = "[$-421]d mmmm yyyy;@"
-FMT_NUMBER = "#,##0.##"
+FMT_NUMBER = "General"
 FMT_TEXT = "@"
 
 PETUNJUK_TEXT: tuple[tuple[str, str], ...] = (
