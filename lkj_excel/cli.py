@@ -88,6 +88,7 @@ def cli():
     Contoh:
       lkj template laporan_tw1.xlsx --tingkat kecamatan
       lkj check laporan_tw1.xlsx
+      lkj finalise laporan_tw1.xlsx
       lkj aturan
     """
 
@@ -185,6 +186,39 @@ def check(berkas: tuple[Path, ...], fmt: str, output: Path | None, min_sev: str)
     if failures or any(r.exit_code == EXIT_UNUSABLE for r in results):
         code = EXIT_UNUSABLE
     sys.exit(code)
+
+
+@cli.command()
+@click.argument("berkas", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Berkas hasil (bawaan: NAMA_final.xlsx di folder yang sama).")
+@_help_option
+def finalise(berkas: Path, output: Path | None):
+    """Buat buku kerja laporan akhir yang sudah diperiksa, diberi catatan dan siap cetak.
+
+    Hasilnya berkas baru berisi: Ringkasan (dengan grafik), Temuan (setiap temuan dengan
+    tautan ke selnya), semua sheet isian apa adanya dengan sel bermasalah diwarnai dan diberi
+    komentar serta kolom 'Seharusnya', dan tabel laporan (PK, Capaian, Anggaran, Desa,
+    Perbandingan, Pegawai) dari nilai yang sudah dikoreksi. Berkas isian tidak pernah diubah.
+    Kode keluar sama dengan 'lkj check'.
+
+    \b
+    Contoh:
+      lkj finalise laporan_tw2.xlsx
+      lkj finalise laporan_tw2.xlsx -o kirim/laporan_tw2_final.xlsx
+    """
+    from .errors import LkjError
+    from .writers.final import finalise as do_finalise
+
+    try:
+        res = do_finalise(berkas, output)
+    except LkjError as exc:
+        _fail(exc.message)
+    c = res.result.counts
+    click.echo(f"Laporan akhir ditulis ke: {res.output}")
+    click.echo(f"Temuan: {c['error']} kesalahan, {c['warning']} peringatan, {c['info']} catatan "
+               "(lihat sheet Temuan).")
+    sys.exit(res.exit_code)
 
 
 @cli.command()
