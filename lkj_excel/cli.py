@@ -89,6 +89,7 @@ def cli():
       lkj template laporan_tw1.xlsx --tingkat kecamatan
       lkj check laporan_tw1.xlsx
       lkj finalise laporan_tw1.xlsx
+      lkj rekap laporan_kecamatan/ -o rekap.xlsx
       lkj aturan
     """
 
@@ -219,6 +220,64 @@ def finalise(berkas: Path, output: Path | None):
     click.echo(f"Temuan: {c['error']} kesalahan, {c['warning']} peringatan, {c['info']} catatan "
                "(lihat sheet Temuan).")
     sys.exit(res.exit_code)
+
+
+@cli.command()
+@click.argument("masukan", nargs=-1, required=True)
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Berkas rekap .xlsx yang ditulis.")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
+              help="Basis data SQLite rekap. Bila dipakai lagi, berkas yang tidak berubah "
+                   "dilewati dan yang berubah diganti.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Banyaknya proses paralel (bawaan: semua inti prosesor).")
+@_help_option
+def rekap(masukan: tuple[str, ...], output: Path, db: Path | None, jobs: int | None):
+    """Gabungkan banyak laporan menjadi satu buku kerja rekap (dan basis data).
+
+    MASUKAN boleh berupa berkas, folder (dicari sampai ke subfolder: .xlsx, .xlsm, .xls,
+    .ods) atau pola seperti "laporan/*.xlsx". Berkas yang rusak tidak menghentikan rekap:
+    berkas itu dicatat di sheet 'Berkas Bermasalah' beserta alasannya. Laporan ganda (unit,
+    tahun dan triwulan sama) ditandai dan tidak dijumlahkan dua kali.
+
+    \b
+    Contoh:
+      lkj rekap laporan_kecamatan/ -o rekap_tw2_2025.xlsx
+      lkj rekap "masuk/**/*.xlsx" -o rekap.xlsx --db rekap.sqlite --jobs 2
+    """
+    from .errors import LkjError
+    from .rekap import rekap as do_rekap
+
+    bar = None
+    state = {"last": 0}
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if not sys.stderr.isatty() or total < 2:
+            return
+        if bar is None:
+            bar = click.progressbar(length=total, label="Merekap", file=sys.stderr,
+                                    show_pos=True, show_eta=True)
+            bar.__enter__()
+        bar.update(done - state["last"])
+        state["last"] = done
+
+    try:
+        res = do_rekap(masukan, output, db=db, jobs=jobs, progress=progress)
+    except LkjError as exc:
+        _fail(exc.message)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    click.echo(f"Rekap ditulis ke: {res.output}" + (f" (basis data: {res.db})" if res.db else ""))
+    click.echo(f"{res.files_in} berkas masuk: {res.consolidated} direkap, {res.bad} bermasalah"
+               + (f", {res.skipped_unchanged} tidak berubah sejak rekap sebelumnya"
+                  if res.skipped_unchanged else "")
+               + (f", {res.duplicates} laporan ganda ditandai" if res.duplicates else "")
+               + f" ({res.seconds:.1f} detik).")
+    for path, reason in res.bad_files:
+        click.echo(f"  Bermasalah: {path}: {reason}", err=True)
+    sys.exit(EXIT_OK)
 
 
 @cli.command()

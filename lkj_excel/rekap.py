@@ -1,0 +1,331 @@
+"""``lkj rekap``: consolidate many reports upward into one workbook and a SQLite database.
+
+Every workbook is read and checked in a worker process; the worker returns a small record
+(identity, indicators, program budgets, findings) and the main process streams it into
+SQLite. The database is the store - with ``--db`` a file kept between runs, otherwise a
+temporary one - so memory does not grow with the number of files, and a second run skips
+files whose bytes (SHA-256) have not changed. The consolidated workbook is then written
+from the database (writers/rekap.py).
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import sqlite3
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import LkjError, OutputError
+
+SPREADSHEET_EXT = (".xlsx", ".xlsm", ".xls", ".ods")
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,       -- as given on the command line, made absolute
+    sha256 TEXT NOT NULL,        -- hash of the file's bytes: the key of everything below
+    size INTEGER NOT NULL,
+    status TEXT NOT NULL,        -- 'ok' or 'bad'
+    reason TEXT,                 -- Indonesian reason when status = 'bad'
+    processed_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS reports (
+    sha256 TEXT PRIMARY KEY,
+    unit TEXT, unit_key TEXT, tingkat TEXT, kecamatan TEXT, kabupaten TEXT,
+    year INTEGER, quarter INTEGER, report_date TEXT, deadline TEXT,
+    on_time INTEGER, days_late INTEGER,
+    avg_capaian REAL, predikat TEXT,
+    pagu REAL, realisasi REAL, penyerapan REAL,
+    n_error INTEGER, n_warning INTEGER, n_info INTEGER, exit_code INTEGER
+);
+CREATE TABLE IF NOT EXISTS indicators (
+    sha256 TEXT NOT NULL, seq INTEGER NOT NULL, no TEXT, sasaran TEXT, indikator TEXT,
+    target REAL, realisasi REAL, unit TEXT, capaian REAL, predikat TEXT,
+    PRIMARY KEY (sha256, seq)
+);
+CREATE TABLE IF NOT EXISTS budget (
+    sha256 TEXT NOT NULL, seq INTEGER NOT NULL, code TEXT, level TEXT, name TEXT,
+    pagu REAL, realisasi REAL, sisa REAL, penyerapan REAL,
+    PRIMARY KEY (sha256, seq)
+);
+CREATE TABLE IF NOT EXISTS findings (
+    sha256 TEXT NOT NULL, seq INTEGER NOT NULL, rule TEXT, severity TEXT, sheet TEXT,
+    cell TEXT, row_key TEXT, field TEXT, found TEXT, expected TEXT, message TEXT,
+    PRIMARY KEY (sha256, seq)
+);
+CREATE INDEX IF NOT EXISTS files_sha ON files (sha256);
+CREATE INDEX IF NOT EXISTS reports_period ON reports (year, quarter, unit_key);
+"""
+
+
+@dataclass
+class RekapResult:
+    output: Path
+    db: Path | None
+    files_in: int = 0
+    consolidated: int = 0
+    bad: int = 0
+    skipped_unchanged: int = 0
+    processed: int = 0
+    duplicates: int = 0
+    seconds: float = 0.0
+    bad_files: list[tuple[str, str]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------
+# Inputs
+# ---------------------------------------------------------------------------------------
+
+
+def collect_inputs(inputs: Iterable[str | os.PathLike], exclude: Iterable[Path] = ()
+                   ) -> list[Path]:
+    """Files, folders (searched recursively for .xlsx/.xlsm/.xls/.ods) and glob patterns,
+    in a stable order, each once. A named file is kept whatever its extension (it will be
+    listed as bad if it is not a workbook); files found in folders must be spreadsheets."""
+    skip = {p.resolve() for p in exclude}
+    seen: set[Path] = set()
+    out: list[Path] = []
+
+    def add(p: Path) -> None:
+        r = p.resolve()
+        if r not in seen and r not in skip:
+            seen.add(r)
+            out.append(p)
+
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in SPREADSHEET_EXT:
+                    add(f)
+        elif p.exists():
+            add(p)
+        else:
+            hits = sorted(glob.glob(str(item), recursive=True))
+            if hits:
+                for h in hits:
+                    hp = Path(h)
+                    if hp.is_file():
+                        add(hp)
+            else:
+                add(p)  # reported as bad: not found
+    return out
+
+
+def file_hash(path: Path) -> tuple[str, int]:
+    h = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 16), b""):
+            h.update(chunk)
+            size += len(chunk)
+    return h.hexdigest(), size
+
+
+# ---------------------------------------------------------------------------------------
+# The worker
+# ---------------------------------------------------------------------------------------
+
+
+def process_file(path: str) -> dict:
+    """Read and check one workbook; return a picklable record. Never raises."""
+    try:
+        from .checking import check_file
+        from .summary import build_summary
+
+        res = check_file(path)
+        s = build_summary(res)
+        rep = {
+            "unit": s.unit, "unit_key": _unit_key(s), "tingkat": s.tingkat,
+            "kecamatan": res.report.identity.kecamatan.text,
+            "kabupaten": res.report.identity.kabupaten.text,
+            "year": s.year, "quarter": s.quarter,
+            "report_date": s.report_date.isoformat() if s.report_date else None,
+            "deadline": s.deadline.isoformat() if s.deadline else None,
+            "on_time": None if s.on_time is None else int(s.on_time),
+            "days_late": s.days_late,
+            "avg_capaian": s.average, "predikat": s.average_predikat,
+            "pagu": s.total_pagu, "realisasi": s.total_realisasi, "penyerapan": s.penyerapan,
+            "n_error": res.counts["error"], "n_warning": res.counts["warning"],
+            "n_info": res.counts["info"], "exit_code": res.exit_code,
+        }
+        indicators = [
+            (i.no, i.sasaran, i.indikator or i.sasaran, i.target, i.realisasi, i.unit,
+             i.capaian, i.predikat)
+            for i in s.indicators
+        ]
+        budget = [(b.code, b.level, b.name, b.pagu, b.realisasi, b.sisa, b.penyerapan)
+                  for b in s.budget]
+        findings = [(f.rule, f.severity.value, f.sheet, f.cell or "", f.row_key, f.field,
+                     f.found, f.expected, f.message) for f in res.sorted()]
+        return {"path": path, "ok": True, "report": rep, "indicators": indicators,
+                "budget": budget, "findings": findings}
+    except LkjError as exc:
+        return {"path": path, "ok": False, "reason": exc.message}
+    except Exception as exc:  # noqa: BLE001 - one bad file never stops the rekap
+        return {"path": path, "ok": False,
+                "reason": f"Kesalahan tak terduga saat membaca ({type(exc).__name__}: {exc})."}
+
+
+def _unit_key(s) -> str:
+    from .parsing import normalise_text
+
+    return normalise_text(f"{s.unit} {s.tingkat}")
+
+
+# ---------------------------------------------------------------------------------------
+# The database
+# ---------------------------------------------------------------------------------------
+
+
+def open_db(path: Path) -> sqlite3.Connection:
+    try:
+        con = sqlite3.connect(str(path))
+        con.executescript(SCHEMA)
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                    (str(SCHEMA_VERSION),))
+    except sqlite3.DatabaseError as exc:
+        raise OutputError(f"Basis data '{path}' tidak dapat dipakai: {exc}.", path) from None
+    return con
+
+
+def _forget(con: sqlite3.Connection, sha: str) -> None:
+    """Drop the rows of a file version no longer referenced by any path."""
+    (n,) = con.execute("SELECT COUNT(*) FROM files WHERE sha256 = ?", (sha,)).fetchone()
+    if n == 0:
+        for table in ("reports", "indicators", "budget", "findings"):
+            con.execute(f"DELETE FROM {table} WHERE sha256 = ?", (sha,))
+
+
+def _store(con: sqlite3.Connection, rec: dict, sha: str, size: int) -> None:
+    now = time.strftime("%Y-%m-%dT%H:%M:%S")
+    old = con.execute("SELECT sha256 FROM files WHERE path = ?", (rec["path"],)).fetchone()
+    con.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+                (rec["path"], sha, size, "ok" if rec["ok"] else "bad", rec.get("reason"), now))
+    if old and old[0] != sha:
+        _forget(con, old[0])
+    if not rec["ok"]:
+        return
+    for table in ("reports", "indicators", "budget", "findings"):
+        con.execute(f"DELETE FROM {table} WHERE sha256 = ?", (sha,))
+    r = rec["report"]
+    cols = ("unit", "unit_key", "tingkat", "kecamatan", "kabupaten", "year", "quarter",
+            "report_date", "deadline", "on_time", "days_late", "avg_capaian", "predikat",
+            "pagu", "realisasi", "penyerapan", "n_error", "n_warning", "n_info", "exit_code")
+    con.execute(f"INSERT INTO reports VALUES (?, {', '.join('?' * len(cols))})",
+                (sha, *(r[c] for c in cols)))
+    con.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(sha, i, *row) for i, row in enumerate(rec["indicators"])])
+    con.executemany("INSERT INTO budget VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(sha, i, *row) for i, row in enumerate(rec["budget"])])
+    con.executemany("INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(sha, i, *row) for i, row in enumerate(rec["findings"])])
+
+
+# ---------------------------------------------------------------------------------------
+# The whole run
+# ---------------------------------------------------------------------------------------
+
+
+def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
+          db: str | os.PathLike | None = None, jobs: int | None = None,
+          progress: Callable[[int, int], None] | None = None) -> RekapResult:
+    """Consolidate the workbooks named by ``inputs`` into ``output`` (and ``db``).
+
+    ``progress(done, total)`` is called as files finish. Returns counts for which
+    files_in == consolidated + bad always holds.
+    """
+    from .writers.rekap import write_rekap
+
+    t0 = time.perf_counter()
+    out = Path(output)
+    if out.suffix.lower() != ".xlsx":
+        raise OutputError(f"Berkas rekap harus berakhiran .xlsx, bukan '{out.suffix}'.", out)
+    db_path = Path(db) if db is not None else None
+    exclude = [out] + ([db_path] if db_path else [])
+    files = collect_inputs(inputs, exclude)
+    result = RekapResult(out, db_path, files_in=len(files))
+    tmpdir = None
+    if db_path is None:
+        tmpdir = tempfile.TemporaryDirectory(prefix="lkj-rekap-")
+        store = Path(tmpdir.name) / "rekap.sqlite"
+    else:
+        store = db_path
+    con = open_db(store)
+    try:
+        todo: list[tuple[str, str, int]] = []
+        current: list[tuple[str, str]] = []
+        done = 0
+        for f in files:
+            key = str(f.resolve())
+            try:
+                sha, size = file_hash(f)
+            except OSError as exc:
+                reason = ("Berkas tidak ditemukan." if not f.exists() else
+                          f"Berkas tidak dapat dibuka: {exc.strerror}.")
+                _store(con, {"path": key, "ok": False, "reason": reason}, "-", 0)
+                current.append((key, "-"))
+                done += 1
+                continue
+            current.append((key, sha))
+            row = con.execute("SELECT sha256 FROM files WHERE path = ?", (key,)).fetchone()
+            if row and row[0] == sha:
+                result.skipped_unchanged += 1
+                done += 1
+                continue
+            todo.append((key, sha, size))
+        if progress:
+            progress(done, len(files))
+        result.processed = len(todo)
+        workers = max(1, jobs or os.cpu_count() or 1)
+        meta = {k: (sha, size) for k, sha, size in todo}
+        batch = 0
+        if workers == 1 or len(todo) < 4:
+            results = map(process_file, [k for k, _, _ in todo])
+            pool = None
+        else:
+            pool = ProcessPoolExecutor(max_workers=workers)
+            chunk = max(1, min(32, len(todo) // (workers * 8) or 1))
+            results = pool.map(process_file, [k for k, _, _ in todo], chunksize=chunk)
+        try:
+            for rec in results:
+                sha, size = meta[rec["path"]]
+                _store(con, rec, sha, size)
+                done += 1
+                batch += 1
+                if batch >= 200:
+                    con.commit()
+                    batch = 0
+                if progress:
+                    progress(done, len(files))
+        finally:
+            if pool is not None:
+                pool.shutdown()
+        con.commit()
+        paths = [p for p, _ in current]
+        result.bad_files = _bad_files(con, paths)
+        result.bad = len(result.bad_files)
+        result.consolidated = len(paths) - result.bad
+        result.duplicates = write_rekap(con, paths, out)
+    finally:
+        con.close()
+        if tmpdir is not None:
+            tmpdir.cleanup()
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _bad_files(con: sqlite3.Connection, paths: list[str]) -> list[tuple[str, str]]:
+    out = []
+    for p in paths:
+        row = con.execute("SELECT status, reason FROM files WHERE path = ?", (p,)).fetchone()
+        if row is None or row[0] != "ok":
+            out.append((p, row[1] if row else "Berkas tidak diproses."))
+    return out

@@ -1,0 +1,136 @@
+"""lkj rekap: a folder of the sample workbooks plus a broken file, a duplicate and a
+non-spreadsheet file; the database agrees with the workbook; a second run skips unchanged
+files and picks up a changed one."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import zipfile
+
+import openpyxl
+import pytest
+
+from lkj_excel.rekap import collect_inputs, rekap
+
+from .conftest import ALL_SAMPLES, CANDIPURO, CLEAN, run_lkj
+
+
+@pytest.fixture
+def folder(tmp_path):
+    d = tmp_path / "masuk"
+    (d / "kiriman ulang").mkdir(parents=True)
+    for s in ALL_SAMPLES:
+        shutil.copy(s, d / s.name)
+    shutil.copy(CANDIPURO, d / "kiriman ulang" / "candipuro tw2.xlsx")  # the duplicate
+    (d / "rusak.xlsx").write_bytes(CLEAN.read_bytes()[:2500])  # truncated
+    with zipfile.ZipFile(d / "surat.xlsx", "w") as z:  # a Word document renamed
+        z.writestr("word/document.xml", "<w:document/>")
+    (d / "catatan.txt").write_text("bukan laporan")  # not a spreadsheet: not collected
+    return d
+
+
+def _rows(path, sheet, first=5):
+    ws = openpyxl.load_workbook(path, data_only=True)[sheet]
+    return [r for r in ws.iter_rows(min_row=first, values_only=True) if any(v is not None
+                                                                           for v in r)]
+
+
+def test_collect_inputs(folder):
+    files = collect_inputs([folder])
+    names = sorted(p.name for p in files)
+    assert "catatan.txt" not in names and len(files) == 9
+    assert sorted(p.name for p in collect_inputs([str(folder / "*.xlsx")])) == sorted(
+        [s.name for s in ALL_SAMPLES] + ["rusak.xlsx", "surat.xlsx"])
+
+
+def test_rekap_rows(folder, tmp_path):
+    out = tmp_path / "rekap.xlsx"
+    res = rekap([folder], out, db=tmp_path / "rekap.sqlite", jobs=2)
+    assert (res.files_in, res.consolidated, res.bad, res.duplicates) == (9, 7, 2, 1)
+    assert res.files_in == res.consolidated + res.bad
+    units = _rows(out, "Rekap Unit")
+    got = [(r[1], r[2], r[7], r[13], r[16].replace("\\", "/"), bool(r[17])) for r in units]
+    assert got == [
+        ("2022 TW IV", "Seksi Pemberdayaan Masyarakat Kecamatan Ranuyoso", "Tepat waktu", 0,
+         "000_ranuyoso_seksi_pm_tw4_2022.xlsx", False),
+        ("2023 TW I", "Seksi Pemerintahan Kecamatan Senduro", "Tepat waktu", 3,
+         "002_senduro_seksi_pemerintahan_tw1_2023.xlsx", False),
+        ("2023 TW II", "Kecamatan Candipuro", "Terlambat 31 hari kerja", 7,
+         "004_candipuro_kecamatan_tw2_2023.xlsx", False),
+        ("2023 TW II", "Kecamatan Candipuro", "Terlambat 31 hari kerja", 7,
+         "kiriman ulang/candipuro tw2.xlsx", True),
+        ("2024 TW II", "Seksi Pemberdayaan Masyarakat dan Desa Kecamatan Kalaena", "Tepat waktu",
+         3, "001_kalaena_seksi_pmd_tw2_2024.xlsx", False),
+        ("2024 TW III", "Kecamatan Pronojiwo", "Tepat waktu", 23,
+         "003_pronojiwo_kecamatan_tw3_2024.xlsx", False),
+        ("2025 TW I", "Kecamatan Sukamaju", "Tepat waktu", 0,
+         "contoh_bersih_sukamaju_tw1_2025.xlsx", False),
+    ]
+    candi = units[2]
+    # Tabel 3.5: JUMLAH 2.752.150.911 / 1.483.229.067 (the programs are right)
+    assert (candi[10], candi[11]) == (2_752_150_911, 1_483_229_067)
+    assert candi[12] == pytest.approx(1_483_229_067 / 2_752_150_911)
+    prono = units[5]
+    # programs recomputed from their kegiatan: 1.587.655.347 (typed TOTAL 1,576,385,597)
+    assert prono[10] == 1_587_655_347 and prono[9] == "Tinggi"
+    bad = _rows(out, "Berkas Bermasalah")
+    reasons = {r[1]: r[2] for r in bad}
+    assert set(reasons) == {"rusak.xlsx", "surat.xlsx"}
+    assert "terpotong" in reasons["rusak.xlsx"]
+    assert "dokumen Word" in reasons["surat.xlsx"]
+
+
+def test_duplicate_not_summed_twice(folder, tmp_path):
+    out = tmp_path / "rekap.xlsx"
+    rekap([folder], out, jobs=1)
+    rows = _rows(out, "Rekap Anggaran")
+    prog = [r for r in rows if r[0] == "2023 TW II" and r[1] == "7.01.01"][0]
+    assert prog[3] == 1 and prog[4] == 2_011_493_161  # one unit, not doubled
+    ind = [r for r in _rows(out, "Rekap Indikator") if r[0] == "2023 TW II"]
+    assert len(ind) == 2
+
+
+def test_database_agrees_with_workbook(folder, tmp_path):
+    out, db = tmp_path / "rekap.xlsx", tmp_path / "rekap.sqlite"
+    rekap([folder], out, db=db, jobs=2)
+    con = sqlite3.connect(db)
+    (n_ok,) = con.execute("SELECT COUNT(*) FROM files WHERE status='ok'").fetchone()
+    (n_bad,) = con.execute("SELECT COUNT(*) FROM files WHERE status='bad'").fetchone()
+    (n_rep,) = con.execute("SELECT COUNT(*) FROM reports").fetchone()
+    assert (n_ok, n_bad, n_rep) == (7, 2, 6)  # the duplicate has the same bytes
+    (n_find,) = con.execute(
+        "SELECT COUNT(*) FROM findings x JOIN files f ON f.sha256 = x.sha256").fetchone()
+    assert n_find == len(_rows(out, "Temuan"))
+    pagu = dict(con.execute("SELECT unit, pagu FROM reports"))
+    assert pagu["Kecamatan Candipuro"] == 2_752_150_911
+    (n_ind,) = con.execute("SELECT COUNT(*) FROM indicators").fetchone()
+    assert n_ind == 1 + 3 + 6 + 3 + 2 + 2
+
+
+def test_second_run_skips_unchanged_and_replaces_changed(folder, tmp_path):
+    out, db = tmp_path / "rekap.xlsx", tmp_path / "rekap.sqlite"
+    first = rekap([folder], out, db=db)
+    assert first.processed == 9
+    again = rekap([folder], out, db=db)
+    assert again.skipped_unchanged == 9 and again.processed == 0
+    assert _rows(out, "Rekap Unit") and len(_rows(out, "Rekap Unit")) == 7
+    wb = openpyxl.load_workbook(folder / CLEAN.name)
+    wb["Identitas"]["B13"] = "30 April 2025"  # now late
+    wb.save(folder / CLEAN.name)
+    third = rekap([folder], out, db=db)
+    assert third.processed == 1 and third.skipped_unchanged == 8
+    row = [r for r in _rows(out, "Rekap Unit") if r[2] == "Kecamatan Sukamaju"][0]
+    assert row[7].startswith("Terlambat")
+    con = sqlite3.connect(db)
+    (n,) = con.execute("SELECT COUNT(*) FROM reports WHERE unit='Kecamatan Sukamaju'").fetchone()
+    assert n == 1  # the old version's rows were replaced
+
+
+def test_cli_counts(folder, tmp_path):
+    proc = run_lkj("rekap", folder, "-o", tmp_path / "r.xlsx", "--jobs", "2")
+    assert proc.returncode == 0, proc.stderr
+    assert "9 berkas masuk: 7 direkap, 2 bermasalah" in proc.stdout
+    assert "rusak.xlsx" in proc.stderr
+    bad = run_lkj("rekap", folder, "-o", tmp_path / "r.csv")
+    assert bad.returncode == 2 and "harus berakhiran .xlsx" in bad.stderr
