@@ -258,6 +258,8 @@ class Report:
     header_rows: dict[str, int] = field(default_factory=dict)
     #: Every non-empty input cell as typed: (sheet, "B3") -> raw value.
     typed: dict[tuple[str, str], Any] = field(default_factory=dict)
+    #: Formula cells saved without a computed value (they read as empty).
+    uncached_formulas: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def capaian_rows(self) -> list[CapaianRow]:

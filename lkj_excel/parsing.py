@@ -248,7 +248,13 @@ def parse_number(value: object, kind: str = "number") -> Number:
         return Number(None, value, error="berisi tanggal/waktu, bukan angka")
     if is_blank(value):
         return Number(None, value)
-    raw = str(value)
+    return _parse_text(str(value), kind)
+
+
+@lru_cache(maxsize=65536)
+def _parse_text(raw: str, kind: str) -> Number:
+    """parse_number for text; memoised, since a table repeats the same texts ("-", "0",
+    "100%") many times and Number is immutable."""
     s = raw.replace("\u00a0", " ").strip()
     s, had_rp = _strip_currency(s)
     if is_blank(s):
@@ -437,7 +443,11 @@ def parse_code(value: object) -> BudgetCode:
     ``raw`` and ``irregular`` says whether it differed from the canonical form."""
     if is_blank(value):
         return BudgetCode(None, value)
-    raw = str(value)
+    return _parse_code_text(str(value))
+
+
+@lru_cache(maxsize=65536)
+def _parse_code_text(raw: str) -> BudgetCode:
     s = re.sub(r"\s+", "", raw.replace("\u00a0", "")).strip(".")
     s = s.replace(",", ".")
     if not re.fullmatch(r"\d+(\.\d+)*", s):

@@ -36,6 +36,7 @@ from .model import (
     Settings,
     Value,
     a1,
+    col_letter,
 )
 from .parsing import (
     is_blank,
@@ -338,25 +339,18 @@ def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
             f"Sheet '{sheet_name}' tidak memiliki kolom wajib: "
             + ", ".join(f"'{m}'" for m in missing) + ".", path)
     rows: list[Row] = []
+    cols = [(col.key, col.kind, mapping[col.key], col_letter(mapping[col.key]))
+            for col in spec.columns if col.key in mapping]
     for r in range(header_row + 1, len(grid)):
-        raw_cells = grid[r]
-        if all(v in (None, "") for v in raw_cells):
+        raws = [(key, kind, c, letter, _cell(grid, r, c)) for key, kind, c, letter in cols]
+        if all(raw is None for *_, raw in raws):
             continue
-        if _is_numbering_row([_cell(grid, r, c) for c in mapping.values()]):
+        if _is_numbering_row([raw for *_, raw in raws]):
             continue
         cells: dict[str, Value] = {}
-        any_value = False
-        for col in spec.columns:
-            if col.key not in mapping:
-                continue
-            c = mapping[col.key]
-            raw = _cell(grid, r, c)
-            if raw is not None:
-                any_value = True
-            value, parsed = _parse(col.kind, raw)
-            cells[col.key] = Value(value, raw, sheet_name, a1(r, c), parsed)
-        if not any_value:
-            continue
+        for key, kind, _c, letter, raw in raws:
+            value, parsed = _parse(kind, raw)
+            cells[key] = Value(value, raw, sheet_name, f"{letter}{r + 1}", parsed)
         rows.append(row_cls(sheet_name, r + 1, cells))
     return rows, mapping, header_row + 1
 
@@ -593,11 +587,14 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
         st = r.cells.get("status")
         if st is not None:
             r.cells["status"] = Value(parse_yes_no(st.raw), st.raw, st.sheet, st.cell)
+    from .formulas import uncached_formulas
+
+    uncached = uncached_formulas(p, {v for k, v in sheets.items() if k != L.PETUNJUK})
     return Report(
         path=str(p), sheets=tuple(names), identity=identity,
         pk=tables["PK"], pk_budget=tables["PK Anggaran"], capaian=tables["Capaian"],
         anggaran=tables["Anggaran"], desa=tables["Desa"], fasilitasi=tables["Fasilitasi"],
         efisiensi=tables["Efisiensi"], pegawai=tables["Pegawai"],
         perbandingan=tables["Perbandingan"], settings=settings, columns=columns,
-        header_rows=header_rows, typed=typed,
+        header_rows=header_rows, typed=typed, uncached_formulas=uncached,
     )

@@ -183,8 +183,24 @@ def test_broken_rule_becomes_sys001(tmp_path, monkeypatch):
 
 
 def test_every_rule_has_a_test_and_a_docstring():
-    tested = {c[0] for c in CASES} | {"DES001", "ANG016", "SYS001"}
+    tested = {c[0] for c in CASES} | {"DES001", "ANG016", "SYS001", "NIL004"}
     rules = load_all()
     assert set(rules) <= tested, set(rules) - tested
     for r in rules.values():
         assert len(r.doc) > 40, r.code
+
+
+def test_nil004_formula_without_stored_value(tmp_path):
+    import openpyxl
+
+    from lkj_excel.checking import check_file
+
+    from .helpers import write
+
+    path = write(tmp_path, clean_data())
+    wb = openpyxl.load_workbook(path)
+    wb["Anggaran"]["E6"] = "=C6-D6"  # openpyxl stores no computed value
+    wb.save(path)
+    res = check_file(path)
+    assert ("NIL004", "Anggaran", "E6") in res.flatten()
+    assert res.exit_code == 0  # a warning: the rest is still checked

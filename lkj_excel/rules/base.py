@@ -206,6 +206,11 @@ class Context:
         return out
 
     @cached_property
+    def budget_names(self) -> list[tuple[str, AnggaranRow]]:
+        """(uraian, row) of every budget row, for matching by name."""
+        return [(r.get("uraian").text, r) for r in self.budget_rows]
+
+    @cached_property
     def budget_tree(self) -> list[BudgetNode]:
         """Top-level nodes: programs, and rows whose parent row is absent."""
         nodes: dict[int, BudgetNode] = {}

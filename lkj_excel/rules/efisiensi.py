@@ -125,8 +125,7 @@ def differs_from_anggaran(ctx: Context):
         code = r.get("kode").value
         a = ctx.budget_by_code.get(code) if code else None
         if a is None and r.get("uraian").text:
-            a = best_match(r.get("uraian").text,
-                           [(x.get("uraian").text, x) for x in ctx.budget_rows], 0.85)
+            a = best_match(r.get("uraian").text, ctx.budget_names, 0.85)
         if a is None:
             continue
         for key in ("pagu", "realisasi"):

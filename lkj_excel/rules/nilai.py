@@ -70,3 +70,20 @@ def irregular_number(ctx: Context):
             "NIL003", v, row_key=v.where, field="angka", found=v.text, expected=rp(reading),
             message=f"Angka '{v.text}' di {v.where} tidak lazim ({why}); dibaca sebagai "
                     f"{rp(reading)}{alt_text}. Perbaiki penulisannya.")
+
+
+@rule("NIL004", "warning", "*", "Rumus tanpa nilai tersimpan")
+def formula_without_value(ctx: Context):
+    """Sel berisi rumus yang disimpan tanpa hasil hitungnya (berkas dibuat program lain dan
+    belum pernah dibuka di Excel). Sel seperti itu terbaca kosong, jadi angkanya tidak ikut
+    diperiksa. Buka berkas di Excel atau LibreOffice, simpan, lalu periksa lagi.
+
+    Contoh: sel E4 berisi ``=C4-D4`` tetapi tanpa nilai tersimpan.
+    """
+    for sheet, cell in ctx.report.uncached_formulas:
+        yield ctx.finding(
+            "NIL004", (sheet, cell), row_key=f"{sheet}!{cell}", field="rumus", found="rumus",
+            expected="nilai tersimpan",
+            message=f"Sel {sheet}!{cell} berisi rumus tanpa nilai tersimpan, sehingga terbaca "
+                    "kosong dan tidak diperiksa; buka dan simpan berkas di Excel lalu periksa "
+                    "lagi.")

@@ -134,8 +134,7 @@ def _anggaran_match(ctx: Context, kode_v, uraian: str):
         return ctx.budget_by_code[code]
     if not uraian:
         return None
-    cands = [(r.get("uraian").text, r) for r in ctx.budget_rows]
-    return best_match(uraian, cands, 0.8)
+    return best_match(uraian, ctx.budget_names, 0.8)
 
 
 @rule("PK006", "warning", "PK Anggaran", "Anggaran PK berbeda dengan pagu di Anggaran")

@@ -1,0 +1,164 @@
+"""Every file of tests/corpus (made by scripts/build_corpus.py) and its exact outcome:
+refused with exit 2 and a clear Indonesian message, or checked with an exact set of
+findings. Plus a 100,000-row Anggaran made at test time, and output failures."""
+
+from __future__ import annotations
+
+import copy
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from lkj_excel import layout as L
+from lkj_excel.checking import check_file
+from lkj_excel.cli import cli
+
+from .conftest import CANDIPURO, ROOT, run_lkj
+
+CORPUS = ROOT / "tests" / "corpus"
+
+REFUSED = {
+    "word_diganti_nama.xlsx": "sebenarnya dokumen Word (.docx) yang diberi nama .xlsx",
+    "pdf_diganti_nama.xlsx": "bukan buku kerja Excel yang sah",
+    "kosong.xlsx": "kosong (0 byte)",
+    "terpotong.xlsx": "rusak atau terpotong",
+    "zip_biasa.xlsx": "sebenarnya arsip zip",
+    "~$laporan.xlsx": "berkas kunci sementara Excel",
+    "tanpa_baris.xlsx": "tidak memiliki sheet wajib: 'Identitas', 'PK', 'Capaian', 'Anggaran'",
+    "terkunci_sandi.xlsx": "dilindungi kata sandi",
+    "bom_zip.xlsx": "isinya membengkak menjadi 4096 MB",
+    "entitas_xml.xlsx": "tidak dapat dibaca sebagai buku kerja",
+    **{f"tanpa_sheet_{s}.xlsx": f"tidak memiliki sheet wajib: '{s}'." for s in L.REQUIRED_SHEETS},
+    **{f"tanpa_kolom_{t.name.replace(' ', '_')}_{c.key}.xlsx":
+       f"Sheet '{t.name}' tidak memiliki kolom wajib: '{c.header}'."
+       for t in L.TABLE_SHEETS for c in t.columns if c.required},
+}
+
+CLEAN_SET = {("DES001", "Desa", "D7")}
+CHECKED = {
+    # the clean report moved 3 rows down and 2 right, headers in capitals with spaces
+    "judul_bergeser.xlsx": (0, {("DES001", "Desa", "F10")}),
+    "teks_di_angka.xlsx": (2, {("NIL001", "Anggaran", "C6"), ("NIL001", "Anggaran", "D7"),
+                               # "Rp -" reads as nothing: 0 against pagu 20.000.000
+                               ("PK006", "PK Anggaran", "D4"), ("PK007", "PK Anggaran", "D6")}
+                           | CLEAN_SET),
+    "angka_negatif_raksasa.xlsx": (1, {
+        # realisasi -2.000.000 on 7.01.02.2.01.0001 and what depends on it
+        ("ANG007", "Anggaran", "D6"), ("ANG001", "Anggaran", "E6"), ("ANG002", "Anggaran", "F6"),
+        ("ANG003", "Anggaran", "D5"), ("ANG004", "Anggaran", "D4"),
+        # pagu 1e15 on 7.01.06.2.01.0008 and what depends on it
+        ("ANG001", "Anggaran", "E11"), ("ANG002", "Anggaran", "F11"),
+        ("ANG003", "Anggaran", "C9"), ("ANG004", "Anggaran", "C8"),
+        ("ANG005", "Anggaran", "C12"), ("ANG005", "Anggaran", "D12")} | CLEAN_SET),
+    "tanggal_mustahil.xlsx": (2, {
+        ("NIL002", "Identitas", "B13"), ("NIL002", "Desa", "D4"),
+        # Sukamaju's APBDes no longer counts: 6 of 12 documents on time, not 7
+        ("DES002", "Capaian", "K5"), ("DES002", "Capaian", "F5"), ("CAP001", "Capaian", "G5"),
+        ("CAP003", "Capaian", "G6"), ("CAP004", "Capaian", "N5")} | CLEAN_SET),
+    **{f"tanggal_{k}.xlsx": (0, CLEAN_SET)
+       for k in ("teks", "strip", "garis_miring", "iso", "tanggal_excel", "singkat")},
+    "rumus_dengan_nilai.xlsx": (0, CLEAN_SET),
+    "rumus_tanpa_nilai.xlsx": (0, {("NIL004", "Anggaran", f"E{r}") for r in range(4, 13)}
+                               | CLEAN_SET),
+    "sel_gabung.xlsx": (0, CLEAN_SET),
+    "tersembunyi.xlsx": (0, CLEAN_SET),
+    "Laporan Kinerja TW I (revisi) \u2013 K\u00e9camatan.xlsx": (0, CLEAN_SET),
+}
+SAME_AS_CANDIPURO = ("libreoffice.ods", "libreoffice.xlsx", "lama.xls")
+
+
+def test_corpus_is_complete():
+    names = {p.name for p in CORPUS.iterdir()}
+    expected = set(REFUSED) | set(CHECKED) | set(SAME_AS_CANDIPURO)
+    assert names == expected
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_refused_with_message(name):
+    proc = run_lkj("check", CORPUS / name)
+    assert proc.returncode == 2
+    assert REFUSED[name] in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+
+
+@pytest.mark.parametrize("name", sorted(CHECKED))
+def test_checked_exactly(name):
+    code, expected = CHECKED[name]
+    res = check_file(CORPUS / name)
+    assert res.flatten() == expected
+    assert res.exit_code == code
+
+
+@pytest.mark.parametrize("name", SAME_AS_CANDIPURO)
+def test_other_programs_give_the_same_findings(name):
+    assert check_file(CORPUS / name).flatten() == check_file(CANDIPURO).flatten()
+
+
+def test_refused_files_in_finalise_and_rekap(tmp_path):
+    for name in ("kosong.xlsx", "terkunci_sandi.xlsx", "tanpa_sheet_Anggaran.xlsx"):
+        proc = run_lkj("finalise", CORPUS / name, "-o", tmp_path / "x.xlsx")
+        assert proc.returncode == 2 and REFUSED[name] in proc.stderr
+    proc = run_lkj("rekap", CORPUS, "-o", tmp_path / "rekap.xlsx", "--jobs", "2")
+    assert proc.returncode == 0, proc.stderr
+    total = len(list(CORPUS.iterdir()))
+    assert (f"{total} berkas masuk: {total - len(REFUSED)} direkap, {len(REFUSED)} "
+            "bermasalah") in proc.stdout
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from sample_data import CLEAN
+
+    from lkj_excel.writers.template import build_workbook
+
+    d = copy.deepcopy(CLEAN)
+    d["Anggaran"] = [
+        {"kode": f"7.01.02.2.{k:02d}.{s:04d}", "uraian": f"Sub kegiatan {k}.{s}",
+         "pagu": "1.000.000", "realisasi": "250.000", "sisa": "750.000",
+         "persentase": "25,00%"}
+        for k in range(100) for s in range(1, 1001)
+    ]
+    path = tmp_path_factory.mktemp("besar") / "anggaran_100rb_baris.xlsx"
+    build_workbook(path, "kecamatan", d)
+    return path
+
+
+def test_100000_row_anggaran(big):
+    res = check_file(big)
+    assert len(res.report.anggaran_rows) == 100_000
+    # sub kegiatan without their kegiatan rows, none of any level above: no ANG010; the
+    # PK and Efisiensi budgets name programs that are not in this table: nothing to compare
+    assert res.flatten() == CLEAN_SET
+
+
+def test_read_only_output_folder(tmp_path, monkeypatch):
+    import tempfile
+
+    def denied(*a, **k):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    res = CliRunner().invoke(cli, ["finalise", str(CANDIPURO), "-o", str(tmp_path / "o.xlsx")])
+    assert res.exit_code == 2
+    assert "Tidak dapat menulis di folder" in res.output
+    res = CliRunner().invoke(cli, ["rekap", str(CANDIPURO), "-o", str(tmp_path / "r.xlsx")])
+    assert res.exit_code == 2 and "Tidak dapat menulis di folder" in res.output
+
+
+def test_full_disk(tmp_path, monkeypatch):
+    import os
+
+    real = os.replace
+
+    def full(src, dst):
+        if str(dst).endswith(".xlsx"):
+            raise OSError(28, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", full)
+    out = tmp_path / "o.xlsx"
+    res = CliRunner().invoke(cli, ["finalise", str(CANDIPURO), "-o", str(out)])
+    assert res.exit_code == 2 and "disk penuh" in res.output
+    assert not out.exists() and not list(tmp_path.iterdir())
