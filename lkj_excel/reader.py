@@ -51,6 +51,10 @@ from .parsing import (
 )
 
 SUPPORTED = (".xlsx", ".xlsm", ".xls", ".ods")
+#: A report year outside this range is not a year (IDN007 reports it).
+YEARS = (2000, 2100)
+#: A deadline of more working days than this is not a setting but a typo.
+MAX_DEADLINE_DAYS = 60
 #: Refuse archives that would expand beyond this (a zip bomb), before expanding anything.
 MAX_UNCOMPRESSED = 512 * 1024 * 1024
 MAX_RATIO = 200
@@ -159,12 +163,24 @@ def open_workbook(path: str | os.PathLike) -> tuple[Any, list[str]]:
         raise UnreadableWorkbook(
             f"Berkas '{p.name}' tidak dapat dibaca sebagai buku kerja ({_short(exc)}).",
             p) from None
+    except BaseException as exc:
+        if not _is_panic(exc):
+            raise
+        raise UnreadableWorkbook(
+            f"Berkas '{p.name}' tidak dapat dibaca sebagai buku kerja (pembaca berhenti pada "
+            "nilai yang tidak mungkin).", p) from None
     return wb, names
 
 
 def _short(exc: Exception) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:120]
+
+
+def _is_panic(exc: BaseException) -> bool:
+    """python-calamine's Rust code can panic (e.g. on a date far out of range); pyo3 raises
+    that as PanicException, which derives from BaseException, not Exception."""
+    return type(exc).__name__ == "PanicException"
 
 
 def read_grid(wb: Any, name: str, path: Path) -> Grid:
@@ -178,6 +194,13 @@ def read_grid(wb: Any, name: str, path: Path) -> Grid:
         raise UnreadableWorkbook(
             f"Sheet '{name}' pada berkas '{path.name}' rusak dan tidak dapat dibaca "
             f"({_short(exc)}).", path) from None
+    except BaseException as exc:
+        if not _is_panic(exc):
+            raise
+        raise UnreadableWorkbook(
+            f"Sheet '{name}' pada berkas '{path.name}' berisi sel tanggal dengan nilai yang "
+            "tidak mungkin (misalnya angka yang sangat besar di sel berformat tanggal). "
+            "Perbaiki sel tanggal di sheet itu lalu coba lagi.", path) from None
 
 
 def resolve_sheets(names: list[str]) -> dict[str, str]:
@@ -410,7 +433,8 @@ def read_form(grid: Grid, spec: L.FormSheet, sheet_name: str) -> dict[str, Value
             if f.key == "triwulan":
                 value = parse_quarter(raw)
             elif f.key == "tahun" and parsed is not None and parsed.value is not None:
-                value = int(parsed.value) if float(parsed.value).is_integer() else None
+                y = parsed.value
+                value = int(y) if float(y).is_integer() and YEARS[0] <= y <= YEARS[1] else None
             out[f.key] = Value(value, raw, sheet_name, a1(r, vc), parsed)
             break
     for f in spec.fields:
@@ -448,7 +472,7 @@ def _settings(grid: Grid | None, sheet_name: str, path: Path) -> Settings:
         return p.value if p is not None and getattr(p, "value", None) is not None else None
 
     days = num("batas_hari_kerja")
-    if days is not None and days >= 0:
+    if days is not None and 0 <= days <= MAX_DEADLINE_DAYS:
         kw["deadline_working_days"] = int(days)
     tol = num("toleransi")
     if tol is not None and tol >= 0:
@@ -504,7 +528,7 @@ def _day_month(raw: Any) -> tuple[int, int] | None:
         d, m = int(parts[0]), int(parts[1])
         dt.date(2024, m, d)
         return d, m
-    except (ValueError, IndexError):
+    except (ValueError, IndexError, OverflowError):
         return None
 
 

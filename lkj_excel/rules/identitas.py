@@ -186,10 +186,7 @@ def required_identity(ctx: Context):
     ident = ctx.report.identity
     for key, label in REQUIRED:
         v = getattr(ident, key)
-        ok = v.value is not None
-        if key == "tahun" and ok and not 2000 <= v.value <= 2100:
-            ok = False
-        if ok:
+        if v.value is not None:
             continue
         if key == "tanggal" and typed(v) and v.error:
             continue  # NIL002 already says the date is impossible

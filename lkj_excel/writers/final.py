@@ -43,6 +43,7 @@ from ..summary import (
 from .atomic import atomic_output
 from .template import FMT_AMOUNT, FMT_DATE, FMT_PERCENT
 
+EXCEL_LEAP_BUG = dt.datetime(1900, 3, 1)
 FILL = {Severity.ERROR: "#FFC7CE", Severity.WARNING: "#FFEB9C", Severity.INFO: "#DDEBF7"}
 SEV_WORD = {Severity.ERROR: "kesalahan", Severity.WARNING: "peringatan", Severity.INFO: "catatan"}
 STATUS_WORD = {"tepat waktu": "Tepat waktu", "terlambat": "Terlambat",
@@ -110,7 +111,7 @@ class FinalWriter:
     def write(self, path: str) -> None:
         import xlsxwriter
 
-        wb = xlsxwriter.Workbook(path, {"strings_to_formulas": False, "strings_to_urls": False,
+        wb = xlsxwriter.Workbook(path, {"nan_inf_to_errors": True, "strings_to_formulas": False, "strings_to_urls": False,
                                         "strings_to_numbers": False})
         self.wb = wb
         s = self.summary
@@ -193,6 +194,12 @@ class FinalWriter:
                 props["num_format"] = FMT_PERCENT
             elif kind == "date":
                 props["num_format"] = FMT_DATE
+            elif kind == "datetime":
+                props["num_format"] = "[$-421]d mmmm yyyy hh:mm:ss"
+            elif kind == "time":
+                props["num_format"] = "hh:mm:ss"
+            elif kind == "number":
+                props["num_format"] = "General"
             elif kind == "text":
                 props["text_wrap"] = True
             if sev is not None:
@@ -209,8 +216,9 @@ class FinalWriter:
             ws.set_portrait()
         ws.fit_to_pages(1, 0)
         ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
-        unit = s.unit.replace("&", "&&")
-        ws.set_header(f"&L&8{unit}&C&8{title}&R&8{s.period}")
+        # Excel limits a header to 255 characters; a long unit name is cut.
+        unit = s.unit[:70].replace("&", "&&")
+        ws.set_header(f"&L&8{unit}&C&8{title[:60]}&R&8{s.period}")
         ws.set_footer("&L&8Dibuat dengan lkj-excel&R&8Halaman &P dari &N")
         if repeat is not None:
             ws.repeat_rows(repeat)
@@ -274,8 +282,16 @@ class FinalWriter:
                     fmt = self.f_title if r == 0 else self.f_note  # the sheet's title and hint
                 else:
                     kind = "text" if is_header else kinds.get(c, "text")
-                    fmt = self._input_format(kind if not isinstance(raw, str) else "text", sev,
-                                             is_header)
+                    if isinstance(raw, str):
+                        kind = "text"
+                    elif isinstance(raw, (dt.date, dt.datetime)):
+                        kind = "date" if not isinstance(raw, dt.datetime) or \
+                            raw.time() == dt.time() else "datetime"
+                    elif isinstance(raw, dt.time):
+                        kind = "time"
+                    elif kind in ("date", "text", "code", "nip", "measure", "choice"):
+                        kind = "number"
+                    fmt = self._input_format(kind, sev, is_header)
                 _write_raw(ws, r, c, raw, fmt)
                 if fs:
                     ws.write_comment(r, c, _comment(fs), {"author": "lkj", "x_scale": 2.2,
@@ -437,7 +453,7 @@ class FinalWriter:
             r += 1
             total = sum(amount(b.get("anggaran")) or 0 for b in budget)
             ws.write_string(r, 1, "Jumlah", self.f_total_text)
-            ws.write_formula(r, 2, f"=SUM(C{first + 1}:C{r})", self.f_total, total)
+            _formula(ws, r, 2, f"=SUM(C{first + 1}:C{r})", self.f_total, total)
             ws.write_blank(r, 0, None, self.f_total_text)
             ws.write_blank(r, 3, None, self.f_total_text)
         self._signature(ws, r + 3, len(heads))
@@ -469,7 +485,7 @@ class FinalWriter:
                 d, e = f"D{r + 1}", f"E{r + 1}"
                 formula = {"R/T": f"={e}/{d}", "2T-R": f"=(2*{d}-{e})/{d}",
                            "T/R": f"={d}/{e}", "(T-R)/T": f"=({d}-{e})/{d}"}[ind.formula]
-                ws.write_formula(r, 5, formula, self.f_pct, ind.capaian / 100)
+                _formula(ws, r, 5, formula, self.f_pct, ind.capaian / 100)
                 cap_ref = f"F{r + 1}"
             else:
                 ws.write_string(r, 5, "-", self.f_text)
@@ -485,7 +501,7 @@ class FinalWriter:
         caps = [ref for _, _, ref in refs if ref]
         if caps:
             ws.merge_range(r, 0, r, 4, "Rata-rata capaian", self.f_total_text)
-            ws.write_formula(r, 5, f"=AVERAGE({','.join(caps)})", self.f_total_pct,
+            _formula(ws, r, 5, f"=AVERAGE({','.join(caps)})", self.f_total_pct,
                              self.summary.average / 100)
             ws.write_string(r, 6, self.summary.average_predikat or "-", self.f_total_text)
             ws.write_blank(r, 7, None, self.f_total_text)
@@ -518,16 +534,16 @@ class FinalWriter:
         if tops:
             for col, letter, value in ((2, "C", s.total_pagu), (3, "D", s.total_realisasi)):
                 refs = ",".join(f"{letter}{x + 1}" for x in tops)
-                ws.write_formula(total_row, col, f"=SUM({refs})", self.f_total, value)
+                _formula(ws, total_row, col, f"=SUM({refs})", self.f_total, value)
             n = total_row + 1
-            ws.write_formula(total_row, 4, f"=C{n}-D{n}", self.f_total,
+            _formula(ws, total_row, 4, f"=C{n}-D{n}", self.f_total,
                              s.total_pagu - s.total_realisasi)
-            ws.write_formula(total_row, 5, f'=IF(C{n}=0,"",D{n}/C{n})', self.f_total_pct,
+            _formula(ws, total_row, 5, f'=IF(C{n}=0,"",D{n}/C{n})', self.f_total_pct,
                              (s.penyerapan / 100) if s.penyerapan is not None else "")
             if s.has_plan:
                 refs = ",".join(f"G{x + 1}" for x in tops)
-                ws.write_formula(total_row, 6, f"=SUM({refs})", self.f_total, s.total_plan)
-                ws.write_formula(total_row, 7, f'=IF(G{n}=0,"",D{n}/G{n})', self.f_total_pct,
+                _formula(ws, total_row, 6, f"=SUM({refs})", self.f_total, s.total_plan)
+                _formula(ws, total_row, 7, f'=IF(G{n}=0,"",D{n}/G{n})', self.f_total_pct,
                                  s.total_realisasi / s.total_plan if s.total_plan else "")
         self._signature(ws, total_row + 3, len(heads))
         self._page(ws, "Tabel Realisasi Anggaran", landscape=True, repeat=3)
@@ -545,10 +561,10 @@ class FinalWriter:
         if b.children:
             kids = [rows[id(k)] + 1 for k in b.children]
             for col, letter, value in ((2, "C", b.pagu), (3, "D", b.realisasi)):
-                ws.write_formula(r, col, f"=SUM({','.join(f'{letter}{k}' for k in kids)})",
+                _formula(ws, r, col, f"=SUM({','.join(f'{letter}{k}' for k in kids)})",
                                  fa, value or 0)
             if self.summary.has_plan:
-                ws.write_formula(r, 6, f"=SUM({','.join(f'G{k}' for k in kids)})", fa,
+                _formula(ws, r, 6, f"=SUM({','.join(f'G{k}' for k in kids)})", fa,
                                  b.plan or 0)
         else:
             for col, value in ((2, b.pagu), (3, b.realisasi)):
@@ -561,13 +577,13 @@ class FinalWriter:
                     ws.write_blank(r, 6, None, fa)
                 else:
                     ws.write_number(r, 6, b.plan, fa)
-        ws.write_formula(r, 4, f"=C{n}-D{n}", fa, b.sisa if b.sisa is not None else 0)
+        _formula(ws, r, 4, f"=C{n}-D{n}", fa, b.sisa if b.sisa is not None else 0)
         pen = b.penyerapan
-        ws.write_formula(r, 5, f'=IF(C{n}=0,"",D{n}/C{n})', fp,
+        _formula(ws, r, 5, f'=IF(C{n}=0,"",D{n}/C{n})', fp,
                          pen / 100 if pen is not None else "")
         if self.summary.has_plan:
             cap = (b.realisasi or 0) / b.plan if b.plan else ""
-            ws.write_formula(r, 7, f'=IF(G{n}=0,"",D{n}/G{n})', fp, cap)
+            _formula(ws, r, 7, f'=IF(G{n}=0,"",D{n}/G{n})', fp, cap)
 
     def _table_desa(self) -> None:
         name = self._sheet_name("Tabel Desa")
@@ -601,14 +617,14 @@ class FinalWriter:
             n_ok = sum(1 for _, docs in rows if docs[j][1] == "tepat waktu")
             counts.append(f"{letter}{r + 1}")
             ws.write_blank(r, c - 1, None, self.f_total_text)
-            ws.write_formula(r, c, f'=COUNTIF({letter}{first}:{letter}{last},"Tepat waktu")',
+            _formula(ws, r, c, f'=COUNTIF({letter}{first}:{letter}{last},"Tepat waktu")',
                              self.f_total, n_ok)
         on_time = sum(1 for _, docs in rows for d in docs if d[1] == "tepat waktu")
         r += 1
         ws.merge_range(r, 0, r, 5, "Rata-rata persentase dokumen tepat waktu "
                        "(jumlah tepat waktu / (desa x 3))", self.f_total_text)
         ws.merge_range(r, 6, r, 7, None, self.f_total_pct)
-        ws.write_formula(r, 6, f"=({'+'.join(counts)})/({len(rows)}*3)", self.f_total_pct,
+        _formula(ws, r, 6, f"=({'+'.join(counts)})/({len(rows)}*3)", self.f_total_pct,
                          on_time / (len(rows) * 3) if rows else 0)
         self._signature(ws, r + 3, len(heads))
         self._page(ws, "Tabel Dokumen Desa", landscape=True, repeat=3)
@@ -677,9 +693,9 @@ class FinalWriter:
             for j, st in enumerate(STATUS_ORDER):
                 ws.write_number(r, 2 + j, edu[key][st], self.f_amount)
             n = sum(edu[key].values())
-            ws.write_formula(r, 6, f"=SUM(C{r + 1}:F{r + 1})", self.f_amount, n)
+            _formula(ws, r, 6, f"=SUM(C{r + 1}:F{r + 1})", self.f_amount, n)
             tot_ref = f"$G${first + len([k for k in (*EDU_ORDER, 'Lainnya') if k in edu]) + 1}"
-            ws.write_formula(r, 7, f'=IF({tot_ref}=0,"",G{r + 1}/{tot_ref})', self.f_pct,
+            _formula(ws, r, 7, f'=IF({tot_ref}=0,"",G{r + 1}/{tot_ref})', self.f_pct,
                              n / total_people if total_people else "")
         r += 1
         ws.write_string(r, 1, "Jumlah", self.f_total_text)
@@ -687,9 +703,9 @@ class FinalWriter:
         for j in range(5):
             letter = col_letter(2 + j)
             val = total_people if j == 4 else sum(edu[k][STATUS_ORDER[j]] for k in edu)
-            ws.write_formula(r, 2 + j, f"=SUM({letter}{first + 1}:{letter}{r})", self.f_total,
+            _formula(ws, r, 2 + j, f"=SUM({letter}{first + 1}:{letter}{r})", self.f_total,
                              val)
-        ws.write_formula(r, 7, f'=IF(G{r + 1}=0,"",G{r + 1}/G{r + 1})', self.f_total_pct,
+        _formula(ws, r, 7, f'=IF(G{r + 1}=0,"",G{r + 1}/G{r + 1})', self.f_total_pct,
                          1 if total_people else "")
         # by golongan
         r += 2
@@ -703,14 +719,14 @@ class FinalWriter:
             ws.write_string(r, 1, f"Golongan {g}", self.f_text)
             ws.write_number(r, 2, gol[g]["PNS"], self.f_amount)
             ws.write_number(r, 3, gol[g]["CPNS"], self.f_amount)
-            ws.write_formula(r, 4, f"=C{r + 1}+D{r + 1}", self.f_amount, sum(gol[g].values()))
+            _formula(ws, r, 4, f"=C{r + 1}+D{r + 1}", self.f_amount, sum(gol[g].values()))
         r += 1
         ws.write_string(r, 1, "Jumlah", self.f_total_text)
         ws.write_blank(r, 0, None, self.f_total_text)
         for j, letter in enumerate("CDE"):
             val = sum(sum(v.values()) for v in gol.values()) if j == 2 else \
                 sum(v[("PNS", "CPNS")[j]] for v in gol.values())
-            ws.write_formula(r, 2 + j, f"=SUM({letter}{first + 1}:{letter}{r})", self.f_total,
+            _formula(ws, r, 2 + j, f"=SUM({letter}{first + 1}:{letter}{r})", self.f_total,
                              val)
         # by eselon and diklat
         for title, data in (("Eselon", counts["eselon"]), ("Diklat PIM", counts["diklat"])):
@@ -726,7 +742,7 @@ class FinalWriter:
             r += 1
             ws.write_blank(r, 0, None, self.f_total_text)
             ws.write_string(r, 1, "Jumlah", self.f_total_text)
-            ws.write_formula(r, 2, f"=SUM(C{first + 1}:C{r})", self.f_total, sum(data.values()))
+            _formula(ws, r, 2, f"=SUM(C{first + 1}:C{r})", self.f_total, sum(data.values()))
         self._signature(ws, r + 3, 8)
         self._page(ws, "Tabel Pegawai", landscape=False)
 
@@ -771,7 +787,7 @@ class FinalWriter:
         for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO):
             r += 1
             ws.write_string(r, 0, SEV_WORD[sev].capitalize(), self.f_sev[sev])
-            ws.write_formula(
+            _formula(ws,
                 r, 1, f'=COUNTIF(Temuan!$B${first + 1}:$B${last + 1},"{SEV_WORD[sev]}")',
                 self.f_amount, self.result.counts[sev.value])
         self.counts_rows = r
@@ -792,11 +808,11 @@ class FinalWriter:
                 if v is None:
                     ws.write_string(r, c, "-", self.f_text)
                 else:
-                    ws.write_formula(r, c, f"='{cap_sheet}'!{letter}{tr + 1}",
+                    _formula(ws, r, c, f"='{cap_sheet}'!{letter}{tr + 1}",
                                      self.f_pct if pct_unit else self.f_num,
                                      v / 100 if pct_unit else v)
             if cap_ref:
-                ws.write_formula(r, 4, f"='{cap_sheet}'!{cap_ref}", self.f_pct,
+                _formula(ws, r, 4, f"='{cap_sheet}'!{cap_ref}", self.f_pct,
                                  ind.capaian / 100)
             else:
                 ws.write_string(r, 4, "-", self.f_text)
@@ -806,7 +822,7 @@ class FinalWriter:
         r += 1
         ws.merge_range(r, 0, r, 3, "Rata-rata capaian", self.f_total_text)
         if cap["avg"]:
-            ws.write_formula(r, 4, f"='{cap_sheet}'!{cap['avg']}", self.f_total_pct,
+            _formula(ws, r, 4, f"='{cap_sheet}'!{cap['avg']}", self.f_total_pct,
                              s.average / 100)
         else:
             ws.write_string(r, 4, "-", self.f_total_text)
@@ -832,9 +848,9 @@ class FinalWriter:
             for c, letter, value, fmt in ((2, "C", b.pagu or 0, self.f_amount),
                                           (3, "D", b.realisasi or 0, self.f_amount),
                                           (4, "E", b.sisa or 0, self.f_amount)):
-                ws.write_formula(r, c, f"='{ang_sheet}'!{letter}{tr}", fmt, value)
+                _formula(ws, r, c, f"='{ang_sheet}'!{letter}{tr}", fmt, value)
             pen = b.penyerapan
-            ws.write_formula(r, 5, f"='{ang_sheet}'!F{tr}", self.f_pct,
+            _formula(ws, r, 5, f"='{ang_sheet}'!F{tr}", self.f_pct,
                              pen / 100 if pen is not None else "")
         prog_last = r
         r += 1
@@ -843,8 +859,8 @@ class FinalWriter:
         ws.write_string(r, 1, "JUMLAH", self.f_total_text)
         for c, letter, value in ((2, "C", s.total_pagu), (3, "D", s.total_realisasi),
                                  (4, "E", s.total_pagu - s.total_realisasi)):
-            ws.write_formula(r, c, f"='{ang_sheet}'!{letter}{tr}", self.f_total, value)
-        ws.write_formula(r, 5, f"='{ang_sheet}'!F{tr}", self.f_total_pct,
+            _formula(ws, r, c, f"='{ang_sheet}'!{letter}{tr}", self.f_total, value)
+        _formula(ws, r, 5, f"='{ang_sheet}'!F{tr}", self.f_total_pct,
                          s.penyerapan / 100 if s.penyerapan is not None else "")
         self.ring_rows = {"indicators": (chart_first, chart_last),
                           "programs": (prog_first, prog_last), "total": r}
@@ -889,6 +905,13 @@ class FinalWriter:
         ws.print_area(0, 0, r, 5)
 
 
+def _formula(ws: Any, r: int, c: int, formula: str, fmt: Any, value: Any) -> None:
+    """write_formula with a stored value a spreadsheet can read (no NaN or infinity)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        value = ""
+    ws.write_formula(r, c, formula, fmt, value)
+
+
 def _fit(ws: Any, r: int, *cells: tuple[str, float], base: float = 15.0) -> None:
     """Set a row's height for its wrapped texts: Excel and LibreOffice keep the default
     height for rows a program wrote, so long text would overlap the next row."""
@@ -907,10 +930,16 @@ def _write_raw(ws: Any, r: int, c: int, raw: Any, fmt: Any) -> None:
         ws.write_boolean(r, c, raw, fmt)
     elif isinstance(raw, (int, float)):
         ws.write_number(r, c, raw, fmt)
-    elif isinstance(raw, dt.datetime):
-        ws.write_datetime(r, c, raw, fmt)
-    elif isinstance(raw, dt.date):
-        ws.write_datetime(r, c, dt.datetime(raw.year, raw.month, raw.day), fmt)
+    elif isinstance(raw, (dt.date, dt.datetime)):
+        if not isinstance(raw, dt.datetime):
+            raw = dt.datetime(raw.year, raw.month, raw.day)
+        if raw < EXCEL_LEAP_BUG:
+            # XlsxWriter takes 1 Jan 1900 for "time only"; Excel's serials for Jan-Feb 1900
+            # start at 1 = 1 Jan 1900, so write the serial the input cell held.
+            delta = raw - dt.datetime(1899, 12, 31)
+            ws.write_number(r, c, delta.days + delta.seconds / 86400, fmt)
+        else:
+            ws.write_datetime(r, c, raw, fmt)
     elif isinstance(raw, dt.time):
         ws.write_datetime(r, c, raw, fmt)
     elif isinstance(raw, dt.timedelta):

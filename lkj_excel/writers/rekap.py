@@ -9,6 +9,7 @@ latest (by report date, then file name) counts and the other is flagged, not sum
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import sqlite3
 from pathlib import Path
@@ -57,7 +58,7 @@ def write_rekap(con: sqlite3.Connection, paths: list[str], out: Path) -> int:
             return p
 
     with atomic_output(out) as tmp:
-        wb = xlsxwriter.Workbook(tmp, {"constant_memory": True, "strings_to_formulas": False,
+        wb = xlsxwriter.Workbook(tmp, {"constant_memory": True, "nan_inf_to_errors": True, "strings_to_formulas": False,
                                        "strings_to_urls": False, "strings_to_numbers": False})
         wb.set_properties({"title": "Rekapitulasi Laporan Kinerja Triwulan",
                            "author": "lkj-excel"})
@@ -116,6 +117,13 @@ class _Formats:
         self.total_pct = wb.add_format({**b, "bold": True, "bg_color": "#F2F2F2",
                                         "num_format": FMT_PERCENT})
         self.total_text = wb.add_format({**b, "bold": True, "bg_color": "#F2F2F2"})
+
+
+def _formula(ws: Any, r: int, c: int, formula: str, fmt: Any, value: Any) -> None:
+    """write_formula with a stored value a spreadsheet can read (no NaN or infinity)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        value = ""
+    ws.write_formula(r, c, formula, fmt, value)
 
 
 def _put(ws: Any, r: int, c: int, v: Any, fmt: Any) -> None:
@@ -242,9 +250,9 @@ def _sheet_budget(wb: Any, f: _Formats, con: sqlite3.Connection) -> None:
             sums[0] += rr[0]
             sums[1] += rr[1]
         for c, letter, v in ((4, "E", sums[0]), (5, "F", sums[1]), (6, "G", sums[0] - sums[1])):
-            ws.write_formula(r, c, f"=SUM({letter}{first + 1}:{letter}{r})", f.total, v)
+            _formula(ws, r, c, f"=SUM({letter}{first + 1}:{letter}{r})", f.total, v)
         n = r + 1
-        ws.write_formula(r, 7, f'=IF(E{n}=0,"",F{n}/E{n})', f.total_pct,
+        _formula(ws, r, 7, f'=IF(E{n}=0,"",F{n}/E{n})', f.total_pct,
                          sums[1] / sums[0] if sums[0] else "")
         return r + 1
 
@@ -261,8 +269,8 @@ def _sheet_budget(wb: Any, f: _Formats, con: sqlite3.Connection) -> None:
         for c, (v, fm) in enumerate(((p, f.text), (code, f.text), (name, f.wrap),
                                      (n_units, f.num), (pagu, f.amount), (real, f.amount))):
             _put(ws, r, c, v, fm)
-        ws.write_formula(r, 6, f"=E{n}-F{n}", f.amount, pagu - real)
-        ws.write_formula(r, 7, f'=IF(E{n}=0,"",F{n}/E{n})', f.pct, real / pagu if pagu else "")
+        _formula(ws, r, 6, f"=E{n}-F{n}", f.amount, pagu - real)
+        _formula(ws, r, 7, f'=IF(E{n}=0,"",F{n}/E{n})', f.pct, real / pagu if pagu else "")
     r = close_period(r)
     r += 2
     ws.write_string(r, 0, "Per unit", f.title)
