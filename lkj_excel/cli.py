@@ -18,12 +18,8 @@ from . import __version__
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 
-class IndoCommand(click.Command):
-    """click's help with Indonesian headings."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("options_metavar", "[PILIHAN]")
-        super().__init__(*args, **kwargs)
+class _IndoHelp:
+    """click's help with Indonesian headings (click's own are English)."""
 
     def format_usage(self, ctx, formatter):
         pieces = self.collect_usage_pieces(ctx)
@@ -34,26 +30,23 @@ class IndoCommand(click.Command):
         if opts:
             with formatter.section("Pilihan"):
                 formatter.write_dl(opts)
+        if isinstance(self, click.Group):
+            self.format_commands(ctx, formatter)
 
 
-class IndoGroup(click.Group):
+class IndoCommand(_IndoHelp, click.Command):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[PILIHAN]")
+        super().__init__(*args, **kwargs)
+
+
+class IndoGroup(_IndoHelp, click.Group):
     command_class = IndoCommand
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("options_metavar", "[PILIHAN]")
         kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
         super().__init__(*args, **kwargs)
-
-    def format_usage(self, ctx, formatter):
-        pieces = self.collect_usage_pieces(ctx)
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Cara pakai: ")
-
-    def format_options(self, ctx, formatter):
-        opts = [rv for p in self.get_params(ctx) if (rv := p.get_help_record(ctx))]
-        if opts:
-            with formatter.section("Pilihan"):
-                formatter.write_dl(opts)
-        self.format_commands(ctx, formatter)
 
     def format_commands(self, ctx, formatter):
         rows = []

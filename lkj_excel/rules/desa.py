@@ -54,6 +54,15 @@ def doc_status(ctx: Context, row: DesaRow, doc: str) -> DocStatus | None:
     return DocStatus(ON_TIME if date <= deadline else LATE, deadline, date)
 
 
+def _statuses(ctx: Context, wanted: str):
+    """(desa row, document, status) for every document whose status is ``wanted``."""
+    for r in ctx.report.desa:
+        for doc in DOCS:
+            st = doc_status(ctx, r, doc)
+            if st and st.status == wanted:
+                yield r, doc, st
+
+
 def desa_indicator(ctx: Context) -> tuple[int, int] | None:
     """(documents on time, desa x 3) over the Desa sheet."""
     rows = [r for r in ctx.report.desa if r.get("desa").text]
@@ -75,17 +84,14 @@ def late_document(ctx: Context):
     diubah di Pengaturan). Dokumen itu dihitung tidak tepat waktu dalam indikator. Catatan.
 
     Contoh: APBDes 2025 ditetapkan 6 Januari 2025, 6 hari setelah 31 Desember 2024."""
-    for r in ctx.report.desa:
-        for doc in DOCS:
-            st = doc_status(ctx, r, doc)
-            if st and st.status == LATE:
-                v = r.get(doc)
-                late = (st.date - st.deadline).days
-                yield ctx.finding("DES001", v, row_key=r.get("desa").text, field=doc,
-                                  found=v.text, expected=f"<= {format_date_id(st.deadline)}",
-                                  message=f"{DOC_NAME[doc]} desa {r.get('desa').text} ditetapkan "
-                                          f"{format_date_id(st.date)}, {late} hari setelah batas "
-                                          f"{format_date_id(st.deadline)}.")
+    for r, doc, st in _statuses(ctx, LATE):
+        v = r.get(doc)
+        late = (st.date - st.deadline).days
+        yield ctx.finding("DES001", v, row_key=r.get("desa").text, field=doc,
+                          found=v.text, expected=f"<= {format_date_id(st.deadline)}",
+                          message=f"{DOC_NAME[doc]} desa {r.get('desa').text} ditetapkan "
+                                  f"{format_date_id(st.date)}, {late} hari setelah batas "
+                                  f"{format_date_id(st.deadline)}.")
 
 
 @rule("DES002", "error", "Capaian", "Indikator dokumen desa tidak sesuai sheet Desa")
@@ -202,12 +208,9 @@ def missing_document(ctx: Context):
 
     Contoh (Pronojiwo TW III 2024): APBDes 2024 (batas 31 Desember 2023) kosong untuk
     keenam desa."""
-    for r in ctx.report.desa:
-        for doc in DOCS:
-            st = doc_status(ctx, r, doc)
-            if st and st.status == MISSING:
-                v = r.get(doc)
-                yield ctx.finding("DES006", v, row_key=r.get("desa").text, field=doc, found="",
-                                  expected=f"<= {format_date_id(st.deadline)}",
-                                  message=f"{DOC_NAME[doc]} desa {r.get('desa').text} belum ada "
-                                          f"padahal batasnya {format_date_id(st.deadline)}.")
+    for r, doc, st in _statuses(ctx, MISSING):
+        v = r.get(doc)
+        yield ctx.finding("DES006", v, row_key=r.get("desa").text, field=doc, found="",
+                          expected=f"<= {format_date_id(st.deadline)}",
+                          message=f"{DOC_NAME[doc]} desa {r.get('desa').text} belum ada "
+                                  f"padahal batasnya {format_date_id(st.deadline)}.")

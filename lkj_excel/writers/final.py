@@ -41,9 +41,9 @@ from ..summary import (
     personnel_counts,
 )
 from .atomic import atomic_output
+from .cells import write_value
 from .template import FMT_AMOUNT, FMT_DATE, FMT_PERCENT
 
-EXCEL_LEAP_BUG = dt.datetime(1900, 3, 1)
 FILL = {Severity.ERROR: "#FFC7CE", Severity.WARNING: "#FFEB9C", Severity.INFO: "#DDEBF7"}
 SEV_WORD = {Severity.ERROR: "kesalahan", Severity.WARNING: "peringatan", Severity.INFO: "catatan"}
 STATUS_WORD = {"tepat waktu": "Tepat waktu", "terlambat": "Terlambat",
@@ -292,7 +292,7 @@ class FinalWriter:
                     elif kind in ("date", "text", "code", "nip", "measure", "choice"):
                         kind = "number"
                     fmt = self._input_format(kind, sev, is_header)
-                _write_raw(ws, r, c, raw, fmt)
+                write_value(ws, r, c, raw, fmt)
                 if fs:
                     ws.write_comment(r, c, _comment(fs), {"author": "lkj", "x_scale": 2.2,
                                                           "y_scale": 1.6 + 0.5 * len(fs)})
@@ -923,29 +923,6 @@ def _fit(ws: Any, r: int, *cells: tuple[str, float], base: float = 15.0) -> None
                                    for part in str(text).split("\n")))
     if lines > 1:
         ws.set_row(r, base * lines)
-
-
-def _write_raw(ws: Any, r: int, c: int, raw: Any, fmt: Any) -> None:
-    if isinstance(raw, bool):
-        ws.write_boolean(r, c, raw, fmt)
-    elif isinstance(raw, (int, float)):
-        ws.write_number(r, c, raw, fmt)
-    elif isinstance(raw, (dt.date, dt.datetime)):
-        if not isinstance(raw, dt.datetime):
-            raw = dt.datetime(raw.year, raw.month, raw.day)
-        if raw < EXCEL_LEAP_BUG:
-            # XlsxWriter takes 1 Jan 1900 for "time only"; Excel's serials for Jan-Feb 1900
-            # start at 1 = 1 Jan 1900, so write the serial the input cell held.
-            delta = raw - dt.datetime(1899, 12, 31)
-            ws.write_number(r, c, delta.days + delta.seconds / 86400, fmt)
-        else:
-            ws.write_datetime(r, c, raw, fmt)
-    elif isinstance(raw, dt.time):
-        ws.write_datetime(r, c, raw, fmt)
-    elif isinstance(raw, dt.timedelta):
-        ws.write_number(r, c, raw.total_seconds() / 86400, fmt)
-    else:
-        ws.write_string(r, c, str(raw), fmt)
 
 
 def _rc(ref: str | None) -> tuple[int, int] | None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..calendar import ROMAN
 from .atomic import atomic_output
+from .cells import write_value
 from .template import FMT_AMOUNT, FMT_DATE, FMT_PERCENT
 
 SEV_WORD = {"error": "kesalahan", "warning": "peringatan", "info": "catatan"}
@@ -127,14 +128,9 @@ def _formula(ws: Any, r: int, c: int, formula: str, fmt: Any, value: Any) -> Non
 
 
 def _put(ws: Any, r: int, c: int, v: Any, fmt: Any) -> None:
-    if v is None or v == "":
-        ws.write_blank(r, c, None, fmt)
-    elif isinstance(v, (int, float)) and not isinstance(v, bool):
-        ws.write_number(r, c, v, fmt)
-    elif isinstance(v, dt.datetime):
-        ws.write_datetime(r, c, v, fmt)
-    else:
-        ws.write_string(r, c, str(v), fmt)
+    if isinstance(v, float) and not math.isfinite(v):
+        v = None
+    write_value(ws, r, c, v, fmt)
 
 
 def _start(wb: Any, f: _Formats, name: str, title: str, note: str,

@@ -16,6 +16,7 @@ from typing import Any
 
 from .. import layout as L
 from .atomic import atomic_output
+from .cells import write_value
 
 #: Rows pre-formatted as input in each table (staff may type beyond; it is still read).
 INPUT_ROWS = {"Anggaran": 150, "Fasilitasi": 80, "Pegawai": 60, "Desa": 40}
@@ -107,23 +108,6 @@ class Formats:
             "nip": wb.add_format({**inp, "num_format": FMT_TEXT}),
             "choice": wb.add_format({**inp, "num_format": FMT_TEXT}),
         }
-
-
-def write_value(ws: Any, row: int, col: int, value: Any, fmt: Any) -> None:
-    """Write a value keeping its type: text stays text (never turned into a formula or a
-    number), numbers stay numbers, dates become Excel dates."""
-    if value is None:
-        ws.write_blank(row, col, None, fmt)
-    elif isinstance(value, bool):
-        ws.write_boolean(row, col, value, fmt)
-    elif isinstance(value, (int, float)):
-        ws.write_number(row, col, value, fmt)
-    elif isinstance(value, (dt.date, dt.datetime)):
-        if not isinstance(value, dt.datetime):
-            value = dt.datetime(value.year, value.month, value.day)
-        ws.write_datetime(row, col, value, fmt)
-    else:
-        ws.write_string(row, col, str(value), fmt)
 
 
 def _validation(ws: Any, first_row: int, last_row: int, col: int, choices: Sequence[str],
