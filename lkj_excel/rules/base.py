@@ -116,15 +116,6 @@ def amount_ok(found: float, exact: float, tolerance: float) -> bool:
     return abs(found - exact) <= tolerance + 1e-6
 
 
-def similar(a: str, b: str) -> float:
-    na, nb = normalise_text(a), normalise_text(b)
-    if not na or not nb:
-        return 0.0
-    if na == nb:
-        return 1.0
-    return difflib.SequenceMatcher(None, na, nb).ratio()
-
-
 def best_match(text: str, candidates: list[tuple[str, object]], threshold: float = 0.85):
     """The candidate whose text is most similar to ``text`` (at least ``threshold``).
     Exact matches (after normalising) short-circuit; difflib's cheap upper bounds skip
