@@ -170,7 +170,7 @@ def _formula_cells(path):
 
 
 @pytest.mark.skipif(not shutil.which("ssconvert"), reason="gnumeric (ssconvert) not installed")
-@pytest.mark.parametrize("src", [PRONOJIWO, KALAENA, CLEAN], ids=lambda p: p.stem)
+@pytest.mark.parametrize("src", ALL_SAMPLES, ids=lambda p: p.stem)
 def test_gnumeric_recalculation_agrees(outputs, src, tmp_path):
     out = outputs[src]
     recalc = tmp_path / "recalc.xlsx"
