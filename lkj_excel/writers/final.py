@@ -850,8 +850,8 @@ class FinalWriter:
                                           (4, "E", b.sisa or 0, self.f_amount)):
                 _formula(ws, r, c, f"='{ang_sheet}'!{letter}{tr}", fmt, value)
             pen = b.penyerapan
-            _formula(ws, r, 5, f"='{ang_sheet}'!F{tr}", self.f_pct,
-                             pen / 100 if pen is not None else "")
+            _formula(ws, r, 5, _ratio_formula(ang_sheet, tr), self.f_pct,
+                     pen / 100 if pen is not None else "")
         prog_last = r
         r += 1
         tr = ang["total"] + 1
@@ -860,8 +860,8 @@ class FinalWriter:
         for c, letter, value in ((2, "C", s.total_pagu), (3, "D", s.total_realisasi),
                                  (4, "E", s.total_pagu - s.total_realisasi)):
             _formula(ws, r, c, f"='{ang_sheet}'!{letter}{tr}", self.f_total, value)
-        _formula(ws, r, 5, f"='{ang_sheet}'!F{tr}", self.f_total_pct,
-                         s.penyerapan / 100 if s.penyerapan is not None else "")
+        _formula(ws, r, 5, _ratio_formula(ang_sheet, tr), self.f_total_pct,
+                 s.penyerapan / 100 if s.penyerapan is not None else "")
         self.ring_rows = {"indicators": (chart_first, chart_last),
                           "programs": (prog_first, prog_last), "total": r}
         # charts
@@ -910,6 +910,13 @@ def _formula(ws: Any, r: int, c: int, formula: str, fmt: Any, value: Any) -> Non
     if isinstance(value, float) and not math.isfinite(value):
         value = ""
     ws.write_formula(r, c, formula, fmt, value)
+
+
+def _ratio_formula(sheet: str, row: int) -> str:
+    """Penyerapan computed from the table's pagu and realisasi rather than by referring to a
+    cell that may hold "" (engines differ on what a reference to "" or a blank is)."""
+    c, d = f"'{sheet}'!C{row}", f"'{sheet}'!D{row}"
+    return f'=IF(N({c})=0,"",N({d})/N({c}))'
 
 
 def _fit(ws: Any, r: int, *cells: tuple[str, float], base: float = 15.0) -> None:
