@@ -9,8 +9,10 @@ and the NIL rules report it. Only a file that cannot be used at all raises an Lk
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import sys
 import zipfile
 from collections.abc import Callable
 from functools import cache
@@ -149,8 +151,9 @@ def open_workbook(path: str | os.PathLike) -> tuple[Any, list[str]]:
     p = Path(path)
     _sniff(p)
     try:
-        wb = pc.CalamineWorkbook.from_path(str(p))
-        names = list(wb.sheet_names)
+        with _quiet_stderr():
+            wb = pc.CalamineWorkbook.from_path(str(p))
+            names = list(wb.sheet_names)
     except pc.PasswordError:
         raise UnreadableWorkbook(
             f"Berkas '{p.name}' dilindungi kata sandi. Hapus kata sandinya lalu coba lagi.",
@@ -177,6 +180,28 @@ def _short(exc: Exception) -> str:
     return text[:120]
 
 
+@contextlib.contextmanager
+def _quiet_stderr():
+    """Silence file descriptor 2 while calamine runs: when its Rust code panics, the panic
+    hook prints a Rust message (and with RUST_BACKTRACE a backtrace) before the exception
+    reaches Python, and users must see only lkj's Indonesian message. Brief and
+    process-wide; lkj reads in one thread per process."""
+    try:
+        saved = os.dup(2)
+        null = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        yield
+        return
+    try:
+        sys.stderr.flush()
+        os.dup2(null, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(null)
+
+
 def _is_panic(exc: BaseException) -> bool:
     """python-calamine's Rust code can panic (e.g. on a date far out of range); pyo3 raises
     that as PanicException, which derives from BaseException, not Exception."""
@@ -189,7 +214,8 @@ def read_grid(wb: Any, name: str, path: Path) -> Grid:
     try:
         sheet = wb.get_sheet_by_name(name)
         # skip_empty_area=False keeps row/column 0 at A1 so addresses stay true.
-        return sheet.to_python(skip_empty_area=False)
+        with _quiet_stderr():
+            return sheet.to_python(skip_empty_area=False)
     except pc.CalamineError as exc:
         raise UnreadableWorkbook(
             f"Sheet '{name}' pada berkas '{path.name}' rusak dan tidak dapat dibaca "

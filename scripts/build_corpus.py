@@ -109,6 +109,12 @@ def impossible_dates(wb) -> None:
     wb["Desa"]["D4"] = "30/02/2025"
 
 
+def huge_number_in_date_cell(wb) -> None:
+    """A number far beyond any date in a date-formatted cell: python-calamine's Rust code
+    panics converting it; lkj must answer with a message, not a Rust backtrace."""
+    wb["Desa"]["D4"] = -4.2e17  # the template formats the cell as a date
+
+
 def date_formats() -> None:
     forms = {"teks": "10 April 2025", "strip": "10-04-2025", "garis_miring": "10/04/2025",
              "iso": "2025-04-10", "tanggal_excel": dt.datetime(2025, 4, 10),
@@ -242,6 +248,7 @@ def main() -> None:
     edited("teks_di_angka.xlsx", text_in_numbers)
     edited("angka_negatif_raksasa.xlsx", negative_and_enormous)
     edited("tanggal_mustahil.xlsx", impossible_dates)
+    edited("tanggal_angka_raksasa.xlsx", huge_number_in_date_cell)
     date_formats()
     formulas_cached()
     edited("rumus_tanpa_nilai.xlsx", formulas_uncached)

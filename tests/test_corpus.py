@@ -29,6 +29,8 @@ REFUSED = {
     "terkunci_sandi.xlsx": "dilindungi kata sandi",
     "bom_zip.xlsx": "isinya membengkak menjadi 4096 MB",
     "entitas_xml.xlsx": "tidak dapat dibaca sebagai buku kerja",
+    "tanggal_angka_raksasa.xlsx": "Sheet 'Desa' pada berkas 'tanggal_angka_raksasa.xlsx' "
+                                  "berisi sel tanggal dengan nilai yang tidak mungkin",
     **{f"tanpa_sheet_{s}.xlsx": f"tidak memiliki sheet wajib: '{s}'." for s in L.REQUIRED_SHEETS},
     **{f"tanpa_kolom_{t.name.replace(' ', '_')}_{c.key}.xlsx":
        f"Sheet '{t.name}' tidak memiliki kolom wajib: '{c.header}'."
@@ -80,6 +82,7 @@ def test_refused_with_message(name):
     assert proc.returncode == 2
     assert REFUSED[name] in proc.stderr, proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
+    assert "panicked" not in proc.stderr  # no Rust panic text from python-calamine
 
 
 @pytest.mark.parametrize("name", sorted(CHECKED))
@@ -104,6 +107,7 @@ def test_refused_files_in_finalise_and_rekap(tmp_path):
     total = len(list(CORPUS.iterdir()))
     assert (f"{total} berkas masuk: {total - len(REFUSED)} direkap, {len(REFUSED)} "
             "bermasalah") in proc.stdout
+    assert "panicked" not in proc.stderr
 
 
 @pytest.fixture(scope="module")
