@@ -284,6 +284,8 @@ def _parse_text(raw: str, kind: str) -> Number:
     num = _read_core(core, "percent" if is_percent else kind)
     if num.error:
         return Number(None, raw, error=num.error)
+    if num.value is not None and not math.isfinite(num.value):
+        return Number(None, raw, error="angka terlalu besar")
     return Number(
         num.value, raw, style=num.style, irregular=num.irregular, suggestion=num.suggestion,
         alternatives=num.alternatives, unit=unit, label=label, is_percent=is_percent,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lkj_excel.checking import check_file
@@ -22,6 +22,10 @@ FUZZ = settings(max_examples=100, deadline=None, derandomize=True,
 
 @FUZZ
 @given(seed=st.integers(min_value=0, max_value=2**32 - 1))
+@example(seed=4_294_967_295)  # a deadline of billions of working days (overflow)
+@example(seed=5730)  # a date setting of a huge day number (overflow)
+@example(seed=47)  # NaN and infinity reaching the writers
+@example(seed=2192)  # infinity from an extreme ratio reaching math.floor
 def test_check_and_finalise_never_raise(seed):
     with tempfile.TemporaryDirectory() as tmp:
         path = random_workbook(seed, Path(tmp) / "acak.xlsx")

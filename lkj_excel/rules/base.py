@@ -57,7 +57,7 @@ def amount(v: Value | None, blank_is_zero: bool = False) -> float | None:
         return None
     if p.value is None:
         return 0.0
-    return p.value
+    return p.value if math.isfinite(p.value) else None
 
 
 def typed(v: Value | None) -> bool:
@@ -99,7 +99,7 @@ def pct_status(found: Number, exact: float, tolerance: float) -> str:
     """Compare a typed percentage with the exact value: ``ok`` when it equals the exact
     value rounded to the decimals the user showed, or lies within ``tolerance`` points;
     ``truncated`` when the user cut the decimals off instead of rounding; else ``wrong``."""
-    if found.value is None:
+    if found.value is None or not math.isfinite(exact) or not math.isfinite(found.value):
         return "wrong"
     d = found.decimals if found.decimals is not None else 2
     if abs(found.value - exact) <= tolerance + 1e-9:
@@ -304,6 +304,10 @@ class Context:
         return measure(c.get("realisasi"), c.get("satuan").text)
 
     def exact_realisasi(self, c: CapaianRow) -> float | None:
+        value = self._exact_realisasi(c)
+        return value if value is None or math.isfinite(value) else None
+
+    def _exact_realisasi(self, c: CapaianRow) -> float | None:
         """The realisasi lkj believes: the derived percentage when the row is derived from
         another sheet, else the exact ratio of pembilang/penyebut, else the typed value."""
         if c.row in self.derived:
@@ -331,6 +335,10 @@ class Context:
         return "R/T"
 
     def compute_capaian(self, c: CapaianRow, realisasi: float | None) -> float | None:
+        value = self._capaian(c, realisasi)
+        return value if value is None or math.isfinite(value) else None
+
+    def _capaian(self, c: CapaianRow, realisasi: float | None) -> float | None:
         t, tu = measure(c.get("target"), c.get("satuan").text)
         _, ru = self.realisasi_of(c)
         if t is None or realisasi is None or t == 0 or not units_compatible(tu, ru):
