@@ -502,7 +502,7 @@ class FinalWriter:
         if caps:
             ws.merge_range(r, 0, r, 4, "Rata-rata capaian", self.f_total_text)
             _formula(ws, r, 5, f"=AVERAGE({','.join(caps)})", self.f_total_pct,
-                             self.summary.average / 100)
+                     self.summary.average / 100)
             ws.write_string(r, 6, self.summary.average_predikat or "-", self.f_total_text)
             ws.write_blank(r, 7, None, self.f_total_text)
             avg_ref = f"F{r + 1}"
@@ -537,14 +537,14 @@ class FinalWriter:
                 _formula(ws, total_row, col, f"=SUM({refs})", self.f_total, value)
             n = total_row + 1
             _formula(ws, total_row, 4, f"=C{n}-D{n}", self.f_total,
-                             s.total_pagu - s.total_realisasi)
+                     s.total_pagu - s.total_realisasi)
             _formula(ws, total_row, 5, f'=IF(C{n}=0,"",D{n}/C{n})', self.f_total_pct,
-                             (s.penyerapan / 100) if s.penyerapan is not None else "")
+                     (s.penyerapan / 100) if s.penyerapan is not None else "")
             if s.has_plan:
                 refs = ",".join(f"G{x + 1}" for x in tops)
                 _formula(ws, total_row, 6, f"=SUM({refs})", self.f_total, s.total_plan)
                 _formula(ws, total_row, 7, f'=IF(G{n}=0,"",D{n}/G{n})', self.f_total_pct,
-                                 s.total_realisasi / s.total_plan if s.total_plan else "")
+                         s.total_realisasi / s.total_plan if s.total_plan else "")
         self._signature(ws, total_row + 3, len(heads))
         self._page(ws, "Tabel Realisasi Anggaran", landscape=True, repeat=3)
         return {"sheet": name, "rows": rows, "total": total_row}
@@ -562,10 +562,10 @@ class FinalWriter:
             kids = [rows[id(k)] + 1 for k in b.children]
             for col, letter, value in ((2, "C", b.pagu), (3, "D", b.realisasi)):
                 _formula(ws, r, col, f"=SUM({','.join(f'{letter}{k}' for k in kids)})",
-                                 fa, value or 0)
+                         fa, value or 0)
             if self.summary.has_plan:
                 _formula(ws, r, 6, f"=SUM({','.join(f'G{k}' for k in kids)})", fa,
-                                 b.plan or 0)
+                         b.plan or 0)
         else:
             for col, value in ((2, b.pagu), (3, b.realisasi)):
                 if value is None:
@@ -580,7 +580,7 @@ class FinalWriter:
         _formula(ws, r, 4, f"=C{n}-D{n}", fa, b.sisa if b.sisa is not None else 0)
         pen = b.penyerapan
         _formula(ws, r, 5, f'=IF(C{n}=0,"",D{n}/C{n})', fp,
-                         pen / 100 if pen is not None else "")
+                 pen / 100 if pen is not None else "")
         if self.summary.has_plan:
             cap = (b.realisasi or 0) / b.plan if b.plan else ""
             _formula(ws, r, 7, f'=IF(G{n}=0,"",D{n}/G{n})', fp, cap)
@@ -618,14 +618,14 @@ class FinalWriter:
             counts.append(f"{letter}{r + 1}")
             ws.write_blank(r, c - 1, None, self.f_total_text)
             _formula(ws, r, c, f'=COUNTIF({letter}{first}:{letter}{last},"Tepat waktu")',
-                             self.f_total, n_ok)
+                     self.f_total, n_ok)
         on_time = sum(1 for _, docs in rows for d in docs if d[1] == "tepat waktu")
         r += 1
         ws.merge_range(r, 0, r, 5, "Rata-rata persentase dokumen tepat waktu "
                        "(jumlah tepat waktu / (desa x 3))", self.f_total_text)
         ws.merge_range(r, 6, r, 7, None, self.f_total_pct)
         _formula(ws, r, 6, f"=({'+'.join(counts)})/({len(rows)}*3)", self.f_total_pct,
-                         on_time / (len(rows) * 3) if rows else 0)
+                 on_time / (len(rows) * 3) if rows else 0)
         self._signature(ws, r + 3, len(heads))
         self._page(ws, "Tabel Dokumen Desa", landscape=True, repeat=3)
 
@@ -696,7 +696,7 @@ class FinalWriter:
             _formula(ws, r, 6, f"=SUM(C{r + 1}:F{r + 1})", self.f_amount, n)
             tot_ref = f"$G${first + len([k for k in (*EDU_ORDER, 'Lainnya') if k in edu]) + 1}"
             _formula(ws, r, 7, f'=IF({tot_ref}=0,"",G{r + 1}/{tot_ref})', self.f_pct,
-                             n / total_people if total_people else "")
+                     n / total_people if total_people else "")
         r += 1
         ws.write_string(r, 1, "Jumlah", self.f_total_text)
         ws.write_blank(r, 0, None, self.f_total_text)
@@ -704,9 +704,9 @@ class FinalWriter:
             letter = col_letter(2 + j)
             val = total_people if j == 4 else sum(edu[k][STATUS_ORDER[j]] for k in edu)
             _formula(ws, r, 2 + j, f"=SUM({letter}{first + 1}:{letter}{r})", self.f_total,
-                             val)
+                     val)
         _formula(ws, r, 7, f'=IF(G{r + 1}=0,"",G{r + 1}/G{r + 1})', self.f_total_pct,
-                         1 if total_people else "")
+                 1 if total_people else "")
         # by golongan
         r += 2
         for c, h in enumerate(["No", "Golongan", "PNS", "CPNS", "Jumlah"]):
@@ -727,7 +727,7 @@ class FinalWriter:
             val = sum(sum(v.values()) for v in gol.values()) if j == 2 else \
                 sum(v[("PNS", "CPNS")[j]] for v in gol.values())
             _formula(ws, r, 2 + j, f"=SUM({letter}{first + 1}:{letter}{r})", self.f_total,
-                             val)
+                     val)
         # by eselon and diklat
         for title, data in (("Eselon", counts["eselon"]), ("Diklat PIM", counts["diklat"])):
             r += 2
@@ -787,9 +787,8 @@ class FinalWriter:
         for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO):
             r += 1
             ws.write_string(r, 0, SEV_WORD[sev].capitalize(), self.f_sev[sev])
-            _formula(ws,
-                r, 1, f'=COUNTIF(Temuan!$B${first + 1}:$B${last + 1},"{SEV_WORD[sev]}")',
-                self.f_amount, self.result.counts[sev.value])
+            _formula(ws, r, 1, f'=COUNTIF(Temuan!$B${first + 1}:$B${last + 1},"{SEV_WORD[sev]}")',
+                     self.f_amount, self.result.counts[sev.value])
         self.counts_rows = r
         # indicators
         r += 2
@@ -809,11 +808,11 @@ class FinalWriter:
                     ws.write_string(r, c, "-", self.f_text)
                 else:
                     _formula(ws, r, c, f"='{cap_sheet}'!{letter}{tr + 1}",
-                                     self.f_pct if pct_unit else self.f_num,
-                                     v / 100 if pct_unit else v)
+                             self.f_pct if pct_unit else self.f_num,
+                             v / 100 if pct_unit else v)
             if cap_ref:
                 _formula(ws, r, 4, f"='{cap_sheet}'!{cap_ref}", self.f_pct,
-                                 ind.capaian / 100)
+                         ind.capaian / 100)
             else:
                 ws.write_string(r, 4, "-", self.f_text)
             ws.write_string(r, 5, ind.predikat or "-", self.f_text)
@@ -823,7 +822,7 @@ class FinalWriter:
         ws.merge_range(r, 0, r, 3, "Rata-rata capaian", self.f_total_text)
         if cap["avg"]:
             _formula(ws, r, 4, f"='{cap_sheet}'!{cap['avg']}", self.f_total_pct,
-                             s.average / 100)
+                     s.average / 100)
         else:
             ws.write_string(r, 4, "-", self.f_total_text)
         ws.write_string(r, 5, s.average_predikat or "-", self.f_total_text)

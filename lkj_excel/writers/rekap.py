@@ -249,7 +249,7 @@ def _sheet_budget(wb: Any, f: _Formats, con: sqlite3.Connection) -> None:
             _formula(ws, r, c, f"=SUM({letter}{first + 1}:{letter}{r})", f.total, v)
         n = r + 1
         _formula(ws, r, 7, f'=IF(E{n}=0,"",F{n}/E{n})', f.total_pct,
-                         sums[1] / sums[0] if sums[0] else "")
+                 sums[1] / sums[0] if sums[0] else "")
         return r + 1
 
     per_period_rows: list[tuple[float, float]] = []
