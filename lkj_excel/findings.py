@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
@@ -116,7 +115,3 @@ class CheckResult:
     def filtered(self, min_severity: Severity) -> list[Finding]:
         return [f for f in self.sorted() if f.severity.rank <= min_severity.rank]
 
-
-def merge(results: Iterable[CheckResult]) -> list[tuple[str, Finding]]:
-    """All findings of many workbooks, each with its file (the consolidation case)."""
-    return [(r.path, f) for r in results for f in r.sorted()]

@@ -103,10 +103,6 @@ class Summary:
     def penyerapan(self) -> float | None:
         return self.total_realisasi / self.total_pagu * 100 if self.total_pagu else None
 
-    @property
-    def programs(self) -> list[BudgetLine]:
-        return self.budget
-
 
 def _indicator(ctx: Context, c: CapaianRow) -> IndicatorLine:
     t, tu = measure(c.get("target"), c.get("satuan").text)

@@ -789,7 +789,6 @@ class FinalWriter:
             ws.write_string(r, 0, SEV_WORD[sev].capitalize(), self.f_sev[sev])
             _formula(ws, r, 1, f'=COUNTIF(Temuan!$B${first + 1}:$B${last + 1},"{SEV_WORD[sev]}")',
                      self.f_amount, self.result.counts[sev.value])
-        self.counts_rows = r
         # indicators
         r += 2
         heads = ("No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Predikat")
@@ -861,8 +860,6 @@ class FinalWriter:
             _formula(ws, r, c, f"='{ang_sheet}'!{letter}{tr}", self.f_total, value)
         _formula(ws, r, 5, _ratio_formula(ang_sheet, tr), self.f_total_pct,
                  s.penyerapan / 100 if s.penyerapan is not None else "")
-        self.ring_rows = {"indicators": (chart_first, chart_last),
-                          "programs": (prog_first, prog_last), "total": r}
         # charts
         r += 2
         if chart_last >= chart_first:
