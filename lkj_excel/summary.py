@@ -156,7 +156,6 @@ def build_summary(result: CheckResult) -> Summary:
             days_late = working_days_between(due, rd, ctx.settings.extra_holidays)
     indicators = [_indicator(ctx, c) for c in report.capaian_rows]
     avg = ctx.capaian_average
-    top = [_budget_line(ctx, n) for n in ctx.budget_top]
     flat: list[BudgetLine] = []
 
     def walk(lines):
@@ -167,7 +166,8 @@ def build_summary(result: CheckResult) -> Summary:
     walk([_budget_line(ctx, n) for n in ctx.budget_tree])
     by_row = {b.row.row: b for b in flat}
     flat.sort(key=lambda b: b.row.row)
-    top = [by_row[b.row.row] for b in top]
+    # budget_top's nodes are roots of budget_tree, so their lines are already built
+    top = [by_row[n.row.row] for n in ctx.budget_top]
     return Summary(
         report=report, result=result, ctx=ctx,
         unit=ident.unit.text or "(unit tidak diisi)", tingkat=ident.tingkat.value or "-",

@@ -113,8 +113,6 @@ def _sum_findings(ctx: Context, code: str, parent: BudgetNode, what: str):
         parts = " + ".join(rp(e) for e in exps[:6]) + (" + ..." if len(exps) > 6 else "")
         msg = (f"{field.capitalize()} {what} {rp(typed_val)} seharusnya {rp(exp)}, jumlah "
                f"{len(kids)} baris di bawahnya ({parts}).")
-        if cause:
-            msg += f" Ini akibat kesalahan di {cause}."
         yield ctx.finding(code, v, row_key=row_key(r), field=field, found=v.text,
                           expected=rp(exp), message=msg, cause=cause)
 
@@ -432,8 +430,7 @@ def average_capaian_keuangan(ctx: Context):
         "ANG016", v, row_key="rata-rata", field="capaian_keuangan", found=v.text,
         expected=pct(exact), cause=cause,
         message=f"Rata-rata capaian keuangan {v.text} seharusnya {pct(exact)} (realisasi "
-                f"{rp(real)} dibagi rencana triwulan {rp(plan)})."
-                + (f" Ini akibat kesalahan di {cause}." if cause else ""))
+                f"{rp(real)} dibagi rencana triwulan {rp(plan)}).")
 
 
 @rule("ANG017", "warning", "Anggaran", "Kode tidak dikenali")

@@ -180,6 +180,8 @@ class Context:
         else:
             sheet, cell = where
         sev = Severity(severity) if severity else r.severity
+        if cause and "akibat" not in message:
+            message += f" Ini akibat kesalahan di {cause}."
         return Finding(code, sev, sheet, cell, row_key, field, found, expected, message, cause)
 
     # -- Anggaran ------------------------------------------------------------------------

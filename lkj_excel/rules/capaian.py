@@ -137,8 +137,7 @@ def average_wrong(ctx: Context):
     yield ctx.finding("CAP003", v, row_key="rata-rata", field="capaian", found=v.text,
                       expected=pct(exact), cause=cause,
                       message=f"Rata-rata capaian {v.text} seharusnya {pct(exact)} (rata-rata "
-                              f"capaian {n} indikator)."
-                              + (f" Ini akibat kesalahan di {cause}." if cause else ""))
+                              f"capaian {n} indikator).")
 
 
 @rule("CAP004", "warning", "Capaian", "Predikat tidak sesuai skala")

@@ -135,8 +135,6 @@ def derived_findings(ctx: Context, code: str, source: str, done: float, total: f
                 pct_status(p, exact, ctx.settings.tolerance_points) != "ok":
             msg = (f"Realisasi {v.text} seharusnya {pct(exact)} menurut sheet {source} "
                    f"({num(done)} {done_what} dari {num(total)}).")
-            if cause:
-                msg += f" Ini akibat kesalahan di {cause}."
             yield ctx.finding(code, v, row_key=row_key(c), field="realisasi", found=v.text,
                               expected=pct(exact), message=msg, cause=cause)
 

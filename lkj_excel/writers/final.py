@@ -28,7 +28,7 @@ from ..errors import OutputError
 from ..findings import CheckResult, Finding, Severity, cell_sort_key
 from ..model import Report, col_letter
 from ..parsing import format_date_id
-from ..reader import open_workbook, read_grid, read_report
+from ..reader import open_workbook, read_grid, read_report, resolve_sheets
 from ..rules.base import amount
 from ..summary import (
     EDU_ORDER,
@@ -106,6 +106,7 @@ class FinalWriter:
             if f.cell and ":" not in f.cell:
                 self.by_cell[(f.sheet, f.cell)].append(f)
         self.taken = {n.lower() for n in names}
+        self.canon_of = {actual: canon for canon, actual in resolve_sheets(names).items()}
 
     # -- workbook ---------------------------------------------------------------------------
     def write(self, path: str) -> None:
@@ -224,34 +225,29 @@ class FinalWriter:
             ws.repeat_rows(repeat)
 
     # -- input sheets, annotated --------------------------------------------------------------
+    def _layout(self, sheet: str) -> tuple[str | None, L.TableSheet | None, dict[str, int]]:
+        """(canonical name, table spec, key -> column index) of an input sheet."""
+        canon = self.canon_of.get(sheet)
+        spec = next((t for t in L.TABLE_SHEETS if t.name == canon), None)
+        return canon, spec, self.report.columns.get(sheet, {})
+
     def _kinds(self, sheet: str) -> tuple[dict[int, str], int | None]:
         """Column kinds and header row (0-based) of an input sheet, from the layout."""
-        canon = next((c for c in L.SHEET_ORDER if self._actual(c) == sheet), None)
+        canon, spec, cols = self._layout(sheet)
         if canon is None:
             return {}, None
-        spec = next((t for t in L.TABLE_SHEETS if t.name == canon), None)
         if spec is None:
             return {1: "text"}, None
-        cols = self.report.columns.get(sheet, {})
         kinds = {cols[c.key]: c.kind for c in spec.columns if c.key in cols}
         hdr = self.report.header_rows.get(sheet)
         return kinds, (hdr - 1 if hdr else None)
 
     def _widths(self, sheet: str) -> dict[int, float]:
         """Column widths of a template sheet from the layout, by actual column index."""
-        canon = next((c for c in L.SHEET_ORDER if self._actual(c) == sheet), None)
-        spec = next((t for t in L.TABLE_SHEETS if t.name == canon), None)
+        canon, spec, cols = self._layout(sheet)
         if spec is None:
             return {0: 38, 1: 40, 2: 50} if canon in ("Identitas", "Pengaturan") else {}
-        cols = self.report.columns.get(sheet, {})
         return {cols[c.key]: c.width for c in spec.columns if c.key in cols}
-
-    def _actual(self, canon: str) -> str | None:
-        from ..reader import resolve_sheets
-
-        if not hasattr(self, "_resolved"):
-            self._resolved = resolve_sheets(self.names)
-        return self._resolved.get(canon)
 
     def _input_sheet(self, name: str) -> None:
         grid = self.grids.get(name) or []
