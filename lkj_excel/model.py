@@ -63,6 +63,15 @@ class Value:
         return str(raw)
 
     @property
+    def display(self) -> str:
+        """The typed content as a person reads it, the Indonesian way: a number 13425000 ->
+        "13.425.000", 0.385 in a percent cell -> "38,50%", a date -> "15 Juli 2025"; text
+        typed as text stays as typed. Use it wherever a cell is quoted to a person."""
+        from .formatting import typed
+
+        return typed(self.raw, self.parsed)
+
+    @property
     def number(self) -> Number | None:
         return self.parsed if isinstance(self.parsed, Number) else None
 

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import formatting as _fmt
+
 __all__ = [
     "Number",
     "DateValue",
@@ -605,35 +607,20 @@ def parse_yes_no(value: object) -> bool | None:
 
 
 # ---------------------------------------------------------------------------------------
-# Indonesian display (babel)
+# Indonesian display: kept for existing callers, written by lkj_excel.formatting
 # ---------------------------------------------------------------------------------------
 
 
 def format_number_id(value: float | None, decimals: int = 0) -> str:
-    """1500000 -> "1.500.000"; uses babel's id locale."""
-    if value is None:
-        return "-"
-    from babel.numbers import format_decimal
-
-    if decimals:
-        pattern = "#,##0." + "0" * decimals
-    else:
-        pattern = "#,##0"
-        value = round(value)
-    return format_decimal(value, format=pattern, locale="id_ID")
+    """1500000 -> "1.500.000" (see :func:`lkj_excel.formatting.number`)."""
+    return _fmt.number(value, decimals)
 
 
 def format_percent_id(points: float | None, decimals: int = 2) -> str:
     """24.14 (percentage points) -> "24,14%"."""
-    if points is None:
-        return "-"
-    return format_number_id(points, decimals) + "%"
+    return _fmt.percent(points, decimals)
 
 
 def format_date_id(value: dt.date | None) -> str:
     """date(2024, 1, 31) -> "31 Januari 2024"."""
-    if value is None:
-        return "-"
-    from babel.dates import format_date
-
-    return format_date(value, format="d MMMM y", locale="id")
+    return _fmt.date(value)

@@ -11,9 +11,10 @@ import math
 from dataclasses import dataclass
 from functools import cached_property
 
+from .. import formatting as _fmt
 from ..findings import Finding, Severity
 from ..model import AnggaranRow, CapaianRow, PkRow, Report, Row, Settings, Value
-from ..parsing import Number, format_number_id, format_percent_id, normalise_text
+from ..parsing import Number, normalise_text
 from . import RULES
 
 # ---------------------------------------------------------------------------------------
@@ -23,23 +24,15 @@ from . import RULES
 
 def rp(x: float | None) -> str:
     """Rupiah the Indonesian way: 1500000 -> "1.500.000" (decimals only when present)."""
-    if x is None:
-        return "-"
-    if abs(x - round(x)) > 0.004:
-        return format_number_id(x, 2)
-    return format_number_id(x, 0)
+    return _fmt.amount(x)
 
 
 def pct(x: float | None, decimals: int = 2) -> str:
-    return format_percent_id(x, decimals)
+    return _fmt.percent(x, decimals)
 
 
 def num(x: float | None) -> str:
-    if x is None:
-        return "-"
-    if float(x).is_integer():
-        return format_number_id(x, 0)
-    return format_number_id(x, 2)
+    return _fmt.quantity(x)
 
 
 # ---------------------------------------------------------------------------------------
