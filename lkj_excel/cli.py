@@ -18,29 +18,37 @@ from . import __version__
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 
-class _IndoHelp:
-    """click's help with Indonesian headings (click's own are English)."""
-
-    def format_usage(self, ctx, formatter):
-        pieces = self.collect_usage_pieces(ctx)
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Cara pakai: ")
-
-    def format_options(self, ctx, formatter):
-        opts = [rv for p in self.get_params(ctx) if (rv := p.get_help_record(ctx))]
-        if opts:
-            with formatter.section("Pilihan"):
-                formatter.write_dl(opts)
-        if isinstance(self, click.Group):
-            self.format_commands(ctx, formatter)
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 
-class IndoCommand(_IndoHelp, click.Command):
+def use_indonesian_messages() -> None:
+    """Make click's own messages Indonesian: usage errors, "is a directory", "Did you mean",
+    help headings, [required], [default: ...].
+
+    click looks every one of them up through the module-level gettext.gettext/ngettext
+    with its English text as the id, in the current default domain. Bind lkj's catalogue
+    (lkj_excel/locale/id/LC_MESSAGES/lkj.po) as that domain and ask for Indonesian
+    through LANGUAGE - gettext's only language switch, and one that affects nothing but
+    message catalogues - so the messages are Indonesian whatever the user's locale."""
+    import gettext
+
+    os.environ["LANGUAGE"] = "id"
+    gettext.bindtextdomain("lkj", str(LOCALE_DIR))
+    gettext.textdomain("lkj")
+
+
+use_indonesian_messages()
+
+
+class IndoCommand(click.Command):
+    """Indonesian metavars, which click writes without gettext."""
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("options_metavar", "[PILIHAN]")
         super().__init__(*args, **kwargs)
 
 
-class IndoGroup(_IndoHelp, click.Group):
+class IndoGroup(click.Group):
     command_class = IndoCommand
 
     def __init__(self, *args, **kwargs):
@@ -48,30 +56,15 @@ class IndoGroup(_IndoHelp, click.Group):
         kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
         super().__init__(*args, **kwargs)
 
-    def format_commands(self, ctx, formatter):
-        rows = []
-        for name in self.list_commands(ctx):
-            cmd = self.get_command(ctx, name)
-            if cmd is None or cmd.hidden:
-                continue
-            rows.append((name, cmd.get_short_help_str(limit=70)))
-        if rows:
-            with formatter.section("Perintah"):
-                formatter.write_dl(rows)
-
 
 HELP_OPTION = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-def _help_option(f):
-    return click.help_option("-h", "--help", help="Tampilkan bantuan ini lalu keluar.")(f)
-
-
-@click.group(name="lkj", cls=IndoGroup, context_settings=HELP_OPTION)
+@click.group(name="lkj", cls=IndoGroup, context_settings=HELP_OPTION,
+             invoke_without_command=True)
 @click.version_option(__version__, "-V", "--version", prog_name="lkj",
                       message="%(prog)s (lkj-excel) versi %(version)s",
                       help="Tampilkan versi lalu keluar.")
-@_help_option
 def cli():
     """Pemeriksa Laporan Kinerja (LKj) Triwulan kecamatan dan seksi.
 
@@ -85,6 +78,27 @@ def cli():
       lkj rekap laporan_kecamatan/ -o rekap.xlsx
       lkj aturan
     """
+    ctx = click.get_current_context()
+    if ctx.invoked_subcommand is None:
+        click.echo(OVERVIEW.format(version=__version__))
+
+
+OVERVIEW = """\
+lkj {version} - pemeriksa Laporan Kinerja (LKj) Triwulan kecamatan dan seksi.
+
+Cara termudah: ketik  lkj buka  (atau klik dua kali lkj-buka) untuk membuka halaman lkj
+di peramban. Di sana Anda bisa mengunduh templat, memeriksa laporan, mengunduh laporan
+akhir dan membuat rekap.
+
+Perintah:
+  lkj buka                          buka halaman lkj di peramban
+  lkj template NAMA.xlsx            buat templat kosong untuk diisi
+  lkj check BERKAS_ATAU_FOLDER      periksa laporan dan tampilkan setiap temuan
+  lkj finalise BERKAS               buat laporan akhir yang sudah diperiksa
+  lkj rekap FOLDER -o REKAP.xlsx    gabungkan banyak laporan menjadi satu rekap
+  lkj aturan                        daftar aturan pemeriksaan
+
+Bantuan lengkap: lkj --help, atau lkj NAMA_PERINTAH --help."""
 
 
 @cli.command()
@@ -92,7 +106,6 @@ def cli():
 @click.option("--tingkat", type=click.Choice(["seksi", "kecamatan"]), default="seksi",
               show_default=True, help="Tingkat laporan: seksi (eselon IV) atau kecamatan.")
 @click.option("--timpa", is_flag=True, help="Timpa berkas KELUARAN bila sudah ada.")
-@_help_option
 def template(keluaran: Path, tingkat: str, timpa: bool):
     """Buat templat Excel kosong untuk diisi.
 
@@ -122,9 +135,8 @@ def template(keluaran: Path, tingkat: str, timpa: bool):
 SEVERITIES = ["error", "warning", "info", "kesalahan", "peringatan", "catatan"]
 
 
-@cli.command()
-@click.argument("berkas", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=Path))
+@cli.command(short_help="Periksa laporan dan tampilkan setiap temuan.")
+@click.argument("berkas", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["teks", "json", "csv"]), default="teks",
               show_default=True, help="Bentuk keluaran.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
@@ -132,35 +144,49 @@ SEVERITIES = ["error", "warning", "info", "kesalahan", "peringatan", "catatan"]
 @click.option("--min-severity", "min_sev", type=click.Choice(SEVERITIES), default="info",
               show_default=True,
               help="Tampilkan temuan mulai tingkat ini: error, warning atau info.")
-@_help_option
-def check(berkas: tuple[Path, ...], fmt: str, output: Path | None, min_sev: str):
+def check(berkas: tuple[str, ...], fmt: str, output: Path | None, min_sev: str):
     """Periksa satu atau beberapa laporan dan tampilkan setiap temuan.
 
-    Setiap temuan menyebut aturan, tingkat, sheet, sel, nilai yang tertulis, nilai yang
+    BERKAS boleh berupa berkas, folder (dicari sampai ke subfolder: .xlsx, .xlsm, .xls,
+    .ods) atau pola seperti "laporan/*.xlsx". Setiap temuan menyebut aturan, tingkat, sheet, sel, nilai yang tertulis, nilai yang
     seharusnya dan alasannya. Kode keluar: 0 tidak ada kesalahan, 1 ada kesalahan,
     2 berkas tidak dapat dipakai.
 
     \b
     Contoh:
       lkj check laporan_tw2.xlsx
+      lkj check laporan_masuk/
       lkj check laporan/*.xlsx --format csv -o temuan.csv
       lkj check laporan_tw2.xlsx --min-severity warning
     """
     from .checking import check_file
     from .errors import LkjError
     from .findings import Severity
+    from .inputs import expand, is_rekap_output
     from .render import render_csv, render_json, render_text
 
     min_severity = Severity.parse(min_sev)
+    found = expand(berkas, exclude=[output] if output else [])
+    if not found.files:
+        _fail(found.nothing_message())
+    for note in found.empty:
+        click.echo(f"Catatan: {note}", err=True)
+    files = found.files
     results, failures = [], []
-    show_bar = len(berkas) > 3 and sys.stderr.isatty()
-    with click.progressbar(berkas, label="Memeriksa", file=sys.stderr,
-                           show_pos=True) if show_bar else _nullbar(berkas) as items:
+    show_bar = len(files) > 3 and _isatty(sys.stderr)
+    with click.progressbar(files, label="Memeriksa", file=sys.stderr,
+                           show_pos=True) if show_bar else _nullbar(files) as items:
         for path in items:
             try:
                 results.append(check_file(path))
             except LkjError as exc:
+                if str(path) not in berkas and is_rekap_output(path):
+                    click.echo(f"Catatan: '{path}' dilewati: itu hasil lkj rekap, bukan laporan.",
+                               err=True)
+                    continue
                 failures.append((str(path), exc.message))
+    if not results and not failures:
+        _fail("Tidak ada laporan untuk diperiksa: yang ditemukan hanya hasil lkj rekap.")
     if fmt == "json":
         text = render_json(results, min_severity, failures)
     elif fmt == "csv":
@@ -182,11 +208,10 @@ def check(berkas: tuple[Path, ...], fmt: str, output: Path | None, min_sev: str)
     sys.exit(code)
 
 
-@cli.command()
+@cli.command(short_help="Buat laporan akhir yang sudah diperiksa dan siap cetak.")
 @click.argument("berkas", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Berkas hasil (bawaan: NAMA_final.xlsx di folder yang sama).")
-@_help_option
 def finalise(berkas: Path, output: Path | None):
     """Buat buku kerja laporan akhir yang sudah diperiksa, diberi catatan dan siap cetak.
 
@@ -215,7 +240,7 @@ def finalise(berkas: Path, output: Path | None):
     sys.exit(res.exit_code)
 
 
-@cli.command()
+@cli.command(short_help="Gabungkan banyak laporan menjadi satu buku kerja rekap.")
 @click.argument("masukan", nargs=-1, required=True)
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Berkas rekap .xlsx yang ditulis.")
@@ -224,7 +249,6 @@ def finalise(berkas: Path, output: Path | None):
                    "dilewati dan yang berubah diganti.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
               help="Banyaknya proses paralel (bawaan: semua inti prosesor).")
-@_help_option
 def rekap(masukan: tuple[str, ...], output: Path, db: Path | None, jobs: int | None):
     """Gabungkan banyak laporan menjadi satu buku kerja rekap (dan basis data).
 
@@ -246,7 +270,7 @@ def rekap(masukan: tuple[str, ...], output: Path, db: Path | None, jobs: int | N
 
     def progress(done: int, total: int) -> None:
         nonlocal bar
-        if not sys.stderr.isatty() or total < 2:
+        if not _isatty(sys.stderr) or total < 2:
             return
         if bar is None:
             bar = click.progressbar(length=total, label="Merekap", file=sys.stderr,
@@ -270,13 +294,17 @@ def rekap(masukan: tuple[str, ...], output: Path, db: Path | None, jobs: int | N
                + f" ({res.seconds:.1f} detik).")
     for path, reason in res.bad_files:
         click.echo(f"  Bermasalah: {path}: {reason}", err=True)
+    for note in res.notes:
+        click.echo(f"Catatan: {note}", err=True)
+    for path in res.skipped_outputs:
+        click.echo(f"Catatan: '{path}' dilewati: itu hasil lkj rekap sebelumnya, bukan laporan.",
+                   err=True)
     sys.exit(EXIT_OK)
 
 
-@cli.command()
+@cli.command(short_help="Daftar aturan pemeriksaan beserta penjelasannya.")
 @click.option("--format", "fmt", type=click.Choice(["teks", "markdown"]), default="teks",
               show_default=True, help="teks untuk layar, markdown untuk dokumentasi.")
-@_help_option
 def aturan(fmt: str):
     """Daftar semua aturan pemeriksaan beserta kode, tingkat dan penjelasannya.
 
@@ -288,6 +316,10 @@ def aturan(fmt: str):
     from .render import render_rules
 
     click.echo(render_rules(fmt))
+
+
+def _isatty(stream) -> bool:
+    return stream is not None and stream.isatty()
 
 
 class _nullbar:
@@ -318,19 +350,21 @@ def _fail(message: str, code: int = EXIT_UNUSABLE):
     sys.exit(code)
 
 
-_CLICK_MESSAGES = (
-    ("No such option", "Pilihan tidak dikenal"),
-    ("Missing argument", "Argumen kurang"),
-    ("No such command", "Perintah tidak dikenal"),
-    ("Invalid value for", "Nilai tidak sah untuk"),
-    ("Got unexpected extra argument", "Ada argumen berlebih"),
-    ("is not one of", "bukan salah satu dari"),
-    ("does not exist", "tidak ada"),
-)
+def never_fail_on_unprintable() -> None:
+    """A Windows console or a redirected output in cp437/cp1252 cannot encode every
+    character a workbook may hold (a unit name, a path): print a replacement character
+    instead of failing in the middle of the output."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):  # a closed or detached stream: nothing to do
+                pass
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: usage errors and unusable files exit 2 with an Indonesian message."""
+    never_fail_on_unprintable()
     try:
         cli.main(args=argv, prog_name="lkj", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -339,11 +373,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("Dibatalkan.", err=True)
         sys.exit(130)
     except click.ClickException as exc:
-        msg = exc.format_message()
-        for en, idn in _CLICK_MESSAGES:
-            msg = msg.replace(en, idn)
-        click.echo(f"Galat: {msg}", err=True)
-        click.echo("Lihat 'lkj --help' untuk bantuan.", err=True)
+        exc.show()  # Indonesian through the catalogue: usage, "Lihat ...", "Galat: ..."
         sys.exit(EXIT_UNUSABLE)
     except KeyboardInterrupt:
         click.echo("Dibatalkan.", err=True)

@@ -34,3 +34,7 @@ class MissingColumn(LkjError):
 
 class OutputError(LkjError):
     """The output cannot be written (same path as input, read-only folder, full disk)."""
+
+
+class NoInputFiles(LkjError):
+    """The inputs named no workbook at all (an empty folder, a pattern matching nothing)."""

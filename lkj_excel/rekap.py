@@ -10,7 +10,6 @@ from the database (writers/rekap.py).
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import os
 import sqlite3
@@ -21,7 +20,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import LkjError, OutputError
+from .errors import LkjError, NoInputFiles, OutputError
+from .inputs import expand
 
 SPREADSHEET_EXT = (".xlsx", ".xlsm", ".xls", ".ods")
 SCHEMA_VERSION = 1
@@ -77,6 +77,11 @@ class RekapResult:
     duplicates: int = 0
     seconds: float = 0.0
     bad_files: list[tuple[str, str]] = field(default_factory=list)
+    #: Workbooks written by an earlier ``lkj rekap`` found among the inputs: not reports,
+    #: so neither consolidated nor counted in files_in.
+    skipped_outputs: list[str] = field(default_factory=list)
+    #: Inputs that yielded no file (an empty folder, a pattern matching nothing).
+    notes: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------
@@ -87,36 +92,8 @@ class RekapResult:
 def collect_inputs(inputs: Iterable[str | os.PathLike], exclude: Iterable[Path] = ()
                    ) -> list[Path]:
     """Files, folders (searched recursively for .xlsx/.xlsm/.xls/.ods) and glob patterns,
-    in a stable order, each once. A named file is kept whatever its extension (it will be
-    listed as bad if it is not a workbook); files found in folders must be spreadsheets."""
-    skip = {p.resolve() for p in exclude}
-    seen: set[Path] = set()
-    out: list[Path] = []
-
-    def add(p: Path) -> None:
-        r = p.resolve()
-        if r not in seen and r not in skip:
-            seen.add(r)
-            out.append(p)
-
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SPREADSHEET_EXT:
-                    add(f)
-        elif p.exists():
-            add(p)
-        else:
-            hits = sorted(glob.glob(str(item), recursive=True))
-            if hits:
-                for h in hits:
-                    hp = Path(h)
-                    if hp.is_file():
-                        add(hp)
-            else:
-                add(p)  # reported as bad: not found
-    return out
+    in a stable order, each once (see inputs.expand)."""
+    return expand(inputs, exclude).files
 
 
 def file_hash(path: Path) -> tuple[str, int]:
@@ -168,6 +145,10 @@ def process_file(path: str) -> dict:
         return {"path": path, "ok": True, "report": rep, "indicators": indicators,
                 "budget": budget, "findings": findings}
     except LkjError as exc:
+        from .inputs import is_rekap_output
+
+        if is_rekap_output(path):
+            return {"path": path, "ok": False, "rekap_output": True}
         return {"path": path, "ok": False, "reason": exc.message}
     except Exception as exc:  # noqa: BLE001 - one bad file never stops the rekap
         return {"path": path, "ok": False,
@@ -194,6 +175,13 @@ def open_db(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise OutputError(f"Basis data '{path}' tidak dapat dipakai: {exc}.", path) from None
     return con
+
+
+def _forget_path(con: sqlite3.Connection, path: str) -> None:
+    row = con.execute("SELECT sha256 FROM files WHERE path = ?", (path,)).fetchone()
+    if row:
+        con.execute("DELETE FROM files WHERE path = ?", (path,))
+        _forget(con, row[0])
 
 
 def _forget(con: sqlite3.Connection, sha: str) -> None:
@@ -250,8 +238,11 @@ def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
         raise OutputError(f"Berkas rekap harus berakhiran .xlsx, bukan '{out.suffix}'.", out)
     db_path = Path(db) if db is not None else None
     exclude = [out] + ([db_path] if db_path else [])
-    files = collect_inputs(inputs, exclude)
-    result = RekapResult(out, db_path, files_in=len(files))
+    found = expand(inputs, exclude)
+    if not found.files:
+        raise NoInputFiles(found.nothing_message())
+    files = found.files
+    result = RekapResult(out, db_path, files_in=len(files), notes=found.empty)
     tmpdir = None
     if db_path is None:
         tmpdir = tempfile.TemporaryDirectory(prefix="lkj-rekap-")
@@ -297,7 +288,11 @@ def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
         try:
             for rec in results:
                 sha, size = meta[rec["path"]]
-                _store(con, rec, sha, size)
+                if rec.get("rekap_output"):
+                    result.skipped_outputs.append(rec["path"])
+                    _forget_path(con, rec["path"])
+                else:
+                    _store(con, rec, sha, size)
                 done += 1
                 batch += 1
                 if batch >= 200:
@@ -309,7 +304,12 @@ def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
             if pool is not None:
                 pool.shutdown()
         con.commit()
-        paths = [p for p, _ in current]
+        skipped = set(result.skipped_outputs)
+        paths = [p for p, _ in current if p not in skipped]
+        result.files_in = len(paths)
+        if not paths:
+            raise NoInputFiles("Yang ditemukan hanya hasil rekap sebelumnya, bukan laporan: "
+                               + ", ".join(Path(p).name for p in result.skipped_outputs) + ".")
         result.bad_files = _bad_files(con, paths)
         result.bad = len(result.bad_files)
         result.consolidated = len(paths) - result.bad

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_workbooks"
-SEEDS = ROOT.parent / "shared" / "seeds"
+
+def _seeds() -> Path:
+    """The real reports the samples were copied from: ../shared/seeds beside the checkout
+    (CI and a fresh clone) or beside a parent folder (a git worktree), or $LKJ_SEEDS."""
+    if os.environ.get("LKJ_SEEDS"):
+        return Path(os.environ["LKJ_SEEDS"])
+    for parent in ROOT.parents:
+        if (parent / "shared" / "seeds").is_dir():
+            return parent / "shared" / "seeds"
+    return ROOT.parent / "shared" / "seeds"
+
+
+SEEDS = _seeds()
 
 RANUYOSO = SAMPLES / "000_ranuyoso_seksi_pm_tw4_2022.xlsx"
 KALAENA = SAMPLES / "001_kalaena_seksi_pmd_tw2_2024.xlsx"
@@ -32,7 +45,8 @@ def seed_text():
     def read(prefix: str) -> str:
         hits = sorted(SEEDS.glob(f"{prefix}_*.txt"))
         if not hits:
-            pytest.skip("../shared/seeds is not beside this checkout")
+            pytest.skip("the seed reports (../shared/seeds, or $LKJ_SEEDS) are not on this "
+                        "machine: they are the real reports, kept outside the repository")
         return hits[0].read_text(encoding="utf-8")
 
     return read

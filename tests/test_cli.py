@@ -122,7 +122,7 @@ def test_help_does_not_import_pandas():
 def test_usage_error_is_indonesian_exit_2():
     proc = run_lkj("check", "--tidak-ada")
     assert proc.returncode == 2
-    assert "Galat: Pilihan tidak dikenal" in proc.stderr
+    assert "Galat: Pilihan '--tidak-ada' tidak dikenal." in proc.stderr
 
 
 def test_template_command(runner, tmp_path):

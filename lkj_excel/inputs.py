@@ -1,0 +1,90 @@
+"""What the user named on the command line -> the workbook files to read.
+
+``lkj check`` and ``lkj rekap`` accept files, folders (searched to the bottom for
+spreadsheets) and patterns such as ``laporan/*.xlsx``. Patterns are expanded here, not by
+the shell, because the Windows command prompt passes them through unexpanded. An input
+that yields nothing (an empty folder, a pattern that matches no file) is reported, so that
+a typo never looks like "0 laporan, semua beres".
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SPREADSHEET_EXT = (".xlsx", ".xlsm", ".xls", ".ods")
+_GLOB_CHARS = frozenset("*?[")
+#: Sheets that only a workbook written by ``lkj rekap`` has (writers/rekap.py).
+REKAP_SHEETS = frozenset({"Rekap Unit", "Rekap Indikator"})
+
+
+@dataclass
+class Inputs:
+    files: list[Path] = field(default_factory=list)
+    #: Indonesian notes for inputs that yielded no file.
+    empty: list[str] = field(default_factory=list)
+
+    def nothing_message(self) -> str:
+        """The message when ``files`` is empty: every reason, in one sentence each."""
+        return " ".join([*self.empty, "Tidak ada laporan untuk diproses (yang dicari: berkas "
+                         f"{', '.join(SPREADSHEET_EXT)})."])
+
+
+def is_pattern(text: str) -> bool:
+    return any(ch in _GLOB_CHARS for ch in text)
+
+
+def expand(inputs: Iterable[str | os.PathLike], exclude: Iterable[Path] = ()) -> Inputs:
+    """Files, folders and glob patterns -> files in a stable order, each once.
+
+    A named file is kept whatever its extension or even if it does not exist (reading it
+    then says what is wrong with it); files found in folders or by a pattern must be
+    spreadsheets."""
+    skip = {p.resolve() for p in exclude}
+    seen: set[Path] = set()
+    res = Inputs()
+
+    def add(p: Path) -> bool:
+        r = p.resolve()
+        if r in skip or r in seen:
+            return False
+        seen.add(r)
+        res.files.append(p)
+        return True
+
+    def found(p: Path) -> bool:
+        return p.is_file() and p.suffix.lower() in SPREADSHEET_EXT
+
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            hits = [f for f in sorted(p.rglob("*")) if found(f)]
+            for f in hits:
+                add(f)
+            if not hits:
+                res.empty.append(f"Folder '{p}' tidak berisi berkas laporan.")
+        elif p.exists() or not is_pattern(str(item)):
+            add(p)
+        else:
+            hits = [h for h in map(Path, sorted(glob.glob(str(item), recursive=True)))
+                    if found(h)]
+            for h in hits:
+                add(h)
+            if not hits:
+                res.empty.append(f"Pola '{item}' tidak cocok dengan berkas laporan mana pun.")
+    return res
+
+
+def is_rekap_output(path: str | os.PathLike) -> bool:
+    """True for a workbook written by ``lkj rekap`` (its own sheets, no Identitas sheet):
+    a previous rekap saved into the folder being consolidated. Never raises."""
+    try:
+        import python_calamine as pc
+
+        names = set(pc.CalamineWorkbook.from_path(str(path)).sheet_names)
+    except BaseException:  # noqa: BLE001 - calamine may even panic on a broken file
+        return False
+    return REKAP_SHEETS <= names and "Identitas" not in names
