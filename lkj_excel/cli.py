@@ -137,8 +137,11 @@ SEVERITIES = ["error", "warning", "info", "kesalahan", "peringatan", "catatan"]
 
 @cli.command(short_help="Periksa laporan dan tampilkan setiap temuan.")
 @click.argument("berkas", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["teks", "json", "csv"]), default="teks",
-              show_default=True, help="Bentuk keluaran.")
+@click.option("--format", "fmt", type=click.Choice(["teks", "json", "csv", "csv-mesin"]),
+              default="teks", show_default=True,
+              help="Bentuk keluaran. csv: untuk Excel (pemisah titik koma, judul kolom "
+                   "Indonesia); csv-mesin: untuk program lain (pemisah koma, nama kolom "
+                   "Inggris seperti JSON).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Tulis hasil ke berkas ini, bukan ke layar.")
 @click.option("--min-severity", "min_sev", type=click.Choice(SEVERITIES), default="info",
@@ -189,12 +192,12 @@ def check(berkas: tuple[str, ...], fmt: str, output: Path | None, min_sev: str):
         _fail("Tidak ada laporan untuk diperiksa: yang ditemukan hanya hasil lkj rekap.")
     if fmt == "json":
         text = render_json(results, min_severity, failures)
-    elif fmt == "csv":
-        text = render_csv(results, min_severity)
+    elif fmt in ("csv", "csv-mesin"):
+        text = render_csv(results, min_severity, machine=fmt == "csv-mesin")
     else:
         text = render_text(results, min_severity, failures)
     if output is not None:
-        _write_text(output, text, bom=fmt == "csv")
+        _write_text(output, text, bom=fmt == "csv")  # Excel reads UTF-8 only with a BOM
         click.echo(f"Hasil pemeriksaan ditulis ke: {output}", err=True)
     else:
         click.echo(text, nl=not text.endswith("\n"))

@@ -7,8 +7,9 @@ import io
 import json
 import textwrap
 from collections.abc import Sequence
+from typing import Any
 
-from .findings import EXPORT_FIELDS, CheckResult, Severity
+from .findings import EXPORT_FIELDS, CheckResult, Finding, Severity
 
 #: Characters that make a spreadsheet treat a cell as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -74,13 +75,63 @@ def render_json(results: Sequence[CheckResult], min_severity: Severity = Severit
     return json.dumps(list(_rows(results, min_severity)), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_csv(results: Sequence[CheckResult], min_severity: Severity = Severity.INFO) -> str:
+#: The CSV for people (opened in Excel): Indonesian headers, in this order.
+CSV_HEADERS = (("file", "Berkas"), ("severity", "Tingkat"), ("rule", "Aturan"),
+               ("sheet", "Sheet"), ("cell", "Sel"), ("row_key", "Baris"), ("field", "Kolom"),
+               ("found", "Tertulis"), ("expected", "Seharusnya"), ("message", "Pesan"))
+SEVERITY_WORD = {Severity.ERROR: "Kesalahan", Severity.WARNING: "Peringatan",
+                 Severity.INFO: "Catatan"}
+
+
+def typed_values(report) -> dict[tuple[str, str], Any]:
+    """(sheet, cell) -> the model Value read there, for quoting typed cells the Indonesian
+    way; empty when there is no report (a result built by hand)."""
+    if report is None:
+        return {}
+    index: dict[tuple[str, str], Any] = {}
+    for v in report.all_values():
+        if v.cell:
+            index[(v.sheet, v.cell)] = v
+    for v in report.settings.cells.values():
+        if v.cell:
+            index.setdefault((v.sheet, v.cell), v)
+    return index
+
+
+def shown_found(f: Finding, values: dict[tuple[str, str], Any]) -> str:
+    """What a finding says was typed ("Tertulis"), as a person reads it: the cell's
+    Value.display (13425000 -> 13.425.000, 0.385 in a percent cell -> 38,50%, a date ->
+    15 Juli 2025) when the finding quotes that cell, else the finding's own text."""
+    v = values.get((f.sheet, f.cell or ""))
+    if v is not None and f.found and f.found == v.text:
+        return v.display
+    return f.found
+
+
+def render_csv(results: Sequence[CheckResult], min_severity: Severity = Severity.INFO,
+               machine: bool = False) -> str:
+    """Findings as CSV. By default for people opening it in Excel with Indonesian regional
+    settings: ``;`` between fields, Indonesian headers and severity words, typed values
+    written the Indonesian way (the caller adds the UTF-8 BOM Excel needs to read UTF-8).
+    ``machine=True`` gives the machine form: ``,``, the English field names and the raw
+    finding fields, as in the JSON."""
     buf = io.StringIO()
-    fields = ("file",) + EXPORT_FIELDS
-    w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\r\n")
-    w.writeheader()
-    for row in _rows(results, min_severity):
-        w.writerow({k: neutralise(str(row.get(k, ""))) for k in fields})
+    if machine:
+        fields = ("file",) + EXPORT_FIELDS
+        w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\r\n")
+        w.writeheader()
+        for row in _rows(results, min_severity):
+            w.writerow({k: neutralise(str(row.get(k, ""))) for k in fields})
+        return buf.getvalue()
+    out = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    out.writerow([head for _, head in CSV_HEADERS])
+    for res in results:
+        values = typed_values(res.report)
+        for f in res.filtered(min_severity):
+            row = f.as_dict(file=res.path)
+            row["severity"] = SEVERITY_WORD[f.severity]
+            row["found"] = shown_found(f, values)
+            out.writerow([neutralise(str(row.get(k, ""))) for k, _ in CSV_HEADERS])
     return buf.getvalue()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -14,7 +15,7 @@ from click.testing import CliRunner
 from lkj_excel.cli import cli
 from lkj_excel.findings import EXPORT_FIELDS
 
-from .conftest import CANDIPURO, CLEAN, PRONOJIWO, RANUYOSO, run_lkj
+from .conftest import CANDIPURO, CLEAN, KALAENA, PRONOJIWO, RANUYOSO, run_lkj
 
 
 @pytest.fixture
@@ -56,9 +57,9 @@ def test_json_has_exactly_the_fields(runner):
                    "expected": "30", "message": fas["message"], "file": str(PRONOJIWO)}
 
 
-def test_csv_neutralises_formulas(runner, tmp_path):
+def test_csv_mesin_is_the_machine_form(runner, tmp_path):
     out = tmp_path / "temuan.csv"
-    res = runner.invoke(cli, ["check", str(PRONOJIWO), "--format", "csv", "-o", str(out)])
+    res = runner.invoke(cli, ["check", str(PRONOJIWO), "--format", "csv-mesin", "-o", str(out)])
     assert res.exit_code == 1
     text = out.read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -68,6 +69,31 @@ def test_csv_neutralises_formulas(runner, tmp_path):
             assert not v.startswith(("=", "+", "-", "@"))
     des = [r for r in rows if r["rule"] == "DES006"]
     assert des and all(r["found"] == "" for r in des)
+    fas = next(r for r in rows if r["rule"] == "FAS001" and r["cell"] == "K5")
+    assert (fas["severity"], fas["found"], fas["expected"]) == ("error", "31", "30")
+
+
+def test_csv_for_excel(runner, tmp_path):
+    """Semicolons, a UTF-8 BOM, Indonesian headers and severity words; typed numbers written
+    the Indonesian way (Candipuro's Anggaran E62 holds the text "147.975.000,00", kept as
+    typed; Kalaena's Capaian holds numbers)."""
+    out = tmp_path / "temuan.csv"
+    res = runner.invoke(cli, ["check", str(CANDIPURO), str(KALAENA), "--format", "csv",
+                              "-o", str(out)])
+    assert res.exit_code == 1
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Berkas", "Tingkat", "Aturan", "Sheet", "Sel", "Baris", "Kolom",
+                       "Tertulis", "Seharusnya", "Pesan"]
+    body = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    assert {r["Tingkat"] for r in body} == {"Kesalahan", "Peringatan", "Catatan"}
+    ang = next(r for r in body if r["Aturan"] == "ANG001" and r["Sel"] == "E62")
+    assert (ang["Tertulis"], ang["Seharusnya"]) == ("147.975.000,00", "130.475.000")
+    for r in body:
+        found = r["Tertulis"]
+        # never a raw float (0.385, 13425000.0) or an ISO date in what a person reads
+        assert not re.fullmatch(r"-?\d+\.\d+|\d{5,}|\d{4}-\d\d-\d\d.*", found), r
 
 
 def test_csv_injection_from_user_text(tmp_path):
@@ -79,13 +105,15 @@ def test_csv_injection_from_user_text(tmp_path):
     cell.data_type = "s"  # typed text, as Excel stores '=... entered with a quote
     path = tmp_path / "jahat.xlsx"
     wb.save(path)
-    res = CliRunner().invoke(cli, ["check", str(path), "--format", "csv"])
-    rows = list(csv.DictReader(io.StringIO(res.output)))
-    hit = [r for r in rows if r["rule"] == "CAP004"][0]
-    assert hit["found"].startswith("'=")
+    for fmt, delimiter, rule, found in (("csv", ";", "Aturan", "Tertulis"),
+                                        ("csv-mesin", ",", "rule", "found")):
+        res = CliRunner().invoke(cli, ["check", str(path), "--format", fmt])
+        rows = list(csv.DictReader(io.StringIO(res.output), delimiter=delimiter))
+        hit = [r for r in rows if r[rule] == "CAP004"][0]
+        assert hit[found].startswith("'=")
 
 
-@pytest.mark.parametrize("fmt", ["teks", "json", "csv"])
+@pytest.mark.parametrize("fmt", ["teks", "json", "csv", "csv-mesin"])
 def test_subprocess_formats_and_exit_codes(fmt):
     assert run_lkj("check", CLEAN, "--format", fmt).returncode == 0
     proc = run_lkj("check", CANDIPURO, "--format", fmt)
@@ -149,3 +177,22 @@ def test_cli_runner_exit_2_on_unusable_file(runner, tmp_path):
     res = runner.invoke(cli, ["check", str(bad)])
     assert res.exit_code == 2
     assert "kosong (0 byte)" in res.output
+
+
+def test_csv_tertulis_is_written_the_indonesian_way(runner, tmp_path):
+    """Typed numbers, a percent cell and a date as a person reads them (the machine form
+    keeps the raw text)."""
+    from .helpers import numeric_workbook
+
+    path = numeric_workbook(tmp_path)
+    res = runner.invoke(cli, ["check", str(path), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(res.output), delimiter=";"))
+    found = {(r["Aturan"], r["Sel"]): r["Tertulis"] for r in rows}
+    assert found[("ANG001", "E6")] == "6.500.000"
+    assert found[("ANG002", "F6")] == "38,50%"
+    assert found[("CAP001", "G4")] == "52,63%"
+    assert found[("IDN001", "B13")] == "15 Juli 2025"
+    res = runner.invoke(cli, ["check", str(path), "--format", "csv-mesin"])
+    rows = list(csv.DictReader(io.StringIO(res.output)))
+    assert {(r["rule"], r["found"]) for r in rows} >= {("ANG001", "6500000"),
+                                                       ("IDN001", "2025-07-15")}
