@@ -335,6 +335,28 @@ PERBANDINGAN = TableSheet(
     ),
 )
 
+#: Sections of the Word document whose text staff write (sheet Narasi, column Bagian).
+BAGIAN_NARASI = ("Kata Pengantar", "Latar Belakang", "Gambaran Umum", "Tugas dan Fungsi",
+                 "Permasalahan Utama", "Penjelasan Capaian", "Strategi", "Hambatan",
+                 "Rencana Tindak Lanjut", "Kesimpulan", "Tanggapan Atasan")
+
+NARASI = TableSheet(
+    name="Narasi",
+    title="Narasi Laporan (untuk dokumen Word)",
+    hint=("Satu paragraf atau satu butir per baris; pilih Bagiannya. Strategi: isi juga "
+          "Indikator dan Pada Bulan. Salin sheet ini ke laporan triwulan berikutnya."),
+    required=False,
+    columns=(
+        Column("no", "No", width=6),
+        Column("bagian", "Bagian", required=True, width=22, choices=BAGIAN_NARASI,
+               synonyms=("bab", "bagian laporan")),
+        Column("indikator", "Indikator", width=30, synonyms=("indikator kinerja",)),
+        Column("bulan", "Pada Bulan", width=16, synonyms=("bulan", "waktu")),
+        Column("teks", "Teks", required=True, width=90,
+               synonyms=("isi", "uraian", "narasi", "strategi yang digunakan")),
+    ),
+)
+
 PREDIKAT_TABLE = TableSheet(
     name="Pengaturan",
     title="Skala Predikat",
@@ -391,13 +413,14 @@ DEFAULT_PREDIKAT = (
 
 TABLE_SHEETS: tuple[TableSheet, ...] = (
     PK, PK_ANGGARAN, CAPAIAN, ANGGARAN, DESA, FASILITASI, EFISIENSI, PEGAWAI, PERBANDINGAN,
+    NARASI,
 )
 FORM_SHEETS: tuple[FormSheet, ...] = (IDENTITAS, PENGATURAN)
 PETUNJUK = "Petunjuk"
 
 #: Sheet order in the template.
 SHEET_ORDER = (PETUNJUK, "Identitas", "PK", "PK Anggaran", "Capaian", "Anggaran", "Desa",
-               "Fasilitasi", "Efisiensi", "Pegawai", "Perbandingan", "Pengaturan")
+               "Fasilitasi", "Efisiensi", "Pegawai", "Perbandingan", "Narasi", "Pengaturan")
 #: Sheets that must exist for a workbook to be checked at all.
 REQUIRED_SHEETS = ("Identitas", "PK", "Capaian", "Anggaran")
 
@@ -412,6 +435,7 @@ SHEET_SYNONYMS = {
     "Efisiensi": ("efisiensi", "cost per outcome", "costperoutcome", "cpo"),
     "Pegawai": ("pegawai", "personalia", "kepegawaian"),
     "Perbandingan": ("perbandingan", "perbandingan tahun"),
+    "Narasi": ("narasi", "narasi laporan", "uraian laporan"),
     "Pengaturan": ("pengaturan", "setting", "konfigurasi"),
 }
 

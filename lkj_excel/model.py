@@ -213,6 +213,13 @@ class PerbandinganRow(Row):
 
 
 @dataclass
+class NarasiRow(Row):
+    @property
+    def bagian(self) -> str:
+        return self.get("bagian").text.strip()
+
+
+@dataclass
 class Settings:
     """What domain.md says must be configurable, read from the Pengaturan sheet."""
 
@@ -269,6 +276,8 @@ class Report:
     typed: dict[tuple[str, str], Any] = field(default_factory=dict)
     #: Formula cells saved without a computed value (they read as empty).
     uncached_formulas: list[tuple[str, str]] = field(default_factory=list)
+    #: The Narasi sheet: the document's narrative, one paragraph or point per row.
+    narasi: list[NarasiRow] = field(default_factory=list)
 
     @property
     def capaian_rows(self) -> list[CapaianRow]:

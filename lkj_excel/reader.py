@@ -28,6 +28,7 @@ from .model import (
     EfisiensiRow,
     FasilitasiRow,
     Identity,
+    NarasiRow,
     PegawaiRow,
     PerbandinganRow,
     Person,
@@ -565,7 +566,7 @@ def _day_month(raw: Any) -> tuple[int, int] | None:
 _ROW_CLASSES: dict[str, type[Row]] = {
     "PK": PkRow, "PK Anggaran": PkBudgetRow, "Capaian": CapaianRow, "Anggaran": AnggaranRow,
     "Desa": DesaRow, "Fasilitasi": FasilitasiRow, "Efisiensi": EfisiensiRow,
-    "Pegawai": PegawaiRow, "Perbandingan": PerbandinganRow,
+    "Pegawai": PegawaiRow, "Perbandingan": PerbandinganRow, "Narasi": NarasiRow,
 }
 
 
@@ -647,4 +648,5 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
         efisiensi=tables["Efisiensi"], pegawai=tables["Pegawai"],
         perbandingan=tables["Perbandingan"], settings=settings, columns=columns,
         header_rows=header_rows, typed=typed, uncached_formulas=uncached,
+        narasi=tables["Narasi"],
     )

@@ -105,3 +105,24 @@ def test_pengaturan_is_read(tmp_path):
     assert s.efficiency_formula == "kinerja/anggaran"
     assert s.extra_holidays == (dt.date(2024, 7, 1),)
     assert s.predikat(99.9) == "Berhasil" and s.predikat(100) == "Sangat Berhasil"
+
+
+def test_narasi_sheet_reads_back(tmp_path):
+    """The Narasi sheet (the Word document's text) has a Bagian dropdown and reads back row by
+    row with its cells, so next quarter's report can start from this quarter's text."""
+    path = tmp_path / "t.xlsx"
+    make_template(path, "seksi")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Narasi"]
+    assert [ws.cell(L.HEADER_ROW, i + 1).value for i in range(5)] == \
+        ["No", "Bagian", "Indikator", "Pada Bulan", "Teks"]
+    dv = [d.formula1 for d in ws.data_validations.dataValidation]
+    assert any("Latar Belakang" in f and "Tanggapan Atasan" in f for f in dv)
+    ws["B4"], ws["E4"] = "Latar Belakang", "Paragraf pertama."
+    ws["B5"], ws["C5"], ws["D5"], ws["E5"] = "Strategi", "Indikator A", "Januari", "a. Koordinasi"
+    wb.save(path)
+    rep = read_report(path)
+    got = [(r.bagian, r.get("indikator").text, r.get("bulan").text, r.get("teks").text,
+            r.get("teks").cell) for r in rep.narasi]
+    assert got == [("Latar Belakang", "", "", "Paragraf pertama.", "E4"),
+                   ("Strategi", "Indikator A", "Januari", "a. Koordinasi", "E5")]

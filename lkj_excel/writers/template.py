@@ -19,7 +19,7 @@ from .atomic import atomic_output
 from .cells import write_value
 
 #: Rows pre-formatted as input in each table (staff may type beyond; it is still read).
-INPUT_ROWS = {"Anggaran": 150, "Fasilitasi": 80, "Pegawai": 60, "Desa": 40}
+INPUT_ROWS = {"Anggaran": 150, "Fasilitasi": 80, "Pegawai": 60, "Desa": 40, "Narasi": 100}
 DEFAULT_INPUT_ROWS = 30
 
 FMT_AMOUNT = "#,##0"
@@ -74,6 +74,10 @@ PETUNJUK_TEXT: tuple[tuple[str, str], ...] = (
     ("Perbandingan",
      "Target dan realisasi indikator pada tahun-tahun sebelumnya dan tahun ini, serta target "
      "Renstra."),
+    ("Narasi",
+     "Teks dokumen Word (lkj dokumen): latar belakang, tugas dan fungsi, strategi per "
+     "indikator dan bulannya, hambatan, rencana tindak lanjut, kesimpulan, tanggapan atasan. "
+     "Satu paragraf atau satu butir per baris. Bagian yang kosong ditandai di dokumen."),
     ("Pengaturan",
      "Batas hari kerja penyampaian, libur tambahan daerah, skala predikat, rumus polaritas "
      "negatif, rumus efisiensi dan toleransi pembulatan. Nilai bawaan: 5 hari kerja, skala "
