@@ -265,4 +265,158 @@ def personnel_counts(report: Report) -> dict[str, dict]:
     return {"pendidikan": edu, "golongan": gol, "eselon": esl, "diklat": dik}
 
 
-__all__ = ["Summary", "build_summary", "desa_table", "personnel_counts"]
+# --- Figures for the Word document (lkj dokumen) ------------------------------------------
+# Tables the finalised workbook takes straight from the sheets but the document shows with
+# their totals, ratios and percentages: computed here, once, from the same check context.
+
+
+@dataclass
+class PkBudgetLine:
+    no: str
+    kode: str | None
+    uraian: str
+    anggaran: float | None
+    sumber: str
+
+
+def pk_budget(result: CheckResult) -> tuple[list[PkBudgetLine], float | None]:
+    """The PK's budget lines as agreed, and their total (recomputed, as PK007 checks it;
+    None when there are no lines)."""
+    lines = []
+    for i, r in enumerate(result.report.pk_budget_rows):
+        if not r.get("uraian").text and amount(r.get("anggaran")) is None:
+            continue
+        code = r.get("kode").parsed
+        lines.append(PkBudgetLine(r.get("no").text or str(i + 1),
+                                  getattr(code, "canonical", None) or r.get("kode").text or None,
+                                  r.get("uraian").text, amount(r.get("anggaran")),
+                                  r.get("sumber").text))
+    if not lines:
+        return [], None
+    return lines, sum(b.anggaran or 0 for b in lines)
+
+
+@dataclass
+class ChecklistItem:
+    no: str
+    nama: str
+    kelompok: str
+    done: bool | None
+
+
+def fasilitasi_table(result: CheckResult) -> tuple[list[tuple[str, list[ChecklistItem]]],
+                                                   int, int]:
+    """The Fasilitasi checklist grouped by kelompok in sheet order, with (ticked, all) as the
+    FAS rules count them; an item whose status is unclear counts as not done."""
+    from .rules.fasilitasi import checklist_counts
+
+    groups: dict[str, list[ChecklistItem]] = {}
+    for r in result.report.fasilitasi:
+        if not r.get("nama").text:
+            continue
+        k = r.get("kelompok").text.strip().capitalize() or "Fasilitasi"
+        items = groups.setdefault(k, [])
+        items.append(ChecklistItem(str(len(items) + 1), r.get("nama").text, k, r.done))
+    done, total = checklist_counts(result.report)
+    return list(groups.items()), done, total
+
+
+def indicator_ratio(summary: Summary, ind: IndicatorLine) -> tuple[float, float, str] | None:
+    """(numerator, denominator, source) behind an indicator's realisasi when it is a ratio:
+    recomputed from the Fasilitasi or Desa sheet, else Pembilang/Penyebut or a typed "31/36"
+    when that is the realisasi lkj believes. Source: "Fasilitasi", "Desa" or ""."""
+    ctx = summary.ctx
+    c = ind.row
+    if c.row in ctx.derived:
+        return ctx.derived[c.row]
+    if ind.realisasi is None:
+        return None
+    pem, pen = amount(c.get("pembilang")), amount(c.get("penyebut"))
+    p = c.get("realisasi").parsed
+    if (pem is None or not pen) and getattr(p, "style", None) == "ratio":
+        pem, pen = p.numerator, p.denominator
+    if pem is None or not pen or abs(pem / pen * 100 - ind.realisasi) > 1e-6:
+        return None
+    return pem, pen, ""
+
+
+@dataclass
+class EfisiensiLine:
+    no: str
+    jenis: str
+    uraian: str
+    indikator: str
+    pagu: float | None
+    realisasi: float | None
+    capaian_anggaran: float | None  # percentage points
+    target: tuple[float | None, str | None]
+    realisasi_kinerja: tuple[float | None, str | None]
+    capaian_kinerja: float | None
+    efisiensi: float | None
+    keterangan: str
+
+
+def efisiensi_lines(result: CheckResult) -> tuple[list[EfisiensiLine], str]:
+    """The cost-per-outcome rows with capaian anggaran, capaian kinerja and efisiensi
+    recomputed as COP001-COP003 do, and the efisiensi formula's name."""
+    from .rules.efisiensi import budget_pct, efficiency, performance_pct
+
+    ctx: Context = result.context
+    formula = ctx.settings.efficiency_formula
+    out = []
+    for r in result.report.efisiensi:
+        if not r.get("uraian").text:
+            continue
+        ang, kin = budget_pct(r), performance_pct(r)
+        pagu = amount(r.get("pagu"))
+        out.append(EfisiensiLine(
+            r.get("no").text, r.get("jenis").text, r.get("uraian").text,
+            r.get("indikator").text, pagu, amount(r.get("realisasi"), pagu is not None),
+            ang, measure(r.get("target")), measure(r.get("realisasi_kinerja")), kin,
+            efficiency(formula, ang, kin) if ang is not None else None,
+            r.get("keterangan").text))
+    return out, formula
+
+
+@dataclass
+class ComparisonLine:
+    no: str
+    indikator: str
+    #: year -> (target, realisasi, unit); the report's own year from the Capaian figures.
+    years: dict[int, tuple[float | None, float | None, str | None]]
+    renstra: tuple[float | None, str | None]
+
+
+def perbandingan_table(summary: Summary) -> tuple[list[int], list[ComparisonLine]]:
+    """Sheet Perbandingan pivoted to one line per indicator and a column pair per year; the
+    report year's target and realisasi are the Capaian figures (PK008 checks they agree)."""
+    from .rules.base import best_match
+
+    inds = [(i.indikator or i.sasaran, i) for i in summary.indicators]
+    lines: dict[str, ComparisonLine] = {}
+    years: set[int] = set()
+    for p in summary.report.perbandingan:
+        name = p.get("indikator").text
+        year = p.get("tahun").value
+        if not name or not isinstance(year, (int, float)):
+            continue
+        year = int(year)
+        years.add(year)
+        key = normalise_text(name).replace(" ", "")
+        line = lines.setdefault(key, ComparisonLine(p.get("no").text, name, {}, (None, None)))
+        t, tu = measure(p.get("target"))
+        r, ru = measure(p.get("realisasi"))
+        cur = best_match(name, inds, 0.8) if year == summary.year else None
+        if cur is not None:
+            t = cur.target if cur.target is not None else t
+            r = cur.realisasi if cur.realisasi is not None else r
+            tu = ru = cur.unit or tu or ru
+        line.years[year] = (t, r, tu or ru)
+        rv = measure(p.get("target_renstra"))
+        if rv[0] is not None:
+            line.renstra = rv
+    return sorted(years), list(lines.values())
+
+
+__all__ = ["Summary", "build_summary", "desa_table", "personnel_counts", "pk_budget",
+           "fasilitasi_table", "indicator_ratio", "efisiensi_lines", "perbandingan_table"]
