@@ -12,7 +12,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 __all__ = ["__version__", "read_report", "check", "check_file", "make_template", "finalise",
-           "rekap"]
+           "rekap", "dokumen"]
 
 
 def read_report(path, progress=None):
@@ -49,3 +49,9 @@ def rekap(inputs, output, **kwargs):
     from .rekap import rekap as _rekap
 
     return _rekap(inputs, output, **kwargs)
+
+
+def dokumen(path, output=None, **kwargs):
+    from .writers.dokumen import dokumen as _dokumen
+
+    return _dokumen(path, output, **kwargs)

@@ -75,6 +75,7 @@ def cli():
       lkj template laporan_tw1.xlsx --tingkat kecamatan
       lkj check laporan_tw1.xlsx
       lkj finalise laporan_tw1.xlsx
+      lkj dokumen laporan_tw1.xlsx
       lkj rekap laporan_kecamatan/ -o rekap.xlsx
       lkj aturan
     """
@@ -95,6 +96,7 @@ Perintah:
   lkj template NAMA.xlsx            buat templat kosong untuk diisi
   lkj check BERKAS_ATAU_FOLDER      periksa laporan dan tampilkan setiap temuan
   lkj finalise BERKAS               buat laporan akhir yang sudah diperiksa
+  lkj dokumen BERKAS                buat dokumen Word LKj dari laporan yang diperiksa
   lkj rekap FOLDER -o REKAP.xlsx    gabungkan banyak laporan menjadi satu rekap
   lkj aturan                        daftar aturan pemeriksaan
 
@@ -240,6 +242,51 @@ def finalise(berkas: Path, output: Path | None):
     click.echo(f"Laporan akhir ditulis ke: {res.output}")
     click.echo(f"Temuan: {c['error']} kesalahan, {c['warning']} peringatan, {c['info']} catatan "
                "(lihat sheet Temuan).")
+    sys.exit(res.exit_code)
+
+
+@cli.command(short_help="Buat dokumen Word LKj dari buku kerja yang sudah diperiksa.")
+@click.argument("berkas", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Berkas Word hasil (bawaan: NAMA_dokumen.docx di folder yang sama).")
+@click.option("--templat-dokumen", "templat", type=click.Path(dir_okay=False, path_type=Path),
+              help="Templat Word (.docx) sendiri, misalnya gaya kabupaten (lihat "
+                   "docs/dokumen.md).")
+@click.option("--abaikan-temuan", is_flag=True,
+              help="Jangan cantumkan jumlah kesalahan pemeriksaan di halaman pertama.")
+@click.option("--timpa", is_flag=True, help="Ganti berkas hasil bila sudah ada.")
+def dokumen(berkas: Path, output: Path | None, templat: Path | None, abaikan_temuan: bool,
+            timpa: bool):
+    """Buat dokumen Word LKj (bab, tabel, narasi, tanda tangan) dari buku kerja.
+
+    Semua angka dalam tabel diambil dari hasil pemeriksaan yang sudah dihitung ulang, bukan
+    diketik ulang. Bab dan nomor tabel mengikuti laporan seksi atau kecamatan (sesuai isian
+    Tingkat). Narasi (latar belakang, tugas dan fungsi, strategi, hambatan, rencana tindak
+    lanjut, kesimpulan, tanggapan atasan) diambil dari sheet Narasi; bagian yang kosong
+    ditandai kuning di dokumen. Bila masih ada kesalahan, halaman pertama menyebut jumlahnya.
+    Berkas hasil yang sudah ada tidak ditimpa tanpa --timpa (mungkin sudah disunting).
+    Kode keluar sama dengan 'lkj check'.
+
+    \b
+    Contoh:
+      lkj dokumen laporan_tw2.xlsx
+      lkj dokumen laporan_tw2.xlsx -o kirim/LKj_TW2.docx --timpa
+      lkj dokumen laporan_tw2.xlsx --templat-dokumen templat_kabupaten.docx
+    """
+    from .errors import LkjError
+    from .writers.dokumen import dokumen as do_dokumen
+
+    try:
+        res = do_dokumen(berkas, output, templat=templat, abaikan_temuan=abaikan_temuan,
+                         timpa=timpa)
+    except LkjError as exc:
+        _fail(exc.message)
+    c = res.result.counts
+    click.echo(f"Dokumen Word ditulis ke: {res.output}")
+    if c["error"]:
+        click.echo(f"Perhatian: masih ada {c['error']} kesalahan hasil pemeriksaan"
+                   + (" (disebut di halaman pertama)." if res.errors_noted else ".")
+                   + " Lihat 'lkj check " + str(berkas) + "'.")
     sys.exit(res.exit_code)
 
 

@@ -140,7 +140,8 @@ def test_help_does_not_import_pandas():
     code = ("import sys; sys.argv=['lkj','--help']\n"
             "from lkj_excel.cli import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "bad = [m for m in ('pandas', 'openpyxl', 'python_calamine', 'xlsxwriter') "
+            "bad = [m for m in ('pandas', 'openpyxl', 'python_calamine', 'xlsxwriter', 'docx', "
+            "'docxtpl', 'PIL', 'lxml') "
             "if m in sys.modules]\n"
             "print('IMPORTED', bad)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
