@@ -120,14 +120,13 @@ def template(keluaran: Path, tingkat: str, timpa: bool):
       lkj template laporan_tw2_2025.xlsx --tingkat kecamatan
     """
     from .errors import LkjError
+    from .outputs import guard_output
     from .writers.template import make_template
 
     if keluaran.suffix.lower() not in (".xlsx", ".xlsm"):
         _fail(f"Nama berkas keluaran harus berakhiran .xlsx (bukan '{keluaran.suffix}').")
-    if keluaran.exists() and not timpa:
-        _fail(f"Berkas '{keluaran}' sudah ada. Pakai --timpa untuk menimpanya atau pilih nama "
-              "lain.")
     try:
+        guard_output(keluaran, "template", overwrite=timpa)
         make_template(keluaran, tingkat)
     except LkjError as exc:
         _fail(exc.message)
@@ -149,7 +148,10 @@ SEVERITIES = ["error", "warning", "info", "kesalahan", "peringatan", "catatan"]
 @click.option("--min-severity", "min_sev", type=click.Choice(SEVERITIES), default="info",
               show_default=True,
               help="Tampilkan temuan mulai tingkat ini: error, warning atau info.")
-def check(berkas: tuple[str, ...], fmt: str, output: Path | None, min_sev: str):
+@click.option("--timpa", is_flag=True,
+              help="Boleh menimpa berkas keluaran yang sudah ada (bukan berkas masukan).")
+def check(berkas: tuple[str, ...], fmt: str, output: Path | None, min_sev: str,
+          timpa: bool = False):
     """Periksa satu atau beberapa laporan dan tampilkan setiap temuan.
 
     BERKAS boleh berupa berkas, folder (dicari sampai ke subfolder: .xlsx, .xlsm, .xls,
@@ -168,15 +170,22 @@ def check(berkas: tuple[str, ...], fmt: str, output: Path | None, min_sev: str):
     from .errors import LkjError
     from .findings import Severity
     from .inputs import expand, is_rekap_output
+    from .outputs import guard_output, is_earlier_output
     from .render import render_csv, render_json, render_text
 
     min_severity = Severity.parse(min_sev)
-    found = expand(berkas, exclude=[output] if output else [])
+    found = expand(berkas, exclude=[output] if output and is_earlier_output(
+        output, fmt) else [])
     if not found.files:
         _fail(found.nothing_message())
     for note in found.empty:
         click.echo(f"Catatan: {note}", err=True)
     files = found.files
+    if output is not None:
+        try:
+            guard_output(output, fmt, reads=files, overwrite=timpa)
+        except LkjError as exc:
+            _fail(exc.message)
     results, failures = [], []
     show_bar = len(files) > 3 and _isatty(sys.stderr)
     with click.progressbar(files, label="Memeriksa", file=sys.stderr,
@@ -217,7 +226,9 @@ def check(berkas: tuple[str, ...], fmt: str, output: Path | None, min_sev: str):
 @click.argument("berkas", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Berkas hasil (bawaan: NAMA_final.xlsx di folder yang sama).")
-def finalise(berkas: Path, output: Path | None):
+@click.option("--timpa", is_flag=True,
+              help="Boleh menimpa berkas keluaran yang sudah ada (bukan berkas masukan).")
+def finalise(berkas: Path, output: Path | None, timpa: bool = False):
     """Buat buku kerja laporan akhir yang sudah diperiksa, diberi catatan dan siap cetak.
 
     Hasilnya berkas baru berisi: Ringkasan (dengan grafik), Temuan (setiap temuan dengan
@@ -235,7 +246,7 @@ def finalise(berkas: Path, output: Path | None):
     from .writers.final import finalise as do_finalise
 
     try:
-        res = do_finalise(berkas, output)
+        res = do_finalise(berkas, output, overwrite=timpa)
     except LkjError as exc:
         _fail(exc.message)
     c = res.result.counts
@@ -299,7 +310,10 @@ def dokumen(berkas: Path, output: Path | None, templat: Path | None, abaikan_tem
                    "dilewati dan yang berubah diganti.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
               help="Banyaknya proses paralel (bawaan: semua inti prosesor).")
-def rekap(masukan: tuple[str, ...], output: Path, db: Path | None, jobs: int | None):
+@click.option("--timpa", is_flag=True,
+              help="Boleh menimpa berkas keluaran yang sudah ada (bukan berkas masukan).")
+def rekap(masukan: tuple[str, ...], output: Path, db: Path | None, jobs: int | None,
+          timpa: bool = False):
     """Gabungkan banyak laporan menjadi satu buku kerja rekap (dan basis data).
 
     MASUKAN boleh berupa berkas, folder (dicari sampai ke subfolder: .xlsx, .xlsm, .xls,
@@ -330,7 +344,7 @@ def rekap(masukan: tuple[str, ...], output: Path, db: Path | None, jobs: int | N
         state["last"] = done
 
     try:
-        res = do_rekap(masukan, output, db=db, jobs=jobs, progress=progress)
+        res = do_rekap(masukan, output, db=db, jobs=jobs, progress=progress, overwrite=timpa)
     except LkjError as exc:
         _fail(exc.message)
     finally:

@@ -138,12 +138,12 @@ def test_100000_row_anggaran(big):
 
 
 def test_read_only_output_folder(tmp_path, monkeypatch):
-    import tempfile
+    from lkj_excel.writers import atomic
 
     def denied(*a, **k):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    monkeypatch.setattr(atomic, "_create_temp", denied)
     res = CliRunner().invoke(cli, ["finalise", str(CANDIPURO), "-o", str(tmp_path / "o.xlsx")])
     assert res.exit_code == 2
     assert "Tidak dapat menulis di folder" in res.output

@@ -27,6 +27,7 @@ from ..checking import check
 from ..errors import OutputError
 from ..findings import CheckResult, Finding, Severity, cell_sort_key
 from ..model import Report, col_letter
+from ..outputs import fitted_name, guard_output
 from ..parsing import format_date_id
 from ..reader import open_workbook, read_grid, read_report, resolve_sheets
 from ..rules.base import amount
@@ -61,23 +62,22 @@ class FinaliseResult:
 
 
 def default_output(path: str | os.PathLike) -> Path:
+    """NAME_final.xlsx beside the input, the name shortened if it would be too long."""
     p = Path(path)
-    return p.with_name(f"{p.stem}_final.xlsx")
+    return p.with_name(fitted_name(p.stem, "_final.xlsx"))
 
 
-def finalise(path: str | os.PathLike, output: str | os.PathLike | None = None
-             ) -> FinaliseResult:
+def finalise(path: str | os.PathLike, output: str | os.PathLike | None = None,
+             overwrite: bool = False) -> FinaliseResult:
     """Check ``path`` and write the finalised workbook (default: NAME_final.xlsx beside it).
-    The input is only read; the output is written to a temporary file and renamed."""
+    The input is only read; the output is written to a temporary file and renamed. An
+    existing output that is not an earlier finalised workbook is replaced only with
+    ``overwrite`` (see :func:`lkj_excel.outputs.guard_output`)."""
     src = Path(path)
     out = Path(output) if output is not None else default_output(src)
     if out.suffix.lower() != ".xlsx":
         raise OutputError(f"Berkas keluaran harus berakhiran .xlsx, bukan '{out.suffix}'.", out)
-    same = src.resolve() == out.resolve() or (
-        src.exists() and out.exists() and os.path.samefile(src, out))
-    if same:
-        raise OutputError(f"Berkas keluaran sama dengan berkas masukan '{src.name}'. lkj tidak "
-                          "pernah menimpa berkas isian; pilih nama lain dengan -o.", out)
+    guard_output(out, "final", reads=[src], overwrite=overwrite)
     report = read_report(src)
     result = check(report)
     wb, names = open_workbook(src)
