@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import stat
 import sys
 import zipfile
 from collections.abc import Callable
@@ -77,6 +78,14 @@ def _sniff(path: Path) -> None:
         raise UnreadableWorkbook(f"Berkas '{name}' tidak ditemukan.", path)
     if path.is_dir():
         raise UnreadableWorkbook(f"'{name}' adalah folder, bukan berkas Excel.", path)
+    try:
+        regular = stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        regular = True  # reported below when it is opened
+    if not regular:  # a named pipe would block reading forever
+        raise UnreadableWorkbook(
+            f"'{name}' bukan berkas biasa (pipa bernama atau perangkat), jadi tidak dibaca; "
+            "simpan laporannya sebagai berkas lalu coba lagi.", path)
     if name.startswith("~$"):
         raise UnreadableWorkbook(
             f"'{name}' adalah berkas kunci sementara Excel, bukan laporan. Buka berkas "

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -166,14 +167,16 @@ def _unit_key(s) -> str:
 # ---------------------------------------------------------------------------------------
 
 
-def open_db(path: Path) -> sqlite3.Connection:
+def open_db(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
+    """Open (creating if needed) a rekap database in autocommit mode: the caller opens
+    its own transaction (see dbaccess.claim)."""
     try:
-        con = sqlite3.connect(str(path))
+        con = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
         con.executescript(SCHEMA)
-        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
-                    (str(SCHEMA_VERSION),))
     except sqlite3.DatabaseError as exc:
-        raise OutputError(f"Basis data '{path}' tidak dapat dipakai: {exc}.", path) from None
+        from .dbaccess import database_error
+
+        raise database_error(path, exc, timeout) from None
     return con
 
 
@@ -224,42 +227,70 @@ def _store(con: sqlite3.Connection, rec: dict, sha: str, size: int) -> None:
 
 def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
           db: str | os.PathLike | None = None, jobs: int | None = None,
-          progress: Callable[[int, int], None] | None = None) -> RekapResult:
+          progress: Callable[[int, int], None] | None = None, overwrite: bool = False,
+          db_timeout: float | None = None) -> RekapResult:
     """Consolidate the workbooks named by ``inputs`` into ``output`` (and ``db``).
 
     ``progress(done, total)`` is called as files finish. Returns counts for which
-    files_in == consolidated + bad always holds.
+    files_in == consolidated + bad always holds. The outputs are checked first
+    (:func:`lkj_excel.outputs.guard_output`: never an input, never each other, an existing
+    file replaced only if it is an earlier lkj rekap or with ``overwrite``). The database
+    is changed in one transaction committed after the workbook is written, so a failure
+    changes nothing; another run holding it is waited for up to ``db_timeout`` seconds.
     """
+    from .dbaccess import DB_TIMEOUT, claim, database_error, release, rollback
+    from .outputs import guard_output, is_earlier_output
+    from .writers.atomic import atomic_output
     from .writers.rekap import write_rekap
 
     t0 = time.perf_counter()
+    timeout = DB_TIMEOUT if db_timeout is None else db_timeout
     out = Path(output)
     if out.suffix.lower() != ".xlsx":
         raise OutputError(f"Berkas rekap harus berakhiran .xlsx, bukan '{out.suffix}'.", out)
     db_path = Path(db) if db is not None else None
-    exclude = [out] + ([db_path] if db_path else [])
+    in_place = db_path is not None and is_earlier_output(db_path, "db")
+    exclude = [out] if is_earlier_output(out, "rekap") else []
+    if in_place:
+        exclude.append(db_path)
     found = expand(inputs, exclude)
+    missing = [str(p) for p in found.files if not os.path.lexists(p)]
+    if missing:  # a typo in a folder or file name is not "1 berkas masuk"
+        raise NoInputFiles(" ".join(f"'{m}' tidak ditemukan: tidak ada berkas atau folder "
+                                    "dengan nama itu." for m in missing[:5]), missing[0])
     if not found.files:
         raise NoInputFiles(found.nothing_message())
     files = found.files
+    guard_output(out, "rekap", reads=files, outputs=[db_path] if db_path else [],
+                 overwrite=overwrite)
+    if db_path is not None:
+        guard_output(db_path, "db", reads=files, outputs=[out], overwrite=overwrite)
     result = RekapResult(out, db_path, files_in=len(files), notes=found.empty)
     tmpdir = None
-    if db_path is None:
+    if in_place:
+        store = db_path
+    else:  # a new database is built aside and copied into place at the end
         tmpdir = tempfile.TemporaryDirectory(prefix="lkj-rekap-")
         store = Path(tmpdir.name) / "rekap.sqlite"
-    else:
-        store = db_path
-    con = open_db(store)
+    shown = db_path or store
+    con = None
+    t_wait = time.perf_counter()
     try:
+        con = open_db(store, timeout)
+        claim(con, {"schema_version": str(SCHEMA_VERSION)})
         todo: list[tuple[str, str, int]] = []
         current: list[tuple[str, str]] = []
         done = 0
         for f in files:
             key = str(f.resolve())
             try:
+                if not stat.S_ISREG(os.stat(f).st_mode):
+                    raise IsADirectoryError(0, "bukan berkas biasa")
                 sha, size = file_hash(f)
             except OSError as exc:
                 reason = ("Berkas tidak ditemukan." if not f.exists() else
+                          "Bukan berkas biasa (folder, pipa atau perangkat); hanya berkas "
+                          "yang dibaca." if exc.errno == 0 else
                           f"Berkas tidak dapat dibuka: {exc.strerror}.")
                 _store(con, {"path": key, "ok": False, "reason": reason}, "-", 0)
                 current.append((key, "-"))
@@ -277,33 +308,23 @@ def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
         result.processed = len(todo)
         workers = max(1, jobs or os.cpu_count() or 1)
         meta = {k: (sha, size) for k, sha, size in todo}
-        batch = 0
-        if workers == 1 or len(todo) < 4:
-            results = map(process_file, [k for k, _, _ in todo])
-            pool = None
+        if len(todo) < 4:
+            results: Iterable[dict] = map(process_file, [k for k, _, _ in todo])
         else:
-            pool = ProcessPoolExecutor(max_workers=workers)
-            chunk = max(1, min(32, len(todo) // (workers * 8) or 1))
-            results = pool.map(process_file, [k for k, _, _ in todo], chunksize=chunk)
-        try:
-            for rec in results:
-                sha, size = meta[rec["path"]]
-                if rec.get("rekap_output"):
-                    result.skipped_outputs.append(rec["path"])
-                    _forget_path(con, rec["path"])
-                else:
-                    _store(con, rec, sha, size)
-                done += 1
-                batch += 1
-                if batch >= 200:
-                    con.commit()
-                    batch = 0
-                if progress:
-                    progress(done, len(files))
-        finally:
-            if pool is not None:
-                pool.shutdown()
-        con.commit()
+            from .workers import run_all
+
+            results = run_all(process_file, [k for k, _, _ in todo],
+                              min(workers, len(todo)), _crashed)
+        for rec in results:
+            sha, size = meta[rec["path"]]
+            if rec.get("rekap_output"):
+                result.skipped_outputs.append(rec["path"])
+                _forget_path(con, rec["path"])
+            else:
+                _store(con, rec, sha, size)
+            done += 1
+            if progress:
+                progress(done, len(files))
         skipped = set(result.skipped_outputs)
         paths = [p for p, _ in current if p not in skipped]
         result.files_in = len(paths)
@@ -313,13 +334,39 @@ def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
         result.bad_files = _bad_files(con, paths)
         result.bad = len(result.bad_files)
         result.consolidated = len(paths) - result.bad
-        result.duplicates = write_rekap(con, paths, out)
+        with atomic_output(out) as tmp:
+            # the workbook is complete before the database is committed, and the database
+            # is committed before the workbook takes its name: a failure changes neither
+            result.duplicates = write_rekap(con, paths, Path(tmp))
+            t_wait = time.perf_counter()
+            release(con)
+            if not in_place and db_path is not None:
+                con.close()
+                con = None
+                with atomic_output(db_path) as tmp_db:
+                    shutil.copyfile(store, tmp_db)
+    except sqlite3.Error as exc:
+        if con is not None:
+            rollback(con)
+        raise database_error(shown, exc, time.perf_counter() - t_wait) from None
+    except BaseException:
+        if con is not None:
+            rollback(con)
+        raise
     finally:
-        con.close()
+        if con is not None:
+            con.close()
         if tmpdir is not None:
             tmpdir.cleanup()
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _crashed(path: str) -> dict:
+    return {"path": path, "ok": False,
+            "reason": "Proses pembaca berhenti mendadak saat membaca berkas ini (isinya tidak "
+                      "wajar atau memori habis); berkas lain tetap direkap. Kirim berkas ini "
+                      "ke pengelola lkj-excel."}
 
 
 def _bad_files(con: sqlite3.Connection, paths: list[str]) -> list[tuple[str, str]]:

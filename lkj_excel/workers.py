@@ -1,0 +1,99 @@
+"""Worker processes for ``lkj rekap`` that one file cannot stop and that never outlive lkj.
+
+``concurrent.futures.ProcessPoolExecutor`` gives up entirely when a worker dies (a reader
+that aborts on a hostile file, the system killing a process that uses too much memory):
+every pending file fails with ``BrokenProcessPool`` and nothing says which file was the
+cause. :func:`run_all` keeps going instead: the files that were in flight when the pool
+broke are each read again alone in a fresh process, so the file that kills its process is
+found and reported (its record says why), and the others are read in a new pool.
+
+Each worker also watches its parent: when the main lkj process is gone (killed, closed
+window), the workers exit within a second instead of running on.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+#: Files queued per worker: enough to keep workers busy, few enough that a broken pool
+#: leaves little to re-read.
+QUEUE_PER_WORKER = 4
+
+
+def _watch_parent(parent_pid: int) -> None:
+    """Worker initializer: exit as soon as the parent process is gone."""
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+
+    def watch() -> None:
+        if os.name == "nt" and parent is not None:
+            parent.join()  # waits on the parent's process handle
+            os._exit(3)
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent_pid:  # re-parented: the parent died
+                os._exit(3)
+
+    threading.Thread(target=watch, name="lkj-watch-parent", daemon=True).start()
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent,
+                               initargs=(os.getpid(),))
+
+
+def run_all(func: Callable[[str], dict], items: Iterable[str], workers: int,
+            crashed: Callable[[str], dict]) -> Iterator[dict]:
+    """Yield ``func(item)`` for every item, computed in ``workers`` processes, in the
+    order they finish. An item whose process dies yields ``crashed(item)`` instead; the
+    rest are still computed. ``func`` must not raise (return a record instead)."""
+    pending: deque[str] = deque(items)
+    suspects: list[str] = []
+    while pending:
+        pool = _pool(workers)
+        in_flight: dict[Any, str] = {}
+        broken = False
+        try:
+            while (pending or in_flight) and not broken:
+                while pending and len(in_flight) < workers * QUEUE_PER_WORKER:
+                    item = pending.popleft()
+                    in_flight[pool.submit(func, item)] = item
+                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    item = in_flight.pop(fut)
+                    try:
+                        rec = fut.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        suspects.append(item)
+                        continue
+                    yield rec
+            if broken:
+                suspects.extend(in_flight.values())
+                in_flight.clear()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            # futures cancelled by an exception while yielding go back to nobody: the
+            # caller stops anyway
+        # The file that broke the pool is among those in flight: read each alone.
+        while suspects:
+            item = suspects.pop(0)
+            yield _alone(func, item, crashed)
+
+
+def _alone(func: Callable[[str], dict], item: str, crashed: Callable[[str], dict]) -> dict:
+    pool = _pool(1)
+    try:
+        return pool.submit(func, item).result()
+    except BrokenProcessPool:
+        return crashed(item)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
