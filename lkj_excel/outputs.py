@@ -246,4 +246,7 @@ def is_earlier_output(path: str | os.PathLike, kind: str) -> bool:
     """True when ``path`` is an existing earlier lkj output of ``kind``."""
     p = Path(path)
     detect = KINDS[kind].detect
-    return p.is_file() and detect is not None and detect(p)
+    try:
+        return p.is_file() and detect is not None and detect(p)
+    except (OSError, ValueError):  # a name too long, a path the system refuses
+        return False

@@ -310,14 +310,14 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path):
 
 
 def test_glob_matching_nothing_and_missing_folder(tmp_path):
-    for arg, text in ((tmp_path / "tidak_ada" / "*.xlsx", "Tidak ada berkas yang cocok"),
+    for arg, text in ((tmp_path / "tidak_ada" / "*.xlsx", "tidak cocok dengan berkas"),
                       (tmp_path / "folder_hilang", "tidak ditemukan")):
         proc = run_lkj("rekap", arg, "-o", tmp_path / "r.xlsx")
         assert proc.returncode == 2 and text in proc.stderr, proc.stderr
         assert "berkas masuk" not in proc.stdout and not (tmp_path / "r.xlsx").exists()
     (tmp_path / "kosong").mkdir()
     proc = run_lkj("rekap", tmp_path / "kosong", "-o", tmp_path / "r.xlsx")
-    assert proc.returncode == 2 and "Tidak ada berkas laporan" in proc.stderr
+    assert proc.returncode == 2 and "tidak berisi berkas laporan" in proc.stderr
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")

@@ -131,7 +131,8 @@ def test_default_finalise_output_not_silently_overwritten(masuk):
 
 def test_earlier_outputs_of_each_kind_are_replaced(masuk, tmp_path):
     a = masuk / CLEAN.name
-    for fmt, name in (("csv", "t.csv"), ("json", "t.json"), ("teks", "t.txt")):
+    for fmt, name in (("csv", "t.csv"), ("csv-mesin", "m.csv"), ("json", "t.json"),
+                      ("teks", "t.txt")):
         out = tmp_path / name
         assert run_lkj("check", a, "--format", fmt, "-o", out).returncode == 0
         assert is_earlier_output(out, fmt)
@@ -180,7 +181,7 @@ def test_missing_output_folder_is_created(tmp_path):
     assert is_earlier_output(out, "final")
     csv_out = tmp_path / "baru" / "temuan.csv"
     assert run_lkj("check", CLEAN, "--format", "csv", "-o", csv_out).returncode == 0
-    assert csv_out.read_bytes().startswith(b"\xef\xbb\xbffile,")
+    assert csv_out.read_bytes().startswith(b"\xef\xbb\xbfBerkas;")
 
 
 def test_guard_in_the_library(tmp_path):
