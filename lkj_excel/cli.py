@@ -78,6 +78,7 @@ def cli():
       lkj dokumen laporan_tw1.xlsx
       lkj rekap laporan_kecamatan/ -o rekap.xlsx
       lkj aturan
+      lkj buka
     """
     ctx = click.get_current_context()
     if ctx.invoked_subcommand is None:
@@ -308,7 +309,7 @@ def dokumen(berkas: Path, output: Path | None, templat: Path | None, abaikan_tem
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
               help="Basis data SQLite rekap. Bila dipakai lagi, berkas yang tidak berubah "
                    "dilewati dan yang berubah diganti.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1),
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Banyaknya proses paralel (bawaan: semua inti prosesor).")
 @click.option("--timpa", is_flag=True,
               help="Boleh menimpa berkas keluaran yang sudah ada (bukan berkas masukan).")
@@ -380,6 +381,39 @@ def aturan(fmt: str):
     from .render import render_rules
 
     click.echo(render_rules(fmt))
+
+
+@cli.command(short_help="Buka halaman lkj di peramban.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, metavar="PORT",
+              help="Port di 127.0.0.1 (bawaan: port yang sedang bebas).")
+@click.option("--tanpa-peramban", is_flag=True,
+              help="Jangan buka peramban; alamat halaman hanya dicetak.")
+def buka(port: int, tanpa_peramban: bool):
+    """Buka halaman lkj di peramban: unduh templat, periksa laporan, unduh laporan akhir,
+    buat rekap - tanpa mengetik perintah.
+
+    Halaman hanya dapat dibuka dari komputer ini (alamat 127.0.0.1) dan bekerja tanpa
+    internet. lkj berhenti sendiri setelah halamannya ditutup (atau tekan Ctrl+C). Di
+    Windows, klik dua kali lkj-buka melakukan hal yang sama tanpa jendela perintah.
+
+    \b
+    Contoh:
+      lkj buka
+      lkj buka --port 8765 --tanpa-peramban
+    """
+    from .web.server import serve
+
+    def ready(url: str) -> None:
+        click.echo(f"Halaman lkj: {url}")
+        click.echo("Biarkan jendela ini terbuka selama memakai halaman itu. lkj berhenti "
+                   "sendiri setelah halamannya ditutup; untuk berhenti sekarang tekan Ctrl+C.")
+
+    try:
+        serve(port, open_browser=not tanpa_peramban, on_ready=ready)
+    except OSError as exc:
+        _fail(f"Halaman lkj tidak dapat dijalankan di port {port}: "
+              f"{exc.strerror or exc}. Coba tanpa --port.")
+    click.echo("lkj berhenti.")
 
 
 def _isatty(stream) -> bool:

@@ -46,7 +46,9 @@ def click_messages() -> dict[str, tuple[str, ...]]:
 def english_fragments() -> list[str]:
     """The fixed words of click's messages (the text between placeholders), at least two
     words long, plus the one-word headings. None may reach a user."""
-    out = {"Usage:", "Options:", "Commands:", "Arguments:", "[required]", "[default:", "Error:"}
+    out = {"Usage:", "Options:", "Commands:", "Arguments:", "[required]", "[default:", "Error:",
+           # type names click shows as metavars (not through gettext: lkj sets metavar=)
+           "INTEGER", "FLOAT", "TEXT", "RANGE", "FILENAME", "BOOLEAN", "PATH", "DIRECTORY"}
     for ids in click_messages().values():
         for text in ids:
             for part in re.split(r"\{[^}]*\}|%\([^)]*\)s|\n", text):
