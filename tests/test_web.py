@@ -170,6 +170,18 @@ def test_download_finalised_workbook(client):
     assert client.post("/api/unduh/tidak-ada", headers=H).status_code == 404
 
 
+def test_download_word_document(client):
+    import docx
+
+    resp = _upload(client, "/api/unduh/dokumen", CANDIPURO)
+    assert resp.status_code == 200
+    assert "004_candipuro_kecamatan_tw2_2023_dokumen.docx" in resp.headers[
+        "Content-Disposition"]
+    doc = docx.Document(io.BytesIO(resp.data))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "LAPORAN KINERJA (LKj)" in text and "TRIWULAN II" in text
+
+
 def test_rekap_job(client):
     resp = _upload(client, "/api/rekap", CANDIPURO, PRONOJIWO, KALAENA, CANDIPURO,
                    names={3: CANDIPURO.name})  # the same name twice: kept apart, flagged

@@ -2,7 +2,7 @@
 Playwright (never a browser Playwright downloads itself), against the real waitress server.
 
 Download a template, check a sample and read a finding, download the finalised workbook
-and open it, see the Indonesian message for a renamed Word document, consolidate three
+and the Word LKj and open them, see the Indonesian message for a renamed Word document, consolidate three
 files and open the rekap. Set LKJ_SCREENSHOT=docs/halaman_lkj.png to keep the screenshot
 used in the README.
 """
@@ -119,6 +119,16 @@ def test_template_check_finalise(page, tmp_path):
     temuan = [" ".join(str(v) for v in row) for row in sheets["Temuan"]]
     assert any("ANG001" in t and "E62" in t for t in temuan)
     card.locator(".unduhan .status", has_text="Tersimpan sebagai").wait_for()
+
+    # 4. the Word LKj (lkj dokumen), opened again
+    import docx
+
+    with page.expect_download(timeout=60_000) as dl:
+        card.locator("button[data-produk=dokumen]").click()
+    assert dl.value.suggested_filename == "004_candipuro_kecamatan_tw2_2023_dokumen.docx"
+    word = tmp_path / dl.value.suggested_filename
+    dl.value.save_as(word)
+    assert "TAHUN ANGGARAN 2023" in [p.text for p in docx.Document(word).paragraphs]
 
     # the page as the README shows it: the newest result (Pronojiwo) on top, with a cause
     # and its consequences in the Capaian sheet

@@ -1,9 +1,8 @@
 """What the page offers to download for one checked workbook.
 
 Each product is made from the uploaded workbook by a library function and offered as a
-button beside the file's summary, in this order. A new product (the Word LKj of
-``lkj dokumen``) is one more entry in PRODUCTS: the route, the button and the file name
-follow from it.
+button beside the file's summary, in this order. A new product is one more entry in
+PRODUCTS: the route, the button and the file name follow from it.
 """
 
 from __future__ import annotations
@@ -35,8 +34,15 @@ def _finalise(src: Path, out: Path) -> object:
     return finalise(src, out)
 
 
+def _dokumen(src: Path, out: Path) -> object:
+    from ..writers.dokumen import dokumen
+
+    return dokumen(src, out)
+
+
 PRODUCTS: tuple[Product, ...] = (
     Product("final", "Unduh laporan akhir (Excel)", "_final.xlsx", XLSX, _finalise),
+    Product("dokumen", "Unduh dokumen LKj (Word)", "_dokumen.docx", DOCX, _dokumen),
 )
 
 

@@ -210,7 +210,7 @@
     button.addEventListener("click", async () => {
       button.disabled = true;
       note.className = "status";
-      note.textContent = "Menyiapkan...";
+      note.replaceChildren(el("span", { class: "putar", "aria-hidden": "true" }), " Menyiapkan... (beberapa detik)");
       const form = new FormData();
       form.append("berkas", file, file.name);
       try {
