@@ -16,7 +16,7 @@ from docx import Document
 
 from lkj_excel.checking import check_file
 from lkj_excel.cli import cli
-from lkj_excel.parsing import format_number_id
+from lkj_excel.formatting import number as format_number_id
 from lkj_excel.summary import build_summary, personnel_counts
 from lkj_excel.writers.dokumen import default_output, dokumen
 

@@ -24,15 +24,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .. import formatting as fmt
 from ..calendar import ROMAN, quarter_end, quarter_start
 from ..checking import check
 from ..errors import LkjError, OutputError
 from ..findings import CheckResult
 from ..layout import DEFAULT_PREDIKAT
 from ..model import NarasiRow
-from ..parsing import format_date_id, format_number_id, normalise_text
+from ..parsing import normalise_text
 from ..reader import read_report
-from ..rules.base import FORMULA_TEXT, best_match, rp
+from ..rules.base import FORMULA_TEXT, best_match
 from ..summary import (
     EDU_ORDER,
     GOL_ORDER,
@@ -169,7 +170,10 @@ def _jinja_reason(exc: Exception) -> str:
 
 def persen(points: float | None) -> str:
     """A computed percentage, two decimals: 86.111 -> "86,11%"."""
-    return "-" if points is None else format_number_id(points, 2) + "%"
+    return fmt.percent(points, 2)
+
+
+rp = fmt.amount
 
 
 def angka(value: float | None) -> str:
@@ -177,9 +181,9 @@ def angka(value: float | None) -> str:
     if value is None:
         return "-"
     if float(value).is_integer():
-        return format_number_id(value, 0)
-    text = format_number_id(value, 2)
-    return text.rstrip("0").rstrip(",") if "," in text else text
+        return fmt.number(value, 0)
+    text = fmt.number(value, 2)
+    return text.rstrip("0").rstrip(fmt.DECIMAL) if fmt.DECIMAL in text else text
 
 
 def ukuran(value: float | None, unit: str | None, label: str | None = None) -> str:
@@ -195,7 +199,7 @@ def ukuran(value: float | None, unit: str | None, label: str | None = None) -> s
 
 
 def tanggal(value: dt.date | None) -> str:
-    return format_date_id(value) if value else "...................."
+    return fmt.date(value) if value else "...................."
 
 
 def _unit_label(v: Any) -> str | None:
@@ -505,7 +509,7 @@ class DocumentContext:
             row = {"no": str(k + 1), "desa": desa}
             for (date, status), doc in zip(docs, ("rkpdes", "apbdes", "lppdes"), strict=True):
                 w = word.get(status, status.capitalize())
-                row[doc] = f"{format_date_id(date)}\n{w}" if date else w
+                row[doc] = f"{fmt.date(date)}\n{w}" if date else w
             out.append(row)
         return out
 
@@ -709,7 +713,7 @@ class DocumentContext:
             "tabel": N.of, "ada": ada, "butir": butir,
             "judul_pk": ("Lembar Dokumen Perjanjian Kinerja " + unit) if not self.kecamatan
             else f"Perjanjian Kinerja {unit} Tahun {year or '-'}",
-            "pk_ditandatangani": (f" yang ditandatangani pada {format_date_id(pk_date)} antara "
+            "pk_ditandatangani": (f" yang ditandatangani pada {fmt.date(pk_date)} antara "
                                   f"{pelapor['jabatan_kalimat']} dengan {pk2}" if pk_date and pk2
                                   else ""),
             "pk": [{"no": p.get("no").text.rstrip(".") or str(k + 1),
@@ -789,7 +793,7 @@ def _image(doc, png: bytes, InlineImage, Cm):
 
 
 def _month(m: int) -> str:
-    return format_date_id(dt.date(2000, m, 1)).split()[1]
+    return fmt.date(dt.date(2000, m, 1)).split()[1]
 
 
 def _join(parts: list[str]) -> str:

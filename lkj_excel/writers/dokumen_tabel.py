@@ -12,7 +12,7 @@ from typing import Any
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.shared import Cm, Pt
 
-from ..rules.base import rp
+from ..formatting import amount as rp
 from ..summary import BudgetLine, ComparisonLine, Summary
 from . import docx_util as U
 
