@@ -825,3 +825,330 @@ SAMPLES = {
     "004_candipuro_kecamatan_tw2_2023.xlsx": ("kecamatan", CANDIPURO),
     "contoh_bersih_sukamaju_tw1_2025.xlsx": ("kecamatan", CLEAN),
 }
+
+
+# --- Narasi (for lkj dokumen): each report's own narrative text, as the seeds write it -------
+# Kept apart from the tables above: the sheet only feeds the Word document, no rule reads it.
+# One row per paragraph or list point; list letters/numbers are left out (the document
+# numbers them). Where a report has no text for a section, there is no row, and the document
+# shows the section as "Belum diisi". The clean example has none, to show exactly that.
+
+def _narasi(*rows):
+    out = []
+    for r in rows:
+        if len(r) == 2:
+            out.append({"bagian": r[0], "teks": r[1]})
+        else:
+            out.append({"bagian": r[0], "indikator": r[1], "bulan": r[2], "teks": r[3]})
+    return [{"no": i + 1, **r} for i, r in enumerate(out)]
+
+
+_LB, _TF, _PC, _ST, _RTL, _KS = ("Latar Belakang", "Tugas dan Fungsi", "Penjelasan Capaian",
+                                 "Strategi", "Rencana Tindak Lanjut", "Kesimpulan")
+_KP, _GU, _PU, _HB = "Kata Pengantar", "Gambaran Umum", "Permasalahan Utama", "Hambatan"
+
+_R_STRATEGI = (
+    "Selalu koordinasi dengan desa terkait pembinaan dan fasilitasi kegiatan pemberdayaan "
+    "masyarakat;",
+    "Melibatkan setiap unsur masyarakat dalam musyawarah awal penyusunan program/kegiatan serta "
+    "dalam pengambilan keputusan;",
+    "Menjadikan masyarakat sebagai aktor utama dalam upaya pemberdayaan masyarakat;",
+    "Menumbuhkan kesadaran, tanggung jawab dan kemandirian masyarakat desa melalui "
+    "program/kegiatan pemberdayaan masyarakat dan desa;",
+    "Saling berbagi informasi dan gagasan dengan masyarakat desa;",
+    "Memberikan kesempatan seluas-luasnya kepada masyarakat untuk menyalurkan aspirasi.",
+)
+RANUYOSO["Narasi"] = _narasi(
+    (_LB, "Pasal 4 Peraturan Bupati Nomor 6 Tahun 2018 telah mengamanatkan bahwa pejabat eselon "
+          "IV berkewajiban untuk membuat laporan kinerja triwulanan kepada pejabat eselon III. "
+          "Adapun batasan pelaporan kinerja dimaksud adalah paling lambat 5 hari kerja sejak "
+          "berakhirnya periode triwulanan dan Kepala Seksi Pemberdayaan Masyarakat sebagai salah "
+          "satu kelas jabatan pada eselon IV tentunya juga berkewajiban dalam penyusunan laporan "
+          "kinerja dimaksud."),
+    (_LB, "Pelaporan kinerja triwulanan sebagaimana dimaksud di atas merupakan perwujudan sikap "
+          "akuntabilitas Kepala Seksi Pemberdayaan Masyarakat dalam mengidentifikasi hal-hal yang "
+          "telah dicapai maupun hal-hal yang belum dapat dicapai dalam kurun waktu triwulanan IV "
+          "tahun anggaran 2022. Di samping itu, pelaporan kinerja dimaksud juga bertujuan untuk "
+          "memberikan gambaran mengenai efisiensi dan efektifitas antara perencanaan kegiatan dan "
+          "perencanaan anggaran dengan pelaksanaan kegiatan dan pelaksanaan anggaran."),
+    (_LB, "Kepala Seksi Pemberdayaan Masyarakat merupakan salah satu Seksi yang ada di Kecamatan "
+          "Ranuyoso Kabupaten Lumajang sebagaimana amanat Peraturan Bupati Nomor 96 Tahun 2019 "
+          "tentang Kedudukan, Susunan Organisasi, Uraian Tugas dan Fungsi serta Tata Kerja "
+          "Kecamatan dan Kelurahan. Berdasarkan ketentuan tersebut, khususnya pasal 11 telah "
+          "diamanatkan bahwa tugas Kepala Seksi Pemberdayaan Masyarakat adalah sebagai berikut :"),
+    *((_TF, t) for t in (
+        "menyusun rencana kegiatan Seksi Pemberdayaan Masyarakat yang selaras dengan Rencana "
+        "Strategis dan Rencana Kerja Kecamatan;",
+        "melaksanakan penyiapan bahan perumusan kebijakan di Seksi Pemberdayaan Masyarakat;",
+        "mengoordinasikan partisipasi masyarakat dalam forum musyawarah perencanaan pembangunan "
+        "di desa/ kelurahan dan kecamatan;",
+        "mengoordinasikan penyiapan bahan dan penyelenggaraan musyawarah rencana pembangunan "
+        "tingkat kecamatan;",
+        "melakukan sinkronisasi program kerja dan kegiatan pemberdayaan masyarakat yang "
+        "dilakukan oleh pemerintah, swasta dan desa/ kelurahan di wilayah kecamatan;",
+        "meningkatkan efektifitas pelaksanaan kegiatan pemberdayaan masyarakat dan pembangunan "
+        "di wilayah kecamatan;",
+        "melaksanakan fasilitasi sinkronisasi perencanaan pembangunan daerah dengan pembangunan "
+        "desa;",
+        "melaksanakan fasilitasi penetapan lokasi pembangunan kawasan pedesaan;",
+        "melaksanakan fasilitasi pelaksanaan tugas, fungsi dan kewajiban dan pembinaan lembaga "
+        "kemasyarakatan desa/ kelurahan;",
+        "melaksanakan fasilitasi penyusunan perencanaan pembangunan partisipatif;",
+        "melaksanakan fasilitasi penyusunan program dan pelaksanaan pemberdayaan masyarakat "
+        "desa;",
+        "melaksanakan koordinasi pelaksanaan pembangunan kawasan perdesaan di wilayahnya;",
+        "menghimpun dan pengolahan data perekonomian dan pembangunan;",
+        "melaksanakan evaluasi dan pelaporan pelaksanaan tugas dan program kerja Seksi "
+        "Pemberdayaan Masyarakat;",
+        "memberikan saran dan pertimbangan kepada Camat; dan",
+        "melaksanakan tugas-tugas lain yang diberikan oleh Camat.",
+    )),
+    (_PC, "Tingginya capaian kinerja pada triwulan IV ini adalah karena tercapainya salah satu "
+          "dari dua sub kegiatan yang diprogramkan oleh Seksi Pemberdayaan Masyarakat yaitu "
+          "Peningkatan Partisipasi Masyarakat dalam Forum Musyawarah Perencanaan Pembangunan di "
+          "Desa."),
+    *((_ST, "1", "Januari s.d Desember", t) for t in _R_STRATEGI + (
+        "Selalu koordinasi dengan desa terkait pembinaan dan fasilitasi kegiatan perekonomian "
+        "dan pembangunan;",)),
+    *((_RTL, t) for t in _R_STRATEGI),
+    (_KS, "Secara umum pelaksanaan tugas pokok dan fungsi Kepala Seksi Pemberdayaan Masyarakat "
+          "berdasarkan Peraturan Bupati Lumajang nomor 96 tahun 2019 tentang Kedudukan, Susunan "
+          "Organisasi, Uraian Tugas Dan Fungsi Serta Tata Kerja Kecamatan, telah dapat "
+          "dilaksanakan sebagaimana mestinya;"),
+    (_KS, "Dalam pencapaian sasaran yang diperjanjikan sudah semua kegiatan tercapai 100%;"),
+    (_KS, "Adapun strategi yang dilakukan untuk mencapai target adalah melalui koordinasi dengan "
+          "desa, pelibatan setiap unsur masyarakat dalam musyawarah dan pengambilan keputusan, "
+          "serta menjadikan masyarakat sebagai aktor utama dalam upaya pemberdayaan masyarakat."),
+)
+
+KALAENA["Narasi"] = _narasi(
+    (_LB, "Pelaporan Kinerja merupakan bentuk akuntabilitas dari pelaksanaan tugas dan fungsi "
+          "yang dipercayakan kepada setiap instansi pemerintah atas penggunaan anggaran dan atau "
+          "merupakan bentuk akuntabilitas dari setiap tugas dan fungsi yang dipercayakan oleh "
+          "atasan kepada bawahan sebagaimana tertuang dalam dokumen perjanjian kinerja."),
+    (_LB, "Program Pemberdayaan masyarakat Desa dan Kelurahan yang terdiri dari 1 (satu) "
+          "Kegiatan dan 2 (dua) sub Kegiatan dan Program Pembinaan dan Pengawasan Pemerintahan "
+          "Desa yang terdiri dari 1 (satu) kegiatan dan 1 (satu) sub kegiatan."),
+    (_LB, "Berdasarkan Peraturan Bupati Luwu Timur Nomor 56 Tahun 2016 tentang Susunan "
+          "Organisasi, Kedudukan, Tugas dan Fungsi, serta Tata Kerja Kecamatan dalam wilayah "
+          "Kabupaten Luwu Timur, Kepala Seksi Pemberdayaan Masyarakat desa Kantor Kecamatan "
+          "Kalaena Kabupaten Luwu Timur memiliki tugas dan fungsi yaitu :"),
+    *((_TF, t) for t in (
+        "Merencanakan kegiatan pemberdayaan masyarakat sebagai pedoman pelaksanaan tugas;",
+        "Membagi tugas kepada bawahan agar tercipta distribusi tugas yang merata;",
+        "Menyelia pelaksanaan tugas pokok organisasi agar berjalan sesuai rencana, tepat waktu, "
+        "berkualitas dalam lingkup Seksi;",
+        "Melakukan pembinaan desa dalam rangka persiapan lomba desa;",
+        "Melakukan pendataan dan penyusunan potensi / profil kecamatan;",
+        "Melakukan fasilitasi penyusunan program dan pelaksanaan pemberdayaan masyarakat dan "
+        "desa;",
+        "Menyusun laporan hasil pelaksanaan tugas Seksi Pemberdayaan Masyarakat dan Desa dan "
+        "memberikan saran pertimbangan kepada atasan sebagai bahan perumusan kebijakan;",
+    )),
+    (_PC, "Indikator sub kegiatan Peningkatan Efektifitas Kegiatan Pemberdayaan Masyarakat di "
+          "Wilayah Kecamatan telah tercapai sesuai dengan target kinerja, yaitu laporan yang "
+          "disusun 1 kali dalam setiap bulan."),
+    (_PC, "Faktor pendukung tercapainya target kinerja Koordinasi Pelaksanaan Pembangunan "
+          "Kawasan Perdesaan yakni adanya Tim dari kecamatan melakukan monitoring dan evaluasi "
+          "dana BKK ke tujuh Desa baik secara fisik maupun non fisik; 6 desa telah melakukan "
+          "pencairan sementara 1 desa sementara melakukan proses pencairan."),
+    (_KS, "Rata-rata capaian keuangan kurang dari 100% hal ini disebabkan karena SPJ sudah ada "
+          "akan tetapi belum di GU-kan dan akan di optimalkan pada triwulan berikutnya."),
+)
+
+SENDURO["Narasi"] = _narasi(
+    (_LB, "Pasal 4 Peraturan Bupati Nomor 6 Tahun 2018 telah mengamanatkan bahwa pejabat eselon "
+          "IV berkewajiban untuk membuat laporan kinerja triwulanan kepada pejabat eselon III. "
+          "Adapun batasan pelaporan kinerja dimaksud adalah paling lambat 5 hari kerja sejak "
+          "berakhirnya periode triwulanan. Dan, Kasi Pemerintahan sebagai salah satu kelas "
+          "jabatan pada eselon IV tentunya juga berkewajiban dalam penyusunan laporan kinerja "
+          "dimaksud."),
+    (_LB, "Kasi Pemerintahan merupakan salah satu Kasi yang ada di Kecamatan Senduro Kabupaten "
+          "Lumajang sebagaimana amanat Peraturan Bupati Nomor 96 Tahun 2019 tentang Kedudukan, "
+          "Susunan Organisasi, Uraian Tugas dan Fungsi serta Tata Kerja Kecamatan dan Kelurahan. "
+          "Berdasarkan ketentuan tersebut, khususnya pasal 8 telah diamanatkan bahwa tugas dan "
+          "fungsi Kasi Pemerintahan adalah sebagai berikut :"),
+    *((_TF, t) for t in (
+        "Menyusun rencana kegiatan kerja Seksi Pemerintahan yang selaras dengan Rencana "
+        "Strategis dan Rencana Kerja Kecamatan;",
+        "Melaksanakan penyiapan bahan perumusan kebijakan di bidang Pemerintahan;",
+        "Melaksanakan pembinaan ketentraman dan ketertiban;",
+        "Melaksanakan evaluasi penyusunan peraturan desa dan peraturan kepala desa;",
+        "Melaksanakan fasilitasi administrasi tata pemerintahan desa;",
+        "Melaksanakan pembinaan dan pengawasan pengelolaan keuangan desa dan aset desa;",
+        "Melaksanakan evaluasi dan pelaporan pelaksanaan tugas dan program kerja Seksi "
+        "Pemerintahan;",
+        "Memberikan saran dan pertimbangan kepada Camat; dan",
+        "Melaksanakan tugas-tugas lain yang diberikan oleh Camat.",
+    )),
+    (_PC, "Untuk mewujudkan pencapaian atas target kinerja dibutuhkan anggaran dan kesesuaian "
+          "time schedule kegiatan tahunan Desa. Fasilitasi yang dilakukan dalam tahun 2023 ada "
+          "11 jenis fasilitasi dan 2 koordinasi, mulai dari Fasilitasi pelaksanaan APBDes, "
+          "Penjaringan Perangkat Desa sampai penyusunan APBDes."),
+    (_PC, "Dalam hal fasilitasi penyelenggaraan pemerintahan desa kami mempunyai agenda rutin "
+          "sebanyak 8 kali dalam 1 tahun yaitu pembinaan dan pengawasan pada setiap desa melalui "
+          "monitoring dan evaluasi; untuk triwulan 1 sudah terealisasi sebanyak 2 kali."),
+    *((_ST, _S_IND[0], "Bulan Januari s/d Maret 2023", t) for t in (
+        "Melaksanakan kegiatan sesuai dengan aturan yang berlaku",
+        "Selalu koordinasi dengan instansi leading sektor", "Koordinasi bersama tim Binwas")),
+    *((_ST, _S_IND[5], "Bulan Januari s/d Maret 2023", t) for t in (
+        "Membuat surat pemberitahuan pengiriman dokumen LPPDesa",
+        "Menghimpun Laporan dan membuat ceklis",
+        "Melaksanakan kegiatan sesuai dengan aturan yang berlaku")),
+    *((_ST, _S_IND[4], "Bulan Januari s/d Maret 2023", t) for t in (
+        "Membuat surat pemberitahuan Fasilitasi", "Menghimpun Laporan dan membuat ceklis",
+        "Melaksanakan kegiatan monitoring dan evaluasi setiap 2 bulan sekali secara berkala")),
+    (_HB, "Terkait dengan target kinerja yang sudah tercapai, yakni 1 target, dan masih 3 target "
+          "yang perlu dicapai pada triwulan berikutnya."),
+    *((_RTL, t) for t in (
+        "Melaksanakan kegiatan sesuai dengan aturan yang berlaku",
+        "Selalu koordinasi dengan instansi leading sektor", "Koordinasi Bersama Tim Binwas",
+        "Membuat surat pemberitahuan pengiriman dokumen LPPDesa",
+        "Menghimpun Laporan dan membuat ceklis",
+        "Membuat surat pemberitahuan Pengamanan Wilayah",
+        "Membuat surat pemberitahuan Fasilitasi")),
+    (_KS, "Secara umum pelaksanaan tugas pokok dan fungsi Kasi Pemerintahan berdasarkan "
+          "Peraturan Bupati Lumajang nomor 96 Tahun 2019 tentang Kedudukan, Susunan Organisasi, "
+          "Uraian Tugas Dan Fungsi Serta Tata Kerja Kecamatan Dan Kelurahan, telah dapat "
+          "dilaksanakan sebagaimana mestinya;"),
+    (_KS, "Dalam pencapaian sasaran yang diperjanjikan, dari 4 target kinerja yang ditetapkan, 1 "
+          "target kinerja telah berhasil diwujudkan dengan baik, dan 3 target kinerja masih dalam "
+          "proses pelaksanaan."),
+)
+
+_PRONO_KP = "Kecamatan Pronojiwo"
+PRONOJIWO["Narasi"] = _narasi(
+    (_KP, "Puji syukur kami munajatkan kehadirat Allah SWT, atas terselesaikannya Laporan Kinerja "
+          "Kecamatan Pronojiwo Periode Triwulan III Tahun Anggaran 2024. Dokumen ini kami susun "
+          "setelah pelaksanaan Program/Kegiatan/Sub Kegiatan APBD 2024 sebagaimana diamanatkan "
+          "oleh Peraturan Bupati Lumajang Nomor 6 Tahun 2018 tentang \u201cPedoman Penyusunan "
+          "Pelaporan Kinerja\u201d."),
+    (_KP, "Dokumen ini menyajikan hasil Laporan Kinerja Kecamatan Pronojiwo Tahun 2024 serta "
+          "evaluasi dan analisis akuntabilitas kinerja, sehingga diharapkan dapat memberikan "
+          "informasi tentang keberhasilan/kegagalan Kecamatan Pronojiwo dalam melaksanakan "
+          "Program/Kegiatan dan Sub Kegiatan untuk mencapai indikator dan target kinerja serta "
+          "mengarah pada terwujudnya visi dan misi organisasi Kecamatan Pronojiwo."),
+    (_KP, "Proses penyusunan dokumen ini, tentunya tidak terlepas dari bantuan berbagai pihak, "
+          "oleh karena itu dalam kesempatan ini tak lupa kami menyampaikan terima kasih kepada "
+          "semua pihak yang telah memberi saran, masukan serta informasi terhadap isi laporan "
+          "ini. Semoga laporan yang kami susun ini dapat bermanfaat dan dapat dipergunakan "
+          "sebagai bahan evaluasi bagi pihak-pihak yang berwenang serta sebagai bahan "
+          "pengambilan kebijakan lebih lanjut."),
+    (_LB, "Laporan Kinerja triwulan adalah ikhtisar yang menjelaskan secara ringkas dan lengkap "
+          "tentang capaian kinerja dalam kurun waktu 3 (tiga) bulan yang disusun berdasarkan "
+          "rencana kerja yang ditetapkan dalam rangka pelaksanaan Anggaran Pendapatan dan "
+          "Belanja Daerah (APBD)."),
+    (_LB, "Laporan ini berisi tentang capaian kinerja dan Realisasi Anggaran Kecamatan "
+          "Pronojiwo triwulan III Tahun 2024."),
+    (_GU, "Berdasarkan Peraturan Bupati Lumajang Nomor 96 Tahun 2019 Tentang \u201cKedudukan, "
+          "Susunan Organisasi, Uraian Tugas dan Fungsi serta Tata Kerja Kecamatan\u201d, "
+          "Kecamatan Pronojiwo dibentuk dalam rangka meningkatkan koordinasi penyelenggaraan "
+          "pemerintahan, pelayanan publik dan pemberdayaan masyarakat desa dan kelurahan yang ada "
+          "di wilayah Kecamatan Pronojiwo. Kecamatan Pronojiwo memiliki 6 Desa dan dipimpin oleh "
+          "Camat Pronojiwo yang berkedudukan di bawah dan bertanggungjawab kepada Bupati melalui "
+          "Sekretaris Daerah."),
+    (_GU, "Susunan organisasi Kecamatan Pronojiwo terdiri atas: Camat; Sekretariat Kecamatan "
+          "(Sub Bagian Umum dan Kepegawaian, Sub Bagian Keuangan); Seksi Pemerintahan; Seksi "
+          "Pelayanan Umum; Seksi Pemberdayaan Masyarakat."),
+    (_PU, "Berdasarkan pengamatan terhadap kondisi internal Kecamatan Pronojiwo berupa kekuatan "
+          "(strengths) dan kelemahan (weakness) serta kondisi eksternal berupa peluang "
+          "(opportunity) dan ancaman (threats), kelemahan yang utama adalah sarana dan prasarana "
+          "yang belum memadai untuk memberikan pelayanan yang optimal kepada masyarakat, sumber "
+          "daya manusia yang kurang dari segi kuantitas dan kualitas, serta wilayah yang terkena "
+          "dampak bencana alam yang menyebabkan akses jalan dari dan ke Kecamatan Pronojiwo rusak "
+          "parah."),
+    (_PC, "Faktor keberhasilan tercapainya kinerja: menindaklanjuti setiap saran dan perbaikan "
+          "untuk evaluasi nilai IKM per semester; pembinaan dengan pendampingan dari OPD "
+          "pengampu; evaluasi berkala untuk administrasi desa; sinergi dan kerjasama antar seksi; "
+          "rapat berkala untuk evaluasi kinerja seksi dan subag."),
+    *((_HB, t) for t in (
+        "Publikasi yang belum optimal;",
+        "Sarana dan prasarana yang belum memadai untuk memberikan pelayanan yang optimal kepada "
+        "masyarakat;",
+        "Sumber daya manusia yang kurang dari segi kuantitas dan kualitas;",
+        "Kondisi alam pada Kecamatan Pronojiwo yang rawan bencana;",
+        "Kurangnya pemahaman perangkat desa terkait administrasi baik dari segi kuantitas dan "
+        "kualitas yang menyebabkan Kinerja Perangkat Desa belum maksimal;",
+        "Belum optimalnya pelaksanaan kegiatan sesuai dengan time schedule karena adanya "
+        "penyesuaian DPA SKPD.",
+    )),
+    *((_RTL, t) for t in (
+        "Meningkatkan publikasi secara masal baik di FB, WA, Instagram dan di website serta "
+        "mengoptimalkan koordinasi dengan pemerintah desa;",
+        "Menyusun perencanaan kebutuhan sarana dan prasarana dengan tepat sasaran;",
+        "Mengoptimalkan sarana dan prasarana yang ada;",
+        "Adanya dukungan bimbingan dan pelatihan teknis dari PD terkait untuk peningkatan "
+        "kapasitas aparatur;",
+        "Optimalisasi SDM yang ada;",
+        "Sinergitas dan koordinasi yang baik dengan pemerintah desa dalam rangka optimalisasi "
+        "pelaksanaan tugas perangkat desa;",
+        "Simulasi penanggulangan bencana;",
+        "Mengoptimalkan penyusunan time schedule",
+    )),
+    (_KS, "Dari laporan ini dapat disimpulkan bahwa capaian kinerja Kecamatan Pronojiwo telah "
+          "memenuhi target. Meskipun realisasi kinerja setiap tahun mengalami peningkatan, "
+          "masih banyak permasalahan yang dihadapi sebagaimana disebutkan pada dokumen laporan "
+          "ini."),
+    (_KS, "Demikian beberapa hal yang dapat disajikan dalam penyusunan Laporan Kinerja Triwulan "
+          "III ini, saran dan kritik selalu diharapkan untuk penyempurnaan penyusunan laporan "
+          "kinerja pada waktu mendatang."),
+)
+
+CANDIPURO["Narasi"] = _narasi(
+    (_KP, "Puji syukur kami haturkan kehadirat Allah SWT, atas terselesaikannya Laporan Kinerja "
+          "Kecamatan Candipuro Periode Triwulan II Tahun Anggaran 2023. Dokumen ini kami susun "
+          "setelah pelaksanaan Program/Kegiatan/Sub Kegiatan APBD 2023 sebagaimana diamanatkan "
+          "oleh Peraturan Bupati Lumajang Nomor 6 Tahun 2018 tentang Pedoman Penyusunan "
+          "Pelaporan Kinerja."),
+    (_KP, "Dokumen ini menyajikan hasil Laporan Kinerja Kecamatan Candipuro Tahun 2023 serta "
+          "evaluasi dan analisis akuntabilitas kinerja, sehingga diharapkan dapat memberikan "
+          "informasi tentang keberhasilan/kegagalan Kecamatan Candipuro dalam melaksanakan "
+          "Program/Kegiatan dan Sub Kegiatan untuk mencapai indikator dan target kinerja."),
+    (_LB, "Laporan Kinerja (LKj) Perangkat Daerah adalah dokumen yang berisi gambaran perwujudan "
+          "kewajiban suatu lembaga instansi untuk mempertanggungjawabkan kinerja, keberhasilan "
+          "dan kegagalan pelaksanaan misi organisasi dalam mencapai sasaran dan tujuan yang "
+          "telah ditetapkan sebagaimana tertuang dalam Perubahan Rencana Strategis Tahun 2018 - "
+          "2023, dalam rangka perwujudan Good Governance dilingkungan Pemerintahan Kabupaten "
+          "Lumajang."),
+    (_LB, "Maksud dari penyusunan Laporan Kinerja (LKj) Kecamatan Candipuro adalah sebagai "
+          "laporan pertanggungjawaban pelaksanaan Kinerja Kepala Perangkat Daerah dalam hal ini "
+          "Camat Candipuro dalam kurun waktu tiga bulan kepada Bupati Lumajang; tujuannya "
+          "sebagai tolak ukur keberhasilan kinerja organisasi dalam mencapai sasaran dan "
+          "tujuannya."),
+    (_GU, "Berdasarkan Peraturan Bupati Lumajang Nomor 96 Tahun 2019 Tentang Kedudukan, Susunan "
+          "Organisasi, Uraian Tugas dan Fungsi serta Tata Kerja Kecamatan, Kecamatan Candipuro "
+          "memiliki 10 Desa dan dipimpin oleh Camat Candipuro yang berkedudukan di bawah dan "
+          "bertanggungjawab kepada Bupati melalui Sekretaris Daerah."),
+    (_PU, "Masalah pokok yang dialami oleh Perangkat Daerah Kecamatan Candipuro yaitu kurang "
+          "terpenuhinya kualitas pelayanan, fasilitasi dan koordinasi kecamatan serta "
+          "akuntabilitas keuangan dan pemerintahan desa. Akar masalahnya: kurangnya pemahaman "
+          "Aparatur Kecamatan terhadap peraturan perundang-undangan; kurangnya pemahaman "
+          "masyarakat dan petugas tentang tertib administrasi pelayanan kecamatan; kurangnya "
+          "publikasi terkait prosedur/alur pelayanan di Kecamatan; kurangnya kualitas dan "
+          "kuantitas sarana dan prasarana pelayanan publik."),
+    (_PC, "Pada Triwulan II dari ketiga dokumen administrasi desa yang telah dilaksanakan oleh "
+          "desa sesuai dengan aturan adalah Laporan Penyelenggaraan Pemerintah Desa (LPPDes) "
+          "yang harus dilaporkan kepada Bupati melalui Camat paling lambat 31 Maret; dari 10 "
+          "desa yang ada di Kecamatan Candipuro semua sudah melaporkan dengan tepat waktu."),
+    *((_HB, t) for t in (
+        "Terbatasnya jumlah SDM",
+        "Belum optimalnya kuantitas dan kualitas SDM yang sesuai standar kebutuhan unit kerja "
+        "pelaksanaan pelayanan public",
+        "Belum Optimalnya kondisi keamanan, ketentraman dan ketertiban dilingkungan masyarakat "
+        "yang kondusif",
+        "Terbatasnya anggaran dan sarana prasarana Kecamatan",
+        "SDM dan kinerja aparatur pemerintahan Desa yang belum optimal",
+    )),
+    *((_RTL, t) for t in (
+        "Optimalisasi sarana dan prasarana yang ada",
+        "Pemeliharaan terhadap sarana dan prasarana yang ada di Kecamatan",
+        "Mengoptimalkan SDM yang ada dengan menyesuaikan pada standart pelaksanaan pelayanan "
+        "publik melalui pembelajaran secara online",
+        "Meningkatkan SDM dan Kinerja Aparatur Pemerintah Desa melalui Pembinaan dan Evaluasi "
+        "secara rutin di dalam setiap kesempatan kunjungan ke Desa",
+    )),
+    (_KS, "Realisasi kinerja Kecamatan Candipuro pada triwulan II memang belum mencapai target "
+          "karena aktifitas kegiatan masih berjalan. Demikian beberapa hal yang dapat disajikan "
+          "dalam penyusunan Laporan Kinerja Triwulan II ini, saran dan kritik selalu diharapkan "
+          "untuk penyempurnaan penyusunan laporan kinerja pada waktu mendatang."),
+)

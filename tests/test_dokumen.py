@@ -269,14 +269,38 @@ def _with_narasi(tmp_path, rows, name="narasi.xlsx"):
     return write(tmp_path, data, name)
 
 
-def test_empty_narasi_sections_are_marked(tmp_path):
-    res = dokumen(_with_narasi(tmp_path, []))
+@pytest.mark.parametrize("tingkat, shown, hidden", [
+    ("kecamatan", ("Kata Pengantar", "Latar Belakang", "Gambaran Umum", "Permasalahan Utama",
+                   "Penjelasan Capaian", "Hambatan", "Rencana Tindak Lanjut", "Kesimpulan"),
+     ("Tugas dan Fungsi",)),
+    ("seksi", ("Latar Belakang", "Tugas dan Fungsi", "Penjelasan Capaian", "Hambatan",
+               "Rencana Tindak Lanjut", "Kesimpulan"), ("Kata Pengantar", "Gambaran Umum")),
+])
+def test_empty_narasi_sections_are_marked(tmp_path, tingkat, shown, hidden):
+    data = clean_data()
+    data["Identitas"]["tingkat"] = tingkat
+    res = dokumen(write(tmp_path, data, tingkat=tingkat))
     text = _text(Document(str(res.output)))
-    for bagian in ("Kata Pengantar", "Latar Belakang", "Tugas dan Fungsi", "Hambatan",
-                   "Rencana Tindak Lanjut", "Kesimpulan"):
+    for bagian in shown:
         assert f"[Belum diisi: {bagian}. Tulis teksnya di sheet Narasi dengan Bagian " \
                f"'{bagian}'" in text
-    assert "[Belum diisi: Strategi (sheet Narasi)]" not in text  # kecamatan has no table
+    for bagian in hidden:
+        assert f"[Belum diisi: {bagian}" not in text
+    assert ("[Belum diisi: Strategi (sheet Narasi)]" in text) == (tingkat == "seksi")
+
+
+def test_sample_narasi_from_the_seeds(docs):
+    """Ranuyoso's own text (seed 000): the 16 duties a.-p., the strategy table with its
+    month, and no placeholder left but Hambatan (the report has none)."""
+    doc = docs[RANUYOSO][1]
+    paras = [p.text for p in doc.paragraphs]
+    assert "p.\tmelaksanakan tugas-tugas lain yang diberikan oleh Camat." in paras
+    rows = _rows(_table(doc, "Strategi yang Digunakan"))
+    assert rows[1][0:2] == ["1", "Persentase Fasilitasi Kegiatan Pemberdayaan Desa"]
+    assert rows[1][2].startswith("a.\tSelalu koordinasi dengan desa") and rows[1][3] == \
+        "Januari s.d Desember"
+    marks = [t for t in paras if t.startswith("[Belum diisi:")]
+    assert [m.split(".")[0] for m in marks] == ["[Belum diisi: Hambatan"]
 
 
 def test_narasi_text_lands_in_its_sections(tmp_path):
@@ -293,7 +317,7 @@ def test_narasi_text_lands_in_its_sections(tmp_path):
     assert "Paragraf pertama latar belakang." in paras
     assert "a.\tmenyusun rencana kegiatan;" in paras and "b.\tmelaksanakan evaluasi." in paras
     assert "a.\tTerbatasnya jumlah SDM" in paras
-    assert "1.\tTugas telah dilaksanakan." in paras
+    assert "1. Tugas telah dilaksanakan." in paras  # kecamatan: kesimpulan in paragraphs
     assert "[Belum diisi: Latar Belakang" not in _text(doc)
 
 

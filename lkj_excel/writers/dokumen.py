@@ -353,6 +353,8 @@ class DocumentContext:
     def _sections(self) -> dict[str, Paragraphs]:
         out = {}
         for bagian, (key, kind) in SECTIONS.items():
+            if key == "kesimpulan" and self.kecamatan:
+                kind = "paragraf"  # the kecamatan reports close in paragraphs (seeds 003, 004)
             items = [_clean(r.get("teks").text, kind != "paragraf")
                      for r in self.narasi.get(bagian, [])]
             out[key] = section([t for t in items if t], kind, self.styles, bagian)
