@@ -411,8 +411,14 @@ def buka(port: int, tanpa_peramban: bool):
     try:
         serve(port, open_browser=not tanpa_peramban, on_ready=ready)
     except OSError as exc:
-        _fail(f"Halaman lkj tidak dapat dijalankan di port {port}: "
-              f"{exc.strerror or exc}. Coba tanpa --port.")
+        import errno
+
+        why = ("port itu sedang dipakai program lain"
+               if exc.errno in (errno.EADDRINUSE, 10048) else
+               "port itu tidak boleh dipakai" if exc.errno in (errno.EACCES, 10013) else
+               f"alamat 127.0.0.1 tidak dapat dibuka (kode {exc.errno})")
+        _fail(f"Halaman lkj tidak dapat dijalankan di port {port}: {why}. Jalankan tanpa "
+              "--port agar lkj memilih port yang bebas.")
     click.echo("lkj berhenti.")
 
 

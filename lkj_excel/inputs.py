@@ -84,7 +84,11 @@ def is_rekap_output(path: str | os.PathLike) -> bool:
     try:
         import python_calamine as pc
 
-        names = set(pc.CalamineWorkbook.from_path(str(path)).sheet_names)
+        wb = pc.CalamineWorkbook.from_path(str(path))
+        try:
+            names = set(wb.sheet_names)
+        finally:
+            wb.close()  # Windows cannot remove a folder holding an open file
     except BaseException:  # noqa: BLE001 - calamine may even panic on a broken file
         return False
     return REKAP_SHEETS <= names and "Identitas" not in names

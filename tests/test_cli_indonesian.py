@@ -201,6 +201,8 @@ def test_previous_rekap_output_in_the_folder_is_skipped_with_a_note(folder, tmp_
     assert proc.returncode == 2
     assert "Galat: Yang ditemukan hanya hasil rekap sebelumnya, bukan laporan: " \
            "rekap_lama.xlsx." in proc.stderr
+    for p in (again, checked, proc):
+        assert_indonesian(p.stderr)
 
 
 @pytest.mark.parametrize("encoding", ["cp437", "cp1252"])
@@ -214,4 +216,19 @@ def test_a_console_that_cannot_print_a_character_does_not_crash(encoding, tmp_pa
         out, err = proc.stdout.decode(encoding), proc.stderr.decode(encoding)
         assert "UnicodeEncodeError" not in err and "tak terduga" not in err, err
         assert "laporan ? " in out or "tidak ? ada" in out + err
+        assert_indonesian(err)
     assert proc.returncode == 2
+
+
+def test_lkj_buka_on_a_busy_port():
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        proc = run_lkj("buka", "--port", port, "--tanpa-peramban")
+    assert proc.returncode == 2
+    assert (f"Galat: Halaman lkj tidak dapat dijalankan di port {port}: port itu sedang "
+            "dipakai program lain.") in proc.stderr
+    assert_indonesian(proc.stderr)

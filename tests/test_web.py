@@ -317,3 +317,20 @@ def test_lkj_buka_command_serves_and_stops():
         proc.kill()
     assert proc.returncode == 0, err
     assert out.rstrip().endswith("lkj berhenti.") and err == ""
+
+
+def test_stop_removes_what_is_left_and_stale_folders(tmp_path, monkeypatch):
+    import os
+
+    from lkj_excel.web import jobs
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    mine = jobs.private_folder()
+    (mine / "laporan.xlsx").write_bytes(b"x")
+    stale = tmp_path / "lkj-buka-lama"
+    stale.mkdir()
+    os.utime(stale, (time.time() - 2 * 86400,) * 2)
+    fresh = tmp_path / "lkj-buka-lain"  # another lkj running now
+    fresh.mkdir()
+    jobs.remove_all_folders()
+    assert not mine.exists() and not stale.exists() and fresh.exists()

@@ -21,13 +21,41 @@ KEEP_SECONDS = 15 * 60
 OUTPUT_NAME = "rekap_lkj.xlsx"
 
 
+PREFIX = "lkj-buka-"
+_live: set[Path] = set()
+_live_lock = threading.Lock()
+
+
 def private_folder() -> Path:
     """A new folder only this user can read (mkdtemp makes it mode 0700)."""
-    return Path(tempfile.mkdtemp(prefix="lkj-buka-"))
+    folder = Path(tempfile.mkdtemp(prefix=PREFIX))
+    with _live_lock:
+        _live.add(folder)
+    return folder
 
 
 def remove_folder(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
+    if not folder.exists():
+        with _live_lock:
+            _live.discard(folder)
+
+
+def remove_all_folders(stale_after: float = 24 * 3600) -> None:
+    """On stop: every folder this process made that is still there (on Windows a file
+    still open at the time blocks removal). Also folders an earlier run left behind when it
+    was killed, once they are a day old (a second lkj running now uses fresh ones)."""
+    with _live_lock:
+        mine = list(_live)
+    for folder in mine:
+        remove_folder(folder)
+    now = time.time()
+    for old in Path(tempfile.gettempdir()).glob(PREFIX + "*"):
+        try:
+            if old.is_dir() and now - old.stat().st_mtime > stale_after:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            pass
 
 
 @dataclass

@@ -110,8 +110,8 @@ def summary_view(result: CheckResult) -> dict[str, Any]:
         "capaian": fmt.percent(s.average) if s.average is not None else "-",
         "predikat": s.average_predikat or "-",
         "penyerapan": fmt.percent(s.penyerapan) if s.penyerapan is not None else "-",
-        "pagu": fmt.rupiah(s.total_pagu),
-        "realisasi": fmt.rupiah(s.total_realisasi),
+        "anggaran": (f"{fmt.rupiah(s.total_realisasi)} dari pagu {fmt.rupiah(s.total_pagu)}"
+                     if s.total_pagu else "Pagu anggaran belum diisi."),
         "indikator": [
             {"indikator": i.indikator or i.sasaran, "target": _measure(i.target, i.unit),
              "realisasi": _measure(i.realisasi, i.unit),

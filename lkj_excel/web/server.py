@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .app import Activity, create_app
+from .jobs import remove_all_folders
 
 #: No heartbeat for this long (the page sends one every 20 s; a hidden tab's timers may be
 #: slowed to once a minute) means no page is open.
@@ -65,6 +66,7 @@ def start(port: int = 0, idle_seconds: float = IDLE_SECONDS,
                 channel.handle_close()
         server.task_dispatcher.shutdown()
         app.extensions["lkj"]["jobs"].close()
+        remove_all_folders()
 
     def watch() -> None:
         started = time.monotonic()

@@ -145,7 +145,7 @@
       el("div", {}, el("dt", { text: "Unit" }), el("dd", {}, r.unit, el("small", { text: `${r.periode} - tingkat ${r.tingkat}` }))),
       el("div", {}, el("dt", { text: "Ketepatan waktu" }), el("dd", {}, timeBadge, el("small", { text: r.waktu }))),
       el("div", {}, el("dt", { text: "Rata-rata capaian" }), el("dd", {}, r.capaian, el("small", { text: `Predikat: ${r.predikat}` }))),
-      el("div", {}, el("dt", { text: "Penyerapan anggaran" }), el("dd", {}, r.penyerapan, el("small", { text: `${r.realisasi} dari pagu ${r.pagu}` }))));
+      el("div", {}, el("dt", { text: "Penyerapan anggaran" }), el("dd", {}, r.penyerapan, el("small", { text: r.anggaran }))));
     const downloads = el("div", { class: "unduhan" },
       PRODUCTS.map((p) => productButton(p, job.file)));
     const parts = [];
