@@ -276,7 +276,7 @@ def dokumen(berkas: Path, output: Path | None, templat: Path | None, abaikan_tem
     Tingkat). Narasi (latar belakang, tugas dan fungsi, strategi, hambatan, rencana tindak
     lanjut, kesimpulan, tanggapan atasan) diambil dari sheet Narasi; bagian yang kosong
     ditandai kuning di dokumen. Bila masih ada kesalahan, halaman pertama menyebut jumlahnya.
-    Berkas hasil yang sudah ada tidak ditimpa tanpa --timpa (mungkin sudah disunting).
+    Dokumen hasil yang sudah disunting di Word tidak ditimpa tanpa --timpa.
     Kode keluar sama dengan 'lkj check'.
 
     \b
@@ -290,7 +290,7 @@ def dokumen(berkas: Path, output: Path | None, templat: Path | None, abaikan_tem
 
     try:
         res = do_dokumen(berkas, output, templat=templat, abaikan_temuan=abaikan_temuan,
-                         timpa=timpa)
+                         overwrite=timpa)
     except LkjError as exc:
         _fail(exc.message)
     c = res.result.counts

@@ -355,26 +355,46 @@ def test_input_untouched_and_output_beside_it(tmp_path):
     assert res.output == default_output(src) == tmp_path / f"{CANDIPURO.stem}_dokumen.docx"
     assert hashlib.sha256(src.read_bytes()).hexdigest() == before
     assert zipfile.ZipFile(res.output).testzip() is None
+    core = zipfile.ZipFile(res.output).read("docProps/core.xml").decode()
+    assert "<dc:subject>LKj Triwulan (dokumen)</dc:subject>" in core
+    assert "<dc:title>Laporan Kinerja Kecamatan Candipuro Triwulan II Tahun 2023</dc:title>" \
+        in core
+    assert core.count("lastModifiedBy") == 2 and "custom-properties" not in core
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".lkj-")] == []
 
 
-def test_cli_refuses_to_replace_an_existing_document(tmp_path):
+def test_cli_replaces_its_own_document_but_not_an_edited_one(tmp_path):
     src = tmp_path / CLEAN.name
     shutil.copy(CLEAN, src)
     runner = CliRunner()
     first = runner.invoke(cli, ["dokumen", str(src)])
     assert first.exit_code == 0, first.output
     assert "Dokumen Word ditulis ke:" in first.output
+    again = runner.invoke(cli, ["dokumen", str(src)])  # unedited: a rerun replaces it
+    assert again.exit_code == 0, again.output
     out = default_output(src)
-    out.write_bytes(out.read_bytes() + b"")  # the user's edited copy
-    again = runner.invoke(cli, ["dokumen", str(src)])
-    assert again.exit_code == 2 and "sudah ada" in again.output and "--timpa" in again.output
+    edited = Document(str(out))  # staff edit the document and save it, as Word would
+    edited.add_paragraph("Catatan tambahan dari staf.")
+    edited.core_properties.last_modified_by = "Staf Kecamatan"
+    edited.core_properties.revision = 2
+    edited.save(str(out))
+    before = out.read_bytes()
+    refused = runner.invoke(cli, ["dokumen", str(src)])
+    assert refused.exit_code == 2 and "sudah ada" in refused.output
+    assert "--timpa" in refused.output and out.read_bytes() == before
     forced = runner.invoke(cli, ["dokumen", str(src), "--timpa"])
     assert forced.exit_code == 0
+    assert "Catatan tambahan dari staf." not in _text(Document(str(out)))
+    # a file that is not an lkj document at all is never replaced either
+    other = tmp_path / "laporan_saya.docx"
+    Document().save(str(other))
+    res = runner.invoke(cli, ["dokumen", str(src), "-o", str(other)])
+    assert res.exit_code == 2 and "sudah ada" in res.output
 
 
 @pytest.mark.parametrize("args, message", [
     (["-o", "{src}"], "Berkas keluaran harus berakhiran .docx"),
+    (["-o", "{dir}/kab.docx", "--templat-dokumen", "{dir}/kab.docx"], "sama dengan berkas masukan"),
     (["-o", "{dir}/hasil.pdf"], "harus berakhiran .docx"),
     (["--templat-dokumen", "{dir}/tidak_ada.docx"], "tidak ditemukan"),
     (["--templat-dokumen", "{src}"], "harus berkas Word .docx"),
@@ -385,6 +405,7 @@ def test_cli_bad_output_or_template_exits_2(tmp_path, args, message):
     src = tmp_path / CLEAN.name
     shutil.copy(CLEAN, src)
     (tmp_path / "palsu.docx").write_text("bukan word")
+    Document().save(tmp_path / "kab.docx")
     bad = Document()
     bad.add_paragraph("{{ unit ")
     bad.add_paragraph("{% for x in %}")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import os
 import re
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from ..errors import LkjError, OutputError
 from ..findings import CheckResult
 from ..layout import DEFAULT_PREDIKAT
 from ..model import NarasiRow
+from ..outputs import OutputKind, fitted_name, guard_output, register_kind
 from ..parsing import normalise_text
 from ..reader import read_report
 from ..rules.base import FORMULA_TEXT, best_match
@@ -82,20 +84,51 @@ class DokumenResult:
 
 
 def default_output(path: str | os.PathLike) -> Path:
+    """NAME_dokumen.docx beside the input, the name shortened if it would be too long."""
     p = Path(path)
-    return p.with_name(f"{p.stem}_dokumen.docx")
+    return p.with_name(fitted_name(p.stem, "_dokumen.docx"))
+
+
+#: Written into the document's properties; an earlier document is recognised by it.
+SUBJECT = "LKj Triwulan (dokumen)"
+
+
+def _unedited_document(path: Path) -> bool:
+    """An earlier lkj document nobody has saved since: Word and LibreOffice write their
+    user into lastModifiedBy (and raise the revision) when they save, so a document staff
+    have edited is never replaced without --timpa."""
+    from ..outputs import _core_xml, office_marker
+
+    core = _core_xml(path)
+    return (office_marker(SUBJECT)(path)
+            and "<cp:lastModifiedBy>lkj-excel</cp:lastModifiedBy>" in core
+            and "<cp:revision>1</cp:revision>" in core)
+
+
+register_kind(OutputKind("dokumen", "dokumen Word lkj yang belum disunting",
+                         _unedited_document))
 
 
 def dokumen(path: str | os.PathLike, output: str | os.PathLike | None = None, *,
             templat: str | os.PathLike | None = None, abaikan_temuan: bool = False,
-            timpa: bool = False) -> DokumenResult:
+            overwrite: bool = False) -> DokumenResult:
     """Check ``path`` and write its LKj as a Word document (default NAME_dokumen.docx
-    beside it). The workbook is only read. An existing output is not replaced unless
-    ``timpa``: staff edit the document in Word, and a rerun must not lose their edits."""
+    beside it). The workbook and the template are only read. An existing output is
+    replaced only when it is an earlier lkj document that nobody has saved since, or with
+    ``overwrite``: staff edit the document in Word, and a rerun must not lose their edits."""
     src = Path(path)
     out = Path(output) if output is not None else default_output(src)
     tpl_path = Path(templat) if templat is not None else None
-    _check_output(src, out, tpl_path, timpa)
+    if out.suffix.lower() != ".docx":
+        raise OutputError(f"Berkas keluaran harus berakhiran .docx, bukan '{out.suffix}'.", out)
+    guard_output(out, "dokumen", reads=[src] + ([tpl_path] if tpl_path else []),
+                 overwrite=overwrite)
+    if tpl_path is not None:
+        if not tpl_path.is_file():
+            raise OutputError(f"Templat dokumen '{tpl_path}' tidak ditemukan.", tpl_path)
+        if tpl_path.suffix.lower() != ".docx":
+            raise OutputError("Templat dokumen harus berkas Word .docx, bukan "
+                              f"'{tpl_path.suffix}'.", tpl_path)
     report = read_report(src)
     result = check(report)
     summary = build_summary(result)
@@ -110,44 +143,48 @@ def dokumen(path: str | os.PathLike, output: str | os.PathLike | None = None, *,
         raise OutputError(f"Templat dokumen tidak dapat diisi: {_jinja_reason(exc)}. Periksa "
                           "tanda {{ }} dan {% %} di templat (lihat docs/dokumen.md).",
                           tpl_path) from None
+    _properties(doc, summary)
     with atomic_output(out) as tmp:
         doc.save(tmp)
     return DokumenResult(out, result, 0 if abaikan_temuan else result.counts["error"])
 
 
-def _check_output(src: Path, out: Path, tpl: Path | None, timpa: bool) -> None:
-    if out.suffix.lower() != ".docx":
-        raise OutputError(f"Berkas keluaran harus berakhiran .docx, bukan '{out.suffix}'.", out)
-    for other, what in ((src, "berkas masukan"), (tpl, "templat dokumen")):
-        if other is None:
-            continue
-        same = other.resolve() == out.resolve() or (
-            other.exists() and out.exists() and os.path.samefile(other, out))
-        if same:
-            raise OutputError(f"Berkas keluaran sama dengan {what} '{other.name}'. lkj tidak "
-                              "pernah menimpa berkas masukan; pilih nama lain dengan -o.", out)
-    if out.exists() and not timpa:
-        raise OutputError(f"Berkas '{out}' sudah ada (mungkin sudah disunting di Word). Pakai "
-                          "--timpa untuk menggantinya, atau pilih nama lain dengan -o.", out)
-    if tpl is not None:
-        if not tpl.is_file():
-            raise OutputError(f"Templat dokumen '{tpl}' tidak ditemukan.", tpl)
-        if tpl.suffix.lower() != ".docx":
-            raise OutputError(f"Templat dokumen harus berkas Word .docx, bukan '{tpl.suffix}'.",
-                              tpl)
+def _properties(doc, s: Summary) -> None:
+    cp = doc.docx.core_properties  # get_docx() would reload the unrendered template
+    now = dt.datetime.now().replace(microsecond=0)
+    cp.title = f"Laporan Kinerja {s.unit} {s.period}"[:250]
+    cp.subject = SUBJECT
+    cp.author = cp.last_modified_by = "lkj-excel"
+    cp.revision = 1
+    cp.created = cp.modified = now
+
+
+CORE_PROPERTIES_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+
+
+def _docxtpl():
+    """Import docxtpl, then undo a side effect of docxcompose (which docxtpl imports for
+    subdocuments): it rebinds the prefix "cp" in python-docx's global namespace map to the
+    custom-properties namespace, after which python-docx writes a document's title and
+    revision as stray elements Word ignores. lkj's subdocuments do not use custom properties.
+    """
+    import docx.oxml.ns as ns
+    import docxtpl
+
+    ns.nsmap["cp"] = CORE_PROPERTIES_NS
+    return docxtpl
 
 
 def _load_template(tpl: Path | None, tingkat: str):
     import zipfile
 
-    from docxtpl import DocxTemplate
+    DocxTemplate = _docxtpl().DocxTemplate
 
     if tpl is None:
         ref = resources.files("lkj_excel.writers") / "templat_dokumen" / TEMPLATES[tingkat]
-        with resources.as_file(ref) as p:
-            doc = DocxTemplate(str(p))
-            doc.init_docx()
-            return doc
+        doc = DocxTemplate(io.BytesIO(ref.read_bytes()))
+        doc.init_docx()
+        return doc
     try:
         with zipfile.ZipFile(tpl) as zf:
             if "word/document.xml" not in zf.namelist():
@@ -769,7 +806,7 @@ class DocumentContext:
 
     def _charts(self) -> dict:
         from docx.shared import Cm
-        from docxtpl import InlineImage
+        InlineImage = _docxtpl().InlineImage
 
         from .grafik import BLUE, GREEN, bar_chart
 
@@ -789,8 +826,6 @@ class DocumentContext:
 
 
 def _image(doc, png: bytes, InlineImage, Cm):
-    import io
-
     return InlineImage(doc, io.BytesIO(png), width=Cm(14))
 
 
