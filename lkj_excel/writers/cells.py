@@ -28,7 +28,7 @@ def write_value(ws: Any, row: int, col: int, value: Any, fmt: Any = None) -> Non
         if value < EXCEL_LEAP_BUG:
             # XlsxWriter takes 1 Jan 1900 for "time only"; write the serial Excel uses.
             delta = value - dt.datetime(1899, 12, 31)
-            ws.write_number(row, col, delta.days + delta.seconds / 86400, fmt)
+            ws.write_number(row, col, delta / dt.timedelta(days=1), fmt)  # keeps ms
         else:
             ws.write_datetime(row, col, value, fmt)
     elif isinstance(value, dt.time):
