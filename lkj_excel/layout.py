@@ -142,6 +142,11 @@ IDENTITAS = FormSheet(
         Field("pk_pihak2_nama", "Nama Pihak Kedua pada PK", synonyms=("pihak kedua",)),
         Field("pk_pihak2_jabatan", "Jabatan Pihak Kedua pada PK",
               synonyms=("jabatan pihak kedua",)),
+        # Last, so that adding it moved no other field's cell.
+        Field("revisi", "Revisi ke-", kind="number",
+              synonyms=("revisi", "revisi ke", "perbaikan ke", "kiriman ke"),
+              hint="Kosongkan untuk laporan pertama; isi 1, 2, ... bila laporan yang sama "
+                   "dikirim ulang setelah diperbaiki"),
     ),
 )
 

@@ -111,6 +111,8 @@ class Identity:
     pk_pihak1_nip: Value
     pk_pihak2_nama: Value
     pk_pihak2_jabatan: Value
+    #: "Revisi ke-": which resending of the same report this is (blank: the first).
+    revisi: Value | None = None
 
     @property
     def year(self) -> int | None:

@@ -494,6 +494,7 @@ def _identity(form: dict[str, Value]) -> Identity:
         pelapor=person("pelapor"), atasan=person("atasan"), pk_tanggal=form["pk_tanggal"],
         pk_pihak1_nama=form["pk_pihak1_nama"], pk_pihak1_nip=form["pk_pihak1_nip"],
         pk_pihak2_nama=form["pk_pihak2_nama"], pk_pihak2_jabatan=form["pk_pihak2_jabatan"],
+        revisi=form["revisi"],
     )
 
 
