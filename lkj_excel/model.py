@@ -236,6 +236,8 @@ class Settings:
     apbdes_deadline: tuple[int, int] = (31, 12)
     lppdes_deadline: tuple[int, int] = (31, 3)
     cells: dict[str, Value] = field(default_factory=dict)
+    #: Values that could not be used and were replaced by the default: (key, cell, why).
+    problems: tuple[tuple[str, str | None, str], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.predikat_scale:

@@ -57,8 +57,6 @@ from .parsing import (
 SUPPORTED = (".xlsx", ".xlsm", ".xls", ".ods")
 #: A report year outside this range is not a year (IDN007 reports it).
 YEARS = (2000, 2100)
-#: A deadline of more working days than this is not a setting but a typo.
-MAX_DEADLINE_DAYS = 60
 #: Refuse archives that would expand beyond this (a zip bomb), before expanding anything.
 MAX_UNCOMPRESSED = 512 * 1024 * 1024
 MAX_RATIO = 200
@@ -499,74 +497,9 @@ def _identity(form: dict[str, Value]) -> Identity:
 
 
 def _settings(grid: Grid | None, sheet_name: str, path: Path) -> Settings:
-    if grid is None:
-        return Settings()
-    form = read_form(grid, L.PENGATURAN, sheet_name)
-    kw: dict[str, Any] = {"cells": form}
+    from .pengaturan import settings_from_sheet
 
-    def num(key: str) -> float | None:
-        p = form[key].parsed
-        return p.value if p is not None and getattr(p, "value", None) is not None else None
-
-    days = num("batas_hari_kerja")
-    if days is not None and 0 <= days <= MAX_DEADLINE_DAYS:
-        kw["deadline_working_days"] = int(days)
-    tol = num("toleransi")
-    if tol is not None and tol >= 0:
-        kw["tolerance_points"] = float(tol)
-    tol_rp = num("toleransi_rupiah")
-    if tol_rp is not None and tol_rp >= 0:
-        kw["tolerance_rupiah"] = float(tol_rp)
-    neg = str(form["rumus_negatif"].raw or "").replace(" ", "")
-    if neg in L.RUMUS_NEGATIF:
-        kw["negative_formula"] = neg
-    eff = normalise_text(form["rumus_efisiensi"].raw).replace(" ", "")
-    for choice in L.RUMUS_EFISIENSI:
-        if eff == normalise_text(choice).replace(" ", ""):
-            kw["efficiency_formula"] = choice
-    for key, attr in (("bulan_rkpdes", "rkpdes_deadline"), ("bulan_apbdes", "apbdes_deadline"),
-                      ("bulan_lppdes", "lppdes_deadline")):
-        dm = _day_month(form[key].raw)
-        if dm:
-            kw[attr] = dm
-    hit = find_header(grid, L.PREDIKAT_TABLE, 0, len(grid))
-    if hit and all(k in hit[1] for k in ("batas", "predikat")):
-        r0, m = hit
-        scale = []
-        for r in range(r0 + 1, len(grid)):
-            lo = parse_number(_cell(grid, r, m["batas"]))
-            name = _cell(grid, r, m["predikat"])
-            if lo.value is None or is_blank(name):
-                if scale:
-                    break
-                continue
-            scale.append((float(lo.value), str(name).strip()))
-        if scale:
-            kw["predikat_scale"] = tuple(scale)
-    hit = find_header(grid, L.LIBUR_TABLE, 0, len(grid))
-    if hit and "tanggal" in hit[1]:
-        r0, m = hit
-        days_off = []
-        for r in range(r0 + 1, len(grid)):
-            d = parse_date(_cell(grid, r, m["tanggal"]))
-            if d.value:
-                days_off.append(d.value)
-        kw["extra_holidays"] = tuple(days_off)
-    return Settings(**kw)
-
-
-def _day_month(raw: Any) -> tuple[int, int] | None:
-    if isinstance(raw, (dt.date, dt.datetime)):
-        return raw.day, raw.month
-    if is_blank(raw):
-        return None
-    parts = str(raw).replace("/", "-").replace(".", "-").split("-")
-    try:
-        d, m = int(parts[0]), int(parts[1])
-        dt.date(2024, m, d)
-        return d, m
-    except (ValueError, IndexError, OverflowError):
-        return None
+    return settings_from_sheet(grid, sheet_name)
 
 
 # ---------------------------------------------------------------------------------------
