@@ -149,10 +149,13 @@ SEVERITIES = ["error", "warning", "info", "kesalahan", "peringatan", "catatan"]
 @click.option("--min-severity", "min_sev", type=click.Choice(SEVERITIES), default="info",
               show_default=True,
               help="Tampilkan temuan mulai tingkat ini: error, warning atau info.")
+@click.option("--pengaturan", type=click.Path(dir_okay=False, path_type=Path),
+              help="Periksa dengan pengaturan kantor ini (.xlsx atau .toml dari 'lkj "
+                   "pengaturan'), bukan dengan sheet Pengaturan di laporan.")
 @click.option("--timpa", is_flag=True,
               help="Boleh menimpa berkas keluaran yang sudah ada (bukan berkas masukan).")
 def check(berkas: tuple[str, ...], fmt: str, output: Path | None, min_sev: str,
-          timpa: bool = False):
+          pengaturan: Path | None = None, timpa: bool = False):
     """Periksa satu atau beberapa laporan dan tampilkan setiap temuan.
 
     BERKAS boleh berupa berkas, folder (dicari sampai ke subfolder: .xlsx, .xlsm, .xls,
@@ -166,6 +169,7 @@ def check(berkas: tuple[str, ...], fmt: str, output: Path | None, min_sev: str,
       lkj check laporan_masuk/
       lkj check laporan/*.xlsx --format csv -o temuan.csv
       lkj check laporan_tw2.xlsx --min-severity warning
+      lkj check laporan_tw2.xlsx --pengaturan pengaturan_kabupaten.toml
     """
     from .checking import check_file
     from .errors import LkjError
@@ -187,13 +191,25 @@ def check(berkas: tuple[str, ...], fmt: str, output: Path | None, min_sev: str,
             guard_output(output, fmt, reads=files, overwrite=timpa)
         except LkjError as exc:
             _fail(exc.message)
+    office = None
+    if pengaturan is not None:
+        from .pengaturan import load_settings
+
+        try:
+            office = load_settings(pengaturan)
+        except LkjError as exc:
+            _fail(exc.message)
+    notes: list[str] = []
     results, failures = [], []
     show_bar = len(files) > 3 and _isatty(sys.stderr)
     with click.progressbar(files, label="Memeriksa", file=sys.stderr,
                            show_pos=True) if show_bar else _nullbar(files) as items:
         for path in items:
             try:
-                results.append(check_file(path))
+                if office is None:
+                    results.append(check_file(path))
+                else:
+                    results.append(_check_with(path, office, pengaturan, notes))
             except LkjError as exc:
                 if str(path) not in berkas and is_rekap_output(path):
                     click.echo(f"Catatan: '{path}' dilewati: itu hasil lkj rekap, bukan laporan.",
@@ -213,6 +229,8 @@ def check(berkas: tuple[str, ...], fmt: str, output: Path | None, min_sev: str,
         click.echo(f"Hasil pemeriksaan ditulis ke: {output}", err=True)
     else:
         click.echo(text, nl=not text.endswith("\n"))
+    for note in notes:
+        click.echo(note, err=True)
     for _path, msg in failures:
         click.echo(f"Galat: {msg}", err=True)
     code = EXIT_OK
@@ -221,6 +239,21 @@ def check(berkas: tuple[str, ...], fmt: str, output: Path | None, min_sev: str,
     if failures or any(r.exit_code == EXIT_UNUSABLE for r in results):
         code = EXIT_UNUSABLE
     sys.exit(code)
+
+
+def _check_with(path: Path, office, source: Path, notes: list[str]):
+    """Check one file by the office's settings; say what its own Pengaturan set otherwise."""
+    from .checking import check
+    from .pengaturan import differences
+    from .reader import read_report
+
+    report = read_report(path)
+    diff = differences(report.settings, office)
+    if diff:
+        notes.append(f"Catatan: {Path(path).name} diperiksa dengan pengaturan {source.name}; "
+                     f"Pengaturan di berkas berbeda: {'; '.join(diff)}.")
+    report.settings = office
+    return check(report)
 
 
 @cli.command(short_help="Buat laporan akhir yang sudah diperiksa dan siap cetak.")
@@ -306,26 +339,38 @@ def dokumen(berkas: Path, output: Path | None, templat: Path | None, abaikan_tem
 @click.argument("masukan", nargs=-1, required=True)
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Berkas rekap .xlsx yang ditulis.")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
-              help="Basis data SQLite rekap. Bila dipakai lagi, berkas yang tidak berubah "
-                   "dilewati dan yang berubah diganti.")
+@click.option("--db", metavar="BERKAS|URL",
+              help="Basis data rekap: berkas SQLite (misalnya rekap.sqlite) atau alamat "
+                   "PostgreSQL (postgresql://pengguna:sandi@server/nama_db). Bila dipakai lagi, "
+                   "berkas yang tidak berubah dilewati dan yang berubah diganti.")
+@click.option("--pengaturan", type=click.Path(dir_okay=False, path_type=Path),
+              help="Pengaturan kantor penerima (.xlsx atau .toml dari 'lkj pengaturan'), "
+                   "dipakai untuk setiap laporan menggantikan sheet Pengaturan laporan itu.")
+@click.option("--daftar-unit", "daftar_unit", type=click.Path(dir_okay=False, path_type=Path),
+              help="Daftar unit yang wajib melapor (.xlsx, .ods atau .csv): nama unit, alias, "
+                   "tanggal diterima. Menghasilkan sheet 'Belum Menyampaikan'.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Banyaknya proses paralel (bawaan: semua inti prosesor).")
 @click.option("--timpa", is_flag=True,
               help="Boleh menimpa berkas keluaran yang sudah ada (bukan berkas masukan).")
-def rekap(masukan: tuple[str, ...], output: Path, db: Path | None, jobs: int | None,
+def rekap(masukan: tuple[str, ...], output: Path, db: str | None, jobs: int | None,
+          pengaturan: Path | None = None, daftar_unit: Path | None = None,
           timpa: bool = False):
     """Gabungkan banyak laporan menjadi satu buku kerja rekap (dan basis data).
 
     MASUKAN boleh berupa berkas, folder (dicari sampai ke subfolder: .xlsx, .xlsm, .xls,
     .ods) atau pola seperti "laporan/*.xlsx". Berkas yang rusak tidak menghentikan rekap:
-    berkas itu dicatat di sheet 'Berkas Bermasalah' beserta alasannya. Laporan ganda (unit,
-    tahun dan triwulan sama) ditandai dan tidak dijumlahkan dua kali.
+    berkas itu dicatat di sheet 'Berkas Bermasalah' beserta alasannya. Laporan yang dikirim
+    lagi untuk unit dan periode yang sama diganti menurut 'Revisi ke-', lalu tanggal
+    laporan, lalu tanggal diterima; yang diganti dicatat di sheet 'Laporan Diganti' dan tidak
+    dijumlahkan.
 
     \b
     Contoh:
       lkj rekap laporan_kecamatan/ -o rekap_tw2_2025.xlsx
+      lkj rekap masuk/ -o rekap.xlsx --pengaturan kantor.toml --daftar-unit unit.xlsx
       lkj rekap "masuk/**/*.xlsx" -o rekap.xlsx --db rekap.sqlite --jobs 2
+      lkj rekap masuk/ -o rekap.xlsx --db postgresql://lkj@server/rekap
     """
     from .errors import LkjError
     from .rekap import rekap as do_rekap
@@ -345,18 +390,31 @@ def rekap(masukan: tuple[str, ...], output: Path, db: Path | None, jobs: int | N
         state["last"] = done
 
     try:
-        res = do_rekap(masukan, output, db=db, jobs=jobs, progress=progress, overwrite=timpa)
+        res = do_rekap(masukan, output, db=db, jobs=jobs, progress=progress, overwrite=timpa,
+                       settings=pengaturan, units=daftar_unit)
     except LkjError as exc:
         _fail(exc.message)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
-    click.echo(f"Rekap ditulis ke: {res.output}" + (f" (basis data: {res.db})" if res.db else ""))
+    if res.output_unchanged:
+        click.echo(f"Rekap tidak berubah sejak rekap sebelumnya: {res.output} tidak ditulis "
+                   "ulang.")
+    else:
+        click.echo(f"Rekap ditulis ke: {res.output}"
+                   + (f" (basis data: {res.db_label})" if res.db else ""))
     click.echo(f"{res.files_in} berkas masuk: {res.consolidated} direkap, {res.bad} bermasalah"
                + (f", {res.skipped_unchanged} tidak berubah sejak rekap sebelumnya"
                   if res.skipped_unchanged else "")
-               + (f", {res.duplicates} laporan ganda ditandai" if res.duplicates else "")
+               + (f", {res.superseded} laporan diganti revisinya atau ganda"
+                  if res.superseded else "")
                + f" ({res.seconds:.1f} detik).")
+    if res.missing:
+        click.echo(f"{res.missing} unit dari daftar unit belum menyampaikan laporan (lihat sheet "
+                   "'Belum Menyampaikan').")
+    if res.probable:
+        click.echo(f"{res.probable} nama unit hanya mirip dengan daftar unit dan tidak digabung: "
+                   "periksa kolom Keterangan di sheet 'Rekap Unit'.")
     for path, reason in res.bad_files:
         click.echo(f"  Bermasalah: {path}: {reason}", err=True)
     for note in res.notes:
@@ -365,6 +423,39 @@ def rekap(masukan: tuple[str, ...], output: Path, db: Path | None, jobs: int | N
         click.echo(f"Catatan: '{path}' dilewati: itu hasil lkj rekap sebelumnya, bukan laporan.",
                    err=True)
     sys.exit(EXIT_OK)
+
+
+@cli.command(short_help="Tulis berkas pengaturan kantor penerima laporan.")
+@click.argument("keluaran", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dari", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Salin pengaturan dari berkas ini (.xlsx, .ods, .toml, atau laporan) "
+                   "alih-alih nilai bawaan.")
+@click.option("--timpa", is_flag=True, help="Timpa berkas KELUARAN bila sudah ada.")
+def pengaturan(keluaran: Path, dari: Path | None, timpa: bool):
+    """Tulis berkas pengaturan kantor penerima laporan (.xlsx atau .toml).
+
+    Berkas ini dipakai dengan 'lkj rekap --pengaturan' dan 'lkj check --pengaturan':
+    setiap laporan dinilai dengan aturan kantor (batas hari kerja, libur tambahan, skala
+    predikat, rumus, toleransi), bukan dengan sheet Pengaturan yang diisi pelapor. Tanpa
+    --dari, berkas berisi nilai bawaan (Perbup Lumajang 6/2018, Permendagri 86/2017).
+
+    \b
+    Contoh:
+      lkj pengaturan pengaturan_kabupaten.xlsx
+      lkj pengaturan pengaturan_kabupaten.toml
+      lkj pengaturan baru.toml --dari pengaturan_kabupaten.xlsx
+    """
+    from .errors import LkjError
+    from .outputs import guard_output
+    from .pengaturan import load_settings, write_settings
+
+    try:
+        guard_output(keluaran, "pengaturan", reads=[dari] if dari else [], overwrite=timpa)
+        settings = load_settings(dari) if dari else None
+        write_settings(keluaran, settings)
+    except LkjError as exc:
+        _fail(exc.message)
+    click.echo(f"Pengaturan ditulis ke: {keluaran}")
 
 
 @cli.command(short_help="Daftar aturan pemeriksaan beserta penjelasannya.")

@@ -58,6 +58,16 @@ class SettingsError(LkjError):
     """The office's settings file cannot be used."""
 
 
+def _register_output_kind() -> None:
+    """An existing settings file is the office's own: never replaced without --timpa."""
+    from .outputs import OutputKind, register_kind
+
+    register_kind(OutputKind("pengaturan", "berkas pengaturan lkj"))
+
+
+_register_output_kind()
+
+
 # ---------------------------------------------------------------------------------------
 # Reading a Pengaturan sheet (of a report or of the office's workbook)
 # ---------------------------------------------------------------------------------------

@@ -1,18 +1,29 @@
-"""``lkj rekap``: consolidate many reports upward into one workbook and a SQLite database.
+"""``lkj rekap``: consolidate many reports upward into one workbook and a database.
 
-Every workbook is read and checked in a worker process; the worker returns a small record
-(identity, indicators, program budgets, findings) and the main process streams it into
-SQLite. The database is the store - with ``--db`` a file kept between runs, otherwise a
-temporary one - so memory does not grow with the number of files, and a second run skips
-files whose bytes (SHA-256) have not changed. The consolidated workbook is then written
-from the database (writers/rekap.py).
+Every workbook is hashed, read and checked in a worker process - hashing too, so that no
+serial pass over the files precedes the work - and the worker returns a small record
+(identity, indicators, program budgets, findings). The main process writes each record into
+the store (store.py: a SQLite file, or a PostgreSQL database shared by several offices)
+while the workers go on. The store is keyed by the file's SHA-256 together with the
+settings it was judged by, so a second run skips every file whose bytes have not changed,
+and a run whose inputs, settings and unit list are all unchanged does not even rewrite the
+workbook. The workbook is then written from the store (writers/rekap.py).
+
+The receiving office's rules (``settings``, from ``lkj pengaturan``) replace each report's
+own Pengaturan sheet; what a report set differently is recorded and shown.
+
+SQLite changes in one transaction committed after the workbook is written, so a failure
+changes nothing (dbaccess.py); PostgreSQL commits each batch of files, so that several
+offices consolidating into one server at once see each other's work.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
+import socket
 import sqlite3
 import stat
 import tempfile
@@ -20,62 +31,57 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from . import __version__
 from .errors import LkjError, NoInputFiles, OutputError
 from .inputs import expand
+from .store import (
+    BUDGET_COLS,
+    FILE_COLS,
+    FINDING_COLS,
+    INDICATOR_COLS,
+    REPORT_COLS,
+    SCHEMA_VERSION,
+    Store,
+    first_line,
+    insert_sql,
+    is_postgres_url,
+)
 
 SPREADSHEET_EXT = (".xlsx", ".xlsm", ".xls", ".ods")
-SCHEMA_VERSION = 1
+#: Records written to the store per batch (on PostgreSQL: per transaction).
+BATCH = 100
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY,       -- as given on the command line, made absolute
-    sha256 TEXT NOT NULL,        -- hash of the file's bytes: the key of everything below
-    size INTEGER NOT NULL,
-    status TEXT NOT NULL,        -- 'ok' or 'bad'
-    reason TEXT,                 -- Indonesian reason when status = 'bad'
-    processed_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS reports (
-    sha256 TEXT PRIMARY KEY,
-    unit TEXT, unit_key TEXT, tingkat TEXT, kecamatan TEXT, kabupaten TEXT,
-    year INTEGER, quarter INTEGER, report_date TEXT, deadline TEXT,
-    on_time INTEGER, days_late INTEGER,
-    avg_capaian REAL, predikat TEXT,
-    pagu REAL, realisasi REAL, penyerapan REAL,
-    n_error INTEGER, n_warning INTEGER, n_info INTEGER, exit_code INTEGER
-);
-CREATE TABLE IF NOT EXISTS indicators (
-    sha256 TEXT NOT NULL, seq INTEGER NOT NULL, no TEXT, sasaran TEXT, indikator TEXT,
-    target REAL, realisasi REAL, unit TEXT, capaian REAL, predikat TEXT,
-    PRIMARY KEY (sha256, seq)
-);
-CREATE TABLE IF NOT EXISTS budget (
-    sha256 TEXT NOT NULL, seq INTEGER NOT NULL, code TEXT, level TEXT, name TEXT,
-    pagu REAL, realisasi REAL, sisa REAL, penyerapan REAL,
-    PRIMARY KEY (sha256, seq)
-);
-CREATE TABLE IF NOT EXISTS findings (
-    sha256 TEXT NOT NULL, seq INTEGER NOT NULL, rule TEXT, severity TEXT, sheet TEXT,
-    cell TEXT, row_key TEXT, field TEXT, found TEXT, expected TEXT, message TEXT,
-    PRIMARY KEY (sha256, seq)
-);
-CREATE INDEX IF NOT EXISTS files_sha ON files (sha256);
-CREATE INDEX IF NOT EXISTS reports_period ON reports (year, quarter, unit_key);
-"""
+
+@dataclass
+class CurrentFile:
+    """One input of this run, in input order."""
+
+    ord: int
+    path: str
+    status: str            # "ok" or "bad"
+    report_key: str | None
+    reason: str | None = None
 
 
 @dataclass
 class RekapResult:
     output: Path
-    db: Path | None
+    db: str | Path | None
     files_in: int = 0
     consolidated: int = 0
     bad: int = 0
     skipped_unchanged: int = 0
     processed: int = 0
-    duplicates: int = 0
+    #: Reports replaced by a revision or a copy (listed in "Laporan Diganti", not summed).
+    superseded: int = 0
+    #: (unit, period) pairs of the unit list with no report (sheet "Belum Menyampaikan").
+    missing: int = 0
+    #: Report unit names that only resemble a unit of the list (to be confirmed).
+    probable: int = 0
+    #: True when nothing changed since the run that wrote ``output``: it was not rewritten.
+    output_unchanged: bool = False
     seconds: float = 0.0
     bad_files: list[tuple[str, str]] = field(default_factory=list)
     #: Workbooks written by an earlier ``lkj rekap`` found among the inputs: not reports,
@@ -83,6 +89,17 @@ class RekapResult:
     skipped_outputs: list[str] = field(default_factory=list)
     #: Inputs that yielded no file (an empty folder, a pattern matching nothing).
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def duplicates(self) -> int:  # the name before revisions were told apart
+        return self.superseded
+
+    @property
+    def db_label(self) -> str:
+        """The database as it may be shown (a PostgreSQL password hidden)."""
+        from .store import masked
+
+        return masked(str(self.db)) if self.db is not None else ""
 
 
 # ---------------------------------------------------------------------------------------
@@ -97,42 +114,96 @@ def collect_inputs(inputs: Iterable[str | os.PathLike], exclude: Iterable[Path] 
     return expand(inputs, exclude).files
 
 
-def file_hash(path: Path) -> tuple[str, int]:
+def file_hash(path: str | os.PathLike) -> tuple[str, int]:
     h = hashlib.sha256()
     size = 0
     with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 16), b""):
+        while chunk := fh.read(1 << 20):
             h.update(chunk)
             size += len(chunk)
     return h.hexdigest(), size
+
+
+def report_key(sha256: str, settings_key: str) -> str:
+    """What a stored result depends on: the file's bytes, the settings it was judged by and
+    the version of lkj that judged it."""
+    text = f"{sha256}:{settings_key}:{__version__}:{SCHEMA_VERSION}"
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 # ---------------------------------------------------------------------------------------
 # The worker
 # ---------------------------------------------------------------------------------------
 
+_OFFICE: Any = None        # the Settings every report is judged by
+_SETTINGS_KEY = ""
+_KNOWN: dict[str, tuple[str, str]] = {}   # path -> (sha256, report_key) already stored
+
+
+def _init_worker(settings: Any, settings_key: str, known: dict[str, tuple[str, str]]
+                 ) -> None:
+    global _OFFICE, _SETTINGS_KEY, _KNOWN
+    _OFFICE, _SETTINGS_KEY, _KNOWN = settings, settings_key, known
+
 
 def process_file(path: str) -> dict:
-    """Read and check one workbook; return a picklable record. Never raises."""
+    """Hash one file; when it is new or changed, read and check it. Never raises."""
     try:
-        from .checking import check_file
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise IsADirectoryError(0, "bukan berkas biasa")
+        sha, size = file_hash(path)
+    except OSError as exc:
+        reason = ("Berkas tidak ditemukan." if not os.path.lexists(path) else
+                  "Bukan berkas biasa (folder, pipa atau perangkat); hanya berkas yang dibaca."
+                  if exc.errno == 0 else f"Berkas tidak dapat dibuka: {exc.strerror or exc}.")
+        return {"path": path, "ok": False, "sha": None, "size": 0, "key": None,
+                "reason": reason}
+    key = report_key(sha, _SETTINGS_KEY)
+    if _KNOWN.get(path) == (sha, key):
+        return {"path": path, "unchanged": True, "sha": sha, "key": key}
+    rec = _read_and_check(path, key)
+    rec.update(sha=sha, size=size, key=key)
+    return rec
+
+
+def _read_and_check(path: str, key: str) -> dict:
+    try:
+        from .checking import check
+        from .pengaturan import differences
+        from .reader import read_report
         from .summary import build_summary
 
-        res = check_file(path)
+        report = read_report(path)
+        office = _OFFICE
+        if office is None:
+            from .model import Settings
+
+            office = Settings()
+        diff = differences(report.settings, office)
+        report.settings = office
+        res = check(report)
         s = build_summary(res)
+        ident = report.identity
+        rev = ident.revisi.value if ident.revisi is not None else None
         rep = {
-            "unit": s.unit, "unit_key": _unit_key(s), "tingkat": s.tingkat,
-            "kecamatan": res.report.identity.kecamatan.text,
-            "kabupaten": res.report.identity.kabupaten.text,
+            "report_key": key, "sha256": None, "settings_key": _SETTINGS_KEY,
+            "unit": s.unit, "unit_key": _unit_key(s.unit), "tingkat": s.tingkat,
+            "kecamatan": ident.kecamatan.text, "kabupaten": ident.kabupaten.text,
             "year": s.year, "quarter": s.quarter,
+            "revisi": int(rev) if isinstance(rev, (int, float)) and float(rev).is_integer()
+            and 0 <= rev < 1000 else None,
             "report_date": s.report_date.isoformat() if s.report_date else None,
             "deadline": s.deadline.isoformat() if s.deadline else None,
             "on_time": None if s.on_time is None else int(s.on_time),
             "days_late": s.days_late,
             "avg_capaian": s.average, "predikat": s.average_predikat,
-            "pagu": s.total_pagu, "realisasi": s.total_realisasi, "penyerapan": s.penyerapan,
+            # A report without an Anggaran sheet has no budget data, not a budget of 0.
+            "pagu": s.total_pagu if s.budget else None,
+            "realisasi": s.total_realisasi if s.budget else None,
+            "penyerapan": s.penyerapan,
             "n_error": res.counts["error"], "n_warning": res.counts["warning"],
             "n_info": res.counts["info"], "exit_code": res.exit_code,
+            "settings_diff": "; ".join(diff) or None,
         }
         indicators = [
             (i.no, i.sasaran, i.indikator or i.sasaran, i.target, i.realisasi, i.unit,
@@ -154,70 +225,114 @@ def process_file(path: str) -> dict:
     except Exception as exc:  # noqa: BLE001 - one bad file never stops the rekap
         return {"path": path, "ok": False,
                 "reason": f"Kesalahan tak terduga saat membaca ({type(exc).__name__}: {exc})."}
+    finally:
+        _forget_texts()
 
 
-def _unit_key(s) -> str:
-    from .parsing import normalise_text
+def _forget_texts() -> None:
+    """Drop the parsers' memo of cell texts after each file: within a workbook the same
+    texts repeat, across thousands of workbooks the memo only grows a worker's memory."""
+    from . import parsing
 
-    return normalise_text(f"{s.unit} {s.tingkat}")
+    for name in ("_parse_text", "_parse_code_text", "_normalise"):
+        fn = getattr(parsing, name, None)
+        if fn is not None and hasattr(fn, "cache_clear"):
+            fn.cache_clear()
+
+
+def _unit_key(name: str) -> str:
+    from .daftar_unit import unit_key
+
+    return unit_key(name)
+
+
+def _crashed(path: str) -> dict:
+    return {"path": path, "ok": False, "sha": None, "size": 0, "key": None,
+            "reason": "Proses pembaca berhenti mendadak saat membaca berkas ini (isinya tidak "
+                      "wajar atau memori habis); berkas lain tetap direkap. Kirim berkas ini "
+                      "ke pengelola lkj-excel."}
 
 
 # ---------------------------------------------------------------------------------------
-# The database
+# The store
 # ---------------------------------------------------------------------------------------
 
 
-def open_db(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
-    """Open (creating if needed) a rekap database in autocommit mode: the caller opens
-    its own transaction (see dbaccess.claim)."""
-    try:
-        con = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
-        con.executescript(SCHEMA)
-    except sqlite3.DatabaseError as exc:
-        from .dbaccess import database_error
-
-        raise database_error(path, exc, timeout) from None
-    return con
+def _known(store: Store, host: str) -> dict[str, tuple[str, str, str, str | None]]:
+    """path -> (sha256, report_key, status, reason) for this machine's files whose results
+    are complete in the store."""
+    rows = store.query(
+        "SELECT f.path, f.sha256, f.report_key, f.status, f.reason, r.report_key "
+        "FROM files f LEFT JOIN reports r ON r.report_key = f.report_key WHERE f.host = ?",
+        (host,))
+    return {p: (sha, key, status, reason) for p, sha, key, status, reason, have in rows
+            if status != "ok" or have is not None}
 
 
-def _forget_path(con: sqlite3.Connection, path: str) -> None:
-    row = con.execute("SELECT sha256 FROM files WHERE path = ?", (path,)).fetchone()
-    if row:
-        con.execute("DELETE FROM files WHERE path = ?", (path,))
-        _forget(con, row[0])
-
-
-def _forget(con: sqlite3.Connection, sha: str) -> None:
-    """Drop the rows of a file version no longer referenced by any path."""
-    (n,) = con.execute("SELECT COUNT(*) FROM files WHERE sha256 = ?", (sha,)).fetchone()
-    if n == 0:
-        for table in ("reports", "indicators", "budget", "findings"):
-            con.execute(f"DELETE FROM {table} WHERE sha256 = ?", (sha,))
-
-
-def _store(con: sqlite3.Connection, rec: dict, sha: str, size: int) -> None:
+def _store_batch(store: Store, recs: list[dict], host: str) -> None:
+    """Write the records of one batch: each file's rows with its ``files`` row; on
+    PostgreSQL as one transaction, retried when it met another run's in a deadlock."""
     now = time.strftime("%Y-%m-%dT%H:%M:%S")
-    old = con.execute("SELECT sha256 FROM files WHERE path = ?", (rec["path"],)).fetchone()
-    con.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
-                (rec["path"], sha, size, "ok" if rec["ok"] else "bad", rec.get("reason"), now))
-    if old and old[0] != sha:
-        _forget(con, old[0])
-    if not rec["ok"]:
+    recs = sorted(recs, key=lambda r: (r["key"] or "", r["path"]))
+    for attempt in range(6):
+        try:
+            _write_batch(store, recs, host, now)
+            store.commit_batch()
+            return
+        except Exception as exc:
+            if attempt < 5 and store.is_retryable(exc):
+                store.rollback()
+                time.sleep(0.05 * (attempt + 1))
+                continue
+            raise
+
+
+def _write_batch(store: Store, recs: list[dict], host: str, now: str) -> None:
+    for rec in recs:  # reports and their rows first, in key order (no deadlock cycles)
+        if not rec["ok"]:
+            continue
+        rep = dict(rec["report"], sha256=rec["sha"])
+        inserted = store.execute(insert_sql("reports", REPORT_COLS, "report_key"),
+                                 [rep[c] for c in REPORT_COLS])
+        if inserted:  # another run (or another path) may have stored the same already
+            k = rec["key"]
+            store.executemany(insert_sql("indicators", INDICATOR_COLS),
+                              [(k, i, *row) for i, row in enumerate(rec["indicators"])])
+            store.executemany(insert_sql("budget", BUDGET_COLS),
+                              [(k, i, *row) for i, row in enumerate(rec["budget"])])
+            store.executemany(insert_sql("findings", FINDING_COLS),
+                              [(k, i, *row) for i, row in enumerate(rec["findings"])])
+    by_path = sorted(recs, key=lambda r: r["path"])
+    old_keys = set()
+    for rec in by_path:
+        for (old,) in store.query("SELECT report_key FROM files WHERE host = ? AND path = ?",
+                                  (host, rec["path"])):
+            old_keys.add(old)
+    upsert = (insert_sql("files", FILE_COLS)
+              + " ON CONFLICT (host, path) DO UPDATE SET sha256 = excluded.sha256, "
+                "size = excluded.size, status = excluded.status, reason = excluded.reason, "
+                "report_key = excluded.report_key, processed_at = excluded.processed_at")
+    store.executemany(upsert, [
+        (host, rec["path"], rec["sha"], rec["size"], "ok" if rec["ok"] else "bad",
+         rec.get("reason"), rec["key"], now) for rec in by_path])
+    for old in sorted(k for k in old_keys - {rec["key"] for rec in recs} if k):
+        _forget(store, old)
+
+
+def _forget(store: Store, key: str) -> None:
+    """Drop a stored result that no file refers to any more."""
+    if store.query("SELECT 1 FROM files WHERE report_key = ? LIMIT 1", (key,)):
         return
-    for table in ("reports", "indicators", "budget", "findings"):
-        con.execute(f"DELETE FROM {table} WHERE sha256 = ?", (sha,))
-    r = rec["report"]
-    cols = ("unit", "unit_key", "tingkat", "kecamatan", "kabupaten", "year", "quarter",
-            "report_date", "deadline", "on_time", "days_late", "avg_capaian", "predikat",
-            "pagu", "realisasi", "penyerapan", "n_error", "n_warning", "n_info", "exit_code")
-    con.execute(f"INSERT INTO reports VALUES (?, {', '.join('?' * len(cols))})",
-                (sha, *(r[c] for c in cols)))
-    con.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(sha, i, *row) for i, row in enumerate(rec["indicators"])])
-    con.executemany("INSERT INTO budget VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(sha, i, *row) for i, row in enumerate(rec["budget"])])
-    con.executemany("INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(sha, i, *row) for i, row in enumerate(rec["findings"])])
+    for table in ("indicators", "budget", "findings", "reports"):
+        store.execute(f"DELETE FROM {table} WHERE report_key = ?", (key,))
+
+
+def _forget_path(store: Store, host: str, path: str) -> None:
+    rows = store.query("SELECT report_key FROM files WHERE host = ? AND path = ?", (host, path))
+    if rows:
+        store.execute("DELETE FROM files WHERE host = ? AND path = ?", (host, path))
+        if rows[0][0]:
+            _forget(store, rows[0][0])
 
 
 # ---------------------------------------------------------------------------------------
@@ -228,29 +343,50 @@ def _store(con: sqlite3.Connection, rec: dict, sha: str, size: int) -> None:
 def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
           db: str | os.PathLike | None = None, jobs: int | None = None,
           progress: Callable[[int, int], None] | None = None, overwrite: bool = False,
-          db_timeout: float | None = None) -> RekapResult:
+          db_timeout: float | None = None, settings: str | os.PathLike | Any = None,
+          units: str | os.PathLike | Any = None) -> RekapResult:
     """Consolidate the workbooks named by ``inputs`` into ``output`` (and ``db``).
 
-    ``progress(done, total)`` is called as files finish. Returns counts for which
-    files_in == consolidated + bad always holds. The outputs are checked first
-    (:func:`lkj_excel.outputs.guard_output`: never an input, never each other, an existing
-    file replaced only if it is an earlier lkj rekap or with ``overwrite``). The database
-    is changed in one transaction committed after the workbook is written, so a failure
-    changes nothing; another run holding it is waited for up to ``db_timeout`` seconds.
+    ``db``: a SQLite file or a ``postgresql://`` URL (default: a temporary SQLite file).
+    ``settings``: the office's settings (a Settings, or a workbook/TOML file from
+    ``lkj pengaturan``); every report is judged by them instead of its own Pengaturan.
+    ``units``: the office's unit list (a UnitList or a file, see daftar_unit.py).
+    ``progress(done, total)`` is called as files finish. files_in == consolidated + bad.
+
+    The outputs are checked first (:func:`lkj_excel.outputs.guard_output`: never an input,
+    never each other, an existing file replaced only if it is an earlier lkj rekap or with
+    ``overwrite``). A SQLite database is changed in one transaction committed after the
+    workbook is written, so a failure changes nothing; another run holding it is waited
+    for up to ``db_timeout`` seconds.
     """
-    from .dbaccess import DB_TIMEOUT, claim, database_error, release, rollback
+    from .dbaccess import DB_TIMEOUT
+    from .model import Settings
     from .outputs import guard_output, is_earlier_output
-    from .writers.atomic import atomic_output
-    from .writers.rekap import write_rekap
+    from .pengaturan import fingerprint, load_settings
 
     t0 = time.perf_counter()
     timeout = DB_TIMEOUT if db_timeout is None else db_timeout
     out = Path(output)
     if out.suffix.lower() != ".xlsx":
         raise OutputError(f"Berkas rekap harus berakhiran .xlsx, bukan '{out.suffix}'.", out)
-    db_path = Path(db) if db is not None else None
+    side_files = [Path(p) for p in (settings, units) if isinstance(p, (str, os.PathLike))]
+    if settings is None:
+        office = Settings()
+    elif isinstance(settings, Settings):
+        office = settings
+    else:
+        office = load_settings(settings)
+    office = _portable(office)
+    settings_key = fingerprint(office)
+    unit_list = units
+    if units is not None and not hasattr(units, "match"):
+        from .daftar_unit import load_unit_list
+
+        unit_list = load_unit_list(units)
+    pg = is_postgres_url(db)
+    db_path = None if db is None or pg else Path(db)
     in_place = db_path is not None and is_earlier_output(db_path, "db")
-    exclude = [out] if is_earlier_output(out, "rekap") else []
+    exclude = ([out] if is_earlier_output(out, "rekap") else []) + side_files
     if in_place:
         exclude.append(db_path)
     found = expand(inputs, exclude)
@@ -261,118 +397,177 @@ def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
     if not found.files:
         raise NoInputFiles(found.nothing_message())
     files = found.files
-    guard_output(out, "rekap", reads=files, outputs=[db_path] if db_path else [],
-                 overwrite=overwrite)
+    guard_output(out, "rekap", reads=[*files, *side_files],
+                 outputs=[db_path] if db_path else [], overwrite=overwrite)
     if db_path is not None:
-        guard_output(db_path, "db", reads=files, outputs=[out], overwrite=overwrite)
-    result = RekapResult(out, db_path, files_in=len(files), notes=found.empty)
+        guard_output(db_path, "db", reads=[*files, *side_files], outputs=[out],
+                     overwrite=overwrite)
+    result = RekapResult(out, db if pg else db_path, files_in=len(files), notes=found.empty)
     tmpdir = None
-    if in_place:
-        store = db_path
+    if pg:
+        target: str | Path = str(db)
+    elif in_place:
+        target = db_path
     else:  # a new database is built aside and copied into place at the end
         tmpdir = tempfile.TemporaryDirectory(prefix="lkj-rekap-")
-        store = Path(tmpdir.name) / "rekap.sqlite"
-    shown = db_path or store
-    con = None
+        target = Path(tmpdir.name) / "rekap.sqlite"
+    shown = db_path or Path(target) if not pg else None
+    store: Store | None = None
     t_wait = time.perf_counter()
+    host = socket.gethostname()
     try:
-        con = open_db(store, timeout)
-        claim(con, {"schema_version": str(SCHEMA_VERSION)})
-        todo: list[tuple[str, str, int]] = []
-        current: list[tuple[str, str]] = []
-        done = 0
-        for f in files:
-            key = str(f.resolve())
-            try:
-                if not stat.S_ISREG(os.stat(f).st_mode):
-                    raise IsADirectoryError(0, "bukan berkas biasa")
-                sha, size = file_hash(f)
-            except OSError as exc:
-                reason = ("Berkas tidak ditemukan." if not f.exists() else
-                          "Bukan berkas biasa (folder, pipa atau perangkat); hanya berkas "
-                          "yang dibaca." if exc.errno == 0 else
-                          f"Berkas tidak dapat dibuka: {exc.strerror}.")
-                _store(con, {"path": key, "ok": False, "reason": reason}, "-", 0)
-                current.append((key, "-"))
-                done += 1
-                continue
-            current.append((key, sha))
-            row = con.execute("SELECT sha256 FROM files WHERE path = ?", (key,)).fetchone()
-            if row and row[0] == sha:
-                result.skipped_unchanged += 1
-                done += 1
-                continue
-            todo.append((key, sha, size))
-        if progress:
-            progress(done, len(files))
-        result.processed = len(todo)
-        workers = max(1, jobs or os.cpu_count() or 1)
-        meta = {k: (sha, size) for k, sha, size in todo}
-        if len(todo) < 4:
-            results: Iterable[dict] = map(process_file, [k for k, _, _ in todo])
-        else:
-            from .workers import run_all
-
-            results = run_all(process_file, [k for k, _, _ in todo],
-                              min(workers, len(todo)), _crashed)
-        for rec in results:
-            sha, size = meta[rec["path"]]
-            if rec.get("rekap_output"):
-                result.skipped_outputs.append(rec["path"])
-                _forget_path(con, rec["path"])
-            else:
-                _store(con, rec, sha, size)
-            done += 1
-            if progress:
-                progress(done, len(files))
+        store = Store.open(target, timeout)
+        store.begin({"schema_version": str(SCHEMA_VERSION)})
+        current = _run(store, host, files, jobs, office, settings_key, result, progress)
         skipped = set(result.skipped_outputs)
-        paths = [p for p, _ in current if p not in skipped]
-        result.files_in = len(paths)
-        if not paths:
+        current = [c for c in current if c.path not in skipped]
+        result.files_in = len(current)
+        if not current:
             raise NoInputFiles("Yang ditemukan hanya hasil rekap sebelumnya, bukan laporan: "
                                + ", ".join(Path(p).name for p in result.skipped_outputs) + ".")
-        result.bad_files = _bad_files(con, paths)
+        result.bad_files = [(c.path, c.reason or "Berkas tidak diproses.")
+                            for c in current if c.status != "ok"]
         result.bad = len(result.bad_files)
-        result.consolidated = len(paths) - result.bad
-        with atomic_output(out) as tmp:
-            # the workbook is complete before the database is committed, and the database
-            # is committed before the workbook takes its name: a failure changes neither
-            result.duplicates = write_rekap(con, paths, Path(tmp))
+        result.consolidated = len(current) - result.bad
+
+        def finish() -> None:
+            nonlocal store, t_wait
             t_wait = time.perf_counter()
-            release(con)
-            if not in_place and db_path is not None:
-                con.close()
-                con = None
+            store.finish()
+            if not pg and not in_place and db_path is not None:
+                store.close()
+                store = None
+                from .writers.atomic import atomic_output
+
                 with atomic_output(db_path) as tmp_db:
-                    shutil.copyfile(store, tmp_db)
+                    shutil.copyfile(target, tmp_db)
+
+        _write(store, host, current, out, office, settings_key, unit_list, result,
+               keep=db is not None, finish=finish)
     except sqlite3.Error as exc:
-        if con is not None:
-            rollback(con)
+        if store is not None:
+            store.abort()
+        from .dbaccess import database_error
+
         raise database_error(shown, exc, time.perf_counter() - t_wait) from None
-    except BaseException:
-        if con is not None:
-            rollback(con)
+    except BaseException as exc:
+        if store is not None:
+            store.abort()
+        if store is not None and store.kind == "postgresql" and store.is_db_error(exc):
+            raise OutputError(f"Basis data PostgreSQL {store.label} tidak dapat dipakai: "
+                              f"{first_line(exc)}. Berkas yang sudah tersimpan tetap utuh; "
+                              "jalankan lagi.", store.label) from None
         raise
     finally:
-        if con is not None:
-            con.close()
+        if store is not None:
+            store.close()
         if tmpdir is not None:
             tmpdir.cleanup()
     result.seconds = time.perf_counter() - t0
     return result
 
 
-def _crashed(path: str) -> dict:
-    return {"path": path, "ok": False,
-            "reason": "Proses pembaca berhenti mendadak saat membaca berkas ini (isinya tidak "
-                      "wajar atau memori habis); berkas lain tetap direkap. Kirim berkas ini "
-                      "ke pengelola lkj-excel."}
+def _portable(office: Any) -> Any:
+    """The settings without the cells they were read from (sent to every worker)."""
+    import dataclasses
+
+    return dataclasses.replace(office, cells={})
 
 
-def _bad_files(con: sqlite3.Connection, paths: list[str]) -> list[tuple[str, str]]:
-    out = []
-    for p in paths:
-        row = con.execute("SELECT status, reason FROM files WHERE path = ?", (p,)).fetchone()
-        if row is None or row[0] != "ok":
-            out.append((p, row[1] if row else "Berkas tidak diproses."))
-    return out
+def _run(store: Store, host: str, files: list[Path], jobs: int | None, office: Any,
+         settings_key: str, result: RekapResult,
+         progress: Callable[[int, int], None] | None) -> list[CurrentFile]:
+    known = _known(store, host)
+    paths = [str(f.resolve()) for f in files]
+    order = {p: i for i, p in enumerate(paths)}
+    want = {p: (known[p][0], known[p][1]) for p in paths if p in known}
+    total = len(paths)
+    if progress:
+        progress(0, total)
+    workers = max(1, jobs or os.cpu_count() or 1)
+    if workers == 1 or total < 4:
+        _init_worker(office, settings_key, want)
+        results: Iterable[dict] = map(process_file, paths)
+    else:
+        from .workers import run_all
+
+        results = run_all(process_file, paths, min(workers, total), _crashed,
+                          initializer=_init_worker, initargs=(office, settings_key, want))
+    current: list[CurrentFile] = []
+    batch: list[dict] = []
+    for done, rec in enumerate(results, start=1):
+        path = rec["path"]
+        i = order[path]
+        if rec.get("unchanged"):
+            _sha, key, status, reason = known[path]
+            current.append(CurrentFile(i, path, status, key, reason))
+            result.skipped_unchanged += 1
+        elif rec.get("rekap_output"):
+            result.skipped_outputs.append(path)
+            _forget_path(store, host, path)
+        else:
+            result.processed += 1
+            current.append(CurrentFile(i, path, "ok" if rec["ok"] else "bad", rec.get("key"),
+                                       rec.get("reason")))
+            if rec.get("sha") is not None:
+                batch.append(rec)
+                if len(batch) >= BATCH:
+                    _store_batch(store, batch, host)
+                    batch = []
+        if progress:
+            progress(done, total)
+    if batch:
+        _store_batch(store, batch, host)
+    current.sort(key=lambda c: c.ord)
+    return current
+
+
+def _write(store: Store, host: str, current: list[CurrentFile], out: Path, office: Any,
+           settings_key: str, unit_list: Any, result: RekapResult, keep: bool,
+           finish: Callable[[], None]) -> None:
+    """Write the workbook - unless the one at ``out`` was written from exactly this - then
+    commit the database (``finish``) before the workbook takes its name: a failure changes
+    neither."""
+    stamp = meta_key = None
+    if keep:
+        history = store.query("SELECT report_key FROM reports WHERE settings_key = ? "
+                              "ORDER BY report_key", (settings_key,))
+        h = hashlib.sha256()
+        h.update(json.dumps([__version__, settings_key,
+                             getattr(unit_list, "sha256", None)]).encode())
+        for c in current:
+            h.update(f"\n{c.path}\t{c.status}\t{c.report_key}\t{c.reason}".encode())
+        for (k,) in history:
+            h.update(k.encode())
+        stamp = h.hexdigest()
+        meta_key = f"output:{host}:{out.resolve()}"
+        row = store.query("SELECT value FROM meta WHERE key = ?", (meta_key,))
+        if row and out.is_file():
+            saved = json.loads(row[0][0])
+            st = out.stat()
+            if (saved.get("stamp"), saved.get("size"), saved.get("mtime_ns")) == \
+                    (stamp, st.st_size, st.st_mtime_ns):
+                result.output_unchanged = True
+                result.superseded, result.missing, result.probable = saved["counts"]
+                finish()
+                return
+    from .writers.atomic import atomic_output
+    from .writers.rekap import write_rekap
+
+    with atomic_output(out) as tmp:
+        stats = write_rekap(store, current, Path(tmp), office=office,
+                            settings_key=settings_key, units=unit_list)
+        result.superseded = stats.superseded
+        result.missing = stats.missing
+        result.probable = stats.probable
+        if stamp is not None:
+            st = os.stat(tmp)  # the rename keeps size and modification time
+            value = json.dumps({"stamp": stamp, "size": st.st_size, "mtime_ns": st.st_mtime_ns,
+                                "counts": [stats.superseded, stats.missing, stats.probable]})
+            store.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                          "value = excluded.value", (meta_key, value))
+        finish()
+
+
+__all__ = ["rekap", "RekapResult", "collect_inputs", "file_hash", "process_file",
+           "report_key", "CurrentFile"]

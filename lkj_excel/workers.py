@@ -45,20 +45,29 @@ def _watch_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="lkj-watch-parent", daemon=True).start()
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent,
-                               initargs=(os.getpid(),))
+def _start_worker(parent_pid: int, init: Callable[..., None] | None, args: tuple) -> None:
+    _watch_parent(parent_pid)
+    if init is not None:
+        init(*args)
+
+
+def _pool(workers: int, init: Callable[..., None] | None = None,
+          args: tuple = ()) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                               initargs=(os.getpid(), init, args))
 
 
 def run_all(func: Callable[[str], dict], items: Iterable[str], workers: int,
-            crashed: Callable[[str], dict]) -> Iterator[dict]:
+            crashed: Callable[[str], dict], initializer: Callable[..., None] | None = None,
+            initargs: tuple = ()) -> Iterator[dict]:
     """Yield ``func(item)`` for every item, computed in ``workers`` processes, in the
     order they finish. An item whose process dies yields ``crashed(item)`` instead; the
-    rest are still computed. ``func`` must not raise (return a record instead)."""
+    rest are still computed. ``func`` must not raise (return a record instead).
+    ``initializer(*initargs)`` runs once in each worker (state shared by every item)."""
     pending: deque[str] = deque(items)
     suspects: list[str] = []
     while pending:
-        pool = _pool(workers)
+        pool = _pool(workers, initializer, initargs)
         in_flight: dict[Any, str] = {}
         broken = False
         try:
@@ -86,11 +95,12 @@ def run_all(func: Callable[[str], dict], items: Iterable[str], workers: int,
         # The file that broke the pool is among those in flight: read each alone.
         while suspects:
             item = suspects.pop(0)
-            yield _alone(func, item, crashed)
+            yield _alone(func, item, crashed, initializer, initargs)
 
 
-def _alone(func: Callable[[str], dict], item: str, crashed: Callable[[str], dict]) -> dict:
-    pool = _pool(1)
+def _alone(func: Callable[[str], dict], item: str, crashed: Callable[[str], dict],
+           init: Callable[..., None] | None = None, args: tuple = ()) -> dict:
+    pool = _pool(1, init, args)
     try:
         return pool.submit(func, item).result()
     except BrokenProcessPool:

@@ -47,33 +47,40 @@ def test_collect_inputs(folder):
 def test_rekap_rows(folder, tmp_path):
     out = tmp_path / "rekap.xlsx"
     res = rekap([folder], out, db=tmp_path / "rekap.sqlite", jobs=2)
-    assert (res.files_in, res.consolidated, res.bad, res.duplicates) == (9, 7, 2, 1)
+    assert (res.files_in, res.consolidated, res.bad, res.superseded) == (9, 7, 2, 1)
     assert res.files_in == res.consolidated + res.bad
     units = _rows(out, "Rekap Unit")
-    got = [(r[1], r[2], r[7], r[13], r[16].replace("\\", "/"), bool(r[17])) for r in units]
+    got = [(r[1], r[2], r[6], r[12], r[13].replace("\\", "/"), r[14]) for r in units]
     assert got == [
         ("2022 TW IV", "Seksi Pemberdayaan Masyarakat Kecamatan Ranuyoso", "Tepat waktu", 0,
-         "000_ranuyoso_seksi_pm_tw4_2022.xlsx", False),
+         "000_ranuyoso_seksi_pm_tw4_2022.xlsx", None),
         ("2023 TW I", "Seksi Pemerintahan Kecamatan Senduro", "Tepat waktu", 3,
-         "002_senduro_seksi_pemerintahan_tw1_2023.xlsx", False),
+         "002_senduro_seksi_pemerintahan_tw1_2023.xlsx", None),
         ("2023 TW II", "Kecamatan Candipuro", "Terlambat 31 hari kerja", 7,
-         "004_candipuro_kecamatan_tw2_2023.xlsx", False),
-        ("2023 TW II", "Kecamatan Candipuro", "Terlambat 31 hari kerja", 7,
-         "kiriman ulang/candipuro tw2.xlsx", True),
+         "004_candipuro_kecamatan_tw2_2023.xlsx",
+         "Mengganti 1 berkas (lihat sheet Laporan Diganti)."),
         ("2024 TW II", "Seksi Pemberdayaan Masyarakat dan Desa Kecamatan Kalaena", "Tepat waktu",
-         3, "001_kalaena_seksi_pmd_tw2_2024.xlsx", False),
+         3, "001_kalaena_seksi_pmd_tw2_2024.xlsx", None),
         ("2024 TW III", "Kecamatan Pronojiwo", "Tepat waktu", 23,
-         "003_pronojiwo_kecamatan_tw3_2024.xlsx", False),
+         "003_pronojiwo_kecamatan_tw3_2024.xlsx", None),
         ("2025 TW I", "Kecamatan Sukamaju", "Tepat waktu", 0,
-         "contoh_bersih_sukamaju_tw1_2025.xlsx", False),
+         "contoh_bersih_sukamaju_tw1_2025.xlsx", None),
     ]
+    # the copy is listed as replaced, with its reason, and not summed
+    gone = _rows(out, "Laporan Diganti")
+    assert [(r[1], r[2], r[3].replace("\\", "/"), r[7], r[8]) for r in gone] == [
+        ("2023 TW II", "Kecamatan Candipuro", "kiriman ulang/candipuro tw2.xlsx",
+         "004_candipuro_kecamatan_tw2_2023.xlsx",
+         "Isi berkas sama persis dengan berkas yang dihitung; dihitung sekali.")]
+    # a seksi report without an Anggaran sheet has no budget data, not a budget of 0
+    assert units[0][9:12] == (None, None, None)
     candi = units[2]
     # Tabel 3.5: JUMLAH 2.752.150.911 / 1.483.229.067 (the programs are right)
-    assert (candi[10], candi[11]) == (2_752_150_911, 1_483_229_067)
-    assert candi[12] == pytest.approx(1_483_229_067 / 2_752_150_911)
-    prono = units[5]
+    assert (candi[9], candi[10]) == (2_752_150_911, 1_483_229_067)
+    assert candi[11] == pytest.approx(1_483_229_067 / 2_752_150_911)
+    prono = units[4]
     # programs recomputed from their kegiatan: 1.587.655.347 (typed TOTAL 1,576,385,597)
-    assert prono[10] == 1_587_655_347 and prono[9] == "Tinggi"
+    assert prono[9] == 1_587_655_347 and prono[8] == "Tinggi"
     bad = _rows(out, "Berkas Bermasalah")
     reasons = {r[1]: r[2] for r in bad}
     assert set(reasons) == {"rusak.xlsx", "surat.xlsx"}
@@ -85,8 +92,8 @@ def test_duplicate_not_summed_twice(folder, tmp_path):
     out = tmp_path / "rekap.xlsx"
     rekap([folder], out, jobs=1)
     rows = _rows(out, "Rekap Anggaran")
-    prog = [r for r in rows if r[0] == "2023 TW II" and r[1] == "7.01.01"][0]
-    assert prog[3] == 1 and prog[4] == 2_011_493_161  # one unit, not doubled
+    prog = [r for r in rows if r[0] == "2023 TW II" and r[2] == "7.01.01"][0]
+    assert prog[4] == 1 and prog[5] == 2_011_493_161  # one unit, not doubled
     ind = [r for r in _rows(out, "Rekap Indikator") if r[0] == "2023 TW II"]
     assert len(ind) == 2
 
@@ -100,7 +107,8 @@ def test_database_agrees_with_workbook(folder, tmp_path):
     (n_rep,) = con.execute("SELECT COUNT(*) FROM reports").fetchone()
     assert (n_ok, n_bad, n_rep) == (7, 2, 6)  # the duplicate has the same bytes
     (n_find,) = con.execute(
-        "SELECT COUNT(*) FROM findings x JOIN files f ON f.sha256 = x.sha256").fetchone()
+        "SELECT COUNT(*) FROM findings x JOIN (SELECT DISTINCT report_key FROM files) f "
+        "ON f.report_key = x.report_key").fetchone()
     assert n_find == len(_rows(out, "Temuan"))
     pagu = dict(con.execute("SELECT unit, pagu FROM reports"))
     assert pagu["Kecamatan Candipuro"] == 2_752_150_911
@@ -114,14 +122,16 @@ def test_second_run_skips_unchanged_and_replaces_changed(folder, tmp_path):
     assert first.processed == 9
     again = rekap([folder], out, db=db)
     assert again.skipped_unchanged == 9 and again.processed == 0
-    assert _rows(out, "Rekap Unit") and len(_rows(out, "Rekap Unit")) == 7
+    assert again.output_unchanged  # same inputs: the workbook is not written again
+    assert len(_rows(out, "Rekap Unit")) == 6
     wb = openpyxl.load_workbook(folder / CLEAN.name)
     wb["Identitas"]["B13"] = "30 April 2025"  # now late
     wb.save(folder / CLEAN.name)
     third = rekap([folder], out, db=db)
     assert third.processed == 1 and third.skipped_unchanged == 8
+    assert not third.output_unchanged
     row = [r for r in _rows(out, "Rekap Unit") if r[2] == "Kecamatan Sukamaju"][0]
-    assert row[7].startswith("Terlambat")
+    assert row[6].startswith("Terlambat")
     con = sqlite3.connect(db)
     (n,) = con.execute("SELECT COUNT(*) FROM reports WHERE unit='Kecamatan Sukamaju'").fetchone()
     assert n == 1  # the old version's rows were replaced

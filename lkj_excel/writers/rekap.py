@@ -1,9 +1,15 @@
-"""The consolidated workbook of ``lkj rekap``, written from the SQLite store.
+"""The consolidated workbook of ``lkj rekap``, written from the store.
 
-XlsxWriter in constant-memory mode: each sheet is streamed row by row from a query, so a
-kabupaten's thousands of reports do not have to fit in memory at once. Reports are grouped
-by period (year, quarter), never mixed; of two reports for the same unit and period the
-latest (by report date, then file name) counts and the other is flagged, not summed twice.
+First a plan (pandas, one row per input report, small even for thousands of reports):
+which unit of the office's list each report belongs to, when it was received, which
+report counts for each unit and period (a revision replaces the earlier report by a stated
+rule) and whether the unit reported on time. Then XlsxWriter in constant-memory mode writes
+each sheet, streaming the large ones (indicators, findings) from the store.
+
+Every sheet prints on A4 landscape, fitted to the page width at a readable size, with its
+header rows repeated on every page and row heights set for wrapped text (LibreOffice and
+WPS do not grow rows by themselves). Each chart is sized to one page and has a page break
+before it; a chart is drawn only where it compares at least two units.
 """
 
 from __future__ import annotations
@@ -11,371 +17,1102 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..calendar import ROMAN
-from .atomic import atomic_output
 from .cells import write_value
-from .template import FMT_AMOUNT, FMT_DATE, FMT_PERCENT
 
 SEV_WORD = {"error": "kesalahan", "warning": "peringatan", "info": "catatan"}
-#: Charts show at most this many units per period (the table beside them has all).
-CHART_MAX_UNITS = 60
+FMT_AMOUNT = "#,##0"
+FMT_PERCENT = "0.00%"
+FMT_DATE = "[$-421]d mmm yyyy;@"
+FMT_DATE_LONG = "[$-421]d mmmm yyyy;@"
+FONT = "Arial"  # Liberation Sans in LibreOffice has the same metrics, so rows fit alike
+BODY_PT = 9
+#: Line height in points for the body font, and the chars of it that fit one width unit.
+LINE_PT = 12.0
+CHARS_PER_UNIT = 1.12
+#: Charts show at most this many units (the table beside them has all).
+CHART_MAX_UNITS = 40
+#: Chart size in pixels: one A4 landscape page at 100% with the margins below.
+CHART_W, CHART_H = 1000, 610
+CHART_PAGE_ROWS = 34  # rows of 20 px from one chart's page break to the next
+
+
+@dataclass
+class WriteStats:
+    counted: int = 0
+    superseded: int = 0
+    missing: int = 0
+    probable: int = 0
 
 
 def _period(year: Any, quarter: Any) -> str:
-    return f"{year or '?'} TW {ROMAN.get(quarter or 0, '?')}"
+    y = None if _na(year) else int(year)
+    q = None if _na(quarter) else int(quarter)
+    return f"{y or '?'} TW {ROMAN.get(q or 0, '?')}"
 
 
-def _pct(points: float | None):
-    return None if points is None else points / 100
+def _na(v: Any) -> bool:
+    if v is None:
+        return True
+    try:
+        return bool(v != v)  # NaN, pd.NA raises
+    except TypeError:
+        return True
 
 
-def _date(text: str | None) -> dt.datetime | None:
-    if not text:
+def _py(v: Any) -> Any:
+    """A pandas/numpy value as a plain Python value (None for every kind of missing)."""
+    if v is None:
         return None
-    d = dt.date.fromisoformat(text)
-    return dt.datetime(d.year, d.month, d.day)
+    try:
+        import pandas as pd
+
+        if pd.isna(v):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return v.item() if hasattr(v, "item") else v
 
 
-def write_rekap(con: sqlite3.Connection, paths: list[str], out: Path) -> int:
-    """Write the rekap workbook for the files ``paths`` (already in the database).
-    Returns the number of reports flagged as duplicates."""
-    import xlsxwriter
+def _date(text: Any) -> dt.date | None:
+    if text is None or isinstance(text, float):
+        return None
+    if isinstance(text, dt.date):
+        return text
+    return dt.date.fromisoformat(str(text))
 
-    con.execute("DROP TABLE IF EXISTS temp.current")
-    con.execute("CREATE TEMP TABLE current (path TEXT PRIMARY KEY, ord INTEGER)")
-    con.executemany("INSERT OR IGNORE INTO current VALUES (?, ?)",
-                    [(p, i) for i, p in enumerate(paths)])
-    _choose(con)
-    base = os.path.commonpath([os.path.dirname(p) for p in paths]) if paths else ""
 
-    def show(p: str) -> str:
+def _pct(points: Any) -> float | None:
+    v = _py(points)
+    return None if v is None else v / 100
+
+
+def _date_id(d: dt.date | None) -> str:
+    from ..parsing import format_date_id
+
+    return format_date_id(d)
+
+
+# ---------------------------------------------------------------------------------------
+# The plan
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    reports: Any                      # DataFrame: every current ok input, with the decision
+    counted: Any                      # DataFrame: the reports that count, in sheet order
+    superseded: Any                   # DataFrame: the reports replaced by another
+    bad: list[tuple[str, str]]
+    missing: list[tuple[str, str, str, str]] = field(default_factory=list)
+    trend: Any = None                 # DataFrame: unit x period values (counted + history)
+    base: str = ""
+    units_given: bool = False
+    deadlines: dict[tuple[int, int], dt.date] = field(default_factory=dict)
+
+    def show(self, p: str) -> str:
         try:
-            return os.path.relpath(p, base) if base else p
+            return os.path.relpath(p, self.base) if self.base else p
         except ValueError:
             return p
 
-    with atomic_output(out) as tmp:
-        wb = xlsxwriter.Workbook(tmp, {"constant_memory": True, "nan_inf_to_errors": True, "strings_to_formulas": False,
-                                       "strings_to_urls": False, "strings_to_numbers": False})
-        wb.set_properties({"title": "Rekapitulasi Laporan Kinerja Triwulan",
-                           "author": "lkj-excel"})
-        f = _Formats(wb)
-        dups = _sheet_units(wb, f, con, show)
-        _sheet_indicators(wb, f, con, show)
-        _sheet_budget(wb, f, con)
-        _sheet_findings(wb, f, con, show)
-        _sheet_bad(wb, f, con, show)
-        _sheet_charts(wb, f, con)
-        wb.worksheets()[0].activate()
-        wb.close()
-    return dups
+
+META_COLS = ("report_key", "unit", "unit_key", "tingkat", "kecamatan", "year", "quarter",
+             "revisi", "report_date", "deadline", "on_time", "days_late", "avg_capaian",
+             "predikat", "pagu", "realisasi", "penyerapan", "n_error", "n_warning", "n_info",
+             "settings_diff", "sha256")
 
 
-def _choose(con: sqlite3.Connection) -> None:
-    """temp.chosen: one row per current ok report, with the path it duplicates (if any)."""
-    con.execute("DROP TABLE IF EXISTS temp.chosen")
-    con.execute("""
-        CREATE TEMP TABLE chosen AS
-        SELECT c.path, c.ord, r.sha256, r.year, r.quarter, r.unit_key,
-               ROW_NUMBER() OVER (PARTITION BY r.year, r.quarter, r.unit_key
-                                  ORDER BY r.report_date DESC, c.path) AS rank
-        FROM current c JOIN files f ON f.path = c.path AND f.status = 'ok'
-        JOIN reports r ON r.sha256 = f.sha256
-    """)
-    con.execute("ALTER TABLE temp.chosen ADD COLUMN dup_of TEXT")
-    con.execute("""
-        UPDATE temp.chosen SET dup_of = (
-            SELECT k.path FROM temp.chosen k
-            WHERE k.year IS temp.chosen.year AND k.quarter IS temp.chosen.quarter
-              AND k.unit_key = temp.chosen.unit_key AND k.rank = 1)
-        WHERE rank > 1
-    """)
+def build_plan(store: Any, current: Sequence[Any], office: Any, settings_key: str,
+               units: Any) -> Plan:
+    import pandas as pd
+
+    paths = [c.path for c in current]
+    base = os.path.commonpath([os.path.dirname(p) for p in paths]) if paths else ""
+    ok = [c for c in current if c.status == "ok"]
+    store.temp_table("cur_keys", "report_key TEXT PRIMARY KEY",
+                     sorted({(c.report_key,) for c in ok}))
+    rows = store.query(f"SELECT {', '.join('r.' + c for c in META_COLS)} FROM reports r "
+                       "JOIN cur_keys k ON k.report_key = r.report_key")
+    meta = pd.DataFrame(rows, columns=list(META_COLS))
+    cur = pd.DataFrame([(c.ord, c.path, c.report_key) for c in ok],
+                       columns=["ord", "path", "report_key"])
+    rep = cur.merge(meta, on="report_key", how="left")
+    bad = [(c.path, c.reason or "Berkas tidak diproses.") for c in current if c.status != "ok"]
+    gone = rep["unit_key"].isna() & rep["unit"].isna()
+    for p in rep.loc[gone, "path"]:
+        bad.append((p, "Data berkas ini dihapus oleh rekap lain yang berjalan bersamaan; "
+                       "jalankan rekap lagi."))
+    rep = rep.loc[~gone].copy()
+    for col in ("year", "quarter", "revisi", "n_error", "n_warning", "n_info", "on_time",
+                "days_late"):
+        rep[col] = pd.array(rep[col].tolist(), dtype="Int64") if len(rep) else \
+            pd.Series(dtype="Int64")
+    for col in ("avg_capaian", "pagu", "realisasi", "penyerapan"):
+        rep[col] = pd.to_numeric(rep[col], errors="coerce").astype("float64")
+    rep["report_date"] = rep["report_date"].map(_date)
+    rep["deadline"] = rep["deadline"].map(_date)
+    rep["base_name"] = rep["path"].map(lambda p: Path(p).name)
+    _match_units(rep, units)
+    _receipts(rep, units)
+    _choose(rep)
+    _timeliness(rep, office)
+    rep["period"] = [_period(y, q) for y, q in zip(rep["year"], rep["quarter"], strict=True)]
+    counted = rep[rep["counted"]].copy()
+    counted["_y"] = counted["year"].fillna(9999)
+    counted["_q"] = counted["quarter"].fillna(9)
+    counted = counted.sort_values(["_y", "_q", "tingkat", "ukey", "ord"], kind="stable")
+    counted["sortkey"] = range(len(counted))
+    superseded = rep[~rep["counted"]].sort_values(["ord"], kind="stable")
+    order = {p: i for i, p in enumerate(paths)}
+    plan = Plan(rep, counted, superseded, sorted(bad, key=lambda b: order.get(b[0], 0)),
+                base=base, units_given=units is not None)
+    for (y, q), d in counted.groupby(["_y", "_q"])["deadline"].first().items():
+        if d is not None and not _na(d):
+            plan.deadlines[(int(y), int(q))] = d
+    plan.missing = _missing(counted, rep, units)
+    plan.trend = _trend(store, counted, settings_key, units)
+    return plan
+
+
+def _match_units(rep: Any, units: Any) -> None:
+    """ukey (who the report is from), the name shown, and how it was matched."""
+    from ..daftar_unit import unit_key
+
+    names, keys, how, sugg, score = [], [], [], [], []
+    cache: dict[str, Any] = {}
+    for typed in rep["unit"].fillna(""):
+        if units is None:
+            names.append(typed)
+            keys.append(unit_key(typed))
+            how.append("")
+            sugg.append(None)
+            score.append(None)
+            continue
+        m = cache.get(typed)
+        if m is None:
+            m = cache[typed] = units.match(typed)
+        if m.unit is not None:
+            names.append(m.unit.name)
+            keys.append(unit_key(m.unit.name))
+            how.append(m.how)
+            sugg.append(None)
+            score.append(None)
+        else:
+            names.append(typed)
+            keys.append(unit_key(typed))
+            how.append("tidak ada")
+            sugg.append(m.suggestion.name if m.suggestion else None)
+            score.append(m.score if m.suggestion else None)
+    rep["unit_name"] = names
+    rep["ukey"] = keys
+    rep["match"] = how
+    rep["suggestion"] = sugg
+    rep["score"] = score
+
+
+def _receipts(rep: Any, units: Any) -> None:
+    """The received date of each file: a receipt naming the file, else the unit's receipts
+    for the period (the earliest to the earliest sending: revisi, then report date)."""
+    rep["received"] = None
+    if units is None or not units.receipts or rep.empty:
+        return
+    from ..calendar import quarter_end
+    from ..daftar_unit import unit_key
+
+    by_file = {r.berkas.lower(): r for r in units.receipts if r.berkas}
+    pool: dict[tuple[str, int, int], list[dt.date]] = {}
+    for r in units.receipts:
+        if r.berkas:
+            continue
+        y, q = r.year, r.quarter
+        if y is None or q is None:  # the last quarter that ended before the date
+            d = r.received
+            y, q = d.year, (d.month - 1) // 3
+            if q == 0:
+                y, q = y - 1, 4
+            while quarter_end(y, q) >= d:
+                y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+        pool.setdefault((unit_key(r.unit.name), y, q), []).append(r.received)
+    received: dict[int, dt.date] = {}
+    for idx, name in rep["base_name"].items():
+        hit = by_file.get(name.lower())
+        if hit:
+            received[idx] = hit.received
+    order = rep.assign(_r=rep["revisi"].fillna(0), _d=rep["report_date"].map(
+        lambda d: d or dt.date.min)).sort_values(["_r", "_d", "ord"], kind="stable")
+    for (ukey, y, q), grp in order.groupby(["ukey", "year", "quarter"], sort=False):
+        dates = sorted(pool.get((ukey, int(y), int(q)), []))
+        free = [i for i in grp.index if i not in received]
+        for i, d in zip(free, dates, strict=False):
+            received[i] = d
+    rep["received"] = [received.get(i) for i in rep.index]
+
+
+def _choose(rep: Any) -> None:
+    """Per unit and period the report that counts: the highest "Revisi ke-", then the
+    latest report date, then the latest received date, then the file name. The others are
+    superseded, with the reason."""
+    if rep.empty:
+        rep["counted"] = []
+        rep["winner"] = []
+        rep["why"] = []
+        return
+    ordered = rep.assign(
+        _r=rep["revisi"].fillna(0).astype("int64"),
+        _d=rep["report_date"].map(lambda d: (d or dt.date.min).toordinal()),
+        _e=rep["received"].map(lambda d: (d or dt.date.min).toordinal()),
+        _y=rep["year"].fillna(-1), _q=rep["quarter"].fillna(-1),
+    ).sort_values(["ukey", "_y", "_q", "_r", "_d", "_e", "path"],
+                  ascending=[True, True, True, False, False, False, True], kind="stable")
+    first = ordered.groupby(["ukey", "_y", "_q"], sort=False).cumcount() == 0
+    rep["counted"] = first.reindex(rep.index)
+    winner_idx = ordered.index.to_series().where(first).ffill()
+    rep["winner"] = winner_idx.reindex(rep.index).astype("int64")
+    why = []
+    for _i, row in rep.iterrows():
+        if row["counted"]:
+            why.append(None)
+            continue
+        w = rep.loc[row["winner"]]
+        why.append(_why(row, w))
+    rep["why"] = why
+
+
+def _why(row: Any, w: Any) -> str:
+    r_old, r_new = _py(row["revisi"]) or 0, _py(w["revisi"]) or 0
+    if row["report_key"] == w["report_key"]:
+        return "Isi berkas sama persis dengan berkas yang dihitung; dihitung sekali."
+    if r_new > r_old:
+        return (f"Diganti oleh revisi ke-{r_new} (berkas ini "
+                + (f"revisi ke-{r_old}" if r_old else "laporan pertama") + ").")
+    d_old, d_new = row["report_date"], w["report_date"]
+    if d_new and (not d_old or d_new > d_old):
+        return (f"Diganti oleh laporan bertanggal lebih baru ({_date_id(d_new)}; berkas ini "
+                f"{_date_id(d_old) if d_old else 'tanpa tanggal'}).")
+    e_old, e_new = row["received"], w["received"]
+    if e_new and (not e_old or e_new > e_old):
+        return (f"Diganti oleh kiriman yang diterima lebih akhir ({_date_id(e_new)}; berkas "
+                f"ini {_date_id(e_old) if e_old else 'tanpa tanggal diterima'}).")
+    return ("Revisi, tanggal laporan dan tanggal diterima sama dengan berkas lain; yang "
+            "dihitung dipilih menurut nama berkas. Periksa mana yang benar dan isi 'Revisi "
+            "ke-' di sheet Identitas.")
+
+
+def _timeliness(rep: Any, office: Any) -> None:
+    """On time or late by the first sending of each unit and period: its received date
+    where known, else its report date. A revision asked for by the office does not make an
+    on-time report late."""
+    from ..calendar import working_days_between
+
+    rep["eff_date"] = [r if r else d for r, d in zip(rep["received"], rep["report_date"],
+                                                     strict=True)]
+    rep["by_received"] = rep["received"].map(bool)
+    status, late, first_note = [], [], []
+    groups = rep.groupby(["ukey", rep["year"].fillna(-1), rep["quarter"].fillna(-1)],
+                         sort=False).groups
+    first_of: dict[int, int] = {}
+    for idx in groups.values():
+        dated = [i for i in idx if rep.at[i, "eff_date"]]
+        if dated:
+            f = min(dated, key=lambda i: (rep.at[i, "eff_date"], rep.at[i, "ord"]))
+            for i in idx:
+                first_of[i] = f
+    extra = tuple(getattr(office, "extra_holidays", ()) or ())
+    for i in rep.index:
+        f = first_of.get(i)
+        due = rep.at[i, "deadline"]
+        if f is None or not due:
+            status.append(None)
+            late.append(None)
+            first_note.append(None)
+            continue
+        d = rep.at[f, "eff_date"]
+        if d <= due:
+            status.append(1)
+            late.append(0)
+        else:
+            status.append(0)
+            late.append(working_days_between(due, d, extra))
+        first_note.append(f if f != i else None)
+    rep["on_time_eff"] = status
+    rep["days_late_eff"] = late
+    rep["first_sending"] = first_note
+
+
+def _missing(counted: Any, rep: Any, units: Any) -> list[tuple[str, str, str, str]]:
+    """(period, unit, tingkat, note) for each unit of the list without a counted report in
+    a period of the rekap."""
+    if units is None:
+        return []
+    from ..daftar_unit import unit_key
+
+    periods = sorted({(int(y), int(q)) for y, q in zip(counted["year"], counted["quarter"],
+                                                          strict=True)
+                      if not _na(y) and not _na(q)})
+    have = {(k, int(y), int(q)) for k, y, q in zip(counted["ukey"], counted["year"],
+                                                   counted["quarter"], strict=True)
+            if not _na(y) and not _na(q)}
+    out = []
+    for y, q in periods or [(None, None)]:
+        for u in units.units:
+            k = unit_key(u.name)
+            if (k, y, q) in have:
+                continue
+            notes = []
+            maybe = rep[(rep["suggestion"] == u.name) & (rep["year"] == y)
+                        & (rep["quarter"] == q)] if y is not None else rep.iloc[0:0]
+            for _i, m in maybe.iterrows():
+                notes.append(f"Mungkin laporan bernama '{m['unit']}' (berkas "
+                             f"{Path(m['path']).name}, kemiripan {m['score']:.0f}%): bila "
+                             "benar, tambahkan nama itu sebagai alias unit ini di daftar unit.")
+            for r in units.receipts:
+                if r.unit is u and r.year == y and r.quarter == q:
+                    notes.append(f"Menurut daftar unit diterima {_date_id(r.received)}, tetapi "
+                                 "berkasnya tidak ada di antara masukan rekap.")
+            out.append((_period(y, q) if y else "-", u.name, u.tingkat or "", " ".join(notes)))
+    return out
+
+
+def _trend(store: Any, counted: Any, settings_key: str, units: Any) -> Any:
+    """Per unit and period: rata-rata capaian and penyerapan, from the reports of this run
+    and, where the database holds them, earlier runs (other quarters and years)."""
+    import pandas as pd
+
+    cols = ["ukey", "unit_name", "tingkat", "year", "quarter", "avg_capaian", "penyerapan"]
+    now = counted[cols].copy()
+    now["source"] = "rekap ini"
+    keys = set(counted["report_key"])
+    rows = store.query(
+        "SELECT r.report_key, r.unit, r.tingkat, r.year, r.quarter, r.revisi, r.report_date, "
+        "r.avg_capaian, r.penyerapan FROM reports r WHERE r.settings_key = ? AND "
+        "r.year IS NOT NULL AND r.quarter IS NOT NULL AND EXISTS (SELECT 1 FROM files f "
+        "WHERE f.report_key = r.report_key AND f.status = 'ok')", (settings_key,))
+    hist = pd.DataFrame([r for r in rows if r[0] not in keys],
+                        columns=["report_key", "unit", "tingkat", "year", "quarter", "revisi",
+                                 "report_date", "avg_capaian", "penyerapan"])
+    if not hist.empty:
+        hist["path"] = ""
+        hist["received"] = None
+        hist["report_date"] = hist["report_date"].map(_date)
+        _match_units(hist, units)
+        hist = hist[hist["ukey"].isin(set(counted["ukey"]))]
+        hist = hist.assign(_r=hist["revisi"].fillna(0),
+                           _d=hist["report_date"].map(lambda d: (d or dt.date.min).toordinal()))
+        hist = hist.sort_values(["_r", "_d"], ascending=False, kind="stable")
+        hist = hist.drop_duplicates(["ukey", "year", "quarter"])
+        names = dict(zip(counted["ukey"], counted["unit_name"], strict=True))
+        hist["unit_name"] = hist["ukey"].map(names)
+        hist["source"] = "rekap sebelumnya"
+        now = pd.concat([now, hist[cols + ["source"]]], ignore_index=True)
+        now = now.drop_duplicates(["ukey", "year", "quarter"], keep="first")
+    now = now.dropna(subset=["year", "quarter"])
+    now["year"] = now["year"].astype("int64")
+    now["quarter"] = now["quarter"].astype("int64")
+    return now
+
+
+# ---------------------------------------------------------------------------------------
+# Formats and sheet scaffolding
+# ---------------------------------------------------------------------------------------
 
 
 class _Formats:
     def __init__(self, wb: Any):
-        b = {"border": 1, "border_color": "#BFBFBF", "valign": "top"}
-        self.title = wb.add_format({"bold": True, "font_size": 14})
-        self.note = wb.add_format({"italic": True, "font_color": "#595959"})
-        self.head = wb.add_format({"bold": True, "bg_color": "#1F4E78", "font_color": "#FFFFFF",
-                                   "text_wrap": True, "align": "center", "valign": "vcenter",
-                                   "border": 1})
-        self.text = wb.add_format({**b})
-        self.wrap = wb.add_format({**b, "text_wrap": True})
+        base = {"font_name": FONT, "font_size": BODY_PT}
+        b = {**base, "border": 1, "border_color": "#A6A6A6", "valign": "top"}
+        self.title = wb.add_format({**base, "bold": True, "font_size": 13})
+        self.section = wb.add_format({**base, "bold": True, "font_size": 11,
+                                      "font_color": "#1F4E78"})
+        self.note = wb.add_format({**base, "italic": True, "font_color": "#404040",
+                                   "text_wrap": True, "valign": "top"})
+        self.plain = wb.add_format({**base, "text_wrap": True, "valign": "top"})
+        self.head = wb.add_format({**base, "bold": True, "bg_color": "#1F4E78",
+                                   "font_color": "#FFFFFF", "text_wrap": True,
+                                   "align": "center", "valign": "vcenter", "border": 1})
+        self.text = wb.add_format({**b, "text_wrap": True})
+        self.center = wb.add_format({**b, "align": "center"})
         self.amount = wb.add_format({**b, "num_format": FMT_AMOUNT})
         self.pct = wb.add_format({**b, "num_format": FMT_PERCENT})
         self.num = wb.add_format({**b, "num_format": "#,##0.##"})
+        self.int = wb.add_format({**b, "num_format": "0", "align": "center"})
         self.date = wb.add_format({**b, "num_format": FMT_DATE})
-        self.ok = wb.add_format({**b, "font_color": "#006100", "bg_color": "#C6EFCE"})
-        self.bad = wb.add_format({**b, "font_color": "#9C0006", "bg_color": "#FFC7CE"})
-        self.dup = wb.add_format({**b, "bg_color": "#FFEB9C"})
-        self.total = wb.add_format({**b, "bold": True, "bg_color": "#F2F2F2",
-                                    "num_format": FMT_AMOUNT})
-        self.total_pct = wb.add_format({**b, "bold": True, "bg_color": "#F2F2F2",
-                                        "num_format": FMT_PERCENT})
-        self.total_text = wb.add_format({**b, "bold": True, "bg_color": "#F2F2F2"})
+        self.ok = wb.add_format({**b, "text_wrap": True, "font_color": "#006100",
+                                 "bg_color": "#C6EFCE"})
+        self.bad = wb.add_format({**b, "text_wrap": True, "font_color": "#9C0006",
+                                  "bg_color": "#FFC7CE"})
+        self.warn = wb.add_format({**b, "text_wrap": True, "bg_color": "#FFEB9C"})
+        tot = {**b, "bold": True, "bg_color": "#E7E6E6"}
+        self.total = wb.add_format({**tot, "num_format": FMT_AMOUNT})
+        self.total_pct = wb.add_format({**tot, "num_format": FMT_PERCENT})
+        self.total_text = wb.add_format({**tot, "text_wrap": True})
 
 
-def _formula(ws: Any, r: int, c: int, formula: str, fmt: Any, value: Any) -> None:
-    """write_formula with a stored value a spreadsheet can read (no NaN or infinity)."""
-    if isinstance(value, float) and not math.isfinite(value):
-        value = ""
-    ws.write_formula(r, c, formula, fmt, value)
+@dataclass
+class Col:
+    header: str
+    width: float
+    fmt: str = "text"  # attribute of _Formats
+    wrap: bool = False
+
+
+def _lines(text: Any, width: float) -> int:
+    """Lines a wrapped cell of ``width`` needs for ``text`` (words are not split)."""
+    if text is None or text == "":
+        return 1
+    cpl = max(4, int(width * CHARS_PER_UNIT) - 1)
+    n = 0
+    for para in str(text).split("\n"):
+        line = 0
+        n += 1
+        for word in para.split(" "):
+            w = len(word)
+            if line and line + 1 + w > cpl:
+                n += 1
+                line = w
+            else:
+                line += w + (1 if line else 0)
+            while line > cpl:  # a word longer than the line
+                n += 1
+                line -= cpl
+    return n
+
+
+def _height(lines: int) -> float:
+    return LINE_PT * max(1, lines) + 3
+
+
+class _Sheet:
+    """A worksheet with a title, a note, one header row and rows with fitted heights."""
+
+    def __init__(self, wb: Any, f: _Formats, name: str, title: str, note: str,
+                 cols: Sequence[Col], header_row: int | None = 3):
+        self.ws = ws = wb.add_worksheet(name)
+        self.f = f
+        self.cols = list(cols)
+        self.name = name
+        width = sum(c.width for c in self.cols)
+        ws.set_row(0, 20)
+        ws.write_string(0, 0, title, f.title)
+        if note:
+            ws.set_row(1, _height(_lines(note, width)))
+            if len(self.cols) > 1:
+                ws.merge_range(1, 0, 1, len(self.cols) - 1, note, f.note)
+            else:
+                ws.write_string(1, 0, note, f.note)
+        for c, col in enumerate(self.cols):
+            ws.set_column(c, c, col.width)
+        self.row = 2
+        if header_row is not None:
+            self.header(header_row)
+            ws.freeze_panes(header_row + 1, 0)
+            ws.repeat_rows(header_row)
+        _page(ws, name)
+
+    def header(self, r: int, cols: Sequence[Col] | None = None) -> None:
+        cols = list(cols or self.cols)
+        lines = max(_lines(c.header, c.width) for c in cols)
+        self.ws.set_row(r, _height(lines))
+        for c, col in enumerate(cols):
+            self.ws.write_string(r, c, col.header, self.f.head)
+        self.row = r
+
+    def put(self, values: Sequence[Any], fmts: Sequence[Any] | None = None,
+            cols: Sequence[Col] | None = None) -> int:
+        """Write the next row; returns its 0-based index."""
+        cols = list(cols or self.cols)
+        self.row += 1
+        r = self.row
+        lines = 1
+        for col, v in zip(cols, values, strict=False):
+            if col.wrap and isinstance(v, str):
+                lines = max(lines, _lines(v, col.width))
+        if lines > 1:
+            self.ws.set_row(r, _height(lines))
+        for c, (col, v) in enumerate(zip(cols, values, strict=False)):
+            fm = fmts[c] if fmts is not None and fmts[c] is not None else \
+                getattr(self.f, col.fmt)
+            _put(self.ws, r, c, v, fm)
+        return r
+
+
+def _page(ws: Any, name: str) -> None:
+    ws.set_paper(9)  # A4
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.set_header(f"&L&8Rekapitulasi Laporan Kinerja Triwulan - {name}&R&8&D")
+    ws.set_footer("&C&8Halaman &P dari &N")
 
 
 def _put(ws: Any, r: int, c: int, v: Any, fmt: Any) -> None:
+    v = _py(v)
     if isinstance(v, float) and not math.isfinite(v):
         v = None
     write_value(ws, r, c, v, fmt)
 
 
-def _start(wb: Any, f: _Formats, name: str, title: str, note: str,
-           heads: list[tuple[str, float]]) -> Any:
-    ws = wb.add_worksheet(name)
-    ws.write_string(0, 0, title, f.title)
-    ws.write_string(1, 0, note, f.note)
-    for c, (h, w) in enumerate(heads):
-        ws.set_column(c, c, w)
-        ws.write_string(3, c, h, f.head)
-    ws.freeze_panes(4, 0)
+def _formula(ws: Any, r: int, c: int, formula: str, fmt: Any, value: Any) -> None:
+    """write_formula with a stored value a spreadsheet can read (no NaN or infinity)."""
+    value = _py(value)
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        value = ""
+    ws.write_formula(r, c, formula, fmt, value)
+
+
+# ---------------------------------------------------------------------------------------
+# The workbook
+# ---------------------------------------------------------------------------------------
+
+
+def write_rekap(store: Any, current: Sequence[Any], out: Path, office: Any = None,
+                settings_key: str = "", units: Any = None) -> WriteStats:
+    """Write the rekap workbook for the files ``current`` (already in the store) to
+    ``out``, a new file the caller renames into place (rekap.py, atomically)."""
+    import xlsxwriter
+
+    plan = build_plan(store, current, office, settings_key, units)
+    stats = WriteStats(counted=len(plan.counted), superseded=len(plan.superseded),
+                       missing=len(plan.missing),
+                       probable=int(plan.counted["suggestion"].notna().sum()))
+    wb = xlsxwriter.Workbook(str(out), {"constant_memory": True, "nan_inf_to_errors": True,
+                                      "strings_to_formulas": False, "strings_to_urls": False,
+                                      "strings_to_numbers": False})
+    wb.set_properties({"title": "Rekapitulasi Laporan Kinerja Triwulan",
+                       "author": "lkj-excel"})
+    f = _Formats(wb)
+    _sheet_units(wb, f, plan)
+    blocks = _sheet_ranking(wb, f, plan)
+    trend_rows = _sheet_trend(wb, f, plan)
+    if plan.units_given:
+        _sheet_missing(wb, f, plan)
+    keys = [(k, int(s)) for k, s in zip(plan.counted["report_key"], plan.counted["sortkey"],
+                                        strict=True)]
+    store.temp_table("counted", "report_key TEXT PRIMARY KEY, sortkey INTEGER", keys)
+    _sheet_indicators(wb, f, store, plan)
+    _sheet_budget(wb, f, store, plan)
+    _sheet_findings(wb, f, store, plan)
+    _sheet_superseded(wb, f, plan)
+    _sheet_bad(wb, f, plan)
+    _sheet_charts(wb, f, plan, blocks, trend_rows)
+    wb.worksheets()[0].activate()
+    wb.close()
+    return stats
+
+
+def _status_text(on_time: Any, late: Any) -> str:
+    on_time = _py(on_time)
+    if on_time is None:
+        return "Tanggal tidak ada"
+    return "Tepat waktu" if on_time else f"Terlambat {_py(late)} hari kerja"
+
+
+def _unit_notes(row: Any, plan: Plan) -> str:
+    notes = []
+    if plan.units_given:
+        if row["match"] == "alias":
+            notes.append(f"Nama di laporan '{row['unit']}' (alias di daftar unit).")
+        elif row["match"] == "tidak ada":
+            if _py(row["suggestion"]):
+                notes.append(f"Tidak ada di daftar unit; mungkin '{row['suggestion']}' "
+                             f"(kemiripan {row['score']:.0f}%): bila benar, tambahkan "
+                             f"'{row['unit']}' sebagai alias di daftar unit.")
+            else:
+                notes.append("Tidak ada di daftar unit.")
+        elif row["unit"] != row["unit_name"]:
+            notes.append(f"Nama di laporan '{row['unit']}'.")
+    n_rep = int((plan.reports["winner"] == row.name).sum()) - 1
+    if n_rep > 0:
+        notes.append(f"Mengganti {n_rep} berkas (lihat sheet Laporan Diganti).")
+    f = _py(row["first_sending"])
+    if f is not None:
+        first = plan.reports.loc[f]
+        how = "diterima" if first["by_received"] else "bertanggal"
+        notes.append(f"Ketepatan waktu menurut kiriman pertama ({Path(first['path']).name}, "
+                     f"{how} {_date_id(first['eff_date'])}).")
+    elif row["by_received"] and row["report_date"] and row["received"] != row["report_date"]:
+        notes.append("Ketepatan waktu menurut tanggal diterima.")
+    if _py(row["settings_diff"]):
+        notes.append(f"Pengaturan laporan berbeda: {row['settings_diff']}.")
+    return " ".join(notes)
+
+
+UNIT_COLS = (
+    Col("No", 4, "int"), Col("Periode", 9, "text"), Col("Unit", 22, "text", True),
+    Col("Tingkat", 9, "text"),
+    Col("Tanggal Laporan", 10, "date"), Col("Tanggal Diterima", 10, "date"),
+    Col("Ketepatan Waktu", 12, "text", True), Col("Rata-rata Capaian", 9, "pct"),
+    Col("Predikat", 9, "text", True), Col("Pagu (Rp)", 13, "amount"),
+    Col("Realisasi (Rp)", 13, "amount"), Col("Penyerapan", 9, "pct"),
+    Col("Kesalahan", 8, "int"), Col("Berkas", 15, "text", True),
+    Col("Keterangan", 26, "text", True),
+)
+
+
+def _sheet_units(wb: Any, f: _Formats, plan: Plan) -> None:
+    note = ("Satu baris per unit dan periode: laporan yang dihitung. Laporan yang diganti "
+            "revisinya ada di sheet Laporan Diganti dan tidak dijumlahkan. Ketepatan waktu "
+            "menurut tanggal diterima bila ada di daftar unit, selain itu menurut tanggal "
+            "laporan.")
+    if plan.deadlines:
+        note += " Batas penyampaian: " + "; ".join(
+            f"{_period(y, q)} {_date_id(d)}" for (y, q), d in sorted(plan.deadlines.items())) \
+            + "."
+    s = _Sheet(wb, f, "Rekap Unit", "Rekapitulasi per Unit", note, UNIT_COLS)
+    for i, (_idx, row) in enumerate(plan.counted.iterrows()):
+        on_time = _py(row["on_time_eff"])
+        st = f.ok if on_time == 1 else (f.bad if on_time == 0 else None)
+        fmts = [None] * len(UNIT_COLS)
+        fmts[6] = st
+        notes = _unit_notes(row, plan)
+        if notes and (row["match"] == "tidak ada" or _py(row["settings_diff"])):
+            fmts[14] = f.warn
+        s.put([i + 1, row["period"], row["unit_name"], row["tingkat"], row["report_date"],
+               row["received"], _status_text(row["on_time_eff"], row["days_late_eff"]),
+               _pct(row["avg_capaian"]), row["predikat"], row["pagu"], row["realisasi"],
+               _pct(row["penyerapan"]), row["n_error"], plan.show(row["path"]), notes], fmts)
+    s.ws.autofilter(3, 0, max(s.row, 4), len(UNIT_COLS) - 1)
+
+
+# --- Peringkat ------------------------------------------------------------------------
+
+RANK_COLS = (Col("Peringkat", 8, "int"), Col("Unit", 26, "text", True),
+             Col("Rata-rata Capaian", 10, "pct"), Col("Predikat", 11, "text", True),
+             Col("", 2, "plain"), Col("Peringkat", 8, "int"), Col("Unit", 26, "text", True),
+             Col("Penyerapan", 10, "pct"), Col("Pagu (Rp)", 14, "amount"),
+             Col("Realisasi (Rp)", 14, "amount"))
+
+
+@dataclass
+class Block:
+    """Where one period's ranking sits on the Peringkat sheet (for the charts)."""
+
+    title: str
+    first: int
+    last: int
+    n_capaian: int
+    n_penyerapan: int
+
+
+def ranking_frames(counted: Any) -> dict[tuple[int, int, str], tuple[Any, Any]]:
+    """Per (year, quarter, tingkat): the units ranked by rata-rata capaian and by
+    penyerapan (rank 1 = highest; ties share the better rank; units without a value last,
+    unranked)."""
+    out = {}
+    df = counted.dropna(subset=["year", "quarter"])
+    for (y, q, t), g in df.groupby(["year", "quarter", "tingkat"], sort=True):
+        cap = g.assign(rank=g["avg_capaian"].rank(method="min", ascending=False))
+        cap = cap.sort_values(["rank", "unit_name"], na_position="last", kind="stable")
+        pen = g.assign(rank=g["penyerapan"].rank(method="min", ascending=False))
+        pen = pen.sort_values(["rank", "unit_name"], na_position="last", kind="stable")
+        out[(int(y), int(q), t)] = (cap, pen)
+    return out
+
+
+def _sheet_ranking(wb: Any, f: _Formats, plan: Plan) -> list[Block]:
+    note = ("Per periode dan tingkat: peringkat unit menurut rata-rata capaian kinerja dan "
+            "menurut penyerapan anggaran (peringkat 1 tertinggi; nilai sama berbagi "
+            "peringkat), ketepatan waktu dan jumlah.")
+    s = _Sheet(wb, f, "Peringkat", "Peringkat dan Jumlah per Periode", note, RANK_COLS,
+               header_row=None)
+    ws = s.ws
+    s.row = 2
+    blocks: list[Block] = []
+    width = sum(c.width for c in RANK_COLS)
+    missing_by_period: dict[str, int] = {}
+    for p, _u, _t, _n in plan.missing:
+        missing_by_period[p] = missing_by_period.get(p, 0) + 1
+    breaks = []
+    for (y, q, t), (cap, pen) in ranking_frames(plan.counted).items():
+        period = _period(y, q)
+        if blocks:
+            breaks.append(s.row + 1)
+        s.row += 1
+        title = f"{period} - tingkat {t}"
+        ws.set_row(s.row, 18)
+        ws.write_string(s.row, 0, title, f.section)
+        n = len(cap)
+        ontime = int((cap["on_time_eff"] == 1).sum())
+        late = int((cap["on_time_eff"] == 0).sum())
+        nodate = n - ontime - late
+        pagu, real = cap["pagu"].sum(), cap["realisasi"].sum()
+        text = (f"{n} unit melapor"
+                + (f" ({missing_by_period[period]} unit dalam daftar belum menyampaikan "
+                   "untuk periode ini)" if missing_by_period.get(period) else "")
+                + f". Tepat waktu {ontime}, terlambat {late}"
+                + (f", tanpa tanggal {nodate}" if nodate else "") + ". "
+                + (f"Batas penyampaian {_date_id(plan.deadlines[(y, q)])}. "
+                   if (y, q) in plan.deadlines else "")
+                + (f"Jumlah pagu Rp{_amount_id(pagu)}, realisasi Rp{_amount_id(real)}"
+                   + (f", penyerapan {_pct_id(real / pagu * 100)}" if pagu else "") + "."
+                   if cap["pagu"].notna().any() else "Tidak ada data anggaran."))
+        s.row += 1
+        ws.set_row(s.row, _height(_lines(text, width)))
+        ws.merge_range(s.row, 0, s.row, len(RANK_COLS) - 1, text, f.plain)
+        s.row += 1
+        s.header(s.row)
+        first = s.row + 1
+        for (_i, a), (_j, b) in zip(cap.iterrows(), pen.iterrows(), strict=True):
+            s.put([_py(a["rank"]), a["unit_name"], _pct(a["avg_capaian"]), a["predikat"], None,
+                   _py(b["rank"]), b["unit_name"], _pct(b["penyerapan"]), b["pagu"],
+                   b["realisasi"]])
+        last = s.row
+        s.row += 1
+        r = s.row
+        n1, n2 = first + 1, last + 1
+        ws.write_string(r, 0, "", f.total_text)
+        ws.write_string(r, 1, "Rata-rata semua unit", f.total_text)
+        mean = cap["avg_capaian"].mean()
+        _formula(ws, r, 2, f"=IFERROR(AVERAGE(C{n1}:C{n2}),\"\")", f.total_pct,
+                 None if _na(mean) else mean / 100)
+        ws.write_string(r, 3, "", f.total_text)
+        ws.write_string(r, 5, "", f.total_text)
+        ws.write_string(r, 6, "JUMLAH", f.total_text)
+        _formula(ws, r, 7, f"=IF(I{r + 1}=0,\"\",J{r + 1}/I{r + 1})", f.total_pct,
+                 real / pagu if pagu else None)
+        _formula(ws, r, 8, f"=SUM(I{n1}:I{n2})", f.total, pagu)
+        _formula(ws, r, 9, f"=SUM(J{n1}:J{n2})", f.total, real)
+        s.row += 1
+        blocks.append(Block(title, first, last, int(cap["avg_capaian"].notna().sum()),
+                            int(pen["penyerapan"].notna().sum())))
+    if not blocks:
+        ws.write_string(3, 0, "Tidak ada laporan yang dapat diperingkat.", f.note)
+    if breaks:
+        ws.set_h_pagebreaks(breaks)
+    return blocks
+
+
+def _amount_id(v: float) -> str:
+    from ..parsing import format_number_id
+
+    return format_number_id(v) if math.isfinite(v) and abs(v) < 1e18 else \
+        "(tidak dapat dihitung)"
+
+
+def _pct_id(points: float) -> str:
+    from ..parsing import format_percent_id
+
+    return format_percent_id(points) if math.isfinite(points) and abs(points) < 1e15 else \
+        "(tidak dapat dihitung)"
+
+
+# --- Tren -----------------------------------------------------------------------------
+
+
+@dataclass
+class TrendRows:
+    """Where the per-period averages of one tingkat sit on the Tren sheet."""
+
+    tingkat: str
+    header: int
+    avg_row: int
+    n_periods: int
+
+
+def trend_pivots(trend: Any) -> dict[str, tuple[Any, Any, list[tuple[int, int]]]]:
+    """Per tingkat: unit x period pivots of rata-rata capaian and of penyerapan."""
+    out = {}
+    for t, g in trend.groupby("tingkat", sort=True):
+        # One integer per period, so that only the periods present become columns.
+        g = g.assign(pk=g["year"] * 10 + g["quarter"])
+        cap = g.pivot_table(index="unit_name", columns="pk", values="avg_capaian",
+                            aggfunc="first", dropna=False).sort_index(axis=1)
+        pen = g.pivot_table(index="unit_name", columns="pk", values="penyerapan",
+                            aggfunc="first", dropna=False).sort_index(axis=1)
+        periods = [divmod(int(k), 10) for k in cap.columns]
+        out[t] = (cap, pen, periods)
+    return out
+
+
+def _sheet_trend(wb: Any, f: _Formats, plan: Plan) -> list[TrendRows]:
+    pivots = trend_pivots(plan.trend) if plan.trend is not None and len(plan.trend) else {}
+    n_periods = max((len(p[2]) for p in pivots.values()), default=1)
+    cols = [Col("Unit", 28, "text", True)] + [Col("", 10, "pct")] * n_periods + \
+        [Col("Perubahan (poin)", 11, "num")]
+    older = plan.trend is not None and (plan.trend.get("source") == "rekap sebelumnya").any()
+    note = ("Per unit: nilai setiap triwulan dan perubahan dari triwulan sebelumnya yang "
+            "ada (poin persen). "
+            + ("Termasuk laporan dari rekap sebelumnya yang tersimpan di basis data."
+               if older else "Dengan --db, triwulan dan tahun dari rekap sebelumnya ikut "
+                             "ditampilkan."))
+    s = _Sheet(wb, f, "Tren", "Tren per Unit", note, cols, header_row=None)
+    ws = s.ws
+    s.row = 2
+    out: list[TrendRows] = []
+    for t, (cap, pen, periods) in pivots.items():
+        for label, table in (("Rata-rata capaian", cap), ("Penyerapan anggaran", pen)):
+            s.row += 1
+            ws.set_row(s.row, 18)
+            ws.write_string(s.row, 0, f"{label} - tingkat {t}", f.section)
+            s.row += 1
+            head = [Col("Unit", 28)] + [Col(_period(y, q), 10) for y, q in periods] + \
+                [Col("Perubahan (poin)", 11)]
+            s.header(s.row, head)
+            header = s.row
+            for unit, vals in table.iterrows():
+                seq = [_py(v) for v in vals.tolist()]
+                present = [v for v in seq if v is not None]
+                change = present[-1] - present[-2] if len(present) >= 2 else None
+                s.put([unit] + [None if v is None else v / 100 for v in seq] + [change],
+                      cols=cols[:1] + [Col("", 10, "pct")] * len(periods) +
+                      [Col("", 11, "num")])
+            s.row += 1
+            r = s.row
+            ws.write_string(r, 0, "Rata-rata semua unit", f.total_text)
+            means = table.mean(axis=0, skipna=True)
+            for c, (v, _p) in enumerate(zip(means.tolist(), periods, strict=True)):
+                letter = _col_letter(c + 1)
+                _formula(ws, r, c + 1, f"=IFERROR(AVERAGE({letter}{header + 2}:{letter}{r}),"
+                                       f"\"\")", f.total_pct, None if _na(v) else v / 100)
+            ws.write_string(r, len(periods) + 1, "", f.total_text)
+            if label == "Rata-rata capaian":
+                out.append(TrendRows(t, header, r, len(periods)))
+            s.row += 1
+    if not pivots:
+        ws.write_string(3, 0, "Tidak ada laporan dengan tahun dan triwulan.", f.note)
+    return out
+
+
+def _col_letter(index: int) -> str:
+    from ..model import col_letter
+
+    return col_letter(index)
+
+
+# --- Belum Menyampaikan ---------------------------------------------------------------
+
+MISSING_COLS = (Col("No", 5, "int"), Col("Periode", 10), Col("Unit", 34, "text", True),
+                Col("Tingkat", 10), Col("Keterangan", 80, "text", True))
+
+
+def _sheet_missing(wb: Any, f: _Formats, plan: Plan) -> None:
+    s = _Sheet(wb, f, "Belum Menyampaikan", "Unit yang Belum Menyampaikan Laporan",
+               "Unit dalam daftar unit yang tidak mempunyai laporan untuk periode yang ada di "
+               "rekap ini. Nama yang hanya mirip tidak digabung: bila benar, tambahkan "
+               "sebagai alias di daftar unit.", MISSING_COLS)
+    for i, (period, unit, tingkat, note) in enumerate(plan.missing):
+        s.put([i + 1, period, unit, tingkat, note], [None, None, None, None,
+                                                     f.warn if note else None])
+    if not plan.missing:
+        s.put([None, None, "Semua unit dalam daftar sudah menyampaikan laporan.", None, None])
+    s.ws.autofilter(3, 0, max(s.row, 4), len(MISSING_COLS) - 1)
+
+
+# --- Indikator, Anggaran, Temuan --------------------------------------------------------
+
+
+def _by_sortkey(plan: Plan) -> dict[int, Any]:
+    return {int(k): r for k, r in zip(plan.counted["sortkey"], plan.counted.itertuples(),
+                                      strict=True)}
+
+
+IND_COLS = (Col("Periode", 9), Col("Unit", 22, "text", True), Col("No", 5),
+            Col("Indikator Kinerja", 50, "text", True), Col("Target", 10, "num"),
+            Col("Realisasi", 10, "num"), Col("Satuan", 8), Col("Capaian", 9, "pct"),
+            Col("Predikat", 10, "text", True), Col("Berkas", 16, "text", True))
+
+
+def _sheet_indicators(wb: Any, f: _Formats, store: Any, plan: Plan) -> None:
+    s = _Sheet(wb, f, "Rekap Indikator", "Rekapitulasi Indikator Kinerja",
+               "Setiap indikator setiap laporan yang dihitung, dengan capaian yang dihitung "
+               "ulang.", IND_COLS)
+    by = _by_sortkey(plan)
+    rows = store.stream("SELECT c.sortkey, i.no, i.indikator, i.target, i.realisasi, i.unit, "
+                        "i.capaian, i.predikat FROM counted c JOIN indicators i ON "
+                        "i.report_key = c.report_key ORDER BY c.sortkey, i.seq")
+    for sk, no, ind, t, real, u, cap, pred in rows:
+        r = by[sk]
+        is_pct = u == "%"
+        s.put([r.period, r.unit_name, no, ind, _pct(t) if is_pct else t,
+               _pct(real) if is_pct else real, u, _pct(cap), pred, plan.show(r.path)],
+              [None, None, None, None, f.pct if is_pct else None, f.pct if is_pct else None,
+               None, None, None, None])
+    s.ws.autofilter(3, 0, max(s.row, 4), len(IND_COLS) - 1)
+
+
+BUDGET_COLS = (Col("Periode", 9), Col("Tingkat", 9), Col("Kode", 11),
+               Col("Program", 46, "text", True), Col("Unit", 22, "text", True),
+               Col("Pagu (Rp)", 15, "amount"), Col("Realisasi (Rp)", 15, "amount"),
+               Col("Sisa (Rp)", 15, "amount"), Col("Penyerapan", 10, "pct"))
+
+
+def _sheet_budget(wb: Any, f: _Formats, store: Any, plan: Plan) -> None:
+    import pandas as pd
+
+    s = _Sheet(wb, f, "Rekap Anggaran", "Rekapitulasi Anggaran per Program",
+               "Bagian 1: per program, dijumlahkan atas unit yang setingkat (kolom Unit = "
+               "banyaknya unit). Bagian 2: per unit. Laporan yang diganti tidak dihitung.",
+               BUDGET_COLS)
+    ws = s.ws
+    rows = store.query("SELECT c.sortkey, b.seq, b.code, b.name, b.pagu, b.realisasi, b.sisa, "
+                       "b.penyerapan FROM counted c JOIN budget b ON "
+                       "b.report_key = c.report_key ORDER BY c.sortkey, b.seq")
+    bud = pd.DataFrame(rows, columns=["sortkey", "seq", "code", "name", "pagu", "realisasi",
+                                      "sisa", "penyerapan"])
+    meta = plan.counted[["sortkey", "year", "quarter", "tingkat", "period", "unit_name",
+                         "path"]]
+    bud = bud.merge(meta, on="sortkey", how="left")
+    bud["pagu"] = pd.to_numeric(bud["pagu"]).fillna(0.0)
+    bud["realisasi"] = pd.to_numeric(bud["realisasi"]).fillna(0.0)
+    bud["prog"] = bud["code"].where(bud["code"].notna() & (bud["code"] != ""),
+                                    bud["name"].str.lower())
+    bud["_y"] = bud["year"].fillna(9999)
+    bud["_q"] = bud["quarter"].fillna(9)
+    sums = (bud.groupby(["_y", "_q", "tingkat", "prog"], sort=True, dropna=False)
+            .agg(period=("period", "first"), code=("code", "first"), name=("name", "min"),
+                 units=("sortkey", "nunique"), pagu=("pagu", "sum"),
+                 realisasi=("realisasi", "sum"))
+            .reset_index())
+    for (_y, _q, t), g in sums.groupby(["_y", "_q", "tingkat"], sort=True):
+        first = s.row + 1
+        for _i, row in g.sort_values(["code", "name"], na_position="last").iterrows():
+            r = s.put([row["period"], t, row["code"] or "", row["name"], int(row["units"]),
+                       row["pagu"], row["realisasi"], None, None],
+                      [None, None, None, None, f.int, None, None, None, None])
+            n = r + 1
+            _formula(ws, r, 7, f"=F{n}-G{n}", f.amount, row["pagu"] - row["realisasi"])
+            _formula(ws, r, 8, f'=IF(F{n}=0,"",G{n}/F{n})', f.pct,
+                     row["realisasi"] / row["pagu"] if row["pagu"] else None)
+        s.row += 1
+        r = s.row
+        pagu, real = g["pagu"].sum(), g["realisasi"].sum()
+        for c, v in enumerate((g["period"].iloc[0], t, "", "JUMLAH", "")):
+            ws.write_string(r, c, v, f.total_text)
+        _formula(ws, r, 5, f"=SUM(F{first + 1}:F{r})", f.total, pagu)
+        _formula(ws, r, 6, f"=SUM(G{first + 1}:G{r})", f.total, real)
+        _formula(ws, r, 7, f"=F{r + 1}-G{r + 1}", f.total, pagu - real)
+        _formula(ws, r, 8, f'=IF(F{r + 1}=0,"",G{r + 1}/F{r + 1})', f.total_pct,
+                 real / pagu if pagu else None)
+    s.row += 2
+    ws.set_row(s.row, 18)
+    ws.write_string(s.row, 0, "Per unit", f.section)
+    s.row += 1
+    s.header(s.row)
+    for _i, row in bud.sort_values(["sortkey", "seq"]).iterrows():
+        s.put([row["period"], row["tingkat"], row["code"] or "", row["name"], row["unit_name"],
+               row["pagu"], row["realisasi"], row["sisa"], _pct(row["penyerapan"])])
+
+
+FIND_COLS = (Col("Berkas", 16, "text", True), Col("Unit", 18, "text", True),
+             Col("Periode", 9), Col("Aturan", 7), Col("Tingkat", 10), Col("Sheet", 10),
+             Col("Sel", 6), Col("Tertulis", 13, "text", True),
+             Col("Seharusnya", 13, "text", True), Col("Pesan", 52, "text", True))
+
+
+def _sheet_findings(wb: Any, f: _Formats, store: Any, plan: Plan) -> None:
+    s = _Sheet(wb, f, "Temuan", "Semua Temuan",
+               "Setiap temuan pada laporan yang dihitung, dengan berkas asalnya.", FIND_COLS)
+    by = _by_sortkey(plan)
+    rows = store.stream("SELECT c.sortkey, x.rule, x.severity, x.sheet, x.cell, x.found, "
+                        "x.expected, x.message FROM counted c JOIN findings x ON "
+                        "x.report_key = c.report_key ORDER BY c.sortkey, x.seq")
+    for sk, rule, sev, sheet, cell, found, exp, msg in rows:
+        r = by[sk]
+        s.put([plan.show(r.path), r.unit_name, r.period, rule, SEV_WORD.get(sev, sev), sheet,
+               cell, found, exp, msg])
+    s.ws.autofilter(3, 0, max(s.row, 4), len(FIND_COLS) - 1)
+
+
+# --- Laporan Diganti, Berkas Bermasalah --------------------------------------------------
+
+SUP_COLS = (Col("No", 4, "int"), Col("Periode", 9), Col("Unit", 20, "text", True),
+            Col("Berkas", 22, "text", True), Col("Revisi ke-", 7, "int"),
+            Col("Tanggal Laporan", 10, "date"), Col("Tanggal Diterima", 10, "date"),
+            Col("Diganti oleh", 22, "text", True), Col("Alasan", 50, "text", True))
+
+
+def _sheet_superseded(wb: Any, f: _Formats, plan: Plan) -> None:
+    s = _Sheet(wb, f, "Laporan Diganti", "Laporan yang Diganti",
+               "Laporan yang dikirim lagi untuk unit dan periode yang sama. Yang dihitung: "
+               "'Revisi ke-' tertinggi (sheet Identitas), lalu tanggal laporan terbaru, lalu "
+               "tanggal diterima terakhir. Laporan di sheet ini tidak dijumlahkan.", SUP_COLS)
+    for i, (_idx, row) in enumerate(plan.superseded.iterrows()):
+        w = plan.reports.loc[row["winner"]]
+        s.put([i + 1, row["period"], row["unit_name"], plan.show(row["path"]), row["revisi"],
+               row["report_date"], row["received"], plan.show(w["path"]), row["why"]])
+    if plan.superseded.empty:
+        s.put([None, None, "Tidak ada laporan yang diganti."] + [None] * 6)
+
+
+def _sheet_bad(wb: Any, f: _Formats, plan: Plan) -> None:
+    cols = (Col("No", 5, "int"), Col("Berkas", 45, "text", True),
+            Col("Alasan", 100, "text", True))
+    s = _Sheet(wb, f, "Berkas Bermasalah", "Berkas yang Tidak Dapat Direkap",
+               "Berkas ini tidak ikut dijumlahkan. Perbaiki lalu jalankan rekap lagi.", cols)
+    for i, (path, reason) in enumerate(plan.bad):
+        s.put([i + 1, plan.show(path), reason])
+    if not plan.bad:
+        s.put([None, "Tidak ada berkas bermasalah.", None])
+
+
+# --- Grafik -----------------------------------------------------------------------------
+
+
+def _sheet_charts(wb: Any, f: _Formats, plan: Plan, blocks: Iterable[Block],
+                  trend_rows: Iterable[TrendRows]) -> None:
+    """One chart per page: for each period and tingkat with at least two units, capaian
+    and penyerapan per unit (ranked, from the Peringkat sheet); with at least two periods,
+    the average per period (from the Tren sheet)."""
+    ws = wb.add_worksheet("Grafik")
+    ws.set_column(0, 0, 145)
     ws.set_paper(9)
     ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(3)
-    ws.set_footer("&L&8Rekap lkj-excel&R&8Halaman &P dari &N")
-    return ws
-
-
-def _sheet_units(wb: Any, f: _Formats, con: sqlite3.Connection, show) -> int:
-    heads = [("No", 5), ("Periode", 12), ("Unit", 34), ("Tingkat", 10), ("Kecamatan", 14),
-             ("Tanggal Laporan", 16), ("Batas", 16), ("Ketepatan Waktu", 18),
-             ("Rata-rata Capaian", 12), ("Predikat", 13), ("Pagu (Rp)", 17),
-             ("Realisasi (Rp)", 17), ("Penyerapan", 11), ("Kesalahan", 10), ("Peringatan", 10),
-             ("Catatan", 9), ("Berkas", 36), ("Keterangan", 40)]
-    ws = _start(wb, f, "Rekap Unit", "Rekapitulasi per Unit",
-                "Satu baris per laporan, dikelompokkan per periode. Laporan ganda (unit dan "
-                "periode sama) ditandai dan tidak dijumlahkan dua kali.", heads)
-    rows = con.execute("""
-        SELECT k.year, k.quarter, r.unit, r.tingkat, r.kecamatan, r.report_date, r.deadline,
-               r.on_time, r.days_late, r.avg_capaian, r.predikat, r.pagu, r.realisasi,
-               r.penyerapan, r.n_error, r.n_warning, r.n_info, k.path, k.dup_of
-        FROM temp.chosen k JOIN reports r ON r.sha256 = k.sha256
-        ORDER BY k.year, k.quarter, r.unit_key, k.rank, k.path
-    """)
-    r = 3
-    dups = 0
-    for i, row in enumerate(rows):
-        (year, q, unit, tingkat, kec, rdate, due, on_time, late, avg, pred, pagu, real, pen,
-         ne, nw, ni, path, dup_of) = row
-        r += 1
-        status = "-" if on_time is None else ("Tepat waktu" if on_time else
-                                              f"Terlambat {late} hari kerja")
-        note = f"GANDA: laporan yang sama dengan {show(dup_of)}" if dup_of else ""
-        dups += bool(dup_of)
-        vals = [i + 1, _period(year, q), unit, tingkat, kec, _date(rdate), _date(due), status,
-                _pct(avg), pred, pagu, real, _pct(pen), ne, nw, ni, show(path), note]
-        fmts = [f.text, f.text, f.text, f.text, f.text, f.date, f.date,
-                f.ok if on_time else (f.bad if on_time == 0 else f.text), f.pct, f.text,
-                f.amount, f.amount, f.pct, f.num, f.num, f.num, f.text,
-                f.dup if dup_of else f.text]
-        for c, (v, fm) in enumerate(zip(vals, fmts, strict=True)):
-            _put(ws, r, c, v, fm)
-    ws.autofilter(3, 0, max(r, 4), len(heads) - 1)
-    return dups
-
-
-def _sheet_indicators(wb: Any, f: _Formats, con: sqlite3.Connection, show) -> None:
-    heads = [("Periode", 12), ("Unit", 30), ("No", 5), ("Indikator Kinerja", 60), ("Target", 11),
-             ("Realisasi", 11), ("Satuan", 10), ("Capaian", 11), ("Predikat", 13),
-             ("Berkas", 36)]
-    ws = _start(wb, f, "Rekap Indikator", "Rekapitulasi Indikator Kinerja",
-                "Setiap indikator setiap unit, dengan capaian yang dihitung ulang.", heads)
-    rows = con.execute("""
-        SELECT k.year, k.quarter, r.unit, i.no, i.indikator, i.target, i.realisasi, i.unit,
-               i.capaian, i.predikat, k.path
-        FROM temp.chosen k JOIN reports r ON r.sha256 = k.sha256
-        JOIN indicators i ON i.sha256 = k.sha256
-        WHERE k.dup_of IS NULL
-        ORDER BY k.year, k.quarter, r.unit_key, i.seq
-    """)
-    r = 3
-    for year, q, unit, no, ind, t, real, u, cap, pred, path in rows:
-        r += 1
-        is_pct = u == "%"
-        vals = [_period(year, q), unit, no, ind, _pct(t) if is_pct else t,
-                _pct(real) if is_pct else real, u, _pct(cap), pred, show(path)]
-        fmts = [f.text, f.text, f.text, f.text, f.pct if is_pct else f.num,
-                f.pct if is_pct else f.num, f.text, f.pct, f.text, f.text]
-        for c, (v, fm) in enumerate(zip(vals, fmts, strict=True)):
-            _put(ws, r, c, v, fm)
-    ws.autofilter(3, 0, max(r, 4), len(heads) - 1)
-
-
-def _sheet_budget(wb: Any, f: _Formats, con: sqlite3.Connection) -> None:
-    heads = [("Periode", 12), ("Kode", 12), ("Program", 56), ("Unit", 30), ("Pagu (Rp)", 18),
-             ("Realisasi (Rp)", 18), ("Sisa (Rp)", 18), ("Penyerapan", 11)]
-    ws = _start(wb, f, "Rekap Anggaran", "Rekapitulasi Anggaran per Program",
-                "Bagian 1: per program dijumlahkan atas semua unit (kolom Unit = banyaknya "
-                "unit). Bagian 2: per unit. Laporan ganda tidak dihitung.", heads)
-    r = 3
-    period = None
-    first = None
-    rows = con.execute("""
-        SELECT k.year, k.quarter, COALESCE(b.code, ''), MIN(b.name),
-               COUNT(DISTINCT k.sha256), SUM(b.pagu), SUM(b.realisasi)
-        FROM temp.chosen k JOIN budget b ON b.sha256 = k.sha256
-        WHERE k.dup_of IS NULL
-        GROUP BY k.year, k.quarter, COALESCE(b.code, lower(b.name))
-        ORDER BY k.year, k.quarter, COALESCE(b.code, ''), MIN(b.name)
-    """).fetchall()
-
-    def close_period(r: int) -> int:
-        if period is None or first is None:
-            return r
-        r += 1
-        ws.write_string(r, 0, period, f.total_text)
-        ws.write_string(r, 1, "", f.total_text)
-        ws.write_string(r, 2, "JUMLAH", f.total_text)
-        ws.write_string(r, 3, "", f.total_text)
-        sums = [0.0, 0.0]
-        for rr in per_period_rows:
-            sums[0] += rr[0]
-            sums[1] += rr[1]
-        for c, letter, v in ((4, "E", sums[0]), (5, "F", sums[1]), (6, "G", sums[0] - sums[1])):
-            _formula(ws, r, c, f"=SUM({letter}{first + 1}:{letter}{r})", f.total, v)
-        n = r + 1
-        _formula(ws, r, 7, f'=IF(E{n}=0,"",F{n}/E{n})', f.total_pct,
-                 sums[1] / sums[0] if sums[0] else "")
-        return r + 1
-
-    per_period_rows: list[tuple[float, float]] = []
-    for year, q, code, name, n_units, pagu, real in rows:
-        p = _period(year, q)
-        if p != period:
-            r = close_period(r)
-            period, first, per_period_rows = p, r + 1, []
-        r += 1
-        pagu, real = pagu or 0.0, real or 0.0
-        per_period_rows.append((pagu, real))
-        n = r + 1
-        for c, (v, fm) in enumerate(((p, f.text), (code, f.text), (name, f.wrap),
-                                     (n_units, f.num), (pagu, f.amount), (real, f.amount))):
-            _put(ws, r, c, v, fm)
-        _formula(ws, r, 6, f"=E{n}-F{n}", f.amount, pagu - real)
-        _formula(ws, r, 7, f'=IF(E{n}=0,"",F{n}/E{n})', f.pct, real / pagu if pagu else "")
-    r = close_period(r)
-    r += 2
-    ws.write_string(r, 0, "Per unit", f.title)
-    r += 1
-    for c, (h, _) in enumerate(heads):
-        ws.write_string(r, c, h, f.head)
-    rows = con.execute("""
-        SELECT k.year, k.quarter, b.code, b.name, r.unit, b.pagu, b.realisasi, b.sisa,
-               b.penyerapan
-        FROM temp.chosen k JOIN reports r ON r.sha256 = k.sha256
-        JOIN budget b ON b.sha256 = k.sha256
-        WHERE k.dup_of IS NULL
-        ORDER BY k.year, k.quarter, r.unit_key, b.seq
-    """)
-    for year, q, code, name, unit, pagu, real, sisa, pen in rows:
-        r += 1
-        vals = [(_period(year, q), f.text), (code or "", f.text), (name, f.wrap),
-                (unit, f.text), (pagu, f.amount), (real, f.amount), (sisa, f.amount),
-                (_pct(pen), f.pct)]
-        for c, (v, fm) in enumerate(vals):
-            _put(ws, r, c, v, fm)
-
-
-def _sheet_findings(wb: Any, f: _Formats, con: sqlite3.Connection, show) -> None:
-    heads = [("Berkas", 34), ("Unit", 26), ("Periode", 11), ("Aturan", 8), ("Tingkat", 11),
-             ("Sheet", 13), ("Sel", 9), ("Tertulis", 18), ("Seharusnya", 18), ("Pesan", 80)]
-    ws = _start(wb, f, "Temuan", "Semua Temuan",
-                "Setiap temuan setiap berkas, dengan berkas asalnya.", heads)
-    rows = con.execute("""
-        SELECT k.path, r.unit, k.year, k.quarter, x.rule, x.severity, x.sheet, x.cell,
-               x.found, x.expected, x.message
-        FROM temp.chosen k JOIN reports r ON r.sha256 = k.sha256
-        JOIN findings x ON x.sha256 = k.sha256
-        ORDER BY k.ord, x.seq
-    """)
-    r = 3
-    for path, unit, year, q, rule, sev, sheet, cell, found, exp, msg in rows:
-        r += 1
-        vals = [show(path), unit, _period(year, q), rule, SEV_WORD.get(sev, sev), sheet, cell,
-                found, exp, msg]
-        for c, v in enumerate(vals):
-            _put(ws, r, c, v, f.text)
-    ws.autofilter(3, 0, max(r, 4), len(heads) - 1)
-
-
-def _sheet_bad(wb: Any, f: _Formats, con: sqlite3.Connection, show) -> None:
-    heads = [("No", 5), ("Berkas", 50), ("Alasan", 100)]
-    ws = _start(wb, f, "Berkas Bermasalah", "Berkas yang Tidak Dapat Direkap",
-                "Berkas ini tidak ikut dijumlahkan. Perbaiki lalu jalankan rekap lagi.", heads)
-    rows = con.execute("""
-        SELECT c.path, COALESCE(fl.reason, 'Berkas tidak diproses.')
-        FROM current c LEFT JOIN files fl ON fl.path = c.path
-        WHERE fl.status IS NULL OR fl.status != 'ok'
-        ORDER BY c.ord
-    """)
-    r = 3
-    for i, (path, reason) in enumerate(rows):
-        r += 1
-        _put(ws, r, 0, i + 1, f.text)
-        _put(ws, r, 1, show(path), f.text)
-        _put(ws, r, 2, reason, f.wrap)
-
-
-def _sheet_charts(wb: Any, f: _Formats, con: sqlite3.Connection) -> None:
-    ws = wb.add_worksheet("Grafik")
-    ws.write_string(0, 0, "Grafik per Periode", f.title)
-    ws.write_string(1, 0, f"Penyerapan anggaran dan rata-rata capaian per unit (paling banyak "
-                          f"{CHART_MAX_UNITS} unit per periode; laporan ganda tidak dihitung).",
-                    f.note)
-    ws.set_column(0, 0, 34)
-    ws.set_column(1, 2, 13)
-    periods = con.execute("""
-        SELECT DISTINCT year, quarter FROM temp.chosen WHERE dup_of IS NULL
-        ORDER BY year, quarter
-    """).fetchall()
-    r = 3
-    for year, q in periods[:8]:
-        rows = con.execute("""
-            SELECT r.unit, r.penyerapan, r.avg_capaian
-            FROM temp.chosen k JOIN reports r ON r.sha256 = k.sha256
-            WHERE k.dup_of IS NULL AND k.year IS ? AND k.quarter IS ?
-            ORDER BY r.unit_key LIMIT ?
-        """, (year, q, CHART_MAX_UNITS)).fetchall()
-        if not rows:
-            continue
-        ws.write_string(r, 0, f"Periode {_period(year, q)}", f.title)
-        r += 1
-        for c, h in enumerate(("Unit", "Penyerapan", "Rata-rata Capaian")):
-            ws.write_string(r, c, h, f.head)
-        first = r + 1
-        for unit, pen, cap in rows:
-            r += 1
-            _put(ws, r, 0, unit, f.text)
-            _put(ws, r, 1, _pct(pen), f.pct)
-            _put(ws, r, 2, _pct(cap), f.pct)
-        last = r
-        height = 1 + 0.06 * len(rows)
-        for k, (col, title, color) in enumerate(((1, "Penyerapan anggaran per unit", "#548235"),
-                                                 (2, "Rata-rata capaian per unit", "#2E75B6"))):
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    ws.set_footer("&C&8Halaman &P dari &N")
+    ws.set_print_scale(100)
+    charts = []
+    for b in blocks:
+        for kind, n, cat_col, val_col, color in (
+                ("Rata-rata capaian kinerja", b.n_capaian, 1, 2, "#2E75B6"),
+                ("Penyerapan anggaran", b.n_penyerapan, 6, 7, "#548235")):
+            if n < 2:
+                continue
+            last = b.first + min(n, CHART_MAX_UNITS) - 1
             ch = wb.add_chart({"type": "bar"})
-            ch.add_series({"name": title, "categories": ["Grafik", first, 0, last, 0],
-                           "values": ["Grafik", first, col, last, col],
-                           "fill": {"color": color},
-                           "data_labels": {"value": True, "num_format": "0.0%"}})
-            ch.set_title({"name": f"{title} ({_period(year, q)})"})
-            ch.set_x_axis({"num_format": "0%", "min": 0})
+            ch.add_series({"name": kind, "categories": ["Peringkat", b.first, cat_col, last,
+                                                        cat_col],
+                           "values": ["Peringkat", b.first, val_col, last, val_col],
+                           "fill": {"color": color}, "gap": 60,
+                           "data_labels": {"value": True, "num_format": "0.0%",
+                                           "font": {"size": 9}}})
+            more = f" (40 teratas dari {n})" if n > CHART_MAX_UNITS else ""
+            ch.set_title({"name": f"{kind} per unit, {b.title}{more}",
+                          "name_font": {"size": 13}})
+            ch.set_x_axis({"num_format": "0%", "min": 0, "major_gridlines": {"visible": True},
+                           "num_font": {"size": 9}})
+            ch.set_y_axis({"reverse": True, "num_font": {"size": 9}})
             ch.set_legend({"none": True})
-            ws.insert_chart(first - 1, 4 + 9 * k, ch, {"x_scale": 1.2, "y_scale": height})
-        r = max(r, first + int(15 * height)) + 3
+            charts.append(ch)
+    for t in trend_rows:
+        if t.n_periods < 2:
+            continue
+        ch = wb.add_chart({"type": "column"})
+        ch.add_series({"name": "Rata-rata capaian semua unit",
+                       "categories": ["Tren", t.header, 1, t.header, t.n_periods],
+                       "values": ["Tren", t.avg_row, 1, t.avg_row, t.n_periods],
+                       "fill": {"color": "#2E75B6"},
+                       "data_labels": {"value": True, "num_format": "0.0%"}})
+        ch.set_title({"name": f"Rata-rata capaian per triwulan, tingkat {t.tingkat}",
+                      "name_font": {"size": 13}})
+        ch.set_y_axis({"num_format": "0%", "min": 0})
+        ch.set_legend({"none": True})
+        charts.append(ch)
+    if not charts:
+        ws.write_string(0, 0, "Tidak ada grafik: setiap periode hanya memuat satu unit atau "
+                              "tidak ada nilai untuk dibandingkan. Lihat sheet Peringkat.",
+                        f.note)
+        return
+    for i, ch in enumerate(charts):
+        ch.set_size({"width": CHART_W, "height": CHART_H})
+        ws.insert_chart(i * CHART_PAGE_ROWS, 0, ch, {"x_offset": 5, "y_offset": 5,
+                                                     "object_position": 3})
+    ws.set_h_pagebreaks([i * CHART_PAGE_ROWS for i in range(1, len(charts))])
+    ws.print_area(0, 0, len(charts) * CHART_PAGE_ROWS - 1, 0)
 
 
-__all__ = ["write_rekap"]
+__all__ = ["write_rekap", "build_plan", "ranking_frames", "trend_pivots", "WriteStats"]
