@@ -99,6 +99,7 @@ Perintah:
   lkj finalise BERKAS               buat laporan akhir yang sudah diperiksa
   lkj dokumen BERKAS                buat dokumen Word LKj dari laporan yang diperiksa
   lkj rekap FOLDER -o REKAP.xlsx    gabungkan banyak laporan menjadi satu rekap
+  lkj pengaturan NAMA.toml          tulis pengaturan kantor penerima untuk rekap
   lkj aturan                        daftar aturan pemeriksaan
 
 Bantuan lengkap: lkj --help, atau lkj NAMA_PERINTAH --help."""
