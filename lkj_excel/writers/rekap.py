@@ -163,12 +163,12 @@ def build_plan(store: Any, current: Sequence[Any], office: Any, settings_key: st
     _choose(rep)
     _timeliness(rep, office)
     rep["period"] = [_period(y, q) for y, q in zip(rep["year"], rep["quarter"], strict=True)]
-    counted = rep[rep["counted"]].copy()
+    counted = rep[rep["counted"].astype(bool)].copy()
     counted["_y"] = counted["year"].fillna(9999)
     counted["_q"] = counted["quarter"].fillna(9)
     counted = counted.sort_values(["_y", "_q", "tingkat", "ukey", "ord"], kind="stable")
     counted["sortkey"] = range(len(counted))
-    superseded = rep[~rep["counted"]].sort_values(["ord"], kind="stable")
+    superseded = rep[~rep["counted"].astype(bool)].sort_values(["ord"], kind="stable")
     order = {p: i for i, p in enumerate(paths)}
     plan = Plan(rep, counted, superseded, sorted(bad, key=lambda b: order.get(b[0], 0)),
                 base=base, units_given=units is not None)
