@@ -334,3 +334,24 @@ def test_stop_removes_what_is_left_and_stale_folders(tmp_path, monkeypatch):
     fresh.mkdir()
     jobs.remove_all_folders()
     assert not mine.exists() and not stale.exists() and fresh.exists()
+
+
+def test_closing_one_of_two_tabs_keeps_the_server():
+    import urllib.request
+
+    from lkj_excel.web.server import start
+
+    running = start(idle_seconds=60, closed_grace=0.3)
+
+    def post(path):
+        urllib.request.urlopen(urllib.request.Request(running.url + path, method="POST",
+                                                      headers=H), timeout=10)
+
+    post("api/denyut?tab=satu")
+    post("api/denyut?tab=dua")
+    post("api/halaman-ditutup?tab=satu")
+    running.thread.join(1.5)
+    assert running.thread.is_alive(), "one tab is still open"
+    post("api/halaman-ditutup?tab=dua")
+    running.thread.join(10)
+    assert not running.thread.is_alive()

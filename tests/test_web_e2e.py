@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import python_calamine as pc
 
-from .conftest import CANDIPURO, KALAENA, PRONOJIWO
+from .conftest import CANDIPURO, KALAENA, PRONOJIWO, RANUYOSO
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -152,6 +152,23 @@ def test_renamed_word_document(page, tmp_path):
     msg.wait_for(timeout=60_000)
     assert msg.inner_text() == ("Berkas 'laporan_tw2.xlsx' sebenarnya dokumen Word (.docx) "
                                 "yang diberi nama .xlsx, bukan buku kerja Excel.")
+
+
+def test_drag_and_drop(page):
+    import base64
+
+    # what the browser hands the page when a file is dragged from Explorer onto the zone
+    transfer = page.evaluate_handle("""([b64, name]) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name));
+        return dt;
+    }""", [base64.b64encode(RANUYOSO.read_bytes()).decode(), RANUYOSO.name])
+    page.dispatch_event("[data-zona=periksa]", "drop", {"dataTransfer": transfer})
+    card = page.locator("article.berkas", has_text=RANUYOSO.name)
+    card.locator("header[data-selesai]").wait_for(timeout=60_000)
+    assert "Tidak ada temuan" in card.locator("header").inner_text()
+    assert "Semua hitungan cocok." in card.inner_text()
 
 
 def test_rekap_of_three_files(page, tmp_path):

@@ -44,23 +44,42 @@ _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE
 
 
 class Activity:
-    """When the page was last seen and how much work is in flight: the server stops by
-    itself once the page is gone (server.py)."""
+    """Which pages are open and how much work is in flight: the server stops by itself
+    once every page is gone (server.py). Each open tab names itself in its heartbeats and
+    in the beacon it sends when it closes, so closing one of two tabs stops nothing."""
 
     def __init__(self) -> None:
         self.last_seen = time.monotonic()
         self.page_seen = False
+        self.tabs: dict[str, float] = {}
+        #: When the last open tab said it closed (None while a tab is open).
         self.page_closed_at: float | None = None
         self.in_flight = 0
         self.stop_requested = threading.Event()
         self._lock = threading.Lock()
 
-    def touch(self, page: bool = False) -> None:
+    def touch(self, tab: str | None = None, page: bool = False) -> None:
         with self._lock:
-            self.last_seen = time.monotonic()
-            if page:
+            now = self.last_seen = time.monotonic()
+            if page or tab:
                 self.page_seen = True
                 self.page_closed_at = None
+            if tab:
+                self.tabs[tab[:64]] = now
+
+    def closed(self, tab: str | None) -> None:
+        with self._lock:
+            self.tabs.pop((tab or "")[:64], None)
+            if not self.tabs:
+                self.page_closed_at = time.monotonic()
+
+    def all_tabs_quiet_for(self, seconds: float) -> bool:
+        """No open tab has sent a heartbeat for ``seconds`` (a killed browser, a laptop
+        that slept): nobody is there."""
+        now = time.monotonic()
+        with self._lock:
+            latest = max(self.tabs.values(), default=self.last_seen)
+        return now - max(latest, self.last_seen) > seconds
 
     def begin(self) -> None:
         with self._lock:
@@ -270,12 +289,12 @@ def create_app(activity: Activity | None = None) -> Flask:
 
     @app.post("/api/denyut")
     def heartbeat():
-        act.touch(page=True)
+        act.touch(tab=request.args.get("tab") or "?")
         return jsonify({"ok": True})
 
     @app.post("/api/halaman-ditutup")
     def page_closed():
-        act.page_closed_at = time.monotonic()
+        act.closed(request.args.get("tab"))
         return ("", 204)
 
     @app.post("/api/berhenti")

@@ -7,8 +7,8 @@ without a compiler, needs no event loop library, and its thread pool suits this 
 Nobody is at a console to press Ctrl+C when the page was started by double-clicking
 ``lkj-buka``, so the server stops by itself: when the page's "Tutup lkj" button is pressed,
 shortly after the last tab closes (a beacon on pagehide; a reload cancels it with its next
-heartbeat), or when no page has been seen for a while (a sleeping laptop, a killed
-browser). Work in flight always finishes first.
+heartbeat; each tab is counted, so closing one of two stops nothing), or when no page has
+been heard from for a while (a sleeping laptop, a killed browser). Work in flight always finishes first.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def start(port: int = 0, idle_seconds: float = IDLE_SECONDS,
                 continue
             if a.page_closed_at is not None and now - a.page_closed_at > closed_grace:
                 break
-            if a.page_seen and now - a.last_seen > idle_seconds:
+            if a.page_seen and a.all_tabs_quiet_for(idle_seconds):
                 break
             if not a.page_seen and now - started > never_seen:
                 break

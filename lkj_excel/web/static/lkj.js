@@ -317,10 +317,13 @@
   wireZone(document.querySelector("[data-zona=rekap]"), startRekap);
 
   // ---- the server's life: it stops by itself once no page has been open for a while --
+  // Each tab names itself, so that the server knows when the last one has closed.
+  const TAB = (window.crypto && crypto.randomUUID) ? crypto.randomUUID()
+    : String(Math.random()).slice(2) + String(Date.now());
   let offlineBanner = null;
   async function heartbeat() {
     try {
-      await fetch("/api/denyut", { method: "POST", headers: HEADERS });
+      await fetch(`/api/denyut?tab=${TAB}`, { method: "POST", headers: HEADERS });
       if (offlineBanner) { offlineBanner.remove(); offlineBanner = null; }
     } catch (e) {
       if (!offlineBanner && document.getElementById("berhenti").hidden) {
@@ -329,8 +332,11 @@
       }
     }
   }
+  heartbeat();
   setInterval(heartbeat, 20000);
-  window.addEventListener("pagehide", () => navigator.sendBeacon("/api/halaman-ditutup"));
+  window.addEventListener("pagehide", () => navigator.sendBeacon(`/api/halaman-ditutup?tab=${TAB}`));
+  // back/forward cache: a page shown again is a tab open again
+  window.addEventListener("pageshow", (e) => { if (e.persisted) heartbeat(); });
   document.getElementById("tutup").addEventListener("click", async () => {
     try { await fetch("/api/berhenti", { method: "POST", headers: HEADERS }); } catch (e) { /* already gone */ }
     document.getElementById("berhenti").hidden = false;
