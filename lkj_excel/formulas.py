@@ -1,16 +1,25 @@
-"""Find formula cells saved without a computed value (.xlsx/.xlsm only).
+"""What python-calamine does not say about an .xlsx/.xlsm sheet, read from its XML.
 
-python-calamine reads such a cell as empty, exactly like a blank one (a file written by
-openpyxl and never opened in Excel has no cached values). So that the checker does not
-silently treat a formula as "nothing", the sheet XML is scanned for ``<f>`` elements whose
-``<v>`` is missing or empty. Only regular expressions over the raw bytes are used - no XML
-parser, so no entity expansion - and only sheets that contain a formula at all.
+- Formula cells saved without a computed value: calamine reads them as empty, exactly like
+  a blank cell (a file written by openpyxl and never opened in Excel has no cached values).
+- Cells holding an error value (``#DIV/0!``, ``#REF!``, ``#VALUE!``, ``#N/A``, ...):
+  calamine reads them as empty too, so a broken formula would look like "nothing typed".
+- The extent of the cells that hold something: calamine builds one dense grid from the
+  top-left to the farthest cell, so a single value in XFD1048576 asks for 512 GiB and the
+  process aborts. A sheet whose grid would be that large is read sparsely instead
+  (reader._sparse_grid).
+
+Only regular expressions over the raw bytes are used - no XML parser, so no entity
+expansion - and the costly passes run only on sheets that contain what they look for.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]+)"')
@@ -18,11 +27,28 @@ _SHEET_REV = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\br:id="([^"]+)"[^>]*?\bname="
 _REL = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]+)"[^>]*?\bId="([^"]+)"')
 _REL_REV = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]+)"[^>]*?\bTarget="([^"]+)"')
 _CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*?(?:/>|>(.*?)</c>)', re.S)
+_CELL_ATTRS = re.compile(rb'<c\b([^>]*?)(?:/>|>(.*?)</c>)', re.S)
+_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
+_TYPE_E = re.compile(rb'\bt="e"')
 _VALUE = re.compile(rb"<v>[^<]+</v>")
+_VALUE_TEXT = re.compile(rb"<v>([^<]*)</v>")
+#: A cell reference beyond column ZZ or row 999,999: rare enough to look closer.
+_FAR = re.compile(rb'<c\b[^>]*?\br="(?:[A-Z]{3}[0-9]+|[A-Z]{1,2}[0-9]{7,})"')
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'"}
 
 #: Stop after this many cells: the finding is the same for the rest.
 LIMIT = 200
+
+
+@dataclass
+class SheetScan:
+    #: A1 references of formulas without a stored value.
+    uncached: list[str] = field(default_factory=list)
+    #: (A1 reference, error text) of cells holding an error value.
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    #: (rows, columns) spanned by the cells that hold a value, computed only when some
+    #: cell lies beyond column ZZ or row 999,999; None otherwise.
+    extent: tuple[int, int] | None = None
 
 
 def _unescape(b: bytes) -> str:
@@ -32,23 +58,36 @@ def _unescape(b: bytes) -> str:
     return s
 
 
-def uncached_formulas(path: str | Path, sheets: set[str] | None = None
-                      ) -> list[tuple[str, str]]:
-    """(sheet name, A1 cell) of formulas without a stored value, in sheet order."""
+def _col_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n
+
+
+def scan(path: str | os.PathLike) -> dict[str, SheetScan]:
+    """Every sheet of an .xlsx/.xlsm by name (empty for other formats or a broken file).
+    Cached per file version, since the reader and the writers ask for the same file."""
     p = Path(path)
-    if p.suffix.lower() not in (".xlsx", ".xlsm"):
-        return []
-    out: list[tuple[str, str]] = []
     try:
-        with zipfile.ZipFile(p) as z:
+        st = p.stat()
+    except OSError:
+        return {}
+    return _scan(str(p), st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _scan(path: str, _size: int, _mtime: int) -> dict[str, SheetScan]:
+    out: dict[str, SheetScan] = {}
+    try:
+        with zipfile.ZipFile(path) as z:
             wbxml = z.read("xl/workbook.xml")
             rels = z.read("xl/_rels/workbook.xml.rels")
             targets = {rid: t for t, rid in _REL.findall(rels)}
             targets.update({rid: t for rid, t in _REL_REV.findall(rels)})
             pairs = _SHEET.findall(wbxml) or [(n, r) for r, n in _SHEET_REV.findall(wbxml)]
             for name_b, rid in pairs:
-                name = _unescape(name_b)
-                if sheets is not None and name not in sheets or rid not in targets:
+                if rid not in targets:
                     continue
                 target = targets[rid].decode("utf-8", "replace").lstrip("/")
                 member = target if target.startswith("xl/") else "xl/" + target
@@ -56,13 +95,53 @@ def uncached_formulas(path: str | Path, sheets: set[str] | None = None
                     data = z.read(member)
                 except KeyError:
                     continue
-                if b"<f" not in data:
-                    continue
-                for ref, inner in _CELL.findall(data):
-                    if inner and b"<f" in inner and not _VALUE.search(inner):
-                        out.append((name, ref.decode()))
-                        if len(out) >= LIMIT:
-                            return out
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+                out[_unescape(name_b)] = _scan_sheet(data)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
         return out
     return out
+
+
+def _scan_sheet(data: bytes) -> SheetScan:
+    sc = SheetScan()
+    if b"<f" in data:
+        for ref, inner in _CELL.findall(data):
+            if inner and b"<f" in inner and not _VALUE.search(inner):
+                sc.uncached.append(ref.decode())
+                if len(sc.uncached) >= LIMIT:
+                    break
+    if _TYPE_E.search(data):
+        for attrs, inner in _CELL_ATTRS.findall(data):
+            if not _TYPE_E.search(attrs):
+                continue
+            ref = _REF.search(attrs)
+            value = _VALUE_TEXT.search(inner or b"")
+            if ref and value and value.group(1).strip():
+                sc.errors.append((ref.group(1).decode() + ref.group(2).decode(),
+                                  _unescape(value.group(1).strip())))
+                if len(sc.errors) >= LIMIT:
+                    break
+    if _FAR.search(data):
+        rows = cols = 0
+        for attrs, inner in _CELL_ATTRS.findall(data):
+            if not inner or (b"<v" not in inner and b"<is" not in inner):
+                continue  # a formatted empty cell: calamine skips it too
+            ref = _REF.search(attrs)
+            if ref:
+                rows = max(rows, int(ref.group(2)))
+                cols = max(cols, _col_index(ref.group(1)))
+        sc.extent = (rows, cols)
+    return sc
+
+
+def uncached_formulas(path: str | Path, sheets: set[str] | None = None
+                      ) -> list[tuple[str, str]]:
+    """(sheet name, A1 cell) of formulas without a stored value, in sheet order."""
+    out = [(name, ref) for name, sc in scan(path).items()
+           if sheets is None or name in sheets for ref in sc.uncached]
+    return out[:LIMIT]
+
+
+def error_cells(path: str | Path, sheet: str) -> list[tuple[str, str]]:
+    """(A1 cell, error text such as "#DIV/0!") of one sheet's error values."""
+    sc = scan(path).get(sheet)
+    return sc.errors if sc else []

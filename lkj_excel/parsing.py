@@ -84,6 +84,28 @@ def is_blank(value: object) -> bool:
     return False
 
 
+class CellError(str):
+    """A cell holding a spreadsheet error value such as ``#DIV/0!`` or ``#REF!`` (a broken
+    formula's cached result). It is text for display, but never a number, a date or a
+    blank: parse functions return ``style="error"`` and rule NIL005 reports the cell."""
+
+    __slots__ = ()
+
+
+#: Characters that are invisible in a cell: zero-width spaces and joiners, the word
+#: joiner and a byte order mark pasted from the web or a PDF.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: Spaces other than the ordinary one: no-break, narrow no-break, thin, figure spaces.
+_ODD_SPACES = re.compile("[\u00a0\u202f\u2007\u2009\u2002\u2003]")
+
+
+def _visible(text: str) -> tuple[str, bool]:
+    """``text`` without invisible characters and with odd spaces made ordinary; True when
+    something invisible was removed (worth noting: nobody can see it in the cell)."""
+    cleaned = _INVISIBLE.sub("", text)
+    return _ODD_SPACES.sub(" ", cleaned), cleaned != text
+
+
 _DASHES = re.compile(r"[\u2010-\u2015]")
 _NON_WORD = re.compile(r"[^0-9a-z%/]+")
 
@@ -131,6 +153,8 @@ class Number:
     denominator: float | None = None
     error: str | None = None
     decimals: int | None = None
+    #: What was unusual in how it was written although it was read (Indonesian).
+    note: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -240,6 +264,8 @@ def parse_number(value: object, kind: str = "number") -> Number:
     (label kept), "12 Desa" (unit kept), "28/51" and "31/36 = 86,11%" (ratio kept).
     "-" and "" read as nothing (``value=None``).
     """
+    if isinstance(value, CellError):
+        return Number(None, value, style="error")
     if isinstance(value, bool):
         return Number(None, value, error="nilai benar/salah, bukan angka")
     if isinstance(value, (int, float)):
@@ -257,8 +283,11 @@ def parse_number(value: object, kind: str = "number") -> Number:
 def _parse_text(raw: str, kind: str) -> Number:
     """parse_number for text; memoised, since a table repeats the same texts ("-", "0",
     "100%") many times and Number is immutable."""
-    s = raw.replace("\u00a0", " ").strip()
+    s, invisible = _visible(raw)
+    s = s.strip()
     s, had_rp = _strip_currency(s)
+    # "Rp. 3.000.000,-": the ",-" (no cents) of Indonesian bookkeeping
+    s = re.sub(r"(?<=\d)\s*[,.]\s*-+\s*$", "", s)
     if is_blank(s):
         return Number(None, raw)
     label = None
@@ -292,6 +321,7 @@ def _parse_text(raw: str, kind: str) -> Number:
         num.value, raw, style=num.style, irregular=num.irregular, suggestion=num.suggestion,
         alternatives=num.alternatives, unit=unit, label=label, is_percent=is_percent,
         decimals=num.decimals,
+        note="berisi karakter yang tidak terlihat (spasi lebar nol)" if invisible else None,
     )
 
 
@@ -332,6 +362,7 @@ def parse_percent(value: object) -> Number:
         num.value, num.raw, style=num.style, irregular=num.irregular, suggestion=num.suggestion,
         alternatives=num.alternatives, unit=num.unit, label=num.label, is_percent=True,
         decimals=num.decimals, numerator=num.numerator, denominator=num.denominator,
+        note=num.note,
     )
 
 
@@ -357,6 +388,16 @@ class DateValue:
         return self.error is None
 
 
+#: Day names as written before a date in letters ("Rabu, 23 Agustus 2023"), Monday = 0.
+_WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4,
+             "jum at": 4, "sabtu": 5, "minggu": 6, "ahad": 6, "monday": 0, "tuesday": 1,
+             "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+_WEEKDAY = re.compile(r"^(senin|selasa|rabu|kamis|jum'?at|jum at|sabtu|minggu|ahad|monday|"
+                      r"tuesday|wednesday|thursday|friday|saturday|sunday)\s*[,.]?\s+",
+                      re.IGNORECASE)
+
+
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -376,10 +417,25 @@ def parse_date(value: object) -> DateValue:
         if 1 <= value < 2958466:
             return DateValue(_EXCEL_EPOCH + dt.timedelta(days=int(value)), value, style="serial")
         return DateValue(None, value, error="angka ini bukan tanggal")
+    if isinstance(value, CellError):
+        return DateValue(None, value, style="error")
     if is_blank(value):
         return DateValue(None, value)
     raw = str(value)
-    s = " ".join(raw.replace("\u00a0", " ").split()).strip().rstrip(".")
+    s = " ".join(_visible(raw)[0].split()).strip().rstrip(".")
+    day = _WEEKDAY.match(s)
+    if day:
+        # "Rabu, 23 Agustus 2023", as dated letters are written: read the date and check
+        # the day name against it; a mismatch means one of them is wrong.
+        d = parse_date(s[day.end():])
+        if d.value is None:
+            return DateValue(None, raw, error=d.error)
+        named = _WEEKDAYS[day.group(1).lower().replace("\u2019", "'")]
+        if named != d.value.weekday():
+            return DateValue(None, raw, error=(
+                f"hari {day.group(1).capitalize()} tidak cocok dengan tanggalnya "
+                f"({format_date_id(d.value)} jatuh pada hari {HARI[d.value.weekday()]})"))
+        return DateValue(d.value, raw, style="hari_" + d.style)
     m = re.fullmatch(r"(\d{1,2})\s*[ .\-]?\s*([A-Za-z]+)\.?\s*[ .\-,]?\s*(\d{4})", s)
     if m:
         month = _MONTH_LOOKUP.get(m.group(2).lower())

@@ -43,6 +43,7 @@ from .model import (
     col_letter,
 )
 from .parsing import (
+    CellError,
     is_blank,
     normalise_text,
     parse_code,
@@ -69,8 +70,9 @@ Grid = list[list[Any]]
 # ---------------------------------------------------------------------------------------
 
 
-def _sniff(path: Path) -> None:
-    """Reject what is not a usable spreadsheet, with a reason a person understands."""
+def _sniff(path: Path) -> str:
+    """Reject what is not a usable spreadsheet, with a reason a person understands; return
+    the real format ("xlsx", "xls" or "ods") read from the content."""
     name = path.name
     if not path.exists():
         raise UnreadableWorkbook(f"Berkas '{name}' tidak ditemukan.", path)
@@ -95,31 +97,87 @@ def _sniff(path: Path) -> None:
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
-            head = fh.read(8)
+            head = fh.read(4096)
     except OSError as exc:
         raise UnreadableWorkbook(f"Berkas '{name}' tidak dapat dibuka: {exc.strerror}.", path) \
             from None
     if size == 0:
         raise UnreadableWorkbook(f"Berkas '{name}' kosong (0 byte).", path)
-    is_ole = head.startswith(b"\xd0\xcf\x11\xe0")
-    is_zip = head.startswith(b"PK\x03\x04")
-    if ext in (".xlsx", ".xlsm", ".ods"):
-        if is_ole:
-            raise UnreadableWorkbook(
-                f"Berkas '{name}' dilindungi kata sandi (terenkripsi). Buka di Excel, hapus "
-                "kata sandinya (File > Info > Lindungi Buku Kerja), simpan, lalu coba lagi.",
-                path)
-        if not is_zip:
-            raise UnreadableWorkbook(
-                f"Berkas '{name}' bukan buku kerja Excel yang sah (isinya bukan format "
-                f"{ext}). Mungkin berkas lain yang diganti namanya.", path)
-        _check_zip(path, ext)
-    elif ext == ".xls" and not is_ole:
+    # The real format comes from the content, not the name: an .xls saved under an .xlsx
+    # name (or the other way round) is read as what it is.
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return _check_ole(path)
+    if head.startswith(b"PK\x03\x04"):
+        return _check_zip(path, ext)
+    kind = _text_kind(head)
+    if kind:
+        raise UnreadableWorkbook(
+            f"Berkas '{name}' sebenarnya {kind} yang diberi nama {ext}, bukan buku kerja Excel. "
+            "Buka berkas itu di Excel, pilih Simpan Sebagai > Buku Kerja Excel (.xlsx), lalu "
+            "coba lagi.", path)
+    if ext == ".xls":
         raise UnreadableWorkbook(
             f"Berkas '{name}' bukan buku kerja Excel 97-2003 (.xls) yang sah.", path)
+    raise UnreadableWorkbook(
+        f"Berkas '{name}' bukan buku kerja Excel yang sah (isinya bukan format "
+        f"{ext}). Mungkin berkas lain yang diganti namanya.", path)
 
 
-def _check_zip(path: Path, ext: str) -> None:
+def _text_kind(head: bytes) -> str | None:
+    """What a text file saved as a spreadsheet is: web exports often write an HTML table
+    or Excel 2003 XML and call it .xls; a CSV is sometimes renamed."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(b"<"):
+        if b"urn:schemas-microsoft-com:office:spreadsheet" in text:
+            return "lembar kerja XML Excel 2003"
+        if b"<html" in text or b"<table" in text or b"<!doctype html" in text:
+            return "halaman web (HTML)"
+        return None
+    try:
+        decoded = head.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    lines = [ln for ln in decoded.splitlines()[:5] if ln.strip()]
+    if len(lines) >= 2 and all(ln.count(";") >= 2 or ln.count(",") >= 2 for ln in lines):
+        return "teks CSV"
+    return None
+
+
+def _ole_names(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(64 * 1024 * 1024)
+    except OSError:
+        return b""
+
+
+def _check_ole(path: Path) -> str:
+    """An OLE2 container: an encrypted Office file, an Excel 97-2003 workbook, or another
+    Office document."""
+    name = path.name
+    data = _ole_names(path)
+
+    def has(stream: str) -> bool:
+        return stream.encode("utf-16-le") in data
+
+    if has("EncryptedPackage") or has("EncryptionInfo"):
+        raise UnreadableWorkbook(
+            f"Berkas '{name}' dilindungi kata sandi (terenkripsi). Buka di Excel, hapus "
+            "kata sandinya (File > Info > Lindungi Buku Kerja), simpan, lalu coba lagi.", path)
+    if has("Workbook") or has("Book"):
+        return "xls"
+    if has("WordDocument"):
+        kind = "dokumen Word lama (.doc)"
+    elif has("PowerPoint Document"):
+        kind = "presentasi PowerPoint lama (.ppt)"
+    else:
+        kind = "berkas Office lain"
+    raise UnreadableWorkbook(
+        f"Berkas '{name}' sebenarnya {kind} yang diberi nama {path.suffix}, bukan buku kerja "
+        "Excel.", path)
+
+
+def _check_zip(path: Path, ext: str) -> str:
     name = path.name
     try:
         with zipfile.ZipFile(path) as zf:
@@ -135,21 +193,35 @@ def _check_zip(path: Path, ext: str) -> None:
         raise UnreadableWorkbook(
             f"Berkas '{name}' ditolak: isinya membengkak menjadi {total // (1024 * 1024)} MB "
             "bila dibuka (kemungkinan berkas berbahaya).", path)
-    if ext == ".ods":
-        if "content.xml" not in names:
-            raise UnreadableWorkbook(f"Berkas '{name}' bukan lembar kerja OpenDocument yang sah.",
-                                     path)
-        return
-    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
-        if "word/document.xml" in names:
-            kind = "dokumen Word (.docx)"
-        elif "ppt/presentation.xml" in names:
-            kind = "presentasi PowerPoint (.pptx)"
-        else:
-            kind = "arsip zip"
-        raise UnreadableWorkbook(
-            f"Berkas '{name}' sebenarnya {kind} yang diberi nama {ext}, bukan buku kerja Excel.",
-            path)
+    if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+        return "xlsx"
+    if "content.xml" in names:
+        if _zip_mimetype(path).endswith("spreadsheet") or "mimetype" not in names:
+            return "ods"
+        kind = "dokumen OpenDocument yang bukan lembar kerja (misalnya .odt)"
+    elif ext == ".ods":
+        raise UnreadableWorkbook(f"Berkas '{name}' bukan lembar kerja OpenDocument yang sah.",
+                                 path)
+    elif "word/document.xml" in names:
+        kind = "dokumen Word (.docx)"
+    elif "ppt/presentation.xml" in names:
+        kind = "presentasi PowerPoint (.pptx)"
+    else:
+        kind = "arsip zip"
+    raise UnreadableWorkbook(
+        f"Berkas '{name}' sebenarnya {kind} yang diberi nama {ext}, bukan buku kerja Excel.",
+        path)
+
+
+def _zip_mimetype(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return zf.read("mimetype")[:100].decode("ascii", "replace").strip()
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return ""
+
+
+_EXT_OF = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",), "ods": (".ods",)}
 
 
 def open_workbook(path: str | os.PathLike) -> tuple[Any, list[str]]:
@@ -157,19 +229,26 @@ def open_workbook(path: str | os.PathLike) -> tuple[Any, list[str]]:
     import python_calamine as pc
 
     p = Path(path)
-    _sniff(p)
+    kind = _sniff(p)
     try:
         with _quiet_stderr():
-            wb = pc.CalamineWorkbook.from_path(str(p))
+            if p.suffix.lower() in _EXT_OF[kind]:
+                wb = pc.CalamineWorkbook.from_path(str(p))
+            else:  # named as another format: calamine reads by content from a file object
+                with open(p, "rb") as fh:
+                    wb = pc.CalamineWorkbook.from_filelike(fh)
             names = list(wb.sheet_names)
     except pc.PasswordError:
         raise UnreadableWorkbook(
             f"Berkas '{p.name}' dilindungi kata sandi. Hapus kata sandinya lalu coba lagi.",
             p) from None
     except pc.CalamineError as exc:
-        raise UnreadableWorkbook(
-            f"Berkas '{p.name}' tidak dapat dibaca sebagai buku kerja ({_short(exc)}). "
-            "Simpan ulang dari Excel lalu coba lagi.", p) from None
+        wb = _ods_without_layout_whitespace(p) if kind == "ods" else None
+        if wb is None:
+            raise UnreadableWorkbook(
+                f"Berkas '{p.name}' tidak dapat dibaca sebagai buku kerja ({_short(exc)}). "
+                "Simpan ulang dari Excel lalu coba lagi.", p) from None
+        names = list(wb.sheet_names)
     except Exception as exc:  # calamine may raise plain errors for odd files
         raise UnreadableWorkbook(
             f"Berkas '{p.name}' tidak dapat dibaca sebagai buku kerja ({_short(exc)}).",
@@ -181,6 +260,32 @@ def open_workbook(path: str | os.PathLike) -> tuple[Any, list[str]]:
             f"Berkas '{p.name}' tidak dapat dibaca sebagai buku kerja (pembaca berhenti pada "
             "nilai yang tidak mungkin).", p) from None
     return wb, names
+
+
+def _ods_without_layout_whitespace(path: Path) -> Any:
+    """gnumeric writes .ods with indented XML; python-calamine then fails ("Expecting
+    'table-cell', found Text"). Whitespace right before a table tag is only layout: drop it
+    and read the workbook from memory. None when that does not help either."""
+    import io
+    import re
+
+    import python_calamine as pc
+
+    try:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(path) as zin, zipfile.ZipFile(buf, "w") as zout:
+            for info in zin.infolist():
+                data = zin.read(info)
+                if info.filename == "content.xml":
+                    data = re.sub(rb">\s+(?=</?table:)", b">", data)
+                zout.writestr(info, data)
+        buf.seek(0)
+        with _quiet_stderr():
+            return pc.CalamineWorkbook.from_filelike(buf)
+    except BaseException as exc:  # noqa: BLE001 - includes calamine panics
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        return None
 
 
 def _short(exc: Exception) -> str:
@@ -216,25 +321,89 @@ def _is_panic(exc: BaseException) -> bool:
     return type(exc).__name__ == "PanicException"
 
 
+#: A sheet whose cells would span more than this is read sparsely (see formulas.py).
+MAX_GRID_CELLS = 5_000_000
+
+
 def read_grid(wb: Any, name: str, path: Path) -> Grid:
+    """The cells of one sheet, row by row from A1 (rows may be ragged). Cells holding an
+    error value (#DIV/0!, #REF!, ...) hold a :class:`~lkj_excel.parsing.CellError`, never
+    a blank; a sheet with a value far away (XFD1048576) is read without building the
+    whole rectangle."""
     import python_calamine as pc
 
+    from .formulas import scan
+
+    sc = scan(path).get(name)
+    if sc is not None and sc.extent is not None and \
+            sc.extent[0] * sc.extent[1] > MAX_GRID_CELLS:
+        grid = _sparse_grid(path, name)
+    else:
+        try:
+            sheet = wb.get_sheet_by_name(name)
+            # skip_empty_area=False keeps row/column 0 at A1 so addresses stay true.
+            with _quiet_stderr():
+                grid = sheet.to_python(skip_empty_area=False)
+        except pc.CalamineError as exc:
+            raise UnreadableWorkbook(
+                f"Sheet '{name}' pada berkas '{path.name}' rusak dan tidak dapat dibaca "
+                f"({_short(exc)}).", path) from None
+        except BaseException as exc:
+            if not _is_panic(exc):
+                raise
+            raise UnreadableWorkbook(
+                f"Sheet '{name}' pada berkas '{path.name}' berisi sel tanggal dengan nilai yang "
+                "tidak mungkin (misalnya angka yang sangat besar di sel berformat tanggal). "
+                "Perbaiki sel tanggal di sheet itu lalu coba lagi.", path) from None
+    for ref, text in (sc.errors if sc is not None else ()):
+        r, c = _a1_index(ref)
+        while len(grid) <= r:
+            grid.append([])
+        row = grid[r]
+        if len(row) <= c:
+            row.extend([""] * (c + 1 - len(row)))
+        row[c] = CellError(text)
+    return grid
+
+
+def _a1_index(ref: str) -> tuple[int, int]:
+    letters = ref.rstrip("0123456789")
+    col = 0
+    for ch in letters:
+        col = col * 26 + (ord(ch) - 64)
+    return int(ref[len(letters):]) - 1, col - 1
+
+
+def _sparse_grid(path: Path, name: str) -> Grid:
+    """Read one sheet with openpyxl's streaming reader, row by row, each row only as long
+    as its last value: the cells that exist, whatever the sheet's claimed size."""
+    import openpyxl
+
     try:
-        sheet = wb.get_sheet_by_name(name)
-        # skip_empty_area=False keeps row/column 0 at A1 so addresses stay true.
-        with _quiet_stderr():
-            return sheet.to_python(skip_empty_area=False)
-    except pc.CalamineError as exc:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - any failure here means an unreadable sheet
         raise UnreadableWorkbook(
-            f"Sheet '{name}' pada berkas '{path.name}' rusak dan tidak dapat dibaca "
-            f"({_short(exc)}).", path) from None
-    except BaseException as exc:
-        if not _is_panic(exc):
-            raise
-        raise UnreadableWorkbook(
-            f"Sheet '{name}' pada berkas '{path.name}' berisi sel tanggal dengan nilai yang "
-            "tidak mungkin (misalnya angka yang sangat besar di sel berformat tanggal). "
-            "Perbaiki sel tanggal di sheet itu lalu coba lagi.", path) from None
+            f"Sheet '{name}' pada berkas '{path.name}' tidak dapat dibaca ({_short(exc)}).",
+            path) from None
+    try:
+        ws = wb[name]
+        ws.reset_dimensions()  # the claimed dimension is not trusted
+        grid: Grid = []
+        cells = 0
+        for row in ws.iter_rows(values_only=True):
+            values = list(row)
+            while values and values[-1] is None:
+                values.pop()
+            cells += len(values)
+            if cells > MAX_GRID_CELLS:
+                raise UnreadableWorkbook(
+                    f"Sheet '{name}' pada berkas '{path.name}' terlalu besar untuk dibaca "
+                    "(isinya tersebar sampai jutaan sel). Hapus isian yang jauh dari tabel "
+                    "(tekan Ctrl+End di Excel untuk menemukannya) lalu coba lagi.", path)
+            grid.append(["" if v is None else v for v in values] if values else [])
+        return grid
+    finally:
+        wb.close()
 
 
 def resolve_sheets(names: list[str]) -> dict[str, str]:
