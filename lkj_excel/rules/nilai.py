@@ -87,3 +87,43 @@ def formula_without_value(ctx: Context):
             message=f"Sel {sheet}!{cell} berisi rumus tanpa nilai tersimpan, sehingga terbaca "
                     "kosong dan tidak diperiksa; buka dan simpan berkas di Excel lalu periksa "
                     "lagi.")
+
+
+#: What each spreadsheet error value means, for the message.
+_ERROR_MEANING = {
+    "#DIV/0!": "pembagian dengan nol",
+    "#REF!": "rujukan ke sel atau sheet yang sudah dihapus",
+    "#VALUE!": "jenis nilai yang salah, misalnya teks di dalam hitungan",
+    "#N/A": "nilai yang dicari tidak ditemukan",
+    "#NAME?": "nama fungsi atau rentang yang tidak dikenal",
+    "#NUM!": "angka yang tidak sah",
+    "#NULL!": "dua rentang yang tidak bersinggungan",
+}
+
+
+@rule("NIL005", "error", "*", "Sel berisi galat rumus")
+def formula_error_value(ctx: Context):
+    """Sel berisi nilai galat rumus yang tersimpan (``#DIV/0!``, ``#REF!``, ``#VALUE!``,
+    ``#N/A`` dan sejenisnya): rumusnya rusak, sehingga nilai sel itu tidak diketahui. Sel
+    seperti itu tidak pernah dianggap kosong; angka yang bergantung padanya tidak dapat
+    diperiksa sampai rumusnya diperbaiki.
+
+    Mengapa penting: laporan yang dicetak akan memuat tulisan ``#DIV/0!`` di tempat angka,
+    dan jumlah atau rata-rata yang memakai sel itu ikut rusak.
+
+    Contoh salah: Persentase ``=D5/C5`` dengan pagu kosong menjadi ``#DIV/0!``; rumus yang
+    merujuk ke baris yang dihapus menjadi ``#REF!``. Benar: isi pagunya, atau tulis
+    ``=IF(C5=0;"";D5/C5)``."""
+    from ..parsing import CellError
+
+    for (sheet, cell), raw in ctx.report.typed.items():
+        if not isinstance(raw, CellError):
+            continue
+        text = str(raw)
+        meaning = _ERROR_MEANING.get(text.upper(), "rumus yang tidak dapat dihitung")
+        yield ctx.finding(
+            "NIL005", (sheet, cell), row_key=f"{sheet}!{cell}", field="rumus", found=text,
+            expected="nilai",
+            message=f"Sel {sheet}!{cell} berisi galat rumus {text} ({meaning}), jadi nilainya "
+                    "tidak diketahui dan tidak dapat diperiksa; perbaiki rumusnya lalu simpan "
+                    "lagi.")
