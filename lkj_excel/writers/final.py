@@ -27,7 +27,7 @@ from ..checking import check
 from ..errors import OutputError
 from ..findings import CheckResult, Finding, Severity, cell_sort_key
 from ..model import Report, col_letter
-from ..outputs import fitted_name, guard_output
+from ..outputs import fitted_name, guard_output, is_earlier_output
 from ..parsing import format_date_id
 from ..reader import open_workbook, read_grid, read_report, resolve_sheets
 from ..rules.base import amount
@@ -105,8 +105,25 @@ class FinalWriter:
         for f in result.findings:
             if f.cell and ":" not in f.cell:
                 self.by_cell[(f.sheet, f.cell)].append(f)
-        self.taken = {n.lower() for n in names}
         self.canon_of = {actual: canon for canon, actual in resolve_sheets(names).items()}
+        self._name_sheets()
+
+    def _name_sheets(self) -> None:
+        """The output name of every input sheet. lkj's Ringkasan and Temuan keep theirs; an
+        input sheet that clashes with them, or whose name Excel does not allow (an .ods
+        sheet name may be longer than 31 characters or hold []:*?/\\), is renamed; the
+        report sheets are named first so they keep their names. Finalising lkj's own final
+        workbook again drops the sheets it generated (they are made anew)."""
+        self.taken = {"ringkasan", "temuan"}
+        self.sheet_out: dict[str, str] = {}
+        again = is_earlier_output(self.report.path, "final")
+        order = sorted((n for n in self.names if n != L.PETUNJUK),
+                       key=lambda n: n not in self.canon_of)
+        for n in order:
+            if again and n not in self.canon_of and (
+                    n in ("Ringkasan", "Temuan") or n.startswith("Tabel ")):
+                continue
+            self.sheet_out[n] = self._sheet_name(_excel_sheet_name(n), clash=" (isian)")
 
     # -- workbook ---------------------------------------------------------------------------
     def write(self, path: str) -> None:
@@ -123,9 +140,8 @@ class FinalWriter:
         ring = wb.add_worksheet("Ringkasan")
         temuan = wb.add_worksheet("Temuan")
         for name in self.names:
-            if name == L.PETUNJUK:
-                continue
-            self._input_sheet(name)
+            if name in self.sheet_out:
+                self._input_sheet(name)
         tables = {}
         tables["pk"] = self._table_pk()
         tables["capaian"] = self._table_capaian()
@@ -141,8 +157,10 @@ class FinalWriter:
         ring.activate()
         wb.close()
 
-    def _sheet_name(self, wanted: str) -> str:
+    def _sheet_name(self, wanted: str, clash: str = "") -> str:
         name, i = wanted[:31], 2
+        if clash and name.lower() in self.taken:
+            name = wanted[:31 - len(clash)] + clash
         while name.lower() in self.taken:
             name = f"{wanted[:28]} {i}"
             i += 1
@@ -251,8 +269,7 @@ class FinalWriter:
 
     def _input_sheet(self, name: str) -> None:
         grid = self.grids.get(name) or []
-        ws = self.wb.add_worksheet(name)
-        self.taken.add(name.lower())
+        ws = self.wb.add_worksheet(self.sheet_out[name])
         kinds, hdr = self._kinds(name)
         ncols = max((len(r) for r in grid), default=0)
         last_used = 0
@@ -264,6 +281,8 @@ class FinalWriter:
             return 36 if kinds.get(c) == "text" else 14
 
         for r, row in enumerate(grid):
+            if not row:
+                continue
             if hdr is None or r >= hdr:
                 _fit(ws, r, *((v, width(c)) for c, v in enumerate(row) if isinstance(v, str)))
             for c, raw in enumerate(row):
@@ -357,11 +376,13 @@ class FinalWriter:
             ws.write_number(r, 0, i + 1, self.f_text)
             ws.write_string(r, 1, SEV_WORD[f.severity], fmt)
             ws.write_string(r, 2, f.rule, self.f_text)
-            ws.write_string(r, 3, f.sheet, self.f_text)
-            if f.cell and f.sheet != "*":
+            shown = self.sheet_out.get(f.sheet, f.sheet)
+            ws.write_string(r, 3, shown, self.f_text)
+            if f.cell and f.sheet in self.sheet_out:
                 first = f.cell.split(":")[0]
-                ws.write_url(r, 4, f"internal:'{f.sheet}'!{first}", self.f_link,
-                             string=f.cell, tip=f"Buka {f.sheet}!{f.cell}")
+                quoted = shown.replace("'", "''")
+                ws.write_url(r, 4, f"internal:'{quoted}'!{first}", self.f_link,
+                             string=f.cell, tip=f"Buka {shown}!{f.cell}")
             else:
                 ws.write_string(r, 4, f.cell or "-", self.f_text)
             ws.write_string(r, 5, f.found, self.f_text)
@@ -895,6 +916,14 @@ class FinalWriter:
                  self.f_note)
         self._page(ws, "Ringkasan", landscape=False)
         ws.print_area(0, 0, r, 5)
+
+
+def _excel_sheet_name(name: str) -> str:
+    """A name Excel accepts: at most 31 characters, none of []:*?/\\, no apostrophe at
+    either end, not the reserved 'History'."""
+    clean = "".join("-" if ch in "[]:*?/\\" else ch for ch in name).strip().strip("'")
+    clean = clean[:31].strip().strip("'") or "Sheet"
+    return clean + " (isian)" if clean.lower() == "history" else clean
 
 
 def _formula(ws: Any, r: int, c: int, formula: str, fmt: Any, value: Any) -> None:
