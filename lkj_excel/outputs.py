@@ -139,6 +139,7 @@ register_kind(OutputKind("csv-mesin", "hasil pemeriksaan lkj (CSV)", _is_finding
 register_kind(OutputKind("json", "hasil pemeriksaan lkj (JSON)", _is_findings_json))
 register_kind(OutputKind("teks", "hasil pemeriksaan lkj (teks)", _is_findings_text))
 register_kind(OutputKind("template", "templat"))
+register_kind(OutputKind("dokumen", "dokumen Word"))
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -232,6 +233,11 @@ def guard_output(path: str | os.PathLike, kind: str, *, reads: Iterable[str | os
         return out
     if info.detect is not None and info.detect(out):
         return out
+    if info.detect is None:  # a template or Word document the user may have filled in
+        raise OutputError(
+            f"Berkas '{out.name}' sudah ada (mungkin sudah diisi atau disunting). lkj tidak "
+            "menimpanya: pilih nama lain dengan -o, atau pakai --timpa bila memang boleh "
+            "ditimpa.", out)
     raise OutputError(
         f"Berkas '{out.name}' sudah ada dan bukan {info.label} yang dibuat sebelumnya. lkj "
         "tidak menimpanya: pilih nama lain dengan -o, atau pakai --timpa bila memang boleh "

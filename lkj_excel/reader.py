@@ -568,6 +568,8 @@ def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
     cols = [(col.key, col.kind, mapping[col.key], col_letter(mapping[col.key]))
             for col in spec.columns if col.key in mapping]
     for r in range(header_row + 1, len(grid)):
+        if not grid[r]:  # a sparse sheet's empty row (see _sparse_grid)
+            continue
         raws = [(key, kind, c, letter, _cell(grid, r, c)) for key, kind, c, letter in cols]
         if all(raw is None for *_, raw in raws):
             continue
