@@ -239,8 +239,177 @@ def other_programs() -> None:
         print("lewati: gnumeric tidak terpasang")
 
 
+def more_programs() -> None:
+    """Files that other real programs write: gnumeric's .xlsx and its indented .ods (which
+    python-calamine alone cannot read), LibreOffice's Excel 97-2003 .xls, and workbooks
+    saved under the wrong extension (an .xls or .ods named .xlsx, an .xlsx named .xls)."""
+    if shutil.which("ssconvert"):
+        for name in ("gnumeric.xlsx", "gnumeric.ods"):
+            subprocess.run(["ssconvert", str(CANDIPURO), str(OUT / name)], check=True,
+                           capture_output=True)
+    else:
+        print("lewati: gnumeric tidak terpasang")
+    soffice = shutil.which("soffice")
+    if soffice:
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run([soffice, "--headless", "--convert-to", "xls", "--outdir", tmp,
+                            str(CANDIPURO)], check=True, capture_output=True, timeout=300)
+            shutil.copy(Path(tmp) / f"{CANDIPURO.stem}.xls", OUT / "libreoffice.xls")
+    if (OUT / "lama.xls").exists():
+        shutil.copy(OUT / "lama.xls", OUT / "xls_bernama_xlsx.xlsx")
+    if (OUT / "libreoffice.ods").exists():
+        shutil.copy(OUT / "libreoffice.ods", OUT / "ods_bernama_xlsx.xlsx")
+    shutil.copy(CANDIPURO, OUT / "xlsx_bernama_xls.xls")
+
+
+def google_sheets_style() -> None:
+    """What a Google Sheets download looks like inside: every text written inline in the
+    sheet (t="inlineStr"), no shared-strings part, no document properties."""
+    import re
+    from xml.sax.saxutils import escape
+
+    with zipfile.ZipFile(CLEAN) as zin:
+        sst = zin.read("xl/sharedStrings.xml").decode()
+        strings = [re.sub(r"<[^>]+>", "", si) for si in re.findall(r"<si>(.*?)</si>", sst, re.S)]
+        strings = [s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+                   .replace("&amp;", "&") for s in strings]
+        with zipfile.ZipFile(OUT / "google_sheets.xlsx", "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                name = info.filename
+                if name in ("xl/sharedStrings.xml", "docProps/core.xml", "docProps/app.xml"):
+                    continue
+                data = zin.read(name)
+                if name.startswith("xl/worksheets/sheet"):
+                    def inline(m):
+                        text = escape(strings[int(m.group(3))])
+                        return (f'<c r="{m.group(1)}"{m.group(2)} t="inlineStr"><is><t '
+                                f'xml:space="preserve">{text}</t></is></c>')
+                    data = re.sub(r'<c r="([A-Z]+\d+)"([^>]*?) t="s"[^>]*><v>(\d+)</v></c>',
+                                  inline, data.decode()).encode()
+                elif name in ("[Content_Types].xml", "xl/_rels/workbook.xml.rels", "_rels/.rels"):
+                    text = data.decode()
+                    text = re.sub(r"<(Override|Relationship)\b[^>]*(sharedStrings|core|app)"
+                                  r"[^>]*/>", "", text)
+                    data = text.encode()
+                zout.writestr(info, data)
+
+
+def text_files_named_as_workbooks() -> None:
+    """Web and text exports saved with a workbook's name."""
+    (OUT / "halaman_web.xls").write_text(
+        "<html><head><meta charset='utf-8'></head><body><table><tr><td>Unit</td><td>Kecamatan "
+        "Sukamaju</td></tr></table></body></html>", encoding="utf-8")
+    (OUT / "xml_excel_2003.xls").write_text(
+        '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns='
+        '"urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Identitas" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"/></Workbook>\n',
+        encoding="utf-8")
+    (OUT / "csv_bernama_xlsx.xlsx").write_text(
+        "Kode;Uraian;Pagu;Realisasi\n7.01.02;Program Penyelenggaraan;20.000.000;5.000.000\n",
+        encoding="utf-8")
+
+
+def far_cell(wb) -> None:
+    """One value in the very last cell of a sheet (XFD1048576): calamine alone would ask
+    for 512 GiB and abort the process."""
+    wb["Pegawai"]["XFD1048576"] = "catatan di sel terakhir"
+
+
+def formula_errors() -> None:
+    """Formulas whose cached results are errors, as Excel saves them: #DIV/0!, #REF!,
+    #VALUE! and #N/A in cells the checker reads."""
+    import python_calamine as pc
+    import xlsxwriter
+
+    wb_in = pc.CalamineWorkbook.from_path(str(CLEAN))
+    wb = xlsxwriter.Workbook(OUT / "galat_rumus.xlsx",
+                             {"strings_to_numbers": False, "strings_to_formulas": False})
+    errors = {"Anggaran": [(3, 5, "=D4/0", "#DIV/0!"), (4, 4, "=#REF!-D5", "#REF!")],
+              "Capaian": [(3, 7, '=VALUE("x")', "#VALUE!")],
+              "Efisiensi": [(3, 2, "=NA()", "#N/A")]}
+    for name in wb_in.sheet_names:
+        ws = wb.add_worksheet(name)
+        grid = wb_in.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        for r, row in enumerate(grid):
+            for c, v in enumerate(row):
+                if v == "":
+                    continue
+                if isinstance(v, (dt.date, dt.datetime)):
+                    ws.write_datetime(r, c, v if isinstance(v, dt.datetime) else
+                                      dt.datetime(v.year, v.month, v.day))
+                elif isinstance(v, (int, float)):
+                    ws.write_number(r, c, v)
+                else:
+                    ws.write_string(r, c, str(v))
+        for r, c, formula, cached in errors.get(name, ()):
+            ws.write_formula(r, c, formula, None, cached)
+    wb.close()
+
+
+def written_forms() -> None:
+    def weekday(wb):
+        wb["Identitas"]["B13"] = "Kamis, 10 April 2025"  # 10 April 2025 was a Thursday
+
+    def wrong_weekday(wb):
+        wb["Identitas"]["B13"] = "Senin, 10 April 2025"
+
+    def rupiah(wb):
+        wb["Anggaran"]["C4"] = "Rp. 20.000.000,-"
+        wb["Anggaran"]["D4"] = "Rp5.000.000,-"
+
+    def invisible(wb):
+        wb["Anggaran"]["D4"] = "5.000\u200b.000"  # a zero-width space pasted from the web
+        wb["Anggaran"]["E4"] = "15.000.000\u00a0"  # a no-break space
+        wb["Anggaran"]["C5"] = "\ufeff20.000.000"
+
+    edited("tanggal_dengan_hari.xlsx", weekday)
+    edited("tanggal_hari_salah.xlsx", wrong_weekday)
+    edited("rupiah_koma_strip.xlsx", rupiah)
+    edited("spasi_tak_terlihat.xlsx", invisible)
+
+
+def clashing_sheet_names() -> None:
+    """Sheets finalise must not trip over: the user's own Ringkasan and Temuan, and an
+    .ods sheet name longer than Excel's 31 characters with characters Excel forbids."""
+    def own_sheets(wb):
+        for n in ("Ringkasan", "Temuan"):
+            wb.create_sheet(n)["A1"] = f"catatan {n.lower()} milik seksi"
+
+    edited("sheet_ringkasan_temuan.xlsx", own_sheets)
+    soffice = shutil.which("soffice")
+    if not soffice:
+        print("lewati: LibreOffice tidak terpasang")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([soffice, "--headless", "--convert-to", "ods", "--outdir", tmp,
+                        str(CLEAN)], check=True, capture_output=True, timeout=300)
+        src = Path(tmp) / f"{CLEAN.stem}.ods"
+        long = "Catatan tambahan seksi pemerintahan: revisi [2] 'akhir'"
+        with zipfile.ZipFile(src) as zin, \
+                zipfile.ZipFile(OUT / "nama_sheet_panjang.ods", "w") as zout:
+            for info in zin.infolist():
+                data = zin.read(info.filename)
+                if info.filename == "content.xml":
+                    data = data.replace(b'table:name="Narasi"',
+                                        f'table:name="{long.replace(chr(39), "&apos;")}"'
+                                        .encode())
+                zout.writestr(info, data, zipfile.ZIP_STORED if info.filename == "mimetype"
+                              else zipfile.ZIP_DEFLATED)
+
+
+#: Generators added for issue 16; `python scripts/build_corpus.py --baru` runs only these.
+NEW = (more_programs, google_sheets_style, text_files_named_as_workbooks, formula_errors,
+       written_forms, clashing_sheet_names)
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
+    if "--baru" in sys.argv:
+        edited("sel_paling_jauh.xlsx", far_cell)
+        for make in NEW:
+            make()
+        print(f"{len(list(OUT.iterdir()))} berkas di {OUT}")
+        return
     not_workbooks()
     encrypted()
     missing_sheets_and_columns()
@@ -258,6 +427,9 @@ def main() -> None:
     zip_bomb()
     entity_expansion()
     other_programs()
+    edited("sel_paling_jauh.xlsx", far_cell)
+    for make in NEW:
+        make()
     n = len(list(OUT.iterdir()))
     print(f"{n} berkas di {OUT}")
 
