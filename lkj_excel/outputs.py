@@ -139,7 +139,6 @@ register_kind(OutputKind("csv-mesin", "hasil pemeriksaan lkj (CSV)", _is_finding
 register_kind(OutputKind("json", "hasil pemeriksaan lkj (JSON)", _is_findings_json))
 register_kind(OutputKind("teks", "hasil pemeriksaan lkj (teks)", _is_findings_text))
 register_kind(OutputKind("template", "templat"))
-register_kind(OutputKind("dokumen", "dokumen Word"))
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
