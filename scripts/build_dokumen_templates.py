@@ -114,6 +114,8 @@ class Builder:
             s = para(f"Butir {level}" if level > 1 else "Butir", align=J, after=3,
                      left=left + 0.75, first=-0.75)
             s.paragraph_format.tab_stops.add_tab_stop(Cm(left + 0.75))
+        s = para("Butir Tabel", size=9, align=L, left=0.5, first=-0.5)
+        s.paragraph_format.tab_stops.add_tab_stop(Cm(0.5))
         h1 = para("Heading 1", size=12, bold=True, align=C, before=0, after=12, keep=True,
                   color="000000")
         h1.paragraph_format.page_break_before = True
@@ -174,7 +176,8 @@ class Builder:
 
     def table(self, heads: list[str], widths: list[float], cells: list[str], loop: str,
               numbering: bool = False, totals: list[list[tuple[str, int]]] | None = None,
-              group: tuple[str, str] | None = None, size: float | None = None) -> None:
+              group: tuple[str, str] | None = None, size: float | None = None,
+              keep: bool = True) -> None:
         """A table: header row, optional (1) (2) ... row, one row repeated per item of
         ``loop`` ("x in pk"), and total rows given as [(text, span), ...]."""
         n = len(heads)
@@ -214,7 +217,8 @@ class Builder:
                 t.cell(r, c).paragraphs[0].add_run(text)
             else:
                 U.cell_text(t.cell(r, c), text, align=align, size=size)
-        U.keep_row_together(t.rows[r])
+        if keep:  # a row may break across pages only when it can be long (a list)
+            U.keep_row_together(t.rows[r])
         r += 1
         m = t.cell(r, 0).merge(t.cell(r, n - 1))
         U.cell_text(m, "{%tr endfor %}")
@@ -404,7 +408,7 @@ def strategi_table(b: Builder) -> None:
     b.table(["No", "Indikator Kinerja", "Strategi yang Digunakan", "Pada Bulan"],
             [1.0, 5.0, 7.0, 3.0],
             ["C|{{ x.no }}", "{{ x.indikator }}", "{{p x.butir }}", "C|{{ x.bulan }}"],
-            "x in strategi")
+            "x in strategi", keep=False)
 
 
 # --- the two formats --------------------------------------------------------------------------

@@ -327,8 +327,8 @@ class StyleIds:
         return self.ids.get(name)
 
 
-def section(items: list[str], kind: str, styles: StyleIds, bagian: str, short: bool = False
-            ) -> Paragraphs:
+def section(items: list[str], kind: str, styles: StyleIds, bagian: str, short: bool = False,
+            list_style: str = "Butir") -> Paragraphs:
     """The rows of one Narasi section as paragraphs or a lettered/numbered list; an empty
     section as a highlighted note that says where to write it (``short`` in a table cell)."""
     if not items:
@@ -344,7 +344,8 @@ def section(items: list[str], kind: str, styles: StyleIds, bagian: str, short: b
             xml.append(_para(_run(text), styles("Isi Laporan")))
         else:
             mark = f"{_letter(i)}." if kind == "huruf" else f"{i + 1}."
-            xml.append(_para(_run(mark) + "<w:r><w:tab/></w:r>" + _run(text), styles("Butir")))
+            xml.append(_para(_run(mark) + "<w:r><w:tab/></w:r>" + _run(text),
+                             styles(list_style) or styles("Butir")))
     return Paragraphs("".join(xml), items, False)
 
 
@@ -422,7 +423,8 @@ class DocumentContext:
         for n, key in enumerate(order):
             g = groups[key]
             out.append({"no": str(n + 1), "indikator": g["indikator"],
-                        "butir": section(g["butir"], "huruf", self.styles, "Strategi"),
+                        "butir": section(g["butir"], "huruf", self.styles, "Strategi",
+                                         list_style="Butir Tabel"),
                         "bulan": ", ".join(g["bulan"]) or "-"})
         if not out:
             for n, ind in enumerate(inds or [None]):
