@@ -114,7 +114,7 @@ def template(keluaran: Path, tingkat: str, timpa: bool):
     """Buat templat Excel kosong untuk diisi.
 
     Templat berisi sheet Petunjuk, Identitas, PK, PK Anggaran, Capaian, Anggaran, Desa,
-    Fasilitasi, Efisiensi, Pegawai, Perbandingan dan Pengaturan, lengkap dengan daftar
+    Fasilitasi, Efisiensi, Pegawai, Perbandingan, Narasi dan Pengaturan, lengkap dengan daftar
     pilihan dan format angka Indonesia.
 
     \b

@@ -177,7 +177,7 @@ class Builder:
     def table(self, heads: list[str], widths: list[float], cells: list[str], loop: str,
               numbering: bool = False, totals: list[list[tuple[str, int]]] | None = None,
               group: tuple[str, str] | None = None, size: float | None = None,
-              keep: bool = True) -> None:
+              keep: bool = True, together: bool = False) -> None:
         """A table: header row, optional (1) (2) ... row, one row repeated per item of
         ``loop`` ("x in pk"), and total rows given as [(text, span), ...]."""
         n = len(heads)
@@ -219,6 +219,11 @@ class Builder:
                 U.cell_text(t.cell(r, c), text, align=align, size=size)
         if keep:  # a row may break across pages only when it can be long (a list)
             U.keep_row_together(t.rows[r])
+        if together:  # a short table: every row keeps with the next, so it never splits
+            for row in t.rows[:r + 1]:
+                for cell in row.cells:
+                    for para in cell.paragraphs:
+                        para.paragraph_format.keep_with_next = True
         r += 1
         m = t.cell(r, 0).merge(t.cell(r, n - 1))
         U.cell_text(m, "{%tr endfor %}")
@@ -321,7 +326,7 @@ def pk_tables(b: Builder, sasaran_head: str) -> None:
     b.caption("pk_anggaran", "Anggaran pada Perjanjian Kinerja Tahun {{ tahun }}")
     b.table(["No", "Program/Kegiatan", "Anggaran (Rp)", "Sumber Dana"], [1.0, 9.0, 3.5, 2.5],
             ["C|{{ x.no }}", "{{ x.uraian }}", "R|{{ x.anggaran }}", "C|{{ x.sumber }}"],
-            "x in pk_anggaran", totals=[[("Jumlah", 2), ("R|{{ pk_anggaran_jumlah }}", 1),
+            "x in pk_anggaran", together=True, totals=[[("Jumlah", 2), ("R|{{ pk_anggaran_jumlah }}", 1),
                                          ("", 1)]])
     b.tag("{%p endif %}")
 
@@ -545,7 +550,7 @@ def build_kecamatan() -> Builder:
             [1.0, 4.0, 1.8, 1.8, 1.8, 1.8, 1.8, 2.0],
             ["C|{{ x.no }}", "{{ x.nama }}", "C|{{ x.pns }}", "C|{{ x.cpns }}", "C|{{ x.pppk }}",
              "C|{{ x.non_pns }}", "C|{{ x.jumlah }}", "C|{{ x.persen }}"],
-            "x in pegawai_pendidikan",
+            "x in pegawai_pendidikan", together=True,
             totals=[[("Jumlah", 2), ("C|{{ pegawai_jumlah.pns }}", 1),
                      ("C|{{ pegawai_jumlah.cpns }}", 1), ("C|{{ pegawai_jumlah.pppk }}", 1),
                      ("C|{{ pegawai_jumlah.non_pns }}", 1), ("C|{{ pegawai_jumlah.jumlah }}", 1),
@@ -554,16 +559,16 @@ def build_kecamatan() -> Builder:
               "{{ periode }}")
     b.table(["No", "Golongan", "PNS", "CPNS", "Jumlah"], [1.0, 6.0, 3.0, 3.0, 3.0],
             ["C|{{ x.no }}", "{{ x.nama }}", "C|{{ x.pns }}", "C|{{ x.cpns }}",
-             "C|{{ x.jumlah }}"], "x in pegawai_golongan",
+             "C|{{ x.jumlah }}"], "x in pegawai_golongan", together=True,
             totals=[[("Jumlah", 2), ("C|{{ golongan_jumlah.pns }}", 1),
                      ("C|{{ golongan_jumlah.cpns }}", 1), ("C|{{ golongan_jumlah.jumlah }}", 1)]])
     b.caption("pegawai_diklat", "Pegawai {{ unit }} yang Telah Mengikuti Pendidikan Struktural")
     b.table(["No", "Tingkat Diklat PIM", "Jumlah"], [1.0, 10.0, 5.0],
-            ["C|{{ x.no }}", "{{ x.nama }}", "C|{{ x.jumlah }}"], "x in pegawai_diklat",
+            ["C|{{ x.no }}", "{{ x.nama }}", "C|{{ x.jumlah }}"], "x in pegawai_diklat", together=True,
             totals=[[("Jumlah", 2), ("C|{{ diklat_jumlah }}", 1)]])
     b.caption("pegawai_eselon", "Pegawai {{ unit }} Berdasarkan Eselon")
     b.table(["No", "Tingkat Eselon", "Jumlah"], [1.0, 10.0, 5.0],
-            ["C|{{ x.no }}", "{{ x.nama }}", "C|{{ x.jumlah }}"], "x in pegawai_eselon",
+            ["C|{{ x.no }}", "{{ x.nama }}", "C|{{ x.jumlah }}"], "x in pegawai_eselon", together=True,
             totals=[[("Jumlah", 2), ("C|{{ eselon_jumlah }}", 1)]])
     b.tag("{%p endif %}")
     efisiensi_table(b)

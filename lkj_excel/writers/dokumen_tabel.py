@@ -51,7 +51,7 @@ def budget_table(tpl: Any, s: Summary):
                                                         "Serapan (%)"] + \
         (["Capaian Keuangan (%)"] if plan else [])
     amount_w = 1.95 if plan else 2.1
-    pct_w = 1.35
+    pct_w = 1.5
     fixed = (2.5 if has_code else 0) + amount_w * (4 if plan else 3) + pct_w * (2 if plan else 1)
     widths = ([2.5] if has_code else []) + [TEXT_WIDTH - fixed] + [amount_w] * (2 if plan else 1) \
         + [amount_w, amount_w, pct_w] + ([pct_w] if plan else [])

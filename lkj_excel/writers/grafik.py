@@ -55,18 +55,6 @@ def bar_chart(items: list[tuple[str, float]], title: str, label, *, reference: f
         gx = left + span * k // 10
         d.line([(gx, top - 4 * SCALE), (gx, top + bar_h * len(items))], fill=LIGHT,
                width=SCALE)
-    for i, ((_, value), lines) in enumerate(zip(items, names, strict=True)):
-        y0 = top + i * bar_h
-        ty = y0 + (bar_h - line_h * len(lines)) // 2
-        for j, ln in enumerate(lines):
-            d.text((left - 10 * SCALE, ty + j * line_h), ln, font=f_text, fill=BLACK,
-                   anchor="ra")
-        b0, b1 = y0 + 5 * SCALE, y0 + bar_h - 5 * SCALE
-        d.rectangle([left, b0, max(x(value), left + SCALE), b1], fill=colour)
-        d.text((x(value) + 6 * SCALE, (b0 + b1) // 2), label(value), font=f_text, fill=BLACK,
-               anchor="lm")
-    d.line([(left, top - 4 * SCALE), (left, top + bar_h * len(items))], fill=GREY,
-           width=SCALE)
     if reference is not None:
         rx = x(reference)
         y = top - 4 * SCALE
@@ -76,6 +64,21 @@ def bar_chart(items: list[tuple[str, float]], title: str, label, *, reference: f
             y += 14 * SCALE
         d.text((rx, top + bar_h * len(items) + 6 * SCALE), reference_label, font=f_text,
                fill=RED, anchor="ma")
+    for i, ((_, value), lines) in enumerate(zip(items, names, strict=True)):
+        y0 = top + i * bar_h
+        ty = y0 + (bar_h - line_h * len(lines)) // 2
+        for j, ln in enumerate(lines):
+            d.text((left - 10 * SCALE, ty + j * line_h), ln, font=f_text, fill=BLACK,
+                   anchor="ra")
+        b0, b1 = y0 + 5 * SCALE, y0 + bar_h - 5 * SCALE
+        d.rectangle([left, b0, max(x(value), left + SCALE), b1], fill=colour)
+        pos = (x(value) + 6 * SCALE, (b0 + b1) // 2)
+        box = d.textbbox(pos, label(value), font=f_text, anchor="lm")
+        d.rectangle([box[0] - 2 * SCALE, box[1] - SCALE, box[2] + 2 * SCALE, box[3] + SCALE],
+                    fill="white")  # readable over the dashed target line
+        d.text(pos, label(value), font=f_text, fill=BLACK, anchor="lm")
+    d.line([(left, top - 4 * SCALE), (left, top + bar_h * len(items))], fill=GREY,
+           width=SCALE)
     out = io.BytesIO()
     img.save(out, format="PNG", optimize=True)
     return out.getvalue()
