@@ -4,7 +4,9 @@ Each sheet of the template appears with high probability, with its header row at
 row, random columns dropped, and random values of every kind in every input cell: text,
 Indonesian and English numbers, malformed numbers, huge and negative numbers, NaN and
 infinity (written as Excel errors), dates from 1900 to 9999, booleans, formulas-looking
-text, very long text, codes, NIPs and ratios.
+text, very long text, codes, NIPs and ratios; formulas with cached error values, dates with
+day names, 'Rp. 3.000.000,-', invisible characters; now and then a value in the sheet's
+very last cell (XFD1048576) and the user's own Ringkasan/Temuan sheets.
 """
 
 from __future__ import annotations
@@ -25,7 +27,19 @@ SAMPLES = (
     "\u221a", "Penata Tk. I (III/d)", "Pengatur (IX/z)", "III", "TW II", "V", "positif",
     "negatif", "2T-R", "T/R", "JUMLAH", "Rata-rata", "Fasilitasi", "Desa", "kecamatan",
     "seksi", "\u0000\u0001", "x" * 2000, "\U0001F600 emoji", "1e308", "-1e308", "NaN",
+    "Rabu, 23 Agustus 2023", "Senin, 23 Agustus 2023", "Jum'at, 25 Agustus 2023",
+    "Rp. 3.000.000,-", "3.000.000,-", "3.000\u200b.000", "\ufeff1.500.000", "1\u00a0500\u00a0000",
+    "24,14\u202f%", "#DIV/0!", "\u200b", "Rp.-", ",-",
 )
+
+
+class ErrorValue(str):
+    """A formula whose cached result is this error (written with write_formula)."""
+
+    __slots__ = ()
+
+
+ERRORS = ("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NUM!", "#NULL!")
 
 
 def value(rng: random.Random):
@@ -44,6 +58,8 @@ def value(rng: random.Random):
                            rng.randint(0, 23), rng.randint(0, 59))
     if k < 0.88:
         return rng.random() < 0.5
+    if k < 0.9:
+        return ErrorValue(rng.choice(ERRORS))
     return "".join(rng.choice("abcXYZ 0123456789.,%/-=+@()\u00e9\u2013\t\n")
                    for _ in range(rng.randint(1, 30)))
 
@@ -51,7 +67,9 @@ def value(rng: random.Random):
 def _write(ws, r: int, c: int, v) -> None:
     if v is None:
         return
-    if isinstance(v, bool):
+    if isinstance(v, ErrorValue):
+        ws.write_formula(r, c, "=1/0" if v == "#DIV/0!" else "=NA()", None, str(v))
+    elif isinstance(v, bool):
         ws.write_boolean(r, c, v)
     elif isinstance(v, (int, float)):
         if isinstance(v, int) and abs(v) > 2**53:
@@ -103,6 +121,11 @@ def random_workbook(seed: int, path: Path) -> Path:
         for r in range(hdr + 1, hdr + 1 + rng.randint(0, 12)):
             for j in range(len(cols)):
                 _write(ws, r, off + j, value(rng))
+    if wb.worksheets() and rng.random() < 0.003:
+        rng.choice(wb.worksheets()).write_string(1048575, 16383, "sel terakhir")
+    if rng.random() < 0.02:
+        for n in ("Ringkasan", "Temuan"):
+            wb.add_worksheet(n).write_string(0, 0, f"{n} milik pengguna")
     if not wb.worksheets():
         wb.add_worksheet("Kosong")
     wb.close()
