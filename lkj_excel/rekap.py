@@ -379,7 +379,7 @@ def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
     office = _portable(office)
     settings_key = fingerprint(office)
     unit_list = units
-    if units is not None and not hasattr(units, "match"):
+    if isinstance(units, (str, os.PathLike)):
         from .daftar_unit import load_unit_list
 
         unit_list = load_unit_list(units)

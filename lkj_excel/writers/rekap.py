@@ -347,14 +347,17 @@ def _timeliness(rep: Any, office: Any) -> None:
 
 def _missing(counted: Any, rep: Any, units: Any) -> list[tuple[str, str, str, str]]:
     """(period, unit, tingkat, note) for each unit of the list without a counted report in
-    a period of the rekap."""
+    a period of the rekap (for a unit whose tingkat the list gives, a period in which units
+    of that tingkat reported)."""
     if units is None:
         return []
     from ..daftar_unit import unit_key
 
-    periods = sorted({(int(y), int(q)) for y, q in zip(counted["year"], counted["quarter"],
-                                                          strict=True)
-                      if not _na(y) and not _na(q)})
+    seen = [(int(y), int(q), t) for y, q, t in zip(counted["year"], counted["quarter"],
+                                                   counted["tingkat"], strict=True)
+            if not _na(y) and not _na(q)]
+    periods = sorted({(y, q) for y, q, _t in seen})
+    of_tingkat = {(y, q, t) for y, q, t in seen}
     have = {(k, int(y), int(q)) for k, y, q in zip(counted["ukey"], counted["year"],
                                                    counted["quarter"], strict=True)
             if not _na(y) and not _na(q)}
@@ -363,6 +366,8 @@ def _missing(counted: Any, rep: Any, units: Any) -> list[tuple[str, str, str, st
         for u in units.units:
             k = unit_key(u.name)
             if (k, y, q) in have:
+                continue
+            if y is not None and u.tingkat and (y, q, u.tingkat) not in of_tingkat:
                 continue
             notes = []
             maybe = rep[(rep["suggestion"] == u.name) & (rep["year"] == y)
