@@ -32,9 +32,8 @@ FMT_DATE = "[$-421]d mmm yyyy;@"
 FMT_DATE_LONG = "[$-421]d mmmm yyyy;@"
 FONT = "Arial"  # Liberation Sans in LibreOffice has the same metrics, so rows fit alike
 BODY_PT = 9
-#: Line height in points for the body font, and the chars of it that fit one width unit.
-LINE_PT = 12.0
-CHARS_PER_UNIT = 1.12
+#: Line height in points for the body font.
+LINE_PT = 11.5
 #: Charts show at most this many units (the table beside them has all).
 CHART_MAX_UNITS = 40
 #: Chart size in pixels: one A4 landscape page at 100% with the margins below.
@@ -437,6 +436,7 @@ class _Formats:
         self.note = wb.add_format({**base, "italic": True, "font_color": "#404040",
                                    "text_wrap": True, "valign": "top"})
         self.plain = wb.add_format({**base, "text_wrap": True, "valign": "top"})
+        self.blank = wb.add_format({**base})
         self.head = wb.add_format({**base, "bold": True, "bg_color": "#1F4E78",
                                    "font_color": "#FFFFFF", "text_wrap": True,
                                    "align": "center", "valign": "vcenter", "border": 1})
@@ -466,25 +466,45 @@ class Col:
     wrap: bool = False
 
 
-def _lines(text: Any, width: float) -> int:
-    """Lines a wrapped cell of ``width`` needs for ``text`` (words are not split)."""
+# Advance widths of Arial (Helvetica metrics, 1/1000 em): wrapped text is measured, not
+# counted in characters, so that a row is as tall as LibreOffice and Excel will draw it.
+_W_LOWER = dict(zip("abcdefghijklmnopqrstuvwxyz",
+                    (556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556,
+                     556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500), strict=True))
+_W_UPPER = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                    (667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722,
+                     778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611), strict=True))
+_W_OTHER = {" ": 278, ".": 278, ",": 278, ":": 278, ";": 278, "-": 333, "(": 333, ")": 333,
+            "/": 278, "'": 191, '"': 355, "%": 889, "!": 278, "?": 556, "_": 556, "&": 667,
+            "[": 278, "]": 278}
+CHAR_W = {**_W_LOWER, **_W_UPPER, **_W_OTHER, **{d: 556 for d in "0123456789"}}
+
+
+def _text_px(text: str, pt: float = BODY_PT) -> float:
+    return sum(CHAR_W.get(ch, 600) for ch in text) * pt * 96 / 72 / 1000
+
+
+def _lines(text: Any, width: float, pt: float = BODY_PT) -> int:
+    """Lines a wrapped cell of ``width`` (Excel width units) needs for ``text``: words are
+    wrapped at spaces as the spreadsheet does; a word wider than the cell is broken."""
     if text is None or text == "":
         return 1
-    cpl = max(4, int(width * CHARS_PER_UNIT) - 1)
+    avail = width * 7 + 5 - 6  # Calibri-11 width units to pixels, less the cell padding
+    space = _text_px(" ", pt)
     n = 0
     for para in str(text).split("\n"):
-        line = 0
         n += 1
+        line = 0.0
         for word in para.split(" "):
-            w = len(word)
-            if line and line + 1 + w > cpl:
+            w = _text_px(word, pt)
+            if line and line + space + w > avail:
                 n += 1
                 line = w
             else:
-                line += w + (1 if line else 0)
-            while line > cpl:  # a word longer than the line
+                line += w + (space if line else 0)
+            while line > avail:  # a word wider than the cell
                 n += 1
-                line -= cpl
+                line -= avail
     return n
 
 
@@ -524,6 +544,8 @@ class _Sheet:
         lines = max(_lines(c.header, c.width) for c in cols)
         self.ws.set_row(r, _height(lines))
         for c, col in enumerate(cols):
+            if col.fmt == "blank":
+                continue  # a gap between two tables
             self.ws.write_string(r, c, col.header, self.f.head)
         self.row = r
 
@@ -688,7 +710,7 @@ def _sheet_units(wb: Any, f: _Formats, plan: Plan) -> None:
 
 RANK_COLS = (Col("Peringkat", 8, "int"), Col("Unit", 26, "text", True),
              Col("Rata-rata Capaian", 10, "pct"), Col("Predikat", 11, "text", True),
-             Col("", 2, "plain"), Col("Peringkat", 8, "int"), Col("Unit", 26, "text", True),
+             Col("", 2, "blank"), Col("Peringkat", 8, "int"), Col("Unit", 26, "text", True),
              Col("Penyerapan", 10, "pct"), Col("Pagu (Rp)", 14, "amount"),
              Col("Realisasi (Rp)", 14, "amount"))
 
@@ -891,8 +913,8 @@ def _col_letter(index: int) -> str:
 
 # --- Belum Menyampaikan ---------------------------------------------------------------
 
-MISSING_COLS = (Col("No", 5, "int"), Col("Periode", 10), Col("Unit", 34, "text", True),
-                Col("Tingkat", 10), Col("Keterangan", 80, "text", True))
+MISSING_COLS = (Col("No", 5, "int"), Col("Periode", 10), Col("Unit", 30, "text", True),
+                Col("Tingkat", 10), Col("Keterangan", 60, "text", True))
 
 
 def _sheet_missing(wb: Any, f: _Formats, plan: Plan) -> None:
@@ -1068,6 +1090,7 @@ def _sheet_charts(wb: Any, f: _Formats, plan: Plan, blocks: Iterable[Block],
     ws.set_paper(9)
     ws.set_landscape()
     ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    ws.set_header("&L&8Rekapitulasi Laporan Kinerja Triwulan - Grafik&R&8&D")
     ws.set_footer("&C&8Halaman &P dari &N")
     ws.set_print_scale(100)
     charts = []
@@ -1090,7 +1113,8 @@ def _sheet_charts(wb: Any, f: _Formats, plan: Plan, blocks: Iterable[Block],
                           "name_font": {"size": 13}})
             ch.set_x_axis({"num_format": "0%", "min": 0, "major_gridlines": {"visible": True},
                            "num_font": {"size": 9}})
-            ch.set_y_axis({"reverse": True, "num_font": {"size": 9}})
+            # rank 1 on top; the value axis stays at the bottom
+            ch.set_y_axis({"reverse": True, "crossing": "max", "num_font": {"size": 9}})
             ch.set_legend({"none": True})
             charts.append(ch)
     for t in trend_rows:
