@@ -212,8 +212,11 @@ def _read_and_check(path: str, key: str) -> dict:
         ]
         budget = [(b.code, b.level, b.name, b.pagu, b.realisasi, b.sisa, b.penyerapan)
                   for b in s.budget]
+        from .render import shown_found, typed_values
+
+        typed = typed_values(report)  # "Tertulis" as a person reads it: 13.425.000, 38,50%
         findings = [(f.rule, f.severity.value, f.sheet, f.cell or "", f.row_key, f.field,
-                     f.found, f.expected, f.message) for f in res.sorted()]
+                     shown_found(f, typed), f.expected, f.message) for f in res.sorted()]
         return {"path": path, "ok": True, "report": rep, "indicators": indicators,
                 "budget": budget, "findings": findings}
     except LkjError as exc:

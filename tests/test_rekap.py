@@ -50,7 +50,7 @@ def test_rekap_rows(folder, tmp_path):
     assert (res.files_in, res.consolidated, res.bad, res.superseded) == (9, 7, 2, 1)
     assert res.files_in == res.consolidated + res.bad
     units = _rows(out, "Rekap Unit")
-    got = [(r[1], r[2], r[6], r[12], r[13].replace("\\", "/"), r[14]) for r in units]
+    got = [(r[1], r[2], r[5], r[11], r[12].replace("\\", "/"), r[13]) for r in units]
     assert got == [
         ("2022 TW IV", "Seksi Pemberdayaan Masyarakat Kecamatan Ranuyoso", "Tepat waktu", 0,
          "000_ranuyoso_seksi_pm_tw4_2022.xlsx", None),
@@ -73,14 +73,14 @@ def test_rekap_rows(folder, tmp_path):
          "004_candipuro_kecamatan_tw2_2023.xlsx",
          "Isi berkas sama persis dengan berkas yang dihitung; dihitung sekali.")]
     # a seksi report without an Anggaran sheet has no budget data, not a budget of 0
-    assert units[0][9:12] == (None, None, None)
+    assert units[0][8:11] == (None, None, None)
     candi = units[2]
     # Tabel 3.5: JUMLAH 2.752.150.911 / 1.483.229.067 (the programs are right)
-    assert (candi[9], candi[10]) == (2_752_150_911, 1_483_229_067)
-    assert candi[11] == pytest.approx(1_483_229_067 / 2_752_150_911)
+    assert (candi[8], candi[9]) == (2_752_150_911, 1_483_229_067)
+    assert candi[10] == pytest.approx(1_483_229_067 / 2_752_150_911)
     prono = units[4]
     # programs recomputed from their kegiatan: 1.587.655.347 (typed TOTAL 1,576,385,597)
-    assert prono[9] == 1_587_655_347 and prono[8] == "Tinggi"
+    assert prono[8] == 1_587_655_347 and prono[7] == "Tinggi"
     bad = _rows(out, "Berkas Bermasalah")
     reasons = {r[1]: r[2] for r in bad}
     assert set(reasons) == {"rusak.xlsx", "surat.xlsx"}
@@ -131,7 +131,7 @@ def test_second_run_skips_unchanged_and_replaces_changed(folder, tmp_path):
     assert third.processed == 1 and third.skipped_unchanged == 8
     assert not third.output_unchanged
     row = [r for r in _rows(out, "Rekap Unit") if r[2] == "Kecamatan Sukamaju"][0]
-    assert row[6].startswith("Terlambat")
+    assert row[5].startswith("Terlambat")
     con = sqlite3.connect(db)
     (n,) = con.execute("SELECT COUNT(*) FROM reports WHERE unit='Kecamatan Sukamaju'").fetchone()
     assert n == 1  # the old version's rows were replaced
@@ -144,3 +144,58 @@ def test_cli_counts(folder, tmp_path):
     assert "rusak.xlsx" in proc.stderr
     bad = run_lkj("rekap", folder, "-o", tmp_path / "r.csv")
     assert bad.returncode == 2 and "harus berakhiran .xlsx" in bad.stderr
+
+
+def test_every_sheet_prints_on_a4(folder, tmp_path):
+    """Landscape A4 fitted to the width (never to a tiny page), header rows repeated, the
+    height of every row with wrapped text set, Temuan quoting values the Indonesian way."""
+    import re
+
+    from lkj_excel.writers.rekap import _lines
+
+    out = tmp_path / "rekap.xlsx"
+    rekap([folder], out, jobs=1)
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Rekap Unit", "Peringkat", "Tren", "Rekap Indikator",
+                             "Rekap Anggaran", "Temuan", "Laporan Diganti",
+                             "Berkas Bermasalah", "Grafik"]
+    for ws in wb:
+        assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape"
+        if ws.title == "Grafik":
+            continue
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+        if ws.title not in ("Peringkat", "Tren"):
+            assert ws.print_title_rows == "$4:$4", ws.title
+        width = sum(ws.column_dimensions[c].width or 8.43 for c in
+                    (openpyxl.utils.get_column_letter(i + 1) for i in range(ws.max_column)))
+        # fitted to the 1046 px of A4 landscape between the margins: 9 pt type printed at
+        # no less than 7.5 pt
+        assert 9 * min(1.0, 1046 / (width * 7)) >= 7.5, (ws.title, width)
+        for row in ws.iter_rows(min_row=4):
+            need = max((_lines(c.value, ws.column_dimensions[c.column_letter].width)
+                        for c in row if isinstance(c.value, str) and c.alignment.wrap_text
+                        and c.coordinate not in ws.merged_cells), default=1)
+            if need > 1:
+                h = ws.row_dimensions[row[0].row].height
+                assert h is not None and h >= 11.5 * need, (ws.title, row[0].row, need, h)
+    for row in _rows(out, "Temuan"):
+        for v in (row[7], row[8]):
+            if isinstance(v, str):
+                raw_float = re.fullmatch(r"-?\d+\.\d+", v) and \
+                    not re.fullmatch(r"-?\d{1,3}(\.\d{3})+", v)  # 300.000 is Indonesian
+                assert not raw_float and not re.match(r"\d{4}-\d{2}-\d{2}", v), v
+
+
+def test_charts_one_per_page(tmp_path):
+    from .rekap_set import build
+
+    out = tmp_path / "rekap.xlsx"
+    rekap([build(tmp_path / "masuk")], out, jobs=1)
+    ws = openpyxl.load_workbook(out)["Grafik"]
+    # TW I: three units (capaian, penyerapan), TW II: two units (the same), the trend
+    assert len(ws._charts) == 5
+    rows = sorted(ch.anchor._from.row for ch in ws._charts)
+    assert rows == [0, 34, 68, 102, 136]
+    assert [b.id for b in ws.row_breaks.brk] == [34, 68, 102, 136]
+    assert ws.print_area == "'Grafik'!$A$1:$A$170"

@@ -102,9 +102,9 @@ def test_changed_pengaturan_is_marked_and_judged_by_the_office(office):
     beta2 = [r for r in _rows(out, "Rekap Unit") if r[1] == "2025 TW II"
              and r[2] == "Kecamatan Beta"][0]
     # its own 40 working days would make 20 August on time; the office's 5 do not
-    assert beta2[6].startswith("Terlambat")
+    assert beta2[5].startswith("Terlambat")
     assert "Pengaturan laporan berbeda: batas hari kerja 40 (dipakai 5); toleransi 0,5 " \
-           "poin persen (dipakai 0,01 poin persen)." in beta2[14]
+           "poin persen (dipakai 0,01 poin persen)." in beta2[13]
 
 
 def test_check_with_office_settings_changes_the_verdict(tmp_path):
@@ -151,7 +151,7 @@ def test_fuzzy_match_is_shown_not_merged(tmp_path):
     assert res.probable == 1
     (row,) = _rows(out, "Rekap Unit")
     assert row[2] == "Kecamatan Deltaa"
-    assert row[14] == ("Tidak ada di daftar unit; mungkin 'Kecamatan Delta' (kemiripan 91%): "
+    assert row[13] == ("Tidak ada di daftar unit; mungkin 'Kecamatan Delta' (kemiripan 91%): "
                        "bila benar, tambahkan 'Kecamatan Deltaa' sebagai alias di daftar unit.")
     missing = {(r[1], r[2]): r[4] for r in _rows(out, "Belum Menyampaikan")}
     assert set(missing) == {("2025 TW I", u) for u in ("Kecamatan Alpha", "Kecamatan Beta",
@@ -176,9 +176,9 @@ def test_received_date_decides_timeliness(office):
     beta1 = [r for r in _rows(out, "Rekap Unit") if r[1] == "2025 TW I"
              and r[2] == "Kecamatan Beta"][0]
     # typed 15 April (a day after the deadline of 14 April), received 11 April
-    assert (beta1[4], beta1[5], beta1[6]) == (_day(dt.date(2025, 4, 15)),
+    assert (beta1[3], beta1[4], beta1[5]) == (_day(dt.date(2025, 4, 15)),
                                               _day(dt.date(2025, 4, 11)), "Tepat waktu")
-    assert beta1[14] == "Ketepatan waktu menurut tanggal diterima."
+    assert beta1[13] == "Ketepatan waktu menurut tanggal diterima."
 
 
 # --- Revisions --------------------------------------------------------------------------
@@ -189,12 +189,12 @@ def test_revision_replaces_the_original(office):
     assert res.superseded == 2
     units = {(r[1], r[2]): r for r in _rows(out, "Rekap Unit")}
     gamma = units[("2025 TW I", "Kecamatan Gamma")]
-    assert (gamma[13], gamma[7]) == ("gamma_tw1_revisi.xlsx", 0.8)  # the revision's 80%
-    assert gamma[6] == "Tepat waktu"  # judged on the first sending, 14 April
+    assert (gamma[12], gamma[6]) == ("gamma_tw1_revisi.xlsx", 0.8)  # the revision's 80%
+    assert gamma[5] == "Tepat waktu"  # judged on the first sending, 14 April
     assert "Ketepatan waktu menurut kiriman pertama (gamma_tw1.xlsx, bertanggal 14 April " \
-           "2025)" in gamma[14]
+           "2025)" in gamma[13]
     alpha = units[("2025 TW II", "Kecamatan Alpha")]
-    assert (alpha[13], alpha[7]) == ("alpha_tw2.xlsx", 0.9)
+    assert (alpha[12], alpha[6]) == ("alpha_tw2.xlsx", 0.9)
     gone = [(r[1], r[2], r[3], r[7], r[8]) for r in _rows(out, "Laporan Diganti")]
     assert gone == [
         ("2025 TW II", "Kecamatan Alpha", "alpha_tw2_awal.xlsx", "alpha_tw2.xlsx",
@@ -220,7 +220,7 @@ def test_received_date_breaks_a_tie(tmp_path):
     out = tmp_path / "r.xlsx"
     rekap([masuk], out, units=tmp_path / "unit.csv", jobs=1)
     (row,) = _rows(out, "Rekap Unit")
-    assert (row[13], row[7], row[5]) == ("satu.xlsx", 0.6, _day(dt.date(2025, 4, 12)))
+    assert (row[12], row[6], row[4]) == ("satu.xlsx", 0.6, _day(dt.date(2025, 4, 12)))
     (gone,) = _rows(out, "Laporan Diganti")
     assert gone[8] == ("Diganti oleh kiriman yang diterima lebih akhir (12 April 2025; berkas "
                        "ini 11 April 2025).")

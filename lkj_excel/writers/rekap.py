@@ -670,14 +670,13 @@ def _unit_notes(row: Any, plan: Plan) -> str:
 
 
 UNIT_COLS = (
-    Col("No", 4, "int"), Col("Periode", 9, "text"), Col("Unit", 22, "text", True),
-    Col("Tingkat", 9, "text"),
+    Col("No", 4, "int"), Col("Periode", 9, "text"), Col("Unit", 20, "text", True),
     Col("Tanggal Laporan", 10, "date"), Col("Tanggal Diterima", 10, "date"),
     Col("Ketepatan Waktu", 12, "text", True), Col("Rata-rata Capaian", 9, "pct"),
-    Col("Predikat", 9, "text", True), Col("Pagu (Rp)", 13, "amount"),
-    Col("Realisasi (Rp)", 13, "amount"), Col("Penyerapan", 9, "pct"),
-    Col("Kesalahan", 8, "int"), Col("Berkas", 15, "text", True),
-    Col("Keterangan", 26, "text", True),
+    Col("Predikat", 9, "text", True), Col("Pagu (Rp)", 12, "amount"),
+    Col("Realisasi (Rp)", 12, "amount"), Col("Penyerapan", 9, "pct"),
+    Col("Kesalahan", 8, "int"), Col("Berkas", 13, "text", True),
+    Col("Keterangan", 22, "text", True),
 )
 
 
@@ -695,11 +694,11 @@ def _sheet_units(wb: Any, f: _Formats, plan: Plan) -> None:
         on_time = _py(row["on_time_eff"])
         st = f.ok if on_time == 1 else (f.bad if on_time == 0 else None)
         fmts = [None] * len(UNIT_COLS)
-        fmts[6] = st
+        fmts[5] = st
         notes = _unit_notes(row, plan)
         if notes and (row["match"] == "tidak ada" or _py(row["settings_diff"])):
-            fmts[14] = f.warn
-        s.put([i + 1, row["period"], row["unit_name"], row["tingkat"], row["report_date"],
+            fmts[13] = f.warn
+        s.put([i + 1, row["period"], row["unit_name"], row["report_date"],
                row["received"], _status_text(row["on_time_eff"], row["days_late_eff"]),
                _pct(row["avg_capaian"]), row["predikat"], row["pagu"], row["realisasi"],
                _pct(row["penyerapan"]), row["n_error"], plan.show(row["path"]), notes], fmts)
