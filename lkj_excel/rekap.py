@@ -27,6 +27,7 @@ import socket
 import sqlite3
 import stat
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -498,9 +499,15 @@ def _run(store: Store, host: str, files: list[Path], jobs: int | None, office: A
                           initializer=_init_worker, initargs=(office, settings_key, want))
     current: list[CurrentFile] = []
     batch: list[dict] = []
+    prefetch = None
     for done, rec in enumerate(results, start=1):
         path = rec["path"]
         i = order[path]
+        if prefetch is None and workers > 1 and not rec.get("unchanged"):
+            # The workbook will be written: import its libraries while the workers read
+            # (the workers are all started by now, so no fork happens during the import).
+            prefetch = threading.Thread(target=_prefetch_writer, daemon=True)
+            prefetch.start()
         if rec.get("unchanged"):
             _sha, key, status, reason = known[path]
             current.append(CurrentFile(i, path, status, key, reason))
@@ -523,6 +530,16 @@ def _run(store: Store, host: str, files: list[Path], jobs: int | None, office: A
         _store_batch(store, batch, host)
     current.sort(key=lambda c: c.ord)
     return current
+
+
+def _prefetch_writer() -> None:
+    try:
+        import pandas  # noqa: F401
+        import xlsxwriter  # noqa: F401
+
+        from .writers import rekap  # noqa: F401
+    except Exception:  # noqa: BLE001 - the write imports them again and says what failed
+        pass
 
 
 def _write(store: Store, host: str, current: list[CurrentFile], out: Path, office: Any,

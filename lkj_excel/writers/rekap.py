@@ -19,6 +19,7 @@ import math
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,11 @@ def _py(v: Any) -> Any:
     """A pandas/numpy value as a plain Python value (None for every kind of missing)."""
     if v is None:
         return None
+    t = type(v)
+    if t is str or t is int:
+        return v
+    if t is float:
+        return None if v != v else v
     try:
         import pandas as pd
 
@@ -113,6 +119,8 @@ class Plan:
     base: str = ""
     units_given: bool = False
     deadlines: dict[tuple[int, int], dt.date] = field(default_factory=dict)
+    #: index of a counted report -> how many reports its unit and period had (itself too)
+    replaced: dict[int, int] = field(default_factory=dict)
 
     def show(self, p: str) -> str:
         try:
@@ -174,6 +182,7 @@ def build_plan(store: Any, current: Sequence[Any], office: Any, settings_key: st
     for (y, q), d in counted.groupby(["_y", "_q"])["deadline"].first().items():
         if d is not None and not _na(d):
             plan.deadlines[(int(y), int(q))] = d
+    plan.replaced = rep["winner"].value_counts().to_dict() if len(rep) else {}
     plan.missing = _missing(counted, rep, units)
     plan.trend = _trend(store, counted, settings_key, units)
     return plan
@@ -484,6 +493,7 @@ def _text_px(text: str, pt: float = BODY_PT) -> float:
     return sum(CHAR_W.get(ch, 600) for ch in text) * pt * 96 / 72 / 1000
 
 
+@lru_cache(maxsize=4096)
 def _lines(text: Any, width: float, pt: float = BODY_PT) -> int:
     """Lines a wrapped cell of ``width`` (Excel width units) needs for ``text``: words are
     wrapped at spaces as the spreadsheet does; a word wider than the cell is broken."""
@@ -561,10 +571,14 @@ class _Sheet:
                 lines = max(lines, _lines(v, col.width))
         if lines > 1:
             self.ws.set_row(r, _height(lines))
+        ws = self.ws
         for c, (col, v) in enumerate(zip(cols, values, strict=False)):
             fm = fmts[c] if fmts is not None and fmts[c] is not None else \
                 getattr(self.f, col.fmt)
-            _put(self.ws, r, c, v, fm)
+            if type(v) is str and v:
+                ws.write_string(r, c, v, fm)  # the common case, without the dispatch
+            else:
+                _put(ws, r, c, v, fm)
         return r
 
 
@@ -653,7 +667,7 @@ def _unit_notes(row: Any, plan: Plan) -> str:
                 notes.append("Tidak ada di daftar unit.")
         elif row["unit"] != row["unit_name"]:
             notes.append(f"Nama di laporan '{row['unit']}'.")
-    n_rep = int((plan.reports["winner"] == row.name).sum()) - 1
+    n_rep = int(plan.replaced.get(row.name, 1)) - 1
     if n_rep > 0:
         notes.append(f"Mengganti {n_rep} berkas (lihat sheet Laporan Diganti).")
     f = _py(row["first_sending"])
