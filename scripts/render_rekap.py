@@ -68,6 +68,21 @@ def unit_list(path: Path) -> Path:
     return path
 
 
+def indonesian_profile(tmp: Path) -> str:
+    """A LibreOffice user profile whose locale is Indonesian, so that numbers print as an
+    Indonesian Excel shows them (1.333.000.000; 88,50%), whatever this machine's locale."""
+    user = tmp / "lo-profil" / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" '
+        'oor:op="fuse"><value>id-ID</value></prop></item>\n</oor:items>\n', encoding="utf-8")
+    return (tmp / "lo-profil").as_uri()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, default=ROOT / "build" / "render_rekap")
@@ -86,8 +101,9 @@ def main() -> int:
         out = t / "rekap.xlsx"
         rekap([masuk], out, units=unit_list(t / "unit.csv"), jobs=2)
         shutil.copy(out, args.out / "rekap.xlsx")
-        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp,
-                        str(out)], check=True, capture_output=True, timeout=300)
+        subprocess.run([soffice, f"-env:UserInstallation={indonesian_profile(t)}",
+                        "--headless", "--convert-to", "pdf", "--outdir", tmp, str(out)],
+                       check=True, capture_output=True, timeout=300)
         pdf = t / "rekap.pdf"
         shutil.copy(pdf, args.out / "rekap.pdf")
         pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(
