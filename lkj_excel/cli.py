@@ -263,31 +263,44 @@ def _check_with(path: Path, office, source: Path, notes: list[str]):
               help="Berkas hasil (bawaan: NAMA_final.xlsx di folder yang sama).")
 @click.option("--timpa", is_flag=True,
               help="Boleh menimpa berkas keluaran yang sudah ada (bukan berkas masukan).")
-def finalise(berkas: Path, output: Path | None, timpa: bool = False):
-    """Buat buku kerja laporan akhir yang sudah diperiksa, diberi catatan dan siap cetak.
+@click.option("--tanpa-lampiran", "tanpa_lampiran", is_flag=True,
+              help="Tulis laporan saja, tanpa Lampiran Pemeriksaan (Temuan dan sheet isian).")
+@click.option("--cetak-lampiran", "cetak_lampiran", is_flag=True,
+              help="Ikut cetak Lampiran Pemeriksaan bersama laporan.")
+def finalise(berkas: Path, output: Path | None, timpa: bool = False,
+             tanpa_lampiran: bool = False, cetak_lampiran: bool = False):
+    """Buat buku kerja laporan akhir yang sudah diperiksa dan siap cetak.
 
-    Hasilnya berkas baru berisi: Ringkasan (dengan grafik), Temuan (setiap temuan dengan
-    tautan ke selnya), semua sheet isian apa adanya dengan sel bermasalah diwarnai dan diberi
-    komentar serta kolom 'Seharusnya', dan tabel laporan (PK, Capaian, Anggaran, Desa,
-    Perbandingan, Pegawai) dari nilai yang sudah dikoreksi. Berkas isian tidak pernah diubah.
-    Kode keluar sama dengan 'lkj check'.
+    Laporan (yang ditandatangani): Ringkasan dengan kop, capaian, anggaran per program,
+    grafik dan blok tanda tangan, lalu tabel laporan (PK, Capaian, Anggaran, Desa,
+    Perbandingan, Pegawai) dari nilai yang sudah dikoreksi, siap cetak A4 dengan nomor
+    halaman. Di belakangnya Lampiran Pemeriksaan: Temuan (setiap temuan dengan tautan ke
+    selnya) dan sheet isian apa adanya dengan sel bermasalah diwarnai, diberi komentar dan
+    kolom 'Seharusnya'. Saat dibuka, sheet laporan sudah terpilih bersama: Cetak (Ctrl+P)
+    sheet aktif mencetak laporan saja. Berkas isian tidak pernah diubah. Kode keluar sama
+    dengan 'lkj check'.
 
     \b
     Contoh:
       lkj finalise laporan_tw2.xlsx
       lkj finalise laporan_tw2.xlsx -o kirim/laporan_tw2_final.xlsx
+      lkj finalise laporan_tw2.xlsx --tanpa-lampiran -o kirim/laporan_tw2.xlsx
     """
     from .errors import LkjError
     from .writers.final import finalise as do_finalise
 
     try:
-        res = do_finalise(berkas, output, overwrite=timpa)
+        res = do_finalise(berkas, output, overwrite=timpa, appendix=not tanpa_lampiran,
+                          print_appendix=cetak_lampiran and not tanpa_lampiran)
     except LkjError as exc:
         _fail(exc.message)
     c = res.result.counts
     click.echo(f"Laporan akhir ditulis ke: {res.output}")
+    for note in res.notes:
+        click.echo(f"Catatan: {note}", err=True)
+    where = "lihat sheet Temuan" if not tanpa_lampiran else "lihat dengan: lkj check"
     click.echo(f"Temuan: {c['error']} kesalahan, {c['warning']} peringatan, {c['info']} catatan "
-               "(lihat sheet Temuan).")
+               f"({where}).")
     sys.exit(res.exit_code)
 
 

@@ -32,12 +32,14 @@ MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agust
 #: What an empty or missing value reads as.
 NOTHING = "-"
 
-#: Excel number formats for the same conventions in written workbooks. The viewer's own
-#: locale supplies the separators of ``#,##0``; the date format names the Indonesian locale
-#: (LCID 0x421) so the month is written in Indonesian in Excel, WPS and LibreOffice alike.
-XL_AMOUNT = "#,##0"
-XL_AMOUNT_DECIMALS = "#,##0.00"
-XL_PERCENT = "0.00%"
+#: Excel number formats for the same conventions in written workbooks. ``[$-421]`` names
+#: the Indonesian locale (LCID 0x421): Excel and WPS then write the month in Indonesian
+#: (the separators follow the computer's regional settings, Indonesian on the users'
+#: machines), LibreOffice also takes the separators from it (1.500.000; 24,14%).
+XL_AMOUNT = "[$-421]#,##0"
+XL_AMOUNT_DECIMALS = "[$-421]#,##0.00"
+XL_PERCENT = "[$-421]0.00%"
+XL_PERCENT_WHOLE = "[$-421]0%"
 XL_DATE = "[$-421]d mmmm yyyy"
 
 # Python's "," grouping and "." decimal mark, swapped to the Indonesian ones in one pass.

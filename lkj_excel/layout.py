@@ -147,6 +147,9 @@ IDENTITAS = FormSheet(
               synonyms=("revisi", "revisi ke", "perbaikan ke", "kiriman ke"),
               hint="Kosongkan untuk laporan pertama; isi 1, 2, ... bila laporan yang sama "
                    "dikirim ulang setelah diperbaiki"),
+        Field("alamat", "Alamat Kantor", synonyms=("alamat", "alamat kantor"),
+              hint="Untuk kop laporan akhir. Contoh: Jl. Raya Pronojiwo No. 112, Pronojiwo "
+                   "67374"),
     ),
 )
 
@@ -403,6 +406,9 @@ PENGATURAN = FormSheet(
         Field("bulan_rkpdes", "Batas RKPDes (tanggal-bulan)", default="30-09"),
         Field("bulan_apbdes", "Batas APBDes (tanggal-bulan, tahun sebelumnya)", default="31-12"),
         Field("bulan_lppdes", "Batas LPPDes (tanggal-bulan)", default="31-03"),
+        Field("logo", "Logo Kop (berkas gambar)", synonyms=("logo", "berkas logo"),
+              hint="Opsional: gambar PNG/JPG untuk kop laporan akhir, misalnya logo.png di "
+                   "folder yang sama dengan berkas ini"),
     ),
     extra_tables=(PREDIKAT_TABLE, LIBUR_TABLE),
 )

@@ -113,6 +113,8 @@ class Identity:
     pk_pihak2_jabatan: Value
     #: "Revisi ke-": which resending of the same report this is (blank: the first).
     revisi: Value | None = None
+    #: The office's address, for the letterhead (kop) of the finalised report.
+    alamat: Value | None = None
 
     @property
     def year(self) -> int | None:

@@ -664,6 +664,7 @@ def _identity(form: dict[str, Value]) -> Identity:
         pk_pihak1_nama=form["pk_pihak1_nama"], pk_pihak1_nip=form["pk_pihak1_nip"],
         pk_pihak2_nama=form["pk_pihak2_nama"], pk_pihak2_jabatan=form["pk_pihak2_jabatan"],
         revisi=form["revisi"],
+        alamat=form["alamat"],
     )
 
 

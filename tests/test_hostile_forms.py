@@ -101,7 +101,7 @@ def test_finalise_with_own_ringkasan_and_temuan_sheets_and_again_on_its_output(t
     proc = run_lkj("finalise", CORPUS / "sheet_ringkasan_temuan.xlsx", "-o", first)
     assert proc.returncode == 0, proc.stderr
     names = _sheets(first)
-    assert names[:2] == ["Ringkasan", "Temuan"]
+    assert names[0] == "Ringkasan" and "Temuan" in names  # the report first, then its appendix
     assert "Ringkasan (isian)" in names and "Temuan (isian)" in names
     import openpyxl
 
