@@ -145,8 +145,9 @@ class FinalWriter:
         ctx = Context(wb=wb, styles=Styles(wb), report=self.report, result=self.result,
                       summary=summary, source=self.source, names=self.names, grids=self.grids)
         wb.set_properties({"title": f"Laporan Kinerja {summary.unit} {page.period_text(ctx)}",
-                           # the subject marks an lkj finalised workbook (outputs.guard_output)
-                           "subject": "LKj Triwulan (final)", "author": summary.unit,
+                           # creator and subject mark an lkj finalised workbook, which a
+                           # later run may replace (outputs.guard_output); never printed
+                           "subject": "LKj Triwulan (final)", "author": "lkj-excel",
                            "created": dt.datetime(2000, 1, 1)})
         ctx.logo = page.find_logo(ctx)
         report_ws, appendix_ws = self._add_sheets(ctx)
