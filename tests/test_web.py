@@ -164,7 +164,8 @@ def test_download_finalised_workbook(client):
     assert resp.status_code == 200
     assert "004_candipuro_kecamatan_tw2_2023_final.xlsx" in resp.headers["Content-Disposition"]
     sheets = _sheets(resp.data)
-    assert sheets and list(sheets)[:2] == ["Ringkasan", "Temuan"]
+    # the report first (opens on the Ringkasan), the check trail after it
+    assert sheets and list(sheets)[0] == "Ringkasan" and "Temuan" in sheets
     temuan = [[str(v) for v in row] for row in sheets["Temuan"]]
     assert any("ANG001" in row and "E62" in " ".join(row) for row in temuan)
     assert client.post("/api/unduh/tidak-ada", headers=H).status_code == 404
