@@ -388,6 +388,8 @@ PRONOJIWO = {
         "pk_tanggal": "10 Januari 2024", "pk_pihak1_nama": "HANI PUJANTO, SH",
         "pk_pihak1_nip": "19700929 199302 1 002", "pk_pihak2_nama": "INDAH WAHYUNI, S.H., M.Si",
         "pk_pihak2_jabatan": "Pj. BUPATI LUMAJANG",
+        # the letterhead of seed 003
+        "alamat": "Jl. Raya Pronojiwo No. 112, Telp./Fax. (0334) 590045, Pronojiwo 67374",
     },
     "PK": [
         {"no": "1.", "sasaran": "Meningkatnya penyelenggaraan pelayanan publik di kecamatan",
