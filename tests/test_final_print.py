@@ -272,11 +272,11 @@ def test_temuan_quotes_values_the_indonesian_way(books, src):
 @pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
                     reason="LibreOffice or poppler-utils not installed")
 def test_libreoffice_prints_the_pages_we_laid_out(tmp_path):
-    """LibreOffice renders the report of a kecamatan and of a seksi sample: it breaks pages
-    exactly where the file says (no page of its own), each signature block sits on one
-    page, and no page mentions findings."""
+    """LibreOffice renders the report of every sample: it breaks pages exactly where the
+    file says (no page of its own), each signature block sits on one page, and no page
+    mentions findings."""
     paths = [finalise(src, tmp_path / f"{src.stem}.xlsx", appendix=False).output
-             for src in (PRONOJIWO, SENDURO)]
+             for src in ALL_SAMPLES]
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, paths)],
                    check=True, capture_output=True, timeout=300)
@@ -295,3 +295,40 @@ def test_libreoffice_prints_the_pages_we_laid_out(tmp_path):
                 assert re.search(r", \d{1,2} \w+ \d{4}", page)
         if path.stem == PRONOJIWO.stem:
             assert "1.587.655.347" in text and "73,16%" in text  # Indonesian separators
+
+
+def _png(path, width=40, height=30):
+    """A small valid PNG (grey), written without an imaging library."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n"
+                     + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return path
+
+
+def test_logo_from_pengaturan(tmp_path):
+    import zipfile
+
+    from .helpers import clean_data, write
+
+    data = clean_data()
+    data["Pengaturan"] = {"logo": "logo_lumajang.png"}
+    src = write(tmp_path, data, "laporan.xlsx")
+    missing = finalise(src, tmp_path / "tanpa_logo.xlsx")
+    assert any("logo_lumajang.png" in n and "tidak ditemukan" in n for n in missing.notes)
+    _png(tmp_path / "logo_lumajang.png")
+    res = finalise(src, tmp_path / "dengan_logo.xlsx")
+    assert res.notes == []
+    with zipfile.ZipFile(res.output) as z:
+        media = [n for n in z.namelist() if n.startswith("xl/media/")]
+        drawing = z.read("xl/drawings/drawing1.xml").decode()
+        ringkasan_rels = z.read("xl/worksheets/_rels/sheet1.xml.rels").decode()
+    assert media == ["xl/media/image1.png"] and 'descr="Logo"' in drawing
+    assert "drawing1.xml" in ringkasan_rels  # sheet1 is the Ringkasan

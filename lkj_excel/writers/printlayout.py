@@ -130,7 +130,7 @@ HEADER_IN = 0.3
 GAP_PT = 12.75
 #: Part of the printable height filled, leaving room for the programs' differences in
 #: header and footer spacing.
-FILL = 0.94
+FILL = 0.97
 
 
 @dataclass

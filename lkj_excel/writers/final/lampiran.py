@@ -65,9 +65,7 @@ def write(ctx: Context) -> None:
     r += 1
     items = [(temuan, "Setiap temuan dengan tautan ke selnya; dapat disaring per tingkat, "
                       "aturan atau sheet.")]
-    items += [(ctx.sheet_out[name], "Sheet isian apa adanya. Sel bermasalah diwarnai (merah: kesalahan, "
-                     "kuning: peringatan, biru: catatan) dan diberi komentar; kolom "
-                     "'Seharusnya' di kanan tabel memuat nilai yang benar.")
+    items += [(ctx.sheet_out[name], "Sheet isian apa adanya, dengan tanda temuan.")
               for name in ctx.sheet_out]
     for name, what in items:
         quoted = name.replace("'", "''")
@@ -76,6 +74,12 @@ def write(ctx: Context) -> None:
         ps.fit(r, (what, 1, 2))
         r += 1
     r += 1
+    legend = ("Pada sheet isian, sel bermasalah diwarnai (merah: kesalahan, kuning: "
+              "peringatan, biru: catatan) dan diberi komentar berisi pesan temuannya; kolom "
+              "'Seharusnya' di kanan tabel memuat nilai yang benar pada baris yang sama.")
+    ws.merge_range(r, 0, r, 2, legend, st.note)
+    ps.fit(r, (legend, 0, 2))
+    r += 2
     note = ("Laporan yang ditandatangani adalah sheet Ringkasan dan tabel laporan di depan "
             "lampiran ini. Saat berkas dibuka, sheet laporan sudah terpilih bersama, sehingga "
             "Cetak (Ctrl+P) dengan pilihan 'Cetak Sheet Aktif' mencetak laporan saja. Untuk "
