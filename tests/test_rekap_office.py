@@ -88,6 +88,14 @@ def test_report_pengaturan_out_of_range_is_said(tmp_path):
         "toleransi 0,5 poin persen (dipakai 0,01 poin persen)",
         "Batas Hari Kerja Penyampaian 90 di luar rentang 0-60 hari kerja; dipakai nilai "
         "bawaan 5 (sel B4)"]
+    from lkj_excel.checking import check_file
+
+    # checked by its own sheet: said as a finding at the cell
+    res = check_file(src)
+    assert ("PGT001", "Pengaturan", "B4") in res.flatten()
+    (f,) = [f for f in res.findings if f.rule == "PGT001"]
+    assert f.message == ("Batas Hari Kerja Penyampaian 90 di luar rentang 0-60 hari kerja; "
+                         "dipakai nilai bawaan 5.")
     toml = tmp_path / "kantor.toml"
     write_settings(toml)
     proc = run_lkj("check", src, "--pengaturan", toml, "--min-severity", "error")

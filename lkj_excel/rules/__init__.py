@@ -4,7 +4,8 @@ A rule is registered with :func:`rule`; its docstring is its documentation (``lk
 and ``docs/aturan.md`` are generated from it). Because users read them, rule docstrings are
 the one place written in Bahasa Indonesia, each with a worked example. Codes are prefixed by the sheet they concern:
 NIL (values in any sheet), IDN (Identitas), PK (PK and cross-sheet agreement), CAP
-(Capaian), ANG (Anggaran), DES (Desa), FAS (Fasilitasi), COP (Efisiensi / cost per outcome).
+(Capaian), ANG (Anggaran), DES (Desa), FAS (Fasilitasi), COP (Efisiensi / cost per outcome),
+PGT (Pengaturan).
 Codes are never reused. Rules yield findings and never raise.
 """
 
@@ -57,6 +58,7 @@ def load_all() -> dict[str, Rule]:
         fasilitasi,
         identitas,
         nilai,
+        pengaturan,
         pk,
         sistem,
     )
