@@ -1,21 +1,31 @@
-"""Rekap throughput and memory on N synthetic workbooks (default 1,000).
+"""Rekap throughput and memory on N synthetic workbooks, each figure a ratio to its floor.
 
-    python bench/rekap_bench.py [--n 1000] [--seed 7] [--keep DIR]
+    python bench/rekap_bench.py [--n 1000] [--seed 7] [--repeat 3] [--jobs 1,2] [--keep DIR]
 
 Generates N realistic workbooks through the template writer (1-6 programs with kegiatan
 and sub kegiatan, 1-4 indicators, desa and checklist rows, and typical mistakes: wrong sisa,
-wrong percentages, English separators, sloppy codes, late dates), then in one run measures:
-a bare python-calamine read of every sheet of every file (one process), and ``lkj rekap``
-with --jobs 1 and --jobs 2, each in its own process so that its peak memory (main process
-and workers) is its own. The memory check repeats the 2-job run on a quarter of the files:
-peak memory that does not grow with N means the store, not RAM, holds the data.
+wrong percentages, English separators, sloppy codes, late dates), then measures in one run,
+every command as a whole process (interpreter start and imports included) timed from
+outside, the median of --repeat runs:
+
+- the floors: a bare python-calamine read of every sheet of every file in 2 processes
+  (multiprocessing.Pool(2)), and SHA-256 of every file (one process);
+- ``lkj rekap --jobs J`` for each J (ratio to the 2-process read; speed-up over --jobs 1);
+- peak memory, main process and largest worker, at N/4 and at N (flat in N: the store,
+  not memory, holds the data);
+- ``lkj rekap --db`` run again with nothing changed (ratio to hashing the files).
+
+Goals (issue 17): --jobs 2 within 3x of the 2-process read; the unchanged --db re-run
+within 3x of hashing.
 """
+
 
 from __future__ import annotations
 
 import argparse
 import json
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -113,48 +123,80 @@ def generate(n: int, seed: int, folder: Path) -> list[Path]:
     return paths
 
 
-def bare_calamine(paths: list[Path]) -> float:
-    import python_calamine as pc
+# Every measured command is a whole process that prints its own peak memory at the end.
+BARE_READ = """
+import resource, sys
+from multiprocessing import Pool
+import python_calamine as pc
+def read(p):
+    wb = pc.CalamineWorkbook.from_path(p)
+    for name in wb.sheet_names:
+        wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    wb.close()
+    return 0
+if __name__ == "__main__":
+    files = open(sys.argv[1]).read().split("\\n")
+    with Pool(2) as pool:
+        sum(pool.imap_unordered(read, files, chunksize=8))
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+          resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
 
-    t0 = time.perf_counter()
-    for p in paths:
-        wb = pc.CalamineWorkbook.from_path(str(p))
-        for name in wb.sheet_names:
-            wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        wb.close()
-    return time.perf_counter() - t0
+HASH = """
+import hashlib, resource, sys
+for p in open(sys.argv[1]).read().split("\\n"):
+    h = hashlib.sha256()
+    with open(p, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, 0)
+"""
 
-
-RUNNER = """
-import json, resource, sys, time
+LKJ = """
+import resource, sys
 sys.path.insert(0, {root!r})
-from lkj_excel.rekap import rekap
-t0 = time.perf_counter()
-res = rekap([{folder!r}], {out!r}, jobs={jobs})
-dt = time.perf_counter() - t0
-print(json.dumps({{"seconds": dt, "files_in": res.files_in, "ok": res.consolidated,
-                  "bad": res.bad,
-                  "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-                  / 1024}}))
+from lkj_excel.cli import cli
+try:
+    cli.main(args=sys.argv[1:], prog_name="lkj", standalone_mode=False)
+except SystemExit:
+    pass
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
-def run_rekap(folder: Path, out: Path, jobs: int) -> dict:
-    code = RUNNER.format(root=str(ROOT), folder=str(folder), out=str(out), jobs=jobs)
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+def run(code: str, *args) -> tuple[float, float, float]:
+    """Seconds, peak memory of the process and of its largest child (MiB)."""
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True,
+                          text=True)
+    dt = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"gagal: {proc.stderr[-2000:]}")
+    main_kb, child_kb = map(int, proc.stdout.strip().splitlines()[-1].split())
+    return dt, main_kb / 1024, child_kb / 1024
+
+
+def median_run(repeat: int, code: str, *args) -> tuple[float, float, float]:
+    runs = [run(code, *args) for _ in range(repeat)]
+    return (statistics.median(r[0] for r in runs), max(r[1] for r in runs),
+            max(r[2] for r in runs))
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--jobs", default="1,2", help="--jobs values to measure, e.g. 1,2")
     ap.add_argument("--keep", type=Path, help="generate into (and reuse) this folder")
     args = ap.parse_args()
+    jobs = [int(j) for j in args.jobs.split(",")]
+    lkj = LKJ.format(root=str(ROOT))
     with tempfile.TemporaryDirectory() as tmp:
-        folder = args.keep or Path(tmp) / "in"
+        t = Path(tmp)
+        folder = args.keep or t / "in"
         folder.mkdir(parents=True, exist_ok=True)
         paths = sorted(folder.glob("lkj_*.xlsx"))
         if len(paths) != args.n:
@@ -163,26 +205,56 @@ def main() -> None:
             t0 = time.perf_counter()
             paths = generate(args.n, args.seed, folder)
             print(f"{args.n} buku kerja sintetis dibuat dalam {time.perf_counter() - t0:.1f} s")
-        size = sum(p.stat().st_size for p in paths) / len(paths) / 1024
-        print(f"ukuran rata-rata {size:.0f} KB")
-        bare = bare_calamine(paths)
-        print(f"python-calamine langsung (1 proses): {bare:.2f} s, {len(paths) / bare:.0f} "
-              "buku kerja/s")
-        for jobs in (1, 2):
-            r = run_rekap(folder, Path(tmp) / f"rekap{jobs}.xlsx", jobs)
-            assert r["files_in"] == r["ok"] + r["bad"]
-            print(f"lkj rekap --jobs {jobs}: {r['seconds']:.2f} s, "
-                  f"{r['files_in'] / r['seconds']:.0f} buku kerja/s, rasio terhadap calamine "
-                  f"{r['seconds'] / bare:.1f}x, memori puncak utama {r['rss_main_mb']:.0f} MB, "
-                  f"pekerja {r['rss_worker_mb']:.0f} MB ({r['ok']} direkap, {r['bad']} "
-                  "bermasalah)")
-        quarter = Path(tmp) / "quarter"
-        quarter.mkdir()
-        for p in paths[: max(1, len(paths) // 4)]:
-            (quarter / p.name).symlink_to(p)
-        r = run_rekap(quarter, Path(tmp) / "rekapq.xlsx", 2)
-        print(f"memori dengan {len(paths) // 4} berkas (--jobs 2): utama "
-              f"{r['rss_main_mb']:.0f} MB, pekerja {r['rss_worker_mb']:.0f} MB")
+        n = len(paths)
+        size = sum(p.stat().st_size for p in paths) / n / 1024
+        sets = {}
+        for label, sub in (("N/4", paths[: max(1, n // 4)]), ("N", paths)):
+            d = t / label.replace("/", "_")
+            d.mkdir()
+            for p in sub:
+                (d / p.name).symlink_to(p)
+            lst = t / f"{d.name}.txt"
+            lst.write_text("\n".join(str(p) for p in sub))
+            sets[label] = (d, lst, len(sub))
+        print(f"N = {n} buku kerja, rata-rata {size:.0f} KB; median dari {args.repeat} kali; "
+              "setiap perintah satu proses utuh")
+        out: dict = {"n": n}
+        bare, bare_mem, bare_child = median_run(args.repeat, BARE_READ, sets["N"][1])
+        print(f"  dasar A: python-calamine langsung, 2 proses: {bare:.2f} s "
+              f"({n / bare:.0f} buku kerja/s); memori puncak {bare_mem:.0f} MiB + pekerja "
+              f"{bare_child:.0f} MiB")
+        hashed = median_run(args.repeat, HASH, sets["N"][1])[0]
+        print(f"  dasar B: SHA-256 setiap berkas, 1 proses: {hashed:.3f} s")
+        secs = {}
+        for j in jobs:
+            s, mem, child = median_run(args.repeat, lkj, "rekap", sets["N"][0], "-o",
+                                       t / f"r{j}.xlsx", "--jobs", j, "--timpa")
+            secs[j] = s
+            print(f"  lkj rekap --jobs {j}, N={n}: {s:.2f} s ({n / s:.0f} buku kerja/s) = "
+                  f"{s / bare:.1f}x dasar A (sasaran 3x untuk --jobs 2); memori puncak "
+                  f"utama {mem:.0f} MiB, pekerja {child:.0f} MiB")
+            out[f"jobs{j}"] = {"seconds": round(s, 3), "ratio": round(s / bare, 2),
+                               "main_mib": round(mem), "worker_mib": round(child)}
+        for j in jobs:
+            if j > 1 and 1 in secs:
+                print(f"  skala: --jobs {j} {secs[1] / secs[j]:.2f}x lebih cepat dari --jobs 1")
+                out[f"speedup{j}"] = round(secs[1] / secs[j], 2)
+        j = max(jobs)
+        for label in ("N/4", "N"):
+            _s, mem, child = run(lkj, "rekap", sets[label][0], "-o", t / "m.xlsx",
+                                 "--jobs", j, "--timpa")
+            print(f"  memori --jobs {j}, {label}={sets[label][2]}: utama {mem:.0f} MiB, "
+                  f"pekerja {child:.0f} MiB")
+            out[f"mem {label}"] = {"main_mib": round(mem), "worker_mib": round(child)}
+        db = t / "rekap.sqlite"
+        run(lkj, "rekap", sets["N"][0], "-o", t / "db.xlsx", "--db", db, "--jobs", j)
+        again, mem, child = median_run(args.repeat, lkj, "rekap", sets["N"][0], "-o",
+                                       t / "db.xlsx", "--db", db, "--jobs", j)
+        print(f"  lkj rekap --db tanpa perubahan, N={n}: {again:.3f} s = "
+              f"{again / hashed:.1f}x dasar B (sasaran 3x); memori puncak utama {mem:.0f} MiB, "
+              f"pekerja {child:.0f} MiB")
+        out["unchanged"] = {"seconds": round(again, 3), "ratio": round(again / hashed, 2)}
+        print(json.dumps(out))
 
 
 if __name__ == "__main__":

@@ -209,8 +209,29 @@ def guard_output(path: str | os.PathLike, kind: str, *, reads: Iterable[str | os
             raise OutputError(
                 f"Dua keluaran memakai berkas yang sama ('{out.name}'); pilih nama yang "
                 "berbeda untuk -o dan --db.", out)
+    try:
+        resolved = out.resolve()
+    except (OSError, RuntimeError):
+        resolved = None
+    # "x/../a.xlsx" resolves to a.xlsx even where the folder x does not exist
+    out_exists = os.path.lexists(out) or (resolved is not None and os.path.lexists(resolved))
+    if ident is None and resolved is not None:
+        ident = _identity(resolved)
     for other in reads:
-        if same_file(out, other) or (ident is not None and ident == _identity(Path(other))):
+        # One stat per input (a rekap reads thousands): an existing input is the output
+        # only if it is the same file on disk (and cannot be one that does not exist yet);
+        # otherwise compare the resolved names.
+        other_ident = _identity(Path(other))
+        if other_ident is not None and ident is not None:
+            hit = other_ident == ident
+        elif other_ident is not None and not out_exists:
+            hit = False
+        else:
+            try:
+                hit = resolved is not None and Path(other).resolve() == resolved
+            except (OSError, RuntimeError):
+                hit = False
+        if hit:
             raise OutputError(
                 f"Berkas keluaran '{out.name}' sama dengan berkas masukan '{Path(other).name}' "
                 "yang dibaca perintah ini. lkj tidak pernah menimpa berkas masukan atau basis "

@@ -482,21 +482,55 @@ def _run(store: Store, host: str, files: list[Path], jobs: int | None, office: A
          settings_key: str, result: RekapResult,
          progress: Callable[[int, int], None] | None) -> list[CurrentFile]:
     known = _known(store, host)
-    paths = [str(f.resolve()) for f in files]
+    paths = [os.path.realpath(f) for f in files]
     order = {p: i for i, p in enumerate(paths)}
     want = {p: (known[p][0], known[p][1]) for p in paths if p in known}
     total = len(paths)
     if progress:
         progress(0, total)
     workers = max(1, jobs or os.cpu_count() or 1)
-    if workers == 1 or total < 4:
-        _init_worker(office, settings_key, want)
-        results: Iterable[dict] = map(process_file, paths)
-    else:
+
+    def read(items: list[str]) -> Iterable[dict]:
+        if not items:
+            return ()
+        if workers == 1 or len(items) < 4:
+            _init_worker(office, settings_key, {})
+            return map(process_file, items)
         from .workers import run_all
 
-        results = run_all(process_file, paths, min(workers, total), _crashed,
-                          initializer=_init_worker, initargs=(office, settings_key, want))
+        return run_all(process_file, items, min(workers, len(items)), _crashed,
+                       initializer=_init_worker, initargs=(office, settings_key, {}))
+
+    # Files stored before are only hashed, in a thread of this process, while the workers
+    # read the new ones (no serial pass before them, and no round trip to a worker for a
+    # file that has not changed); those whose bytes changed are read after the new ones.
+    unchanged: list[dict] = []
+    changed: list[str] = []
+
+    def hash_known() -> None:
+        for p in paths:
+            if p in want:
+                try:
+                    same = _same_as_stored(p, want[p], settings_key)
+                except Exception:  # noqa: BLE001 - then a worker reads it and says why
+                    same = False
+                if same:
+                    unchanged.append({"path": p, "unchanged": True})
+                else:
+                    changed.append(p)
+
+    hasher = threading.Thread(target=hash_known, name="lkj-hash", daemon=True)
+    if want:
+        hasher.start()
+
+    def all_results() -> Iterable[dict]:
+        yield from read([p for p in paths if p not in want])
+        if want:
+            hasher.join()
+        yield from unchanged
+        yield from read(changed)
+
+    results = all_results()
     current: list[CurrentFile] = []
     batch: list[dict] = []
     prefetch = None
@@ -530,6 +564,17 @@ def _run(store: Store, host: str, files: list[Path], jobs: int | None, office: A
         _store_batch(store, batch, host)
     current.sort(key=lambda c: c.ord)
     return current
+
+
+def _same_as_stored(path: str, stored: tuple[str, str], settings_key: str) -> bool:
+    """True when ``path`` still has the bytes (and settings) of its stored result."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        sha, _size = file_hash(path)
+    except OSError:
+        return False  # a worker says what is wrong with it
+    return (sha, report_key(sha, settings_key)) == stored
 
 
 def _prefetch_writer() -> None:
