@@ -1,9 +1,9 @@
 """Tabel Perjanjian Kinerja: the year's sasaran, indikator and target, and (kecamatan
-reports) the programs' budgets in the agreement with their live total."""
+reports) the programs' budgets in the agreement (summary.pk_budget) with their live total."""
 
 from __future__ import annotations
 
-from ...rules.base import amount
+from ...summary import pk_budget
 from . import page
 from .common import Context, formula
 
@@ -39,31 +39,27 @@ def write(ctx: Context) -> None:
         ws.merge_range(r, 3, r, 4, target, st.center)
         ps.fit(r, (sasaran, 1, 1), (indikator, 2, 2), (target, 3, 4))
         r += 1
-    budget = ctx.report.pk_budget_rows
+    budget, total = pk_budget(ctx.result)
     if budget:
         r += 1
-        heads = ["No", "Program / Kegiatan", None, "Anggaran (Rp)", "Sumber Dana"]
         ws.write_string(r, 0, "No", st.head)
-        ws.merge_range(r, 1, r, 2, heads[1], st.head)
-        ws.write_string(r, 3, heads[3], st.head)
-        ws.write_string(r, 4, heads[4], st.head)
+        ws.merge_range(r, 1, r, 2, "Program / Kegiatan", st.head)
+        ws.write_string(r, 3, "Anggaran (Rp)", st.head)
+        ws.write_string(r, 4, "Sumber Dana", st.head)
         ps.set_height(r, 27)
         ps.keep(r - 1, r + 2)
         first = r + 1
-        for i, b in enumerate(budget):
+        for b in budget:
             r += 1
-            uraian = b.get("uraian").display
-            ws.write_string(r, 0, b.get("no").display or str(i + 1), st.center)
-            ws.merge_range(r, 1, r, 2, uraian, st.text)
-            v = amount(b.get("anggaran"))
-            if v is None:
+            ws.write_string(r, 0, b.no, st.center)
+            ws.merge_range(r, 1, r, 2, b.uraian, st.text)
+            if b.anggaran is None:
                 ws.write_blank(r, 3, None, st.amount)
             else:
-                ws.write_number(r, 3, v, st.amount)
-            ws.write_string(r, 4, b.get("sumber").display, st.center)
-            ps.fit(r, (uraian, 1, 2), (b.get("sumber").display, 4, 4))
+                ws.write_number(r, 3, b.anggaran, st.amount)
+            ws.write_string(r, 4, b.sumber, st.center)
+            ps.fit(r, (b.uraian, 1, 2), (b.sumber, 4, 4))
         r += 1
-        total = sum(amount(b.get("anggaran")) or 0 for b in budget)
         ws.write_blank(r, 0, None, st.total_text)
         ws.merge_range(r, 1, r, 2, "Jumlah", st.total_text)
         formula(ws, r, 3, f"=SUM(D{first + 1}:D{r})", st.total_amount, total)
