@@ -615,6 +615,16 @@ def write_rekap(store: Any, current: Sequence[Any], out: Path, office: Any = Non
                 settings_key: str = "", units: Any = None) -> WriteStats:
     """Write the rekap workbook for the files ``current`` (already in the store) to
     ``out``, a new file the caller renames into place (rekap.py, atomically)."""
+    import numpy as np
+
+    # Sums of absurd amounts (a corrupt report) overflow to infinity, which is written as
+    # "tidak dapat dihitung"; numpy's warning would reach the user's console in English.
+    with np.errstate(all="ignore"):
+        return _write_rekap(store, current, out, office, settings_key, units)
+
+
+def _write_rekap(store: Any, current: Sequence[Any], out: Path, office: Any,
+                 settings_key: str, units: Any) -> WriteStats:
     import xlsxwriter
 
     plan = build_plan(store, current, office, settings_key, units)
