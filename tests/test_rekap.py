@@ -199,3 +199,13 @@ def test_charts_one_per_page(tmp_path):
     assert rows == [0, 34, 68, 102, 136]
     assert [b.id for b in ws.row_breaks.brk] == [34, 68, 102, 136]
     assert ws.print_area == "'Grafik'!$A$1:$A$170"
+
+
+def test_no_chart_of_one_unit_per_period(folder, tmp_path):
+    """The samples are one unit per period: a bar per period would compare different
+    units, so Grafik says why it has no chart instead."""
+    out = tmp_path / "rekap.xlsx"
+    rekap([folder], out, jobs=1)
+    ws = openpyxl.load_workbook(out)["Grafik"]
+    assert ws._charts == []
+    assert ws["A1"].value.startswith("Tidak ada grafik")

@@ -862,6 +862,9 @@ class TrendRows:
     header: int
     avg_row: int
     n_periods: int
+    #: True when the averages compare like with like: at least two periods with two or
+    #: more units each, and some unit in more than one period.
+    comparable: bool = False
 
 
 def trend_pivots(trend: Any) -> dict[str, tuple[Any, Any, list[tuple[int, int]]]]:
@@ -921,7 +924,10 @@ def _sheet_trend(wb: Any, f: _Formats, plan: Plan) -> list[TrendRows]:
                                        f"\"\")", f.total_pct, None if _na(v) else v / 100)
             ws.write_string(r, len(periods) + 1, "", f.total_text)
             if label == "Rata-rata capaian":
-                out.append(TrendRows(t, header, r, len(periods)))
+                per_period = table.notna().sum(axis=0)
+                comparable = int((per_period >= 2).sum()) >= 2 and \
+                    bool((table.notna().sum(axis=1) >= 2).any())
+                out.append(TrendRows(t, header, r, len(periods), comparable))
             s.row += 1
     if not pivots:
         ws.write_string(3, 0, "Tidak ada laporan dengan tahun dan triwulan.", f.note)
@@ -1141,8 +1147,8 @@ def _sheet_charts(wb: Any, f: _Formats, plan: Plan, blocks: Iterable[Block],
             ch.set_legend({"none": True})
             charts.append(ch)
     for t in trend_rows:
-        if t.n_periods < 2:
-            continue
+        if t.n_periods < 2 or not t.comparable:
+            continue  # one unit per period would compare different units, not a trend
         ch = wb.add_chart({"type": "column"})
         ch.add_series({"name": "Rata-rata capaian semua unit",
                        "categories": ["Tren", t.header, 1, t.header, t.n_periods],
