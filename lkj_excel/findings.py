@@ -34,7 +34,7 @@ class Severity(StrEnum):
 
 #: The fields of a finding as exported (JSON objects, CSV columns), in order.
 EXPORT_FIELDS = ("rule", "severity", "sheet", "cell", "row_key", "field", "found", "expected",
-                 "message")
+                 "message", "cause", "alternatives", "note")
 
 
 def cell_sort_key(cell: str | None) -> tuple[int, int]:
@@ -63,11 +63,27 @@ class Finding:
     message: str
     #: "Sheet!A1" of the finding this one is a consequence of, if any.
     cause: str | None = None
+    #: Other cells that would explain the same disagreement equally well (an honest tie).
+    alternatives: tuple[str, ...] = ()
+    #: What the cell should satisfy when no single value corrects it ("<= 7 Juli 2023",
+    #: "diisi"); ``expected`` then stays empty.
+    note: str = ""
+
+    @property
+    def correctable(self) -> bool:
+        """Whether ``expected`` is a value that can be typed into the cell as it is."""
+        return bool(self.expected)
+
+    @property
+    def is_consequence(self) -> bool:
+        return bool(self.cause)
 
     def as_dict(self, file: str | None = None) -> dict[str, str]:
         d = {k: v for k, v in asdict(self).items() if k in EXPORT_FIELDS}
         d["severity"] = self.severity.value
         d["cell"] = self.cell or ""
+        d["cause"] = self.cause or ""
+        d["alternatives"] = " ".join(self.alternatives)
         if file is not None:
             d["file"] = file
         return d

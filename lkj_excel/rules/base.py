@@ -15,6 +15,7 @@ from .. import formatting as _fmt
 from ..findings import Finding, Severity
 from ..model import AnggaranRow, CapaianRow, PkRow, Report, Row, Settings, Value
 from ..parsing import Number, normalise_text
+from ..relations.core import pct_status  # noqa: F401 - one definition, shared
 from . import RULES
 
 # ---------------------------------------------------------------------------------------
@@ -88,23 +89,6 @@ def units_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def pct_status(found: Number, exact: float, tolerance: float) -> str:
-    """Compare a typed percentage with the exact value: ``ok`` when it equals the exact
-    value rounded to the decimals the user showed, or lies within ``tolerance`` points;
-    ``truncated`` when the user cut the decimals off instead of rounding; else ``wrong``."""
-    if found.value is None or not math.isfinite(exact) or not math.isfinite(found.value):
-        return "wrong"
-    d = found.decimals if found.decimals is not None else 2
-    if abs(found.value - exact) <= tolerance + 1e-9:
-        return "ok"
-    if abs(round(exact + 1e-12, d) - found.value) < 10 ** (-d) / 2 - 1e-12:
-        return "ok"
-    factor = 10 ** d
-    if d <= 1 and abs(math.floor(exact * factor + 1e-9) / factor - found.value) < 1e-9:
-        return "truncated"
-    return "wrong"
-
-
 def amount_ok(found: float, exact: float, tolerance: float) -> bool:
     return abs(found - exact) <= tolerance + 1e-6
 
@@ -164,7 +148,8 @@ class Context:
     # -- emitting --------------------------------------------------------------------
     def finding(self, code: str, where: Value | Row | tuple[str, str | None], *, row_key: str,
                 field: str, found: str, expected: str, message: str, cause: str | None = None,
-                severity: Severity | str | None = None) -> Finding:
+                severity: Severity | str | None = None, alternatives: tuple[str, ...] = (),
+                note: str = "") -> Finding:
         r = RULES[code]
         if isinstance(where, Value):
             sheet, cell = where.sheet, where.cell
@@ -175,7 +160,44 @@ class Context:
         sev = Severity(severity) if severity else r.severity
         if cause and "akibat" not in message:
             message += f" Ini akibat kesalahan di {cause}."
-        return Finding(code, sev, sheet, cell, row_key, field, found, expected, message, cause)
+        return Finding(code, sev, sheet, cell, row_key, field, found, expected, message, cause,
+                       alternatives, note)
+
+    # -- the diagnosis ------------------------------------------------------------------------
+    @cached_property
+    def diagnosis(self):
+        """The fewest typed cells that explain every disagreement (lkj_excel.diagnosis)."""
+        from ..diagnosis import diagnose
+
+        return diagnose(self)
+
+    @property
+    def year(self) -> int | None:
+        """The report year, as the diagnosis settled it (a typed year that contradicts the
+        rest of the report is corrected)."""
+        return self.diagnosis.year
+
+    @property
+    def quarter(self) -> int | None:
+        return self.diagnosis.quarter
+
+    def truth(self, v: Value | None, default=None):
+        """The corrected value of a cell of the network (else ``default``)."""
+        return self.diagnosis.truth(v, default)
+
+    def diagnosed(self, code: str):
+        """The findings of rule ``code``: cells of its relation that the diagnosis changed."""
+        from .diagnosed import change_finding
+
+        for ch in self.diagnosis.by_code(code):
+            yield change_finding(self, ch)
+
+    def truncated(self, code: str):
+        """Percentages of rule ``code``'s relation typed with the decimals cut off instead
+        of rounded (117,59 typed 117): a note, since the value is right to the digit shown."""
+        from .diagnosed import truncation_findings
+
+        yield from truncation_findings(self, code)
 
     # -- Anggaran ------------------------------------------------------------------------
     @cached_property

@@ -6,14 +6,11 @@ from ..model import CapaianRow
 from ..parsing import Number
 from . import rule
 from .base import (
-    FORMULA_TEXT,
     Context,
-    amount,
     measure,
     num,
     pct,
     pct_status,
-    typed,
     units_compatible,
 )
 
@@ -41,36 +38,7 @@ def capaian_wrong(ctx: Context):
 
     Contoh (Pronojiwo): realisasi sebenarnya 30/36 = 83,33%, target 93%, capaian 89,61%;
     tertulis 92,59%."""
-    tol = ctx.settings.tolerance_points
-    for c in ctx.report.capaian_rows:
-        v = c.get("capaian")
-        p = v.parsed
-        if not typed(v) or not isinstance(p, Number) or p.value is None:
-            continue
-        exact = ctx.capaian_values.get(c.row)
-        if exact is None or pct_status(p, exact, tol) == "ok":
-            continue
-        typed_real, _ = ctx.realisasi_of(c)
-        from_typed = ctx.compute_capaian(c, typed_real)
-        real = ctx.exact_realisasi(c)
-        cause = None
-        if from_typed is not None and pct_status(p, from_typed, tol) == "ok":
-            rp_ = c.get("realisasi").parsed
-            if isinstance(rp_, Number) and real is not None and \
-                    pct_status(rp_, real, tol) == "ok":
-                # Computed from the realisasi as displayed (33,33 / 82 = 40,64%), which is
-                # itself correctly rounded: a rounding difference, not an error.
-                continue
-            cause = (c.get("pembilang") if c.row in ctx.derived and
-                     typed(c.get("pembilang")) else c.get("realisasi")).where
-        t, _ = measure(c.get("target"), c.get("satuan").text)
-        formula = ctx.capaian_formula(c)
-        msg = (f"Capaian {v.text} seharusnya {pct(exact)} ({FORMULA_TEXT[formula]}: "
-               f"realisasi {num(round(real, 2))}, target {num(t)}).")
-        if cause:
-            msg += f" Ini akibat realisasi yang salah di {cause}."
-        yield ctx.finding("CAP001", v, row_key=row_key(c), field="capaian", found=v.text,
-                          expected=pct(exact), message=msg, cause=cause)
+    yield from ctx.diagnosed("CAP001")
 
 
 @rule("CAP002", "error", "Capaian", "Realisasi tidak sesuai pembilang/penyebutnya")
@@ -83,21 +51,18 @@ def ratio_disagrees(ctx: Context):
     for c in ctx.report.capaian_rows:
         v = c.get("realisasi")
         p = v.parsed
-        if not isinstance(p, Number) or p.value is None:
+        if not isinstance(p, Number) or p.value is None or p.style != "ratio" or \
+                p.numerator is None or not p.denominator or p.decimals is None:
             continue
-        pem, pen = amount(c.get("pembilang")), amount(c.get("penyebut"))
-        if p.style == "ratio" and p.numerator is not None and p.denominator and \
-                p.decimals is not None:
-            pem, pen = p.numerator, p.denominator
-        elif pem is None or not pen or not (p.is_percent or c.get("satuan").text == "%"):
-            continue
-        exact = pem / pen * 100
+        exact = p.numerator / p.denominator * 100
         if pct_status(p, exact, tol) == "ok":
             continue
+        stated = v.text.rsplit("=", 1)[0].rstrip()
         yield ctx.finding("CAP002", v, row_key=row_key(c), field="realisasi", found=v.text,
-                          expected=pct(exact),
+                          expected=f"{stated} = {pct(exact, max(p.decimals, 2))}",
                           message=f"Realisasi {pct(p.value, p.decimals or 2)} tidak sesuai "
-                                  f"{num(pem)} / {num(pen)} = {pct(exact)}.")
+                                  f"{num(p.numerator)} / {num(p.denominator)} = {pct(exact)}.")
+    yield from ctx.diagnosed("CAP002")
 
 
 @rule("CAP003", "error", "Capaian", "Rata-rata capaian salah")
@@ -107,37 +72,7 @@ def average_wrong(ctx: Context):
     akibat baris salah pertama.
 
     Contoh (Pronojiwo): (89,61 + 66,67) / 2 = 78,14%, tertulis 79,63%."""
-    avg = ctx.report.capaian_average
-    if avg is None:
-        return
-    v = avg.get("capaian")
-    p = v.parsed
-    exact = ctx.capaian_average
-    if not typed(v) or not isinstance(p, Number) or p.value is None or exact is None:
-        return
-    tol = ctx.settings.tolerance_points
-    if pct_status(p, exact, tol) == "ok":
-        return
-    typed_vals = []
-    first_wrong = None
-    for c in ctx.report.capaian_rows:
-        cv = c.get("capaian").parsed
-        calc = ctx.capaian_values.get(c.row)
-        if calc is None or not isinstance(cv, Number) or cv.value is None:
-            continue
-        typed_vals.append(cv.value)
-        if first_wrong is None and pct_status(cv, calc, tol) != "ok":
-            first_wrong = c.get("capaian").where
-    cause = None
-    if typed_vals and pct_status(p, sum(typed_vals) / len(typed_vals), tol) == "ok":
-        if first_wrong is None:
-            return  # the mean of correctly rounded capaian as displayed
-        cause = first_wrong
-    n = len([x for x in ctx.capaian_values.values() if x is not None])
-    yield ctx.finding("CAP003", v, row_key="rata-rata", field="capaian", found=v.text,
-                      expected=pct(exact), cause=cause,
-                      message=f"Rata-rata capaian {v.text} seharusnya {pct(exact)} (rata-rata "
-                              f"capaian {n} indikator).")
+    yield from ctx.diagnosed("CAP003")
 
 
 @rule("CAP004", "warning", "Capaian", "Predikat tidak sesuai skala")
@@ -149,19 +84,7 @@ def predikat_wrong(ctx: Context):
 
     Contoh (Kalaena): capaian 100% ditulis "Sangat Baik"; menurut skala bawaan "Sangat
     Tinggi"."""
-    from ..parsing import normalise_text
-
-    for c in ctx.report.capaian_rows:
-        v = c.get("predikat")
-        exact = ctx.capaian_values.get(c.row)
-        if not typed(v) or exact is None:
-            continue
-        expected = ctx.settings.predikat(round(exact, 2))
-        if expected and normalise_text(v.text) != normalise_text(expected):
-            yield ctx.finding("CAP004", v, row_key=row_key(c), field="predikat", found=v.text,
-                              expected=expected,
-                              message=f"Predikat '{v.text}' seharusnya '{expected}' untuk "
-                                      f"capaian {pct(exact)} menurut skala di Pengaturan.")
+    yield from ctx.diagnosed("CAP004")
 
 
 @rule("CAP005", "warning", "Capaian", "Satuan target dan realisasi berbeda")
@@ -177,6 +100,17 @@ def unit_mismatch(ctx: Context):
             continue
         v = c.get("realisasi")
         yield ctx.finding("CAP005", v, row_key=row_key(c), field="realisasi", found=v.text,
-                          expected=f"satuan sama dengan target ({_target_text(c)})",
+                          expected="", note=f"satuan sama dengan target ({_target_text(c)})",
                           message=f"Realisasi '{v.text}' dan target '{_target_text(c)}' berbeda "
                                   "satuan, sehingga capaian tidak dapat dihitung.")
+
+
+@rule("CAP006", "error", "Capaian", "Target atau realisasi bertentangan dengan hitungannya")
+def capaian_input_wrong(ctx: Context):
+    """Target, realisasi, pembilang atau penyebut sebuah indikator bertentangan dengan
+    angka lain yang bergantung padanya (capaian, target PK, Perbandingan), sedangkan angka-angka
+    itu saling cocok: yang salah ketik adalah sel ini.
+
+    Contoh: pembilang 9 dari penyebut 10 dengan realisasi 80% dan capaian 88,89% (= 80 / 90).
+    Seharusnya 8."""
+    yield from ctx.diagnosed("CAP006")

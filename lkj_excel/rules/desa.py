@@ -9,7 +9,7 @@ from ..calendar import quarter_end
 from ..model import DesaRow
 from ..parsing import format_date_id
 from . import rule
-from .base import Context, amount, num, pct, pct_status, typed
+from .base import Context, amount, num, typed
 
 DOCS = ("rkpdes", "apbdes", "lppdes")
 DOC_NAME = {"rkpdes": "RKPDes", "apbdes": "APBDes", "lppdes": "LPPDes"}
@@ -40,15 +40,15 @@ def doc_status(ctx: Context, row: DesaRow, doc: str) -> DocStatus | None:
     """RKPDes of the year by 30 September; APBDes of the year by 31 December of the year
     before; LPPDes of the year before by 31 March. Not yet due in the quarter -> 'belum
     jatuh tempo'; due but no date -> 'belum ada'."""
-    ident = ctx.report.identity
-    if ident.year is None or ident.quarter is None:
+    year, quarter = ctx.year, ctx.quarter
+    if year is None or quarter is None:
         return None
-    deadline = doc_deadline(ctx, doc, ident.year)
+    deadline = doc_deadline(ctx, doc, year)
     v = row.get(doc)
     date = v.value if isinstance(v.value, dt.date) else None
     if typed(v) and date is None:
         return None  # unreadable: NIL002 reports it
-    due = quarter_end(ident.year, ident.quarter) >= deadline
+    due = quarter_end(year, quarter) >= deadline
     if date is None:
         return DocStatus(MISSING if due else NOT_DUE, deadline, None)
     return DocStatus(ON_TIME if date <= deadline else LATE, deadline, date)
@@ -88,7 +88,7 @@ def late_document(ctx: Context):
         v = r.get(doc)
         late = (st.date - st.deadline).days
         yield ctx.finding("DES001", v, row_key=r.get("desa").text, field=doc,
-                          found=v.text, expected=f"<= {format_date_id(st.deadline)}",
+                          found=v.text, expected="", note=f"<= {format_date_id(st.deadline)}",
                           message=f"{DOC_NAME[doc]} desa {r.get('desa').text} ditetapkan "
                                   f"{format_date_id(st.date)}, {late} hari setelah batas "
                                   f"{format_date_id(st.deadline)}.")
@@ -103,40 +103,7 @@ def indicator_disagrees(ctx: Context):
     (0 + 0 + 10) / 30 = 33,33%.
 
     Contoh: 7 dokumen tepat waktu dari 4 desa x 3 = 12, pembilang tertulis 8."""
-    res = desa_indicator(ctx)
-    if res is None:
-        return
-    yield from derived_findings(ctx, "DES002", "Desa", res[0], res[1],
-                                "dokumen tepat waktu", "desa x 3 dokumen")
-
-
-def derived_findings(ctx: Context, code: str, source: str, done: float, total: float,
-                     done_what: str, total_what: str):
-    """Compare a Capaian row derived from another sheet with that sheet's count."""
-    from .capaian import row_key
-
-    exact = done / total * 100
-    for c in ctx.report.capaian_rows:
-        if c.row not in ctx.derived or ctx.derived[c.row][2] != source:
-            continue
-        cause = None
-        for key, exp, what in (("pembilang", done, done_what), ("penyebut", total, total_what)):
-            v = c.get(key)
-            got = amount(v)
-            if typed(v) and got is not None and abs(got - exp) > 1e-9:
-                cause = cause or v.where
-                yield ctx.finding(code, v, row_key=row_key(c), field=key, found=v.text,
-                                  expected=num(exp),
-                                  message=f"{key.capitalize()} {num(got)} tidak sesuai sheet "
-                                          f"{source}: {num(exp)} {what}.")
-        v = c.get("realisasi")
-        p = v.parsed
-        if typed(v) and p is not None and getattr(p, "value", None) is not None and \
-                pct_status(p, exact, ctx.settings.tolerance_points) != "ok":
-            msg = (f"Realisasi {v.text} seharusnya {pct(exact)} menurut sheet {source} "
-                   f"({num(done)} {done_what} dari {num(total)}).")
-            yield ctx.finding(code, v, row_key=row_key(c), field="realisasi", found=v.text,
-                              expected=pct(exact), message=msg, cause=cause)
+    yield from ctx.diagnosed("DES002")
 
 
 @rule("DES003", "error", "Desa", "Tanggal dokumen setelah tanggal laporan")
@@ -153,7 +120,7 @@ def after_report(ctx: Context):
             v = r.get(doc)
             if isinstance(v.value, dt.date) and v.value > rd:
                 yield ctx.finding("DES003", v, row_key=r.get("desa").text, field=doc,
-                                  found=v.text, expected=f"<= {format_date_id(rd)}",
+                                  found=v.text, expected="", note=f"<= {format_date_id(rd)}",
                                   message=f"Tanggal {DOC_NAME[doc]} {format_date_id(v.value)} "
                                           f"setelah tanggal laporan {format_date_id(rd)}.")
 
@@ -166,7 +133,7 @@ def before_period(ctx: Context):
     sebelum tahun itu dimulai.
 
     Contoh (Pronojiwo): LPPDes 2023 desa Sumberurip bertanggal 31 Desember 2023."""
-    year = ctx.report.identity.year
+    year = ctx.year
     if year is None:
         return
     earliest = {"lppdes": dt.date(year, 1, 1), "apbdes": dt.date(year - 1, 1, 1),
@@ -176,7 +143,7 @@ def before_period(ctx: Context):
             v = r.get(doc)
             if isinstance(v.value, dt.date) and v.value < earliest[doc]:
                 yield ctx.finding("DES004", v, row_key=r.get("desa").text, field=doc,
-                                  found=v.text, expected=f">= {format_date_id(earliest[doc])}",
+                                  found=v.text, expected="", note=f">= {format_date_id(earliest[doc])}",
                                   message=f"{DOC_NAME[doc]} desa {r.get('desa').text} bertanggal "
                                           f"{format_date_id(v.value)}, sebelum periodenya "
                                           f"dimulai ({format_date_id(earliest[doc])}).")
@@ -209,6 +176,6 @@ def missing_document(ctx: Context):
     for r, doc, st in _statuses(ctx, MISSING):
         v = r.get(doc)
         yield ctx.finding("DES006", v, row_key=r.get("desa").text, field=doc, found="",
-                          expected=f"<= {format_date_id(st.deadline)}",
+                          expected="", note=f"<= {format_date_id(st.deadline)}",
                           message=f"{DOC_NAME[doc]} desa {r.get('desa').text} belum ada "
                                   f"padahal batasnya {format_date_id(st.deadline)}.")

@@ -74,10 +74,8 @@ def budget_absorption(ctx: Context):
     """Capaian anggaran = Realisasi / Pagu x 100.
 
     Contoh (Senduro TW I 2023): 600.000 / 7.500.000 x 100 = 8%, tertulis 12%."""
-    for r in ctx.report.efisiensi:
-        pagu, real = amount(r.get("pagu")), amount(r.get("realisasi"), True)
-        yield from _pct_rule(ctx, "COP001", r, "capaian_anggaran", budget_pct(r),
-                             f"realisasi {rp(real)} dibagi pagu {rp(pagu)}")
+    yield from ctx.diagnosed("COP001")
+    yield from ctx.truncated("COP001")
 
 
 @rule("COP002", "error", "Efisiensi", "Capaian kinerja salah hitung")
@@ -85,14 +83,8 @@ def performance(ctx: Context):
     """Capaian kinerja = R / T x 100 (realisasi kinerja dibagi target kinerja).
 
     Contoh: T 90%, R 80%: 88,89%; tertulis 90%."""
-    for r in ctx.report.efisiensi:
-        t, tu = measure(r.get("target"))
-        rv, ru = measure(r.get("realisasi_kinerja"))
-        if not t or rv is None or not units_compatible(tu, ru):
-            continue
-        yield from _pct_rule(ctx, "COP002", r, "capaian_kinerja", rv / t * 100,
-                             f"R {r.get('realisasi_kinerja').text} dibagi T "
-                             f"{r.get('target').text}")
+    yield from ctx.diagnosed("COP002")
+    yield from ctx.truncated("COP002")
 
 
 @rule("COP003", "error", "Efisiensi", "Efisiensi tidak sesuai rumus")
@@ -103,13 +95,8 @@ def efficiency_wrong(ctx: Context):
     anggaran.
 
     Contoh (Senduro): capaian anggaran 8% maka efisiensi 100% - 8% = 92%, tertulis 100%."""
-    formula = ctx.settings.efficiency_formula
-    for r in ctx.report.efisiensi:
-        ang, kin = budget_pct(r), performance_pct(r)
-        exact = efficiency(formula, ang, kin)
-        how = (f"rumus {EFFICIENCY_TEXT[formula]}; capaian anggaran {pct(ang)}"
-               + (f", capaian kinerja {pct(kin)}" if formula != "100-penyerapan" else ""))
-        yield from _pct_rule(ctx, "COP003", r, "efisiensi", exact, how)
+    yield from ctx.diagnosed("COP003")
+    yield from ctx.truncated("COP003")
 
 
 @rule("COP004", "warning", "Efisiensi", "Pagu/realisasi berbeda dengan sheet Anggaran")
@@ -131,11 +118,24 @@ def differs_from_anggaran(ctx: Context):
         for key in ("pagu", "realisasi"):
             v = r.get(key)
             mine = amount(v)
-            theirs = ctx.pagu_of(a) if key == "pagu" else amount(a.get("realisasi"), True)
+            default = ctx.pagu_of(a) if key == "pagu" else amount(a.get("realisasi"), True)
+            theirs = ctx.truth(a.get(key), default)
             if not typed(v) or mine is None or theirs is None:
                 continue
             if not amount_ok(mine, theirs, ctx.settings.tolerance_rupiah):
+                from .pk import _like
+
                 yield ctx.finding("COP004", v, row_key=row_key(r), field=key, found=v.text,
-                                  expected=rp(theirs),
+                                  expected=_like(v, theirs),
                                   message=f"{key.capitalize()} {rp(mine)} berbeda dengan "
                                           f"{rp(theirs)} di {a.get(key).where}.")
+
+@rule("COP005", "error", "Efisiensi", "Pagu atau realisasi bertentangan dengan capaian anggaran")
+def efisiensi_input_wrong(ctx: Context):
+    """Pagu atau realisasi pada tabel cost per outcome bertentangan dengan capaian
+    anggaran dan efisiensi yang dihitung darinya, sedangkan keduanya saling cocok: yang salah
+    ketik adalah sel ini.
+
+    Contoh: pagu 8.000.000, realisasi 600.000, capaian anggaran 8% dan efisiensi 92%.
+    Seharusnya pagu 7.500.000."""
+    yield from ctx.diagnosed("COP005")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ..model import Report
 from . import rule
 from .base import Context, typed
-from .desa import derived_findings
 
 
 def checklist_counts(report: Report) -> tuple[int, int]:
@@ -22,11 +21,7 @@ def claim_disagrees(ctx: Context):
 
     Contoh (Pronojiwo TW III 2024): tertulis 31/36 = 86,11%, padahal yang dicentang 30 dari
     36: 30/36 = 83,33%."""
-    done, total = checklist_counts(ctx.report)
-    if not total:
-        return
-    yield from derived_findings(ctx, "FAS001", "Fasilitasi", done, total,
-                                "kegiatan terlaksana", "kegiatan")
+    yield from ctx.diagnosed("FAS001")
 
 
 @rule("FAS002", "warning", "Fasilitasi", "Status fasilitasi tidak jelas")
@@ -40,6 +35,7 @@ def unclear_status(ctx: Context):
         if r.get("nama").text and v.value is None:
             yield ctx.finding("FAS002", v if v.cell else ("Fasilitasi", f"A{r.row}"),
                               row_key=r.get("nama").text[:70], field="status",
-                              found=v.text if typed(v) else "", expected="Terlaksana atau Belum",
+                              found=v.text if typed(v) else "", expected="",
+                              note="Terlaksana atau Belum",
                               message=f"Status '{v.text}' untuk '{r.get('nama').text[:60]}' "
                                       "tidak dikenali; isi Terlaksana atau Belum.")

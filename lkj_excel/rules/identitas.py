@@ -31,7 +31,7 @@ def late_report(ctx: Context):
     Contoh (Candipuro): TW II 2023 berakhir 30 Juni 2023, batasnya 7 Juli 2023, laporan
     bertanggal 23 Agustus 2023."""
     ident = ctx.report.identity
-    rd, year, q = ident.report_date, ident.year, ident.quarter
+    rd, year, q = ident.report_date, ctx.year, ctx.quarter
     if rd is None or year is None or q is None:
         return
     s = ctx.settings
@@ -47,7 +47,7 @@ def late_report(ctx: Context):
     v = ident.tanggal
     yield ctx.finding(
         "IDN001", v, row_key=f"TW {ROMAN[q]} {year}", field="tanggal", found=v.text,
-        expected=f"<= {format_date_id(due)}",
+        expected="", note=f"<= {format_date_id(due)} (tanggal laporan tidak dapat dikoreksi)",
         message=f"Laporan tertanggal {format_date_id(rd)} terlambat {late} hari kerja: "
                 f"triwulan {ROMAN[q]} {year} berakhir {format_date_id(quarter_end(year, q))}, "
                 f"batasnya {s.deadline_working_days} hari kerja kemudian, "
@@ -61,14 +61,14 @@ def before_quarter_end(ctx: Context):
 
     Contoh (Kalaena): TW II 2024 bertanggal 28 Juni 2024; triwulan berakhir 30 Juni 2024."""
     ident = ctx.report.identity
-    rd, year, q = ident.report_date, ident.year, ident.quarter
+    rd, year, q = ident.report_date, ctx.year, ctx.quarter
     if rd is None or year is None or q is None:
         return
     end = quarter_end(year, q)
     if rd < end:
         v = ident.tanggal
         yield ctx.finding("IDN002", v, row_key=f"TW {ROMAN[q]} {year}", field="tanggal",
-                          found=v.text, expected=f">= {format_date_id(end)}",
+                          found=v.text, expected="", note=f">= {format_date_id(end)}",
                           message=f"Laporan tertanggal {format_date_id(rd)}, sebelum triwulan "
                                   f"{ROMAN[q]} {year} berakhir ({format_date_id(end)}).")
 
@@ -98,7 +98,7 @@ def superior_is_self(ctx: Context):
     ka, kb = _position_key(a.text, ctx), _position_key(b.text, ctx)
     if ka and ka == kb:
         yield ctx.finding("IDN003", b, row_key="atasan", field="jabatan", found=b.text,
-                          expected="jabatan atasan (misalnya Camat)",
+                          expected="", note="jabatan atasan (misalnya Camat)",
                           message=f"Jabatan atasan '{b.text}' sama dengan jabatan pelapor "
                                   f"'{a.text}'; atasan langsung seharusnya pejabat di atasnya.")
 
@@ -123,7 +123,7 @@ def nip_invalid(ctx: Context):
         p = nip_v.parsed
         if isinstance(p, NipInfo) and p.problems:
             yield ctx.finding("IDN004", nip_v, row_key=name_v.text or nip_v.text, field="nip",
-                              found=nip_v.text, expected="NIP 18 angka yang sah",
+                              found=nip_v.text, expected="", note="NIP 18 angka yang sah",
                               message=f"NIP {nip_v.text} ({name_v.text or 'tanpa nama'}) tidak "
                                       f"sah: {'; '.join(p.problems)}.")
 
@@ -192,7 +192,7 @@ def required_identity(ctx: Context):
             continue  # NIL002 already says the date is impossible
         where = v if v.cell else ("Identitas", "B3")
         yield ctx.finding("IDN007", where, row_key=label, field=key, found=v.text,
-                          expected=label + " yang sah",
+                          expected="", note=label + " yang sah",
                           message=f"{label} {'kosong' if not typed(v) else repr(v.text)}"
                                   f"{'' if not typed(v) else ' tidak sah'}; isi di sheet "
                                   "Identitas.")
@@ -208,7 +208,7 @@ def unit_or_reporter_missing(ctx: Context):
     for v, label in ((ident.unit, "Nama Unit Kerja"), (ident.pelapor.nama, "Nama Pelapor")):
         if not typed(v):
             yield ctx.finding("IDN008", v if v.cell else ("Identitas", "B3"), row_key=label,
-                              field=label.lower(), found="", expected="diisi",
+                              field=label.lower(), found="", expected="", note="diisi",
                               message=f"{label} kosong; isi di sheet Identitas.")
 
 
@@ -226,3 +226,26 @@ def sex_differs(ctx: Context):
                               expected=p.sex,
                               message=f"Jenis kelamin '{v.text}' tidak sesuai NIP {p.formatted} "
                                       f"(digit ke-15 = {p.digits[14]}).")
+
+
+@rule("IDN010", "error", "Identitas", "Tahun atau triwulan laporan salah")
+def wrong_period(ctx: Context):
+    """Tahun Anggaran atau Triwulan di Identitas bertentangan dengan bagian laporan
+    yang lain: dengan tahun/triwulan yang tertulis laporan menjadi terlambat berbulan-bulan atau
+    bertanggal sebelum triwulannya berakhir, dokumen desa jatuh di luar periodenya, dan
+    Perbandingan tidak punya baris tahun itu; dengan nilai yang disebut semuanya cocok. Temuan
+    lain dihitung dengan nilai yang benar.
+
+    Contoh: Tahun Anggaran 2024, triwulan I, laporan bertanggal 10 April 2025 (terlambat 236
+    hari kerja), Perbandingan memuat tahun 2025. Seharusnya 2025."""
+    from ..calendar import ROMAN
+
+    labels = {"tahun": "Tahun Anggaran", "triwulan": "Triwulan"}
+    for key, (v, value) in ctx.diagnosis.identity.items():
+        shown = ROMAN.get(value, str(value)) if key == "triwulan" else str(value)
+        yield ctx.finding(
+            "IDN010", v if v.cell else ("Identitas", None), row_key=labels[key], field=key,
+            found=v.text, expected=shown,
+            message=f"{labels[key]} '{v.text}' seharusnya {shown}: dengan nilai itu tanggal "
+                    "laporan, dokumen desa dan Perbandingan cocok; temuan lain dihitung "
+                    f"dengan {labels[key].lower()} {shown}.")

@@ -37,7 +37,7 @@ def pk_without_target(ctx: Context):
         if r.get("indikator").text and not typed(r.get("target")):
             v = r.get("target")
             yield ctx.finding("PK001", v if v.cell else ("PK", f"A{r.row}"), row_key=pk_key(r),
-                              field="target", found="", expected="target diisi",
+                              field="target", found="", expected="", note="target diisi",
                               message=f"Indikator PK '{pk_key(r)}' tidak memiliki target.")
 
 
@@ -48,23 +48,7 @@ def target_differs(ctx: Context):
     berbeda).
 
     Contoh (Pronojiwo TW III 2024): PK 83%, Capaian 100%."""
-    tol = ctx.settings.tolerance_points
-    for c in ctx.report.capaian_rows:
-        pk = ctx.pk_matches.get(c.row)
-        if pk is None or not typed(pk.get("target")):
-            continue
-        v = c.get("target_tahunan") if typed(c.get("target_tahunan")) else c.get("target")
-        mine = measure(v, c.get("satuan").text)
-        theirs = measure(pk.get("target"), pk.get("satuan").text)
-        if mine[0] is None or theirs[0] is None or mine[1] != theirs[1]:
-            continue
-        if not _same_measure(mine, theirs, tol):
-            pv = pk.get("target")
-            yield ctx.finding(
-                "PK002", v, row_key=pk_key(pk), field="target", found=v.text,
-                expected=pv.text,
-                message=f"Target '{v.text}' di Capaian berbeda dengan target PK '{pv.text}' "
-                        f"({pv.where}) untuk indikator yang sama.")
+    yield from ctx.diagnosed("PK002")
 
 
 @rule("PK003", "warning", "Capaian", "Satuan target Capaian berbeda dengan PK")
@@ -105,7 +89,7 @@ def capaian_not_in_pk(ctx: Context):
         v = c.get("indikator") if c.get("indikator").text else c.get("sasaran")
         yield ctx.finding("PK004", v if v.cell else ("Capaian", f"A{c.row}"),
                           row_key=v.text[:70], field="indikator", found=v.text,
-                          expected="indikator yang ada di PK",
+                          expected="", note="indikator yang ada di PK",
                           message=f"Indikator '{v.text}' dilaporkan di Capaian tetapi tidak ada "
                                   "di PK.")
 
@@ -124,7 +108,7 @@ def pk_not_in_capaian(ctx: Context):
             continue
         v = r.get("indikator") if r.get("indikator").text else r.get("sasaran")
         yield ctx.finding("PK005", v, row_key=pk_key(r), field="indikator", found=v.text,
-                          expected="dilaporkan di Capaian",
+                          expected="", note="dilaporkan di Capaian",
                           message=f"Indikator PK '{v.text}' tidak dilaporkan di Capaian.")
 
 
@@ -149,12 +133,12 @@ def pk_budget_differs(ctx: Context):
         mine = amount(r.get("anggaran"))
         if a is None or mine is None:
             continue
-        pagu = ctx.pagu_of(a)
+        pagu = ctx.truth(a.get("pagu"), ctx.pagu_of(a))
         if pagu is None or amount_ok(mine, pagu, ctx.settings.tolerance_rupiah):
             continue
         v = r.get("anggaran")
         yield ctx.finding("PK006", v, row_key=r.get("uraian").text[:70], field="anggaran",
-                          found=v.text, expected=rp(pagu),
+                          found=v.text, expected=_like(v, pagu),
                           message=f"Anggaran PK {rp(mine)} berbeda dengan pagu {rp(pagu)} di "
                                   f"{a.get('pagu').where}.")
 
@@ -164,21 +148,7 @@ def pk_budget_total(ctx: Context):
     """JUMLAH tabel anggaran PK harus sama dengan jumlah barisnya.
 
     Contoh: 20.000.000 + 30.000.000 ditulis JUMLAH 55.000.000; seharusnya 50.000.000."""
-    total = ctx.report.pk_budget_total
-    rows = ctx.report.pk_budget_rows
-    if total is None or not rows:
-        return
-    found = amount(total.get("anggaran"))
-    vals = [amount(r.get("anggaran")) for r in rows]
-    if found is None or None in vals:
-        return
-    exp = sum(vals)
-    if not amount_ok(found, exp, ctx.settings.tolerance_rupiah):
-        v = total.get("anggaran")
-        yield ctx.finding("PK007", v, row_key="JUMLAH", field="anggaran", found=v.text,
-                          expected=rp(exp),
-                          message=f"Jumlah anggaran PK {rp(found)} seharusnya {rp(exp)} "
-                                  f"(jumlah {len(vals)} baris).")
+    yield from ctx.diagnosed("PK007")
 
 
 @rule("PK008", "error", "Perbandingan", "Nilai tahun berjalan berbeda dengan Capaian")
@@ -188,28 +158,38 @@ def comparison_differs(ctx: Context):
 
     Contoh (Candipuro TW II 2023): realisasi 2023 ditulis 60% (itu capaiannya), di Capaian
     54,90%."""
-    year = ctx.report.identity.year
-    tol = ctx.settings.tolerance_points
-    caps = [(c.get("indikator").text or c.get("sasaran").text, c)
-            for c in ctx.report.capaian_rows]
-    for r in ctx.report.perbandingan:
-        if year is None or amount(r.get("tahun")) != year:
-            continue
-        c = best_match(r.get("indikator").text, caps, 0.8)
-        if c is None:
-            continue
-        for key, ckey in (("target", "target"), ("realisasi", "realisasi")):
-            v = r.get(key)
-            cv = c.get(ckey)
-            if key == "target" and typed(c.get("target_tahunan")):
-                cv = c.get("target_tahunan")
-            mine, theirs = measure(v), measure(cv, c.get("satuan").text)
-            if mine[0] is None or theirs[0] is None:
-                continue
-            if mine[1] != theirs[1] or not _same_measure(mine, theirs, tol):
-                yield ctx.finding(
-                    "PK008", v, row_key=r.get("indikator").text[:70], field=key, found=v.text,
-                    expected=cv.text,
-                    message=f"{key.capitalize()} tahun {year} '{v.text}' berbeda dengan "
-                            f"{key} di Capaian '{cv.text}' ({cv.where}).")
+    yield from ctx.diagnosed("PK008")
 
+def _like(v, value: float) -> str:
+    """An amount in the notation of cell ``v`` ("Rp. 10.893.500" stays with its prefix)."""
+    from ..relations.core import AMOUNT, Cell
+    from .diagnosed import notation
+
+    p = v.parsed
+    text = notation(Cell(v, None, AMOUNT, "anggaran", "", number=p), value)
+    raw = v.text.strip()
+    if raw.lower().startswith("rp"):
+        prefix = raw[: len(raw) - len(raw[2:].lstrip(". "))]
+        return prefix + text
+    return text
+
+
+@rule("PK009", "error", "PK", "Target PK bertentangan dengan Capaian")
+def pk_target_wrong(ctx: Context):
+    """Target di PK berbeda dengan target indikator yang sama di Capaian, dan capaian yang
+    dilaporkan (serta Perbandingan) dihitung dari target Capaian itu: yang salah ketik adalah
+    target PK.
+
+    Contoh: PK 95%, Capaian 90% dengan capaian 88,89% = 80 / 90 dan Perbandingan 90%.
+    Seharusnya 90%."""
+    yield from ctx.diagnosed("PK009")
+
+
+@rule("PK010", "error", "PK Anggaran", "Anggaran PK bertentangan dengan JUMLAH-nya")
+def pk_budget_row_wrong(ctx: Context):
+    """Satu baris anggaran PK membuat JUMLAH tabel tidak cocok, sedangkan JUMLAH sesuai
+    dengan baris-baris lain dan pagu di Anggaran. Yang salah adalah baris itu.
+
+    Contoh: 20.000.000 + 35.000.000 dengan JUMLAH 50.000.000 dan pagu program 30.000.000.
+    Seharusnya 30.000.000."""
+    yield from ctx.diagnosed("PK010")

@@ -1,0 +1,471 @@
+"""Diagnosis: the fewest typed cells that explain every disagreement, and one corrected report.
+
+The rules used to compare each typed number with what its neighbours imply, and so blamed
+whichever cell they happened to look at: a wrong sub kegiatan pagu showed up as a wrong sisa,
+a wrong persentase and three wrong totals, and applying every suggestion left the report
+still wrong. The diagnosis instead looks at the whole network of relations
+(:mod:`lkj_excel.relations`) and asks which typed cells must change so that every relation
+holds.
+
+The model. An *input* cell (a sub kegiatan's pagu, a target, a tick) can be wrong; a
+*derived* cell (a sisa, a total, a capaian) follows from its inputs. The search chooses the
+values of the inputs; every derived cell then has one correct value. A cell that has to change
+is either
+
+- a **cause**: an input whose value is changed, or a derived cell the user got wrong on its
+  own (it does not agree with its relation applied to the values typed next to it), or
+- a **consequence**: a derived cell that agrees with the typed values it was computed from,
+  and has to change only because one of them does.
+
+The objective. Each cause costs about 1 (an input slightly more than a derived cell, so that
+a typed result - a sisa, a total, a capaian - is blamed before a detail when both explain
+equally), each consequence 0.1 (telling the user to change many cells that agree with what
+they were computed from is itself unlikely to be right), and an input change whose story is
+mixed costs 0.9 more: it would make some cells right that disagreed with the typed input
+(they were computed from the true value) while others that agreed with the typed input
+(computed from the wrong value) must change. A single slip is one or the other, rarely both:
+staff who copied the kegiatan's sisa and persentase into a sub kegiatan row made two slips
+in those cells, not one in the pagu that also breaks every total above it.
+
+The search. Inputs start at their typed values. Each disagreeing relation is inverted into
+candidate values for its inputs (the pagu that makes sisa + realisasi add up, the sub
+kegiatan that makes its kegiatan's sum right, the PK target the Capaian target copies);
+the move that lowers the objective most is taken, and the search repeats until no move helps.
+A move only touches the cells downstream of its input, so a step costs a few cells, not the
+whole report; a report with k mistakes costs about k steps. Structural alternatives - the
+report year or quarter typed wrong, a budget code typed under the wrong parent - are tried
+as whole hypotheses when the report shows the symptoms they would explain.
+
+Why not a general solver: z3's Optimize with soft constraints and OR-Tools CP-SAT were
+measured against this search (bench/diagnosis_bench.py). The relations are few per cell and
+mostly sums and copies, where inversion gives the exact candidate; the solvers need the
+percentage relations linearised with rounding bands, add 60-150 ms of import and do not
+scale to a 100,000-row Anggaran, while this search stays linear in rows.
+
+Ties. Where another explanation has as few causes (a leaf row where only sisa and realisasi
+disagree), the finding names the chosen cell and lists the others in ``alternatives``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import Value
+from .relations import INPUT_CODES, Cell, Network, Relation, build_network
+
+#: Objective weights (see the module docstring).
+W_DERIVED = 1.0
+W_INPUT = 1.05
+W_CONSEQUENCE = 0.1
+W_MIXED = 0.9
+#: A move this much worse than the chosen explanation is still "as good" (an honest tie).
+TIE_MARGIN = 0.25
+#: At most this many moves: a report with more independent mistakes than this is reported
+#: with the rest as they stand.
+MAX_MOVES = 400
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, float) and isinstance(b, float):
+        return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+    return a == b
+
+
+@dataclass
+class Change:
+    """A cell that must change: its corrected value, and whether it is a cause."""
+
+    cell: Cell
+    value: Any
+    #: The cause this change follows from (None when it is a cause itself).
+    cause: Cell | None = None
+    #: Cells that would explain the same disagreement as well (an honest tie).
+    alternatives: list[Cell] = field(default_factory=list)
+
+    @property
+    def is_cause(self) -> bool:
+        return self.cause is None
+
+
+@dataclass
+class Diagnosis:
+    net: Network
+    changes: list[Change]
+    #: Identity fields corrected as a whole hypothesis: field -> (Value, corrected value).
+    identity: dict[str, tuple[Value, Any]] = field(default_factory=dict)
+    #: Anggaran rows whose code is typed under the wrong parent: row -> corrected code.
+    codes: dict[int, tuple[Value, str]] = field(default_factory=dict)
+    budget: Any = None
+    #: The report year and quarter the diagnosis settled on (corrected where fixed).
+    year: int | None = None
+    quarter: int | None = None
+
+    def __post_init__(self) -> None:
+        self._by_cell = {id(ch.cell): ch for ch in self.changes}
+
+    def change_of(self, value: Value | None) -> Change | None:
+        c = self.net.get(value)
+        return self._by_cell.get(id(c)) if c is not None else None
+
+    def truth(self, value: Value | None, default: Any = None) -> Any:
+        """The corrected value of a cell, or ``default`` when the network has no such cell."""
+        c = self.net.get(value)
+        return c.cur if c is not None else default
+
+    def cell(self, value: Value | None) -> Cell | None:
+        return self.net.get(value)
+
+    def by_code(self, code: str) -> Iterator[Change]:
+        for ch in self.changes:
+            if code_of(ch.cell) == code:
+                yield ch
+
+    @property
+    def causes(self) -> list[Change]:
+        return [ch for ch in self.changes if ch.is_cause]
+
+
+def code_of(c: Cell) -> str:
+    if c.relation is not None:
+        return c.relation.code
+    return INPUT_CODES.get(c.sheet, "NIL005")
+
+
+class Solver:
+    """Local search over the inputs of one network (see the module docstring)."""
+
+    def __init__(self, net: Network):
+        self.net = net
+        self.tol = net.tol
+        self._down: dict[int, list[Cell]] = {}
+
+    # -- costs ----------------------------------------------------------------------------
+    def cost(self, c: Cell, v: Any, overlay: dict[int, Any] | None = None) -> float:
+        if c.relation is None:
+            return 0.0 if _same(v, c.base) else c.weight
+        if c.typed is None or c.matches(v, self.tol) or self._displayed_ok(c, overlay):
+            return 0.0
+        return W_DERIVED if not c.self_consistent else W_CONSEQUENCE
+
+    def _displayed_ok(self, c: Cell, overlay: dict[int, Any] | None) -> bool:
+        """A rounding difference within the displayed precision is not an error: the target
+        computed from its inputs *as displayed* (33,33% for 33,333...%), where those are
+        themselves right to the digits shown, also counts (33,33 / 82 = 40,64%)."""
+        r = c.relation
+        vals = []
+        differs = False
+        for i in r.inputs:
+            cur = overlay.get(id(i), i.cur) if overlay else i.cur
+            if i.typed is not None and cur is not None and isinstance(i.typed, float) and \
+                    not _same(i.typed, cur) and i.matches(cur, self.tol):
+                vals.append(i.typed)
+                differs = True
+            else:
+                vals.append(cur)
+        return differs and c.matches(r.compute(vals), self.tol)
+
+    def downstream(self, x: Cell) -> list[Cell]:
+        got = self._down.get(id(x))
+        if got is None:
+            seen: dict[int, Cell] = {}
+            stack = [x]
+            while stack:
+                c = stack.pop()
+                for r in c.dependents:
+                    t = r.target
+                    if id(t) not in seen:
+                        seen[id(t)] = t
+                        stack.append(t)
+            got = sorted(seen.values(), key=lambda c: c.order)
+            self._down[id(x)] = got
+        return got
+
+    def evaluate(self, moves: list[tuple[Cell, Any]]) -> tuple[float, int, dict[int, Any]]:
+        """(cost change, cause-count change, new values) of setting the given inputs."""
+        overlay: dict[int, Any] = {}
+        delta = 0.0
+        dcauses = 0
+        fixed = created = 0
+        affected: dict[int, Cell] = {}
+        for x, v in moves:
+            overlay[id(x)] = v
+            old, new = self.cost(x, x.cur), self.cost(x, v)
+            delta += new - old
+            dcauses += _is_cause(new) - _is_cause(old)
+            for d in self.downstream(x):
+                affected[id(d)] = d
+        for d in sorted(affected.values(), key=lambda c: c.order):
+            r = d.relation
+            nv = r.compute([overlay.get(id(i), i.cur) for i in r.inputs])
+            overlay[id(d)] = nv
+            old, new = self.cost(d, d.cur), self.cost(d, nv, overlay)
+            delta += new - old
+            dcauses += _is_cause(new) - _is_cause(old)
+            if old > 0 and new == 0 and not d.self_consistent:
+                fixed += 1
+            elif old == 0 and new > 0 and d.self_consistent:
+                created += 1
+        leaving = any(_same(x.cur, x.base) and not _same(v, x.base) for x, v in moves)
+        if leaving and fixed and created:
+            delta += W_MIXED
+        return delta, dcauses, overlay
+
+    def apply(self, overlay: dict[int, Any], cells: dict[int, Cell]) -> None:
+        for k, v in overlay.items():
+            cells[k].cur = v
+
+    # -- search ---------------------------------------------------------------------------
+    def candidates(self, rel: Relation, want: Any, depth: int = 0) -> list[tuple[Cell, Any]]:
+        if rel.invert is None or want is None:
+            return []
+        out: list[tuple[Cell, Any]] = []
+        for i, v in rel.invert(rel, want):
+            if v is None or (isinstance(v, float) and not math.isfinite(v)):
+                continue
+            if i.relation is None:
+                if i.kind in ("count",) and (v < 0 or abs(v - round(v)) > 1e-9):
+                    continue
+                out.append((i, v))
+            elif depth < 4:
+                out.extend(self.candidates(i.relation, v, depth + 1))
+        return out
+
+    def bad(self) -> list[Cell]:
+        return self.net.mismatched()
+
+    def run(self) -> float:
+        self.penalty = 0.0
+        cells = {id(c): c for c in self.net.cells}
+        bad = {id(c): c for c in self.bad() if self.cost(c, c.cur) > 0}
+        for _ in range(MAX_MOVES):
+            if not bad:
+                break
+            seen: set[tuple[int, Any]] = set()
+            best: tuple[float, dict[int, Any]] | None = None
+            for d in sorted(bad.values(), key=lambda c: c.order):
+                for x, v in self.candidates(d.relation, d.typed):
+                    key = (id(x), round(v, 6) if isinstance(v, float) else v)
+                    if key in seen or _same(v, x.cur):
+                        continue
+                    seen.add(key)
+                    delta, _, overlay = self.evaluate([(x, v)])
+                    if best is None or delta < best[0] - 1e-12:
+                        best = (delta, overlay)
+            if best is None or best[0] >= -1e-9:
+                break
+            self.penalty += best[0] - self._plain_delta(best[1], cells)
+            self.apply(best[1], cells)
+            for k in best[1]:
+                c = cells[k]
+                if c.relation is not None and self.cost(c, c.cur) > 0:
+                    bad[k] = c
+                else:
+                    bad.pop(k, None)
+        return self.total_cost()
+
+    def _plain_delta(self, overlay: dict[int, Any], cells: dict[int, Cell]) -> float:
+        return sum(self.cost(cells[k], v) - self.cost(cells[k], cells[k].cur)
+                   for k, v in overlay.items())
+
+    def total_cost(self) -> float:
+        return self.penalty + sum(self.cost(c, c.cur) for c in self.net.cells
+                                  if _changed_quick(c, self.tol))
+
+    # -- reading the result ---------------------------------------------------------------------
+    def changes(self) -> list[Change]:
+        out: list[Change] = []
+        by: dict[int, Change] = {}
+        for c in self.net.cells:
+            if c.relation is None:
+                if _same(c.cur, c.base):
+                    continue
+            elif c.typed is None or c.matches(c.cur, self.tol) or self._displayed_ok(c, None):
+                continue
+            ch = Change(c, c.cur)
+            out.append(ch)
+            by[id(c)] = ch
+        for ch in out:
+            c = ch.cell
+            if c.relation is not None and c.self_consistent:
+                ch.cause = self._find_cause(c, by)
+                if ch.cause is None:
+                    # nothing upstream moved: it disagrees on its own after all
+                    continue
+        for ch in out:
+            if ch.is_cause:
+                ch.alternatives = self._alternatives(ch)
+        return out
+
+    def _find_cause(self, c: Cell, by: dict[int, Change]) -> Cell | None:
+        seen = {id(c)}
+        frontier = [c]
+        while frontier:
+            nxt: list[Cell] = []
+            for x in frontier:
+                for i in (x.relation.inputs if x.relation else ()):
+                    if id(i) in seen:
+                        continue
+                    seen.add(id(i))
+                    ch = by.get(id(i))
+                    if ch is not None and (i.relation is None or not i.self_consistent):
+                        return i
+                    nxt.append(i)
+            frontier = nxt
+        return None
+
+    def _alternatives(self, ch: Change) -> list[Cell]:
+        c = ch.cell
+        alts: list[Cell] = []
+        if c.relation is not None:
+            for x, v in self.candidates(c.relation, c.typed):
+                if x is c or any(a is x for a in alts):
+                    continue
+                delta, _, _ = self.evaluate([(x, v)])
+                if delta <= TIE_MARGIN:
+                    alts.append(x)
+            if c.relation.suspects is not None:
+                for x in c.relation.suspects(c.relation, c.typed):
+                    if not any(a is x for a in alts):
+                        alts.append(x)
+        else:
+            # Undo the move: the derived cells that then disagree on their own would be the
+            # other explanation, if there is exactly one and it costs about as much.
+            delta, _, overlay = self.evaluate([(c, c.base)])
+            cells = {id(k): k for k in [c, *self.downstream(c)]}
+            newly = [cells[k] for k, v in overlay.items()
+                     if k != id(c) and cells[k].relation is not None
+                     and self.cost(cells[k], v) >= W_DERIVED
+                     and self.cost(cells[k], cells[k].cur) < W_DERIVED]
+            if len(newly) == 1 and delta <= TIE_MARGIN:
+                alts.append(newly[0])
+        return alts[:8]
+
+
+def _is_cause(cost: float) -> int:
+    return 1 if cost >= W_DERIVED - 1e-9 else 0
+
+
+def _changed_quick(c: Cell, tol) -> bool:
+    if c.relation is None:
+        return not _same(c.cur, c.base)
+    return c.typed is not None and not c.matches(c.cur, tol)
+
+
+
+# ---------------------------------------------------------------------------------------
+# Whole hypotheses: identity fields and budget codes
+# ---------------------------------------------------------------------------------------
+
+
+def _identity_cost(ctx, year: int | None, quarter: int | None) -> float:
+    """Disagreements that a wrong year or quarter would cause outside the network: a
+    report far too late or dated before its quarter ended, village documents dated before
+    their period, no Perbandingan row for the report year."""
+    from .calendar import deadline, quarter_end, working_days_between
+
+    rep = ctx.report
+    rd = rep.identity.report_date
+    cost = 0.0
+    s = ctx.settings
+    if year is None or quarter is None:
+        return cost
+    if rd is not None:
+        due = deadline(year, quarter, s.deadline_working_days, s.extra_holidays)
+        if rd > due:
+            # A few days late is common; a report a season late is more likely a typo.
+            late = working_days_between(due, rd, s.extra_holidays)
+            cost += 1.0 + min(late, 250) / 1000
+        elif rd < quarter_end(year, quarter):
+            cost += 1.0
+    earliest = {"lppdes": dt.date(year, 1, 1), "apbdes": dt.date(year - 1, 1, 1),
+                "rkpdes": dt.date(year, 1, 1)}
+    for r in rep.desa:
+        for doc, first in earliest.items():
+            v = r.get(doc).value
+            if isinstance(v, dt.date) and v < first:
+                cost += 1.0
+    if rep.perbandingan:
+        from .rules.base import amount
+
+        years = {amount(r.get("tahun")) for r in rep.perbandingan}
+        if years and year not in years and (year - 1) in years | {year - 1} and \
+                any(y is not None and y > year for y in years):
+            cost += 1.0
+    return cost
+
+
+def _identity_candidates(ctx) -> list[tuple[int, int]]:
+    from .calendar import quarter_end
+
+    ident = ctx.report.identity
+    y, q, rd = ident.year, ident.quarter, ident.report_date
+    if y is None or q is None or rd is None:
+        return []
+    # The quarter that ended most recently before the report date.
+    ry, rq = rd.year, (rd.month - 1) // 3 + 1
+    rq -= 1
+    if rq == 0:
+        ry, rq = ry - 1, 4
+    if quarter_end(ry, rq) >= rd:
+        return []
+    out = []
+    for cand in ((ry, q), (y, rq), (ry, rq)):
+        if cand != (y, q) and cand not in out and 1990 <= cand[0] <= 2100:
+            out.append(cand)
+    return out
+
+
+def diagnose(ctx) -> Diagnosis:
+    """The diagnosis of one report (see the module docstring)."""
+    ident = ctx.report.identity
+    year, quarter = ident.year, ident.quarter
+    net = build_network(ctx)
+    solver = Solver(net)
+    best_cost = solver.run() + _identity_cost(ctx, year, quarter)
+    best = (net, solver, {}, {})
+    symptoms = best_cost - _network_only(solver) >= 1.0
+    if symptoms:
+        for y, q in _identity_candidates(ctx):
+            n2 = build_network(ctx, year=y, quarter=q)
+            s2 = Solver(n2)
+            changed = (y != year) + (q != quarter)
+            c2 = s2.run() + _identity_cost(ctx, y, q) + W_INPUT * changed
+            if c2 < best_cost - 0.5:
+                fix = {}
+                if y != year:
+                    fix["tahun"] = (ident.tahun, y)
+                if q != quarter:
+                    fix["triwulan"] = (ident.triwulan, q)
+                best_cost, best = c2, (n2, s2, fix, {})
+    net, solver, fix, codes = best
+    overrides: dict[int, str] = {}
+    for row, code in list(net.budget.misplaced if net.budget is not None else ()):
+        trial = dict(overrides)
+        trial[row] = code
+        n2 = build_network(ctx, year=_fixed(fix, "tahun", year),
+                           quarter=_fixed(fix, "triwulan", quarter), code_overrides=trial)
+        s2 = Solver(n2)
+        c2 = s2.run() + _identity_cost(ctx, _fixed(fix, "tahun", year),
+                                       _fixed(fix, "triwulan", quarter)) + \
+            W_INPUT * (len(trial))
+        if c2 < best_cost - 0.5:
+            overrides = trial
+            best_cost = c2
+            net, solver = n2, s2
+    if overrides:
+        rows = {r.row: r for r in ctx.budget_rows}
+        codes = {row: (rows[row].get("kode"), code) for row, code in overrides.items()}
+    return Diagnosis(net, solver.changes(), fix, codes, net.budget,
+                     _fixed(fix, "tahun", year), _fixed(fix, "triwulan", quarter))
+
+
+def _fixed(fix: dict, key: str, default: Any) -> Any:
+    return fix[key][1] if key in fix else default
+
+
+def _network_only(solver: Solver) -> float:
+    return solver.total_cost()

@@ -1,0 +1,180 @@
+"""The report's arithmetic, described once, as a network of relations over typed cells.
+
+``build_network(ctx)`` reads one report (through the check context) and returns a
+:class:`Network`: every recomputable number of the report is a :class:`Relation` whose target
+is a typed cell. One module per sheet family says which relations exist:
+
+- :mod:`.anggaran`: sisa, persentase, sums of kegiatan, program and JUMLAH, the quarterly
+  plan and capaian keuangan, and the PK budget table against the Anggaran pagu;
+- :mod:`.capaian`: realisasi from pembilang/penyebut or from the Fasilitasi and Desa sheets,
+  capaian from realisasi, target and polarity, the average, the predikat, the Capaian target
+  against the PK target and the Perbandingan row of the current year against Capaian;
+- :mod:`.efisiensi`: cost per outcome against Anggaran, capaian anggaran and kinerja, and
+  efisiensi by the configured formula.
+
+The diagnosis (:mod:`lkj_excel.diagnosis`) searches this network for the fewest typed cells
+that explain every disagreement; the rules report what it finds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ..model import Value
+from ..parsing import is_blank
+from .core import (
+    AMOUNT,
+    COUNT,
+    FLAG,
+    INPUT_CODES,
+    LABEL,
+    MEASURE,
+    PERCENT,
+    Cell,
+    Compute,
+    Explain,
+    Invert,
+    Relation,
+    Tolerance,
+    matches,
+    typed_value,
+)
+
+
+class Network:
+    """Cells and the relations between them, for one report."""
+
+    def __init__(self, tolerance: Tolerance):
+        self.tol = tolerance
+        self.cells: list[Cell] = []
+        self.relations: list[Relation] = []
+        self._by_where: dict[tuple[str, str | None], Cell] = {}
+        #: The Anggaran hierarchy as the network sees it (relations.anggaran.Budget).
+        self.budget = None
+
+    # -- building ---------------------------------------------------------------------------
+    def cell(self, value: Value, typed: Any, kind: str, field: str, row_key: str, *,
+             number: Any = None, unit: str | None = None, base: Any = ...) -> Cell:
+        """The network cell of ``value`` (created once; later calls return the same cell)."""
+        key = (value.sheet, value.cell) if value.cell else None
+        if key is not None and key in self._by_where:
+            return self._by_where[key]
+        c = Cell(value, typed, kind, field, row_key, number=number, unit=unit,
+                 base=typed if base is ... else base)
+        if typed is None or is_blank(value.raw):
+            # Filling a cell the user left blank ("-") is a bolder claim than correcting a
+            # typed number.
+            c.weight += 0.5
+        self.cells.append(c)
+        if key is not None:
+            self._by_where[key] = c
+        return c
+
+    def relate(self, code: str, target: Cell, inputs: Iterable[Cell], compute: Compute,
+               explain: Explain, invert: Invert | None = None,
+               alt_inputs: tuple = (), suspects: Callable | None = None) -> Relation | None:
+        """Make ``target`` the result of ``compute(inputs)``. A cell is the target of at most
+        one relation: the first description wins (later ones would compete for the cell)."""
+        inputs = tuple(inputs)
+        if target.relation is not None or target in inputs or self._reaches(target, inputs):
+            return None
+        r = Relation(code, target, inputs, compute, explain, invert, alt_inputs, suspects)
+        target.relation = r
+        for i in inputs:
+            i.dependents.append(r)
+        self.relations.append(r)
+        return r
+
+    def _reaches(self, target: Cell, inputs: tuple[Cell, ...]) -> bool:
+        """Whether ``target`` already feeds one of ``inputs`` (the relation would loop)."""
+        seen: set[int] = set()
+        stack = [target]
+        wanted = {id(i) for i in inputs}
+        while stack:
+            c = stack.pop()
+            for r in c.dependents:
+                t = r.target
+                if id(t) in wanted:
+                    return True
+                if id(t) not in seen:
+                    seen.add(id(t))
+                    stack.append(t)
+        return False
+
+    def get(self, value: Value | None) -> Cell | None:
+        if value is None or not value.cell:
+            return None
+        return self._by_where.get((value.sheet, value.cell))
+
+    # -- settling -----------------------------------------------------------------------
+    def finish(self) -> Network:
+        """Order the cells (inputs first), compute what the typed inputs imply, and note
+        which typed derived cells agree with their relation applied to typed values."""
+        order: list[Cell] = []
+        state: dict[int, int] = {}
+        for c in self.cells:
+            if id(c) in state:
+                continue
+            stack: list[tuple[Cell, int]] = [(c, 0)]
+            while stack:
+                node, i = stack.pop()
+                if i == 0:
+                    if state.get(id(node)) == 2:
+                        continue
+                    state[id(node)] = 1
+                ins = node.relation.inputs if node.relation else ()
+                if i < len(ins):
+                    stack.append((node, i + 1))
+                    nxt = ins[i]
+                    if state.get(id(nxt)) is None:
+                        stack.append((nxt, 0))
+                    continue
+                if state.get(id(node)) != 2:
+                    state[id(node)] = 2
+                    order.append(node)
+        for n, c in enumerate(order):
+            c.order = n
+            c.cur = c.base if c.relation is None else c.relation.value()
+            c.cur0 = c.cur
+        self.cells = order
+        tol = self.tol
+        for c in order:
+            r = c.relation
+            if r is None or c.typed is None:
+                continue
+            ok = c.matches(r.value(typed=True), tol)
+            if not ok:
+                for ins, fn in r.alt_inputs:
+                    if c.matches(fn([typed_value(i) for i in ins]), tol):
+                        ok = True
+                        break
+            c.self_consistent = ok
+        return self
+
+    def mismatched(self) -> list[Cell]:
+        """Typed derived cells that disagree with what their inputs imply right now."""
+        tol = self.tol
+        return [c for c in self.cells
+                if c.relation is not None and c.typed is not None and not c.matches(c.cur, tol)]
+
+
+def build_network(ctx: Any, *, year: int | None = ..., quarter: int | None = ...,
+                  code_overrides: dict[int, str] | None = None) -> Network:
+    """The relations of one report. ``year``/``quarter`` override Identitas and
+    ``code_overrides`` (Anggaran row -> canonical code) override typed budget codes, so
+    that the diagnosis can ask "what if this identity field or code were different"."""
+    from . import anggaran, capaian, efisiensi
+
+    s = ctx.settings
+    net = Network(Tolerance(s.tolerance_rupiah, s.tolerance_points))
+    budget = anggaran.build(net, ctx, code_overrides or {})
+    capaian.build(net, ctx, year=year, quarter=quarter)
+    efisiensi.build(net, ctx, budget)
+    anggaran.build_pk_budget(net, ctx, budget)
+    net.budget = budget
+    return net.finish()
+
+
+__all__ = ["Network", "build_network", "Cell", "Relation", "Tolerance", "AMOUNT", "PERCENT",
+           "COUNT", "MEASURE", "LABEL", "FLAG", "INPUT_CODES", "matches"]

@@ -1,0 +1,327 @@
+"""Relations of the Anggaran sheet and the PK budget table.
+
+Per row: sisa = pagu - realisasi (ANG001), persentase = realisasi / pagu x 100 (ANG002),
+capaian keuangan = realisasi / rencana triwulan x 100 (ANG015). A kegiatan's pagu and
+realisasi are the sums of its sub kegiatan (ANG003), a program's of its kegiatan (ANG004),
+JUMLAH's of the programs (ANG005); JUMLAH's rencana triwulan is the sum of the rows' plans
+(ANG012) and the reported average capaian keuangan is total realisasi / total plan (ANG016).
+The PK budget table's JUMLAH is the sum of its rows (PK007).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import AnggaranRow
+from ..parsing import Number, parse_code
+from .core import AMOUNT, PERCENT, Cell, ratio_pct, total
+
+LEVEL_NAME = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub kegiatan"}
+CHILD_NAME = {"program": "kegiatan", "kegiatan": "sub kegiatan", None: "baris"}
+
+
+@dataclass(eq=False)
+class Line:
+    """One Anggaran row in the network, with its place in the hierarchy."""
+
+    row: AnggaranRow
+    code: str | None
+    level: str | None
+    parent_code: str | None
+    key: str
+    children: list[Line] = field(default_factory=list)
+    pagu: Cell | None = None
+    realisasi: Cell | None = None
+    sisa: Cell | None = None
+    persentase: Cell | None = None
+    plan: Cell | None = None
+    capaian_keuangan: Cell | None = None
+    is_total: bool = False
+
+
+@dataclass(eq=False)
+class Budget:
+    lines: list[Line]
+    by_code: dict[str, Line]
+    roots: list[Line]
+    top: list[Line]
+    total: Line | None
+    has_plan: bool
+    #: (row, canonical code) candidates for a code typed under the wrong parent.
+    misplaced: list[tuple[int, str]]
+    by_row: dict[int, Line]
+
+
+def _rp(x):
+    from ..rules.base import rp
+
+    return rp(x)
+
+
+def _pct(x):
+    from ..rules.base import pct
+
+    return pct(x)
+
+
+def row_key(r: AnggaranRow, code: str | None) -> str:
+    if code:
+        return code
+    if r.is_total:
+        return "JUMLAH"
+    return (r.get("uraian").text or f"baris {r.row}")[:60]
+
+
+def _amount_cell(net, ctx, r: AnggaranRow, key: str, fld: str, rk: str, *,
+                 blank_is_zero: bool) -> Cell:
+    from ..rules.base import amount, typed
+
+    v = r.get(key)
+    if key == "pagu":
+        reading = ctx.pagu_of(r)
+    else:
+        reading = amount(v, blank_is_zero)
+    shown = reading if typed(v) else None
+    return net.cell(v, shown, AMOUNT, fld, rk, number=v.parsed if isinstance(v.parsed, Number)
+                    else None, base=reading)
+
+
+def _percent_cell(net, r: AnggaranRow, key: str, rk: str) -> Cell | None:
+    from ..rules.base import typed
+
+    v = r.get(key)
+    p = v.parsed
+    if not typed(v) or not isinstance(p, Number) or p.value is None:
+        return net.cell(v, None, PERCENT, key, rk) if v.cell else None
+    return net.cell(v, p.value, PERCENT, key, rk, number=p)
+
+
+def _tree(ctx, overrides: dict[int, str]) -> Budget:
+    rows = ctx.budget_rows
+    lines: list[Line] = []
+    by_code: dict[str, Line] = {}
+    for r in rows:
+        c = parse_code(overrides[r.row]) if r.row in overrides else r.code
+        code = c.canonical if c and c.canonical else None
+        ln = Line(r, code, c.level if code else None, c.parent if code else None,
+                  row_key(r, code))
+        lines.append(ln)
+        if code and code not in by_code:
+            by_code[code] = ln
+    roots: list[Line] = []
+    for ln in lines:
+        parent = by_code.get(ln.parent_code) if ln.parent_code else None
+        if parent is not None and parent is not ln:
+            parent.children.append(ln)
+        else:
+            roots.append(ln)
+    top = roots
+    for level in ("program", "kegiatan", "subkegiatan"):
+        if any(n.level == level for n in roots):
+            top = [n for n in roots if n.level == level or n.level is None]
+            break
+    # A code typed under the wrong parent: the row sits below another parent in the sheet.
+    misplaced: list[tuple[int, str]] = []
+    last: dict[str, Line] = {}
+    for ln in lines:
+        if ln.level in ("kegiatan", "subkegiatan") and ln.parent_code:
+            plevel = "program" if ln.level == "kegiatan" else "kegiatan"
+            pos = last.get(plevel)
+            if pos is not None and pos.code and pos.code != ln.parent_code and \
+                    ln.row.row not in overrides:
+                suffix = ln.code[len(ln.parent_code):]
+                misplaced.append((ln.row.row, pos.code + suffix))
+        if ln.level:
+            last[ln.level] = ln
+            if ln.level == "program":
+                last.pop("kegiatan", None)
+    total_row = ctx.report.anggaran_total
+    tot = None
+    if total_row is not None:
+        tot = Line(total_row, None, None, None, "JUMLAH", children=list(top), is_total=True)
+    has_plan = any(r.get("target_tw").raw not in (None, "")
+                   and str(r.get("target_tw").raw).strip() for r in rows)
+    return Budget(lines, by_code, roots, top, tot, has_plan, misplaced,
+                  {ln.row.row: ln for ln in lines})
+
+
+def _sum_explain(what: str, child: str):
+    def explain(rel, vals, found, expected):
+        parts = " + ".join(_rp(v) for v in vals[:6]) + (" + ..." if len(vals) > 6 else "")
+        return (f"{rel.target.label.capitalize()} {what} {found} seharusnya {expected}, jumlah "
+                f"{len(vals)} {child} ({parts}).")
+    return explain
+
+
+def _sum_invert(rel, want):
+    cur = rel.value()
+    if cur is None or want is None:
+        return []
+    delta = want - cur
+    return [(i, i.cur + delta) for i in rel.inputs if i.cur is not None]
+
+
+def _sisa_explain(rel, vals, found, expected):
+    p, r = vals
+    return (f"Sisa {found} seharusnya {expected} (pagu {_rp(p)} dikurangi realisasi "
+            f"{_rp(r)}).")
+
+
+def _sisa(vals):
+    p, r = vals
+    return None if p is None or r is None else p - r
+
+
+def _sisa_invert(rel, want):
+    p, r = rel.inputs
+    out = []
+    if r.cur is not None:
+        out.append((p, want + r.cur))
+    if p.cur is not None:
+        out.append((r, p.cur - want))
+    return out
+
+
+def _pct_explain(rel, vals, found, expected):
+    p, r = vals
+    return (f"Persentase {found} seharusnya {expected} (realisasi {_rp(r)} dibagi pagu "
+            f"{_rp(p)}).")
+
+
+def _capk_explain(rel, vals, found, expected):
+    plan, r = vals
+    return (f"Capaian keuangan {found} seharusnya {expected} (realisasi {_rp(r)} dibagi "
+            f"rencana triwulan {_rp(plan)}).")
+
+
+def _plan_providers(ln: Line) -> list[Cell]:
+    """The plan cells a line's quarterly plan is the sum of: its own when typed, else its
+    children's."""
+    if ln.plan is not None and (ln.plan.typed is not None or not ln.children):
+        return [ln.plan]
+    out: list[Cell] = []
+    for k in ln.children:
+        out.extend(_plan_providers(k))
+    return out
+
+
+def build(net, ctx, overrides: dict[int, str]) -> Budget:
+    b = _tree(ctx, overrides)
+    every = b.lines + ([b.total] if b.total is not None else [])
+    for ln in every:
+        r = ln.row
+        ln.pagu = _amount_cell(net, ctx, r, "pagu", "pagu", ln.key, blank_is_zero=False)
+        ln.realisasi = _amount_cell(net, ctx, r, "realisasi", "realisasi", ln.key,
+                                    blank_is_zero=True)
+        ln.sisa = _amount_cell(net, ctx, r, "sisa", "sisa", ln.key, blank_is_zero=False)
+        ln.sisa.base = None
+        ln.persentase = _percent_cell(net, r, "persentase", ln.key)
+        if b.has_plan:
+            ln.plan = _amount_cell(net, ctx, r, "target_tw", "target_tw", ln.key,
+                                   blank_is_zero=True)
+            ln.capaian_keuangan = _percent_cell(net, r, "capaian_keuangan", ln.key)
+    # Sums, bottom-up so that a parent reads its children's cells.
+    def relate_sums(ln: Line, code: str, what: str, child: str) -> None:
+        for f in ("pagu", "realisasi"):
+            net.relate(code, getattr(ln, f), [getattr(k, f) for k in ln.children], total,
+                       _sum_explain(what, child), invert=_sum_invert)
+
+    def sums(ln: Line) -> None:
+        for k in ln.children:
+            sums(k)
+        if ln.children:
+            relate_sums(ln, "ANG004" if ln.level == "program" else "ANG003",
+                        f"{LEVEL_NAME.get(ln.level, '')} {ln.code or ''}".strip(),
+                        f"{CHILD_NAME.get(ln.level, 'baris')} di bawahnya")
+
+    for ln in b.roots:
+        sums(ln)
+    if b.total is not None and b.total.children:
+        level = b.top[0].level
+        relate_sums(b.total, "ANG005", "JUMLAH",
+                    LEVEL_NAME.get(level, "baris") if all(t.level == level for t in b.top)
+                    else "baris")
+    for ln in every:
+        alt = ()
+        if ln.children and all(k.sisa is not None for k in ln.children):
+            alt = ((tuple(k.sisa for k in ln.children), total),)
+        if ln.sisa.typed is not None or ln.sisa.value.cell:
+            net.relate("ANG001", ln.sisa, (ln.pagu, ln.realisasi), _sisa, _sisa_explain,
+                       invert=_sisa_invert, alt_inputs=alt)
+        if ln.persentase is not None:
+            net.relate("ANG002", ln.persentase, (ln.pagu, ln.realisasi),
+                       lambda v: ratio_pct(v[1], v[0]), _pct_explain)
+    if b.has_plan:
+        plan_total = None
+        if b.total is not None and b.total.plan is not None:
+            providers = [c for t in b.top for c in _plan_providers(t)]
+            plan_total = b.total.plan
+            net.relate("ANG012", plan_total, providers, total,
+                       lambda rel, vals, found, expected: (
+                           f"Jumlah rencana triwulan {found} seharusnya {expected} (jumlah "
+                           f"rencana triwulan {len(b.top)} baris)."),
+                       invert=_sum_invert)
+        for ln in every:
+            if ln.capaian_keuangan is not None and ln.plan is not None:
+                net.relate("ANG015", ln.capaian_keuangan, (ln.plan, ln.realisasi),
+                           lambda v: ratio_pct(v[1], v[0]), _capk_explain)
+        avg = ctx.report.anggaran_average
+        if avg is not None:
+            _average(net, ctx, b, avg, plan_total)
+    return b
+
+
+def _average(net, ctx, b: Budget, avg: AnggaranRow, plan_total: Cell | None) -> None:
+    """The reported average capaian keuangan = total realisasi / total plan."""
+    from ..rules.base import typed
+
+    v = avg.get("capaian_keuangan")
+    if not typed(v) or not isinstance(v.parsed, Number) or v.parsed.value is None:
+        v = avg.get("persentase")
+        if not typed(v) or not isinstance(v.parsed, Number) or v.parsed.value is None:
+            return
+    target = net.cell(v, v.parsed.value, PERCENT, "capaian_keuangan", "rata-rata",
+                      number=v.parsed)
+    reals = [t.realisasi for t in b.top]
+    plans = [plan_total] if plan_total is not None else \
+        [c for t in b.top for c in _plan_providers(t)]
+    n = len(reals)
+
+    def compute(vals):
+        return ratio_pct(total(vals[:n]), total(vals[n:]))
+
+    def explain(rel, vals, found, expected):
+        return (f"Rata-rata capaian keuangan {found} seharusnya {expected} (realisasi "
+                f"{_rp(total(vals[:n]))} dibagi rencana triwulan {_rp(total(vals[n:]))}).")
+
+    alt = ()
+    if b.total is not None and b.total.plan is not None:
+        alt = (((b.total.realisasi, b.total.plan), lambda x: ratio_pct(x[0], x[1])),)
+    net.relate("ANG016", target, reals + plans, compute, explain, alt_inputs=alt)
+
+
+def build_pk_budget(net, ctx, b: Budget) -> None:
+    """JUMLAH of the PK budget table = the sum of its rows (PK007)."""
+    from ..rules.base import amount, typed
+
+    tot = ctx.report.pk_budget_total
+    rows = ctx.report.pk_budget_rows
+    if tot is None or not rows:
+        return
+    cells = []
+    for r in rows:
+        v = r.get("anggaran")
+        a = amount(v)
+        cells.append(net.cell(v, a if typed(v) else None, AMOUNT, "anggaran",
+                              (r.get("uraian").text or f"baris {r.row}")[:70],
+                              number=v.parsed if isinstance(v.parsed, Number) else None,
+                              base=a))
+    v = tot.get("anggaran")
+    a = amount(v)
+    target = net.cell(v, a if typed(v) else None, AMOUNT, "anggaran", "JUMLAH",
+                      number=v.parsed if isinstance(v.parsed, Number) else None)
+    net.relate("PK007", target, cells, total,
+               lambda rel, vals, found, expected: (
+                   f"Jumlah anggaran PK {found} seharusnya {expected} (jumlah {len(vals)} "
+                   "baris)."),
+               invert=_sum_invert)

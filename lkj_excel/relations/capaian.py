@@ -1,0 +1,309 @@
+"""Relations of the Capaian sheet and of the sheets it agrees with.
+
+Per indicator: realisasi = pembilang / penyebut x 100 (CAP002), or the count of ticked
+activities in Fasilitasi (FAS001) or of documents on time in Desa (DES002) over their number;
+capaian = f(realisasi, target, polaritas) (CAP001); predikat = the band of the capaian
+(CAP004); the average of the capaian (CAP003); the Capaian target = the PK target (PK002);
+the Perbandingan row of the report year = the Capaian target and realisasi (PK008).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..calendar import quarter_end
+from ..model import CapaianRow, Value
+from ..parsing import Number, normalise_text
+from .core import COUNT, FLAG, LABEL, MEASURE, PERCENT, Cell, capaian_formula_value, mean, ratio_pct
+
+DOCS = ("rkpdes", "apbdes", "lppdes")
+
+
+def _num(x):
+    from ..rules.base import num
+
+    return num(x)
+
+
+def _pct(x):
+    from ..rules.base import pct
+
+    return pct(x)
+
+
+def _measure_cell(net, v: Value, satuan: str | None, fld: str, rk: str,
+                  base: float | None = ...) -> Cell:
+    from ..rules.base import measure
+
+    val, unit = measure(v, satuan)
+    p = v.parsed if isinstance(v.parsed, Number) else None
+    kind = PERCENT if unit == "%" else MEASURE
+    return net.cell(v, val, kind, fld, rk, number=p, unit=unit,
+                    base=val if base is ... else base)
+
+
+def _count_cell(net, v: Value, fld: str, rk: str) -> Cell:
+    from ..rules.base import amount
+
+    a = amount(v)
+    return net.cell(v, a, COUNT, fld, rk, number=v.parsed if isinstance(v.parsed, Number)
+                    else None)
+
+
+def _copy(vals):
+    return vals[0]
+
+
+def _copy_invert(rel, want):
+    return [(rel.inputs[0], want)]
+
+
+def doc_deadline(settings, doc: str, year: int) -> dt.date:
+    if doc == "rkpdes":
+        d, m = settings.rkpdes_deadline
+        return dt.date(year, m, d)
+    if doc == "apbdes":
+        d, m = settings.apbdes_deadline
+        return dt.date(year - 1, m, d)
+    d, m = settings.lppdes_deadline
+    return dt.date(year, m, d)
+
+
+def doc_on_time(settings, doc: str, date: dt.date | None, year: int) -> bool:
+    return date is not None and date <= doc_deadline(settings, doc, year)
+
+
+def build(net, ctx, *, year=..., quarter=...) -> None:
+    from ..rules.base import FORMULA_TEXT, typed, units_compatible
+    from ..rules.capaian import row_key
+
+    report = ctx.report
+    ident = report.identity
+    year = ident.year if year is ... else year
+    quarter = ident.quarter if quarter is ... else quarter
+    s = ctx.settings
+    caps: dict[int, Cell] = {}
+    rows = report.capaian_rows
+    for c in rows:
+        rk = row_key(c)
+        satuan = c.get("satuan").text
+        t_cell = _measure_cell(net, c.get("target"), satuan, "target", rk)
+        tt_cell = _measure_cell(net, c.get("target_tahunan"), satuan, "target_tahunan", rk) \
+            if typed(c.get("target_tahunan")) else None
+        r_cell = _realisasi(net, ctx, c, rk, satuan, year, quarter)
+        # capaian = f(realisasi, target)
+        cv = c.get("capaian")
+        p = cv.parsed if isinstance(cv.parsed, Number) else None
+        c_cell = net.cell(cv, p.value if typed(cv) and p is not None and p.value is not None
+                          else None, PERCENT, "capaian", rk, number=p)
+        formula = ctx.capaian_formula(c)
+        if t_cell.base is not None and units_compatible(t_cell.unit, r_cell.unit):
+            def explain(rel, vals, found, expected, _f=formula):
+                r, t = vals
+                return (f"Capaian {found} seharusnya {expected} ({FORMULA_TEXT[_f]}: "
+                        f"realisasi {_num(round(r, 2))}, target {_num(t)}).")
+            net.relate("CAP001", c_cell, (r_cell, t_cell),
+                       lambda v, _f=formula: capaian_formula_value(_f, v[0], v[1]), explain)
+        caps[c.row] = c_cell
+        pv = c.get("predikat")
+        if typed(pv):
+            pred = net.cell(pv, pv.text, LABEL, "predikat", rk)
+
+            def band(vals, _c=c_cell):
+                x = vals[0]
+                if x is None:
+                    return None
+                if _c.typed is not None and _c.matches(x, net.tol):
+                    x = _c.typed  # the capaian as displayed decides its band
+                return s.predikat(round(x, 2))
+
+            net.relate("CAP004", pred, (c_cell,), band,
+                       lambda rel, vals, found, expected: (
+                           f"Predikat '{found}' seharusnya '{expected}' untuk capaian "
+                           f"{_pct(vals[0])} menurut skala di Pengaturan."))
+        # Capaian target = PK target
+        pk = ctx.pk_matches.get(c.row)
+        linked = tt_cell if tt_cell is not None else t_cell
+        if pk is not None and typed(pk.get("target")) and linked.base is not None:
+            pk_cell = _measure_cell(net, pk.get("target"), pk.get("satuan").text, "target",
+                                    rk)
+            pk_cell.weight = 1.35  # the signed agreement is the source the table copies
+            if pk_cell.base is not None and pk_cell.unit == linked.unit:
+                pkv = pk.get("target")
+                net.relate("PK002", linked, (pk_cell,), _copy,
+                           lambda rel, vals, found, expected, _w=pkv.where: (
+                               f"Target '{found}' di Capaian berbeda dengan target PK "
+                               f"'{expected}' ({_w}) untuk indikator yang sama."),
+                           invert=_copy_invert)
+        _perbandingan(net, ctx, c, rk, linked, r_cell, year)
+    avg = report.capaian_average
+    if avg is not None:
+        v = avg.get("capaian")
+        p = v.parsed if isinstance(v.parsed, Number) else None
+        if typed(v) and p is not None and p.value is not None:
+            target = net.cell(v, p.value, PERCENT, "capaian", "rata-rata", number=p)
+            ins = [caps[c.row] for c in rows if caps[c.row].relation is not None]
+            if ins:
+                net.relate("CAP003", target, ins, mean,
+                           lambda rel, vals, found, expected: (
+                               f"Rata-rata capaian {found} seharusnya {expected} (rata-rata "
+                               f"capaian {len([x for x in vals if x is not None])} "
+                               "indikator)."))
+
+
+def _realisasi(net, ctx, c: CapaianRow, rk: str, satuan, year, quarter) -> Cell:
+    """The realisasi cell, derived from the pembilang and penyebut (typed, or counted from
+    the Fasilitasi or Desa sheet) where the row has them."""
+    from ..rules.base import amount, typed
+
+    v = c.get("realisasi")
+    src = normalise_text(c.get("sumber").text)
+    report = ctx.report
+    pem_v, pen_v = c.get("pembilang"), c.get("penyebut")
+    if src == "fasilitasi" and [r for r in report.fasilitasi if r.get("nama").text]:
+        pem = _count_cell(net, pem_v, "pembilang", rk)
+        pen = _count_cell(net, pen_v, "penyebut", rk)
+        ticks = []
+        for r in report.fasilitasi:
+            if not r.get("nama").text:
+                continue
+            sv = r.get("status")
+            ticks.append(net.cell(sv, r.done, FLAG, "status", r.get("nama").text[:70],
+                                  base=r.done is True))
+        n = len(ticks)
+        _counted(net, "FAS001", "Fasilitasi", pem, pen, ticks, lambda vals: sum(
+            1 for x in vals if x is True), n, "kegiatan terlaksana", "kegiatan")
+        return _ratio_realisasi(net, "FAS001", c, v, rk, satuan, pem, pen, "Fasilitasi",
+                                "kegiatan terlaksana")
+    if src == "desa" and [r for r in report.desa if r.get("desa").text] and \
+            year is not None and quarter is not None:
+        pem = _count_cell(net, pem_v, "pembilang", rk)
+        pen = _count_cell(net, pen_v, "penyebut", rk)
+        dates: list[Cell] = []
+        docs: list[str] = []
+        desa_rows = [r for r in report.desa if r.get("desa").text]
+        for r in desa_rows:
+            for doc in DOCS:
+                dv = r.get(doc)
+                d = dv.value if isinstance(dv.value, dt.date) else None
+                dates.append(net.cell(dv, d, "date", doc, r.get("desa").text, base=d))
+                docs.append(doc)
+        s = ctx.settings
+
+        def count(vals, _docs=tuple(docs)):
+            return sum(1 for doc, d in zip(_docs, vals, strict=True)
+                       if doc_on_time(s, doc, d, year))
+
+        _counted(net, "DES002", "Desa", pem, pen, dates, count, len(desa_rows) * 3,
+                 "dokumen tepat waktu", "desa x 3 dokumen")
+        return _ratio_realisasi(net, "DES002", c, v, rk, satuan, pem, pen, "Desa",
+                                "dokumen tepat waktu")
+    pem_a, pen_a = amount(pem_v), amount(pen_v)
+    r_cell = _measure_cell(net, v, satuan, "realisasi", rk)
+    p = v.parsed
+    if isinstance(p, Number) and p.style == "ratio" and p.numerator is not None and \
+            p.denominator:
+        # "31/36 = 86,11%": the realisasi is the ratio itself where the stated percentage
+        # agrees with it (CAP002 reports the cell where it does not).
+        exact = p.numerator / p.denominator * 100
+        if p.decimals is None or r_cell.matches(exact, net.tol):
+            r_cell.base = exact
+    if pem_a is not None and pen_a and (r_cell.unit in ("%", None)) and \
+            not (isinstance(v.parsed, Number) and v.parsed.style == "ratio"):
+        pem = _count_cell(net, pem_v, "pembilang", rk)
+        pen = _count_cell(net, pen_v, "penyebut", rk)
+        r_cell.base = None
+        if r_cell.typed is not None or r_cell.value.cell:
+            net.relate("CAP002", r_cell, (pem, pen), lambda x: ratio_pct(x[0], x[1]),
+                       lambda rel, vals, found, expected: (
+                           f"Realisasi {found} tidak sesuai {_num(vals[0])} / "
+                           f"{_num(vals[1])} = {expected}."),
+                       invert=_ratio_invert(net.tol))
+    return r_cell
+
+
+def _ratio_invert(tol):
+    def invert(rel, want):
+        """A count whose ratio shows ``want`` at the displayed precision (integers only)."""
+        pem, pen = rel.inputs
+        out = []
+        tgt = rel.target
+        if pen.cur:
+            x = round(want * pen.cur / 100)
+            if tgt.matches(ratio_pct(x, pen.cur), tol):
+                out.append((pem, float(x)))
+        if pem.cur and want:
+            x = round(pem.cur * 100 / want)
+            if x and tgt.matches(ratio_pct(pem.cur, x), tol):
+                out.append((pen, float(x)))
+        return out
+    return invert
+
+
+def _ratio_realisasi(net, code, c, v, rk, satuan, pem, pen, source, what) -> Cell:
+    r_cell = _measure_cell(net, v, satuan, "realisasi", rk, base=None)
+    if r_cell.unit is None:
+        r_cell.unit = "%"
+
+    def explain(rel, vals, found, expected):
+        return (f"Realisasi {found} seharusnya {expected} menurut sheet {source} "
+                f"({_num(vals[0])} {what} dari {_num(vals[1])}).")
+
+    net.relate(code, r_cell, (pem, pen), lambda x: ratio_pct(x[0], x[1]), explain,
+               invert=_ratio_invert(net.tol))
+    return r_cell
+
+
+def _counted(net, code, source, pem: Cell, pen: Cell, items: list[Cell], count, n: int,
+             done_what: str, total_what: str) -> None:
+    def suspects(rel, want, _items=items):
+        if want is None or rel.target.cur is None:
+            return []
+        delta = want - rel.target.cur
+        if abs(delta) != 1:
+            return []
+        wanted_true = delta > 0
+        return [i for i, ok in ((i, _item_ok(rel, i)) for i in _items) if ok != wanted_true]
+
+    def _item_ok(rel, item):
+        vals = [None] * len(items)
+        vals[items.index(item)] = item.cur
+        return count(vals) == 1
+
+    net.relate(code, pem, items, count,
+               lambda rel, vals, found, expected: (
+                   f"Pembilang {found} tidak sesuai sheet {source}: {expected} {done_what}."),
+               suspects=suspects)
+    net.relate(code, pen, (), lambda vals: float(n),
+               lambda rel, vals, found, expected: (
+                   f"Penyebut {found} tidak sesuai sheet {source}: {expected} {total_what}."))
+
+
+def _perbandingan(net, ctx, c: CapaianRow, rk: str, t_cell: Cell, r_cell: Cell, year) -> None:
+    """The Perbandingan row of the report year repeats the Capaian target and realisasi."""
+    from ..rules.base import amount, best_match
+
+    if year is None:
+        return
+    satuan = c.get("satuan").text
+    name = c.get("indikator").text or c.get("sasaran").text
+    for r in ctx.report.perbandingan:
+        if amount(r.get("tahun")) != year:
+            continue
+        hit = best_match(r.get("indikator").text, [(name, c)], 0.8)
+        if hit is None:
+            continue
+        for key, src in (("target", t_cell), ("realisasi", r_cell)):
+            v = r.get(key)
+            cell = _measure_cell(net, v, satuan, key, r.get("indikator").text[:70])
+            if cell.typed is None or src.unit != cell.unit:
+                continue
+            net.relate("PK008", cell, (src,), _copy,
+                       lambda rel, vals, found, expected, _k=key, _w=src.where: (
+                           f"{_k.capitalize()} tahun {year} '{found}' berbeda dengan {_k} "
+                           f"di Capaian '{expected}' ({_w})."),
+                       invert=_copy_invert)
+
+
+def quarter_is_due(year: int, quarter: int, deadline: dt.date) -> bool:
+    return quarter_end(year, quarter) >= deadline

@@ -1,0 +1,237 @@
+"""The report's arithmetic, described once.
+
+Every number of an LKj that can be recomputed is a *relation* over typed cells: sisa = pagu -
+realisasi, persentase = realisasi / pagu, a kegiatan = the sum of its sub kegiatan, capaian =
+f(realisasi, target, polaritas), the Capaian target = the PK target, the pembilang = the ticks
+of the Fasilitasi list, and so on. This module turns one report into a network of such
+relations:
+
+- a :class:`Cell` is one typed cell (or a value the report implies but does not show, such as
+  the number of ticks); an *input* cell is typed freely (a sub kegiatan's pagu), a *derived*
+  cell is the target of exactly one relation (a sisa, a total, a capaian);
+- a :class:`Relation` says how its target follows from its inputs (``compute``), which rule
+  code reports a target that disagrees, how to invert it (which input value would make the
+  typed target right), and how to say it in Indonesian.
+
+The checker's rules, the diagnosis (:mod:`lkj_excel.diagnosis`), the corrected figures of
+:mod:`lkj_excel.summary`, the finalised workbook's formulas and the Word document all read
+this one description, so they cannot disagree about what a number should be.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import CapaianRow, Row, Value
+from ..parsing import Number, normalise_text
+
+#: How a typed cell is compared with its recomputed value.
+AMOUNT, PERCENT, COUNT, MEASURE, LABEL, FLAG = (
+    "amount", "percent", "count", "measure", "label", "flag")
+
+#: The rule code that reports an *input* cell (typed freely, not computed) found to be the
+#: cause of a disagreement, by sheet.
+INPUT_CODES = {"Anggaran": "ANG018", "Capaian": "CAP006", "PK": "PK009",
+               "PK Anggaran": "PK010", "Efisiensi": "COP005"}
+
+#: Field labels as a person reads them, for messages.
+FIELD_LABEL = {
+    "pagu": "pagu", "realisasi": "realisasi", "sisa": "sisa", "persentase": "persentase",
+    "target_tw": "rencana triwulan", "capaian_keuangan": "capaian keuangan",
+    "target": "target", "target_tahunan": "target tahunan", "capaian": "capaian",
+    "pembilang": "pembilang", "penyebut": "penyebut", "predikat": "predikat",
+    "anggaran": "anggaran", "capaian_anggaran": "capaian anggaran",
+    "capaian_kinerja": "capaian kinerja", "efisiensi": "efisiensi",
+    "realisasi_kinerja": "realisasi kinerja", "status": "status",
+}
+
+
+@dataclass(eq=False, slots=True)
+class Cell:
+    """One value of the network: what was typed, and (during diagnosis) what it should be."""
+
+    #: The model cell (sheet, A1 address, raw text, parse); a placeholder for implied cells.
+    value: Value
+    #: The reading used in arithmetic (float, str, bool), ``None`` when blank or unreadable.
+    typed: Any
+    kind: str
+    field: str
+    row_key: str
+    #: The parse of the cell (a Number for numeric cells), for display precision and notation.
+    number: Number | None = None
+    #: Unit of a measure ("%", "desa", ...), to compare measures only within one unit.
+    unit: str | None = None
+    #: The relation whose target this cell is; ``None`` for an input.
+    relation: Relation | None = None
+    #: Relations that read this cell.
+    dependents: list[Relation] = field(default_factory=list)
+    #: Position in a topological order (inputs before the cells computed from them).
+    order: int = 0
+    #: Current value during diagnosis (starts as the value implied by the typed inputs).
+    cur: Any = None
+    #: Whether a typed derived cell agrees with its relation applied to the *typed* inputs
+    #: (then, if it must change, it is a consequence; otherwise it is a cause of its own).
+    self_consistent: bool = True
+    #: The value an input starts from (its typed reading; 0 for a blank realisasi).
+    base: Any = None
+    #: The value implied by the typed inputs, before any correction.
+    cur0: Any = None
+    #: What changing this input costs the diagnosis (a signed PK target is trusted more
+    #: than the copy of it in Capaian).
+    weight: float = 1.05
+
+    @property
+    def where(self) -> str:
+        return self.value.where
+
+    @property
+    def sheet(self) -> str:
+        return self.value.sheet
+
+    @property
+    def is_input(self) -> bool:
+        return self.relation is None
+
+    @property
+    def label(self) -> str:
+        return FIELD_LABEL.get(self.field, self.field)
+
+    def matches(self, truth: Any, tol: Tolerance) -> bool:
+        """Whether the typed value stands for ``truth`` within the displayed precision."""
+        return matches(self.kind, self.typed, self.number, truth, tol)
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    rupiah: float = 1.0
+    points: float = 0.01
+
+
+def matches(kind: str, typed: Any, number: Number | None, truth: Any, tol: Tolerance) -> bool:
+    if truth is None or typed is None:
+        return True
+    if kind in (AMOUNT,):
+        return abs(typed - truth) <= tol.rupiah + 1e-6
+    if kind == COUNT:
+        return abs(typed - truth) <= 1e-9
+    if kind == PERCENT or kind == MEASURE:
+        if not isinstance(truth, (int, float)) or not math.isfinite(truth):
+            return True
+        if number is not None and number.value is not None and (
+                number.is_percent or number.style == "ratio" or kind == PERCENT):
+            return pct_status(number, truth, tol.points) != "wrong"
+        return abs(typed - truth) <= (tol.points if kind == PERCENT else 1e-9) + 1e-9
+    if kind == LABEL:
+        return normalise_text(typed) == normalise_text(truth)
+    return typed == truth
+
+
+def pct_status(found: Number, exact: float, tolerance: float) -> str:
+    """Compare a typed percentage with the exact value: ``ok`` when it equals the exact
+    value rounded to the decimals the user showed, or lies within ``tolerance`` points;
+    ``truncated`` when the user cut the decimals off instead of rounding; else ``wrong``."""
+    if found.value is None or not math.isfinite(exact) or not math.isfinite(found.value):
+        return "wrong"
+    d = found.decimals if found.decimals is not None else 2
+    if abs(found.value - exact) <= tolerance + 1e-9:
+        return "ok"
+    if abs(round(exact + 1e-12, d) - found.value) < 10 ** (-d) / 2 - 1e-12:
+        return "ok"
+    factor = 10 ** d
+    if d <= 1 and abs(math.floor(exact * factor + 1e-9) / factor - found.value) < 1e-9:
+        return "truncated"
+    return "wrong"
+
+
+Compute = Callable[[list[Any]], Any]
+#: ``invert(relation, want)`` -> [(input cell, value)] that would make the target ``want``.
+Invert = Callable[["Relation", Any], list[tuple[Cell, Any]]]
+#: ``explain(relation, values)`` -> the Indonesian reason, from the inputs' values.
+Explain = Callable[["Relation", list[Any], Any], str]
+
+
+@dataclass(eq=False, slots=True)
+class Relation:
+    code: str
+    target: Cell
+    inputs: tuple[Cell, ...]
+    compute: Compute
+    explain: Explain
+    invert: Invert | None = None
+    #: Other sets of inputs the user may have computed the target from (a parent's sisa
+    #: as the sum of its children's sisa): the typed target agreeing with any of them is
+    #: still "consistent with what was typed".
+    alt_inputs: tuple[tuple[tuple[Cell, ...], Compute], ...] = ()
+    #: Cells that could instead be wrong but have no single corrected value (a tick in the
+    #: Fasilitasi list, a document date), given the difference the target shows.
+    suspects: Callable[[Relation, Any], list[Cell]] | None = None
+
+    def value(self, typed: bool = False) -> Any:
+        """The target's value from the inputs' current (or typed) values."""
+        if typed:
+            return self.compute([typed_value(c) for c in self.inputs])
+        return self.compute([c.cur for c in self.inputs])
+
+
+def typed_value(c: Cell) -> Any:
+    """What the user's own arithmetic would have started from: the typed reading, or for a
+    blank derived cell, its value implied by the typed inputs."""
+    return c.typed if c.typed is not None else c.cur0
+
+
+# ---------------------------------------------------------------------------------------
+# Small arithmetic helpers (None-propagating)
+# ---------------------------------------------------------------------------------------
+
+
+def total(vals: Iterable[Any]) -> float | None:
+    s = 0.0
+    for v in vals:
+        if v is None:
+            return None
+        s += v
+    return s
+
+
+def ratio_pct(num: Any, den: Any) -> float | None:
+    if num is None or den is None or den == 0:
+        return None
+    v = num / den * 100
+    return v if math.isfinite(v) else None
+
+
+def capaian_formula_value(formula: str, realisasi: Any, target: Any) -> float | None:
+    """Capaian in percent by the row's formula (R/T for positive polarity; 2T-R, T/R or
+    (T-R)/T for negative). Never capped at 100."""
+    if realisasi is None or target is None or target == 0:
+        return None
+    if formula == "R/T":
+        v = realisasi / target * 100
+    elif formula == "2T-R":
+        v = (2 * target - realisasi) / target * 100
+    elif formula == "T/R":
+        if not realisasi:
+            return None
+        v = target / realisasi * 100
+    else:
+        v = (target - realisasi) / target * 100
+    return v if math.isfinite(v) else None
+
+
+def mean(vals: Iterable[Any]) -> float | None:
+    xs = [v for v in vals if v is not None]
+    return sum(xs) / len(xs) if xs else None
+
+
+def row_of(c: CapaianRow | Row) -> int:
+    return c.row
+
+
+__all__ = [
+    "AMOUNT", "PERCENT", "COUNT", "MEASURE", "LABEL", "FLAG", "INPUT_CODES", "Cell",
+    "Relation", "Tolerance", "matches", "pct_status", "total", "ratio_pct",
+    "capaian_formula_value", "mean", "typed_value",
+]

@@ -1,0 +1,100 @@
+"""Relations of the Efisiensi (cost per outcome) sheet.
+
+Capaian anggaran = realisasi / pagu x 100 (COP001), capaian kinerja = R / T x 100 (COP002),
+efisiensi by the formula chosen in Pengaturan (COP003). Pagu and realisasi are compared
+with the Anggaran sheet after the diagnosis (COP004, a warning: the two tables may
+legitimately differ), not tied to it as a relation.
+"""
+
+from __future__ import annotations
+
+from ..parsing import Number
+from .core import AMOUNT, PERCENT, Cell, ratio_pct
+
+EFFICIENCY_TEXT = {
+    "100-penyerapan": "100% - capaian anggaran",
+    "kinerja/anggaran": "capaian kinerja / capaian anggaran x 100",
+    "kinerja-anggaran": "capaian kinerja - capaian anggaran",
+}
+
+
+def efficiency(formula: str, anggaran: float | None, kinerja: float | None) -> float | None:
+    if formula == "100-penyerapan":
+        return None if anggaran is None else 100 - anggaran
+    if anggaran is None or kinerja is None:
+        return None
+    if formula == "kinerja/anggaran":
+        return kinerja / anggaran * 100 if anggaran else None
+    return kinerja - anggaran
+
+
+def _pct(x):
+    from ..rules.base import pct
+
+    return pct(x)
+
+
+def _rp(x):
+    from ..rules.base import rp
+
+    return rp(x)
+
+
+def _percent_cell(net, v, fld, rk) -> Cell:
+    from ..rules.base import typed
+
+    p = v.parsed if isinstance(v.parsed, Number) else None
+    val = p.value if typed(v) and p is not None and p.value is not None else None
+    return net.cell(v, val, PERCENT, fld, rk, number=p)
+
+
+def build(net, ctx, budget) -> None:
+    from ..rules.base import amount, measure, typed, units_compatible
+    from ..rules.efisiensi import row_key
+
+    formula = ctx.settings.efficiency_formula
+    for r in ctx.report.efisiensi:
+        rk = row_key(r)
+        pv, rv = r.get("pagu"), r.get("realisasi")
+        pagu = net.cell(pv, amount(pv) if typed(pv) else None, AMOUNT, "pagu", rk,
+                        number=pv.parsed if isinstance(pv.parsed, Number) else None,
+                        base=amount(pv) if typed(pv) else None)
+        real = net.cell(rv, amount(rv) if typed(rv) else None, AMOUNT, "realisasi", rk,
+                        number=rv.parsed if isinstance(rv.parsed, Number) else None,
+                        base=amount(rv, True))
+        ang = _percent_cell(net, r.get("capaian_anggaran"), "capaian_anggaran", rk)
+        if pagu.base is not None:
+            net.relate("COP001", ang, (pagu, real), lambda v: ratio_pct(v[1], v[0]),
+                       lambda rel, vals, found, expected: (
+                           f"{found} seharusnya {expected} (realisasi {_rp(vals[1])} dibagi "
+                           f"pagu {_rp(vals[0])})."))
+        kin = _percent_cell(net, r.get("capaian_kinerja"), "capaian_kinerja", rk)
+        t, tu = measure(r.get("target"))
+        rk_, ru = measure(r.get("realisasi_kinerja"))
+        if t and rk_ is not None and units_compatible(tu, ru):
+            tc = net.cell(r.get("target"), t, PERCENT if tu == "%" else "measure", "target",
+                          rk, number=r.get("target").parsed, unit=tu)
+            rc = net.cell(r.get("realisasi_kinerja"), rk_, PERCENT if ru == "%" else "measure",
+                          "realisasi_kinerja", rk, number=r.get("realisasi_kinerja").parsed,
+                          unit=ru)
+            tv, rvv = r.get("target").text, r.get("realisasi_kinerja").text
+            net.relate("COP002", kin, (rc, tc), lambda v: ratio_pct(v[0], v[1]),
+                       lambda rel, vals, found, expected, _t=tv, _r=rvv: (
+                           f"{found} seharusnya {expected} (R {_r} dibagi T {_t})."))
+        eff = _percent_cell(net, r.get("efisiensi"), "efisiensi", rk)
+
+        def explain(rel, vals, found, expected):
+            a = vals[0]
+            k = vals[1] if len(vals) > 1 else None
+            return (f"{found} seharusnya {expected} (rumus {EFFICIENCY_TEXT[formula]}; "
+                    f"capaian anggaran {_pct(a)}"
+                    + (f", capaian kinerja {_pct(k)}" if formula != "100-penyerapan" else "")
+                    + ").")
+
+        if formula == "100-penyerapan":
+            if ang.relation is not None:
+                net.relate("COP003", eff, (ang,), lambda v: efficiency(formula, v[0], None),
+                           explain)
+        elif ang.relation is not None:
+            net.relate("COP003", eff, (ang, kin), lambda v: efficiency(formula, v[0], v[1]),
+                       explain)
