@@ -20,8 +20,9 @@ is either
 The objective. Each cause costs about 1 (an input slightly more than a derived cell, so that
 a typed result - a sisa, a total, a capaian - is blamed before a detail when both explain
 equally), each consequence 0.1 (telling the user to change many cells that agree with what
-they were computed from is itself unlikely to be right), and an input change whose story is
-mixed costs 0.9 more: it would make some cells right that disagreed with the typed input
+they were computed from is itself unlikely to be right), and an input change that is one of several equally good ones (any leaf of a sum could absorb
+the difference) costs 0.3 more, so that the one derived cell is named instead; and an input
+change whose story is mixed costs 0.9 more: it would make some cells right that disagreed with the typed input
 (they were computed from the true value) while others that agreed with the typed input
 (computed from the wrong value) must change. A single slip is one or the other, rarely both:
 staff who copied the kegiatan's sisa and persentase into a sub kegiatan row made two slips
@@ -62,8 +63,11 @@ W_DERIVED = 1.0
 W_INPUT = 1.05
 W_CONSEQUENCE = 0.1
 W_MIXED = 0.9
+W_AMBIGUOUS = 0.3
+#: A soft agreement that does not hold (PK budget or Efisiensi against the Anggaran pagu).
+W_SOFT = 0.4
 #: A move this much worse than the chosen explanation is still "as good" (an honest tie).
-TIE_MARGIN = 0.25
+TIE_MARGIN = 0.3
 #: At most this many moves: a report with more independent mistakes than this is reported
 #: with the rest as they stand.
 MAX_MOVES = 400
@@ -149,6 +153,8 @@ class Solver:
             return 0.0 if _same(v, c.base) else c.weight
         if c.typed is None or c.matches(v, self.tol) or self._displayed_ok(c, overlay):
             return 0.0
+        if c.soft:
+            return W_SOFT if not c.self_consistent else W_SOFT / 10
         return W_DERIVED if not c.self_consistent else W_CONSEQUENCE
 
     def _displayed_ok(self, c: Cell, overlay: dict[int, Any] | None) -> bool:
@@ -245,7 +251,7 @@ class Solver:
             if not bad:
                 break
             seen: set[tuple[int, Any]] = set()
-            best: tuple[float, dict[int, Any]] | None = None
+            tried: list[tuple[float, int, dict[int, Any], int]] = []
             for d in sorted(bad.values(), key=lambda c: c.order):
                 for x, v in self.candidates(d.relation, d.typed):
                     key = (id(x), round(v, 6) if isinstance(v, float) else v)
@@ -253,8 +259,17 @@ class Solver:
                         continue
                     seen.add(key)
                     delta, _, overlay = self.evaluate([(x, v)])
-                    if best is None or delta < best[0] - 1e-12:
-                        best = (delta, overlay)
+                    tried.append((delta, id(d), overlay, id(x)))
+            best: tuple[float, dict[int, Any]] | None = None
+            for delta, src, overlay, xid in tried:
+                # One of several inputs that would each explain the same disagreement
+                # equally well (any leaf of a sum): not identifiable, so it must not win
+                # over the one derived cell that explains it.
+                if any(s2 == src and x2 != xid and abs(d2 - delta) < 0.02
+                       for d2, s2, _, x2 in tried):
+                    delta += W_AMBIGUOUS
+                if best is None or delta < best[0] - 1e-12:
+                    best = (delta, overlay)
             if best is None or best[0] >= -1e-9:
                 break
             self.penalty += best[0] - self._plain_delta(best[1], cells)
@@ -280,6 +295,8 @@ class Solver:
         out: list[Change] = []
         by: dict[int, Change] = {}
         for c in self.net.cells:
+            if c.soft:
+                continue
             if c.relation is None:
                 if _same(c.cur, c.base):
                     continue
@@ -306,7 +323,12 @@ class Solver:
         while frontier:
             nxt: list[Cell] = []
             for x in frontier:
-                for i in (x.relation.inputs if x.relation else ()):
+                ins = list(x.relation.inputs) if x.relation else []
+                if x.relation is not None:
+                    # the cells the user computed it from count too (JUMLAH for an average)
+                    for alt, _ in x.relation.alt_inputs:
+                        ins.extend(alt)
+                for i in ins:
                     if id(i) in seen:
                         continue
                     seen.add(id(i))
@@ -342,7 +364,7 @@ class Solver:
                      and self.cost(cells[k], cells[k].cur) < W_DERIVED]
             if len(newly) == 1 and delta <= TIE_MARGIN:
                 alts.append(newly[0])
-        return alts[:8]
+        return alts
 
 
 def _is_cause(cost: float) -> int:
@@ -376,11 +398,13 @@ def _identity_cost(ctx, year: int | None, quarter: int | None) -> float:
     if rd is not None:
         due = deadline(year, quarter, s.deadline_working_days, s.extra_holidays)
         if rd > due:
-            # A few days late is common; a report a season late is more likely a typo.
+            # A few days late is common; a report a season late is more likely a typo in
+            # the year or quarter.
             late = working_days_between(due, rd, s.extra_holidays)
-            cost += 1.0 + min(late, 250) / 1000
+            cost += 1.0 + min(late, 250) / 100
         elif rd < quarter_end(year, quarter):
-            cost += 1.0
+            # A report cannot describe a quarter that has not ended: a strong contradiction.
+            cost += 2.0
     earliest = {"lppdes": dt.date(year, 1, 1), "apbdes": dt.date(year - 1, 1, 1),
                 "rkpdes": dt.date(year, 1, 1)}
     for r in rep.desa:
@@ -399,23 +423,20 @@ def _identity_cost(ctx, year: int | None, quarter: int | None) -> float:
 
 
 def _identity_candidates(ctx) -> list[tuple[int, int]]:
-    from .calendar import quarter_end
-
+    """(year, quarter) pairs the report date makes plausible: the quarter the date falls in
+    and the one before it, in the date's year and the year before, mixed with the typed
+    year and quarter."""
     ident = ctx.report.identity
     y, q, rd = ident.year, ident.quarter, ident.report_date
     if y is None or q is None or rd is None:
         return []
-    # The quarter that ended most recently before the report date.
-    ry, rq = rd.year, (rd.month - 1) // 3 + 1
-    rq -= 1
-    if rq == 0:
-        ry, rq = ry - 1, 4
-    if quarter_end(ry, rq) >= rd:
-        return []
-    out = []
-    for cand in ((ry, q), (y, rq), (ry, rq)):
-        if cand != (y, q) and cand not in out and 1990 <= cand[0] <= 2100:
-            out.append(cand)
+    dq = (rd.month - 1) // 3 + 1
+    prev = (rd.year, dq - 1) if dq > 1 else (rd.year - 1, 4)
+    years = {y, rd.year, rd.year - 1, prev[0]}
+    quarters = {q, dq, prev[1]}
+    out = sorted({(yy, qq) for yy in years for qq in quarters
+                  if (yy, qq) != (y, q) and 1990 <= yy <= 2100 and 1 <= qq <= 4
+                  and ((yy, qq) in ((rd.year, dq), prev) or yy == y or qq == q)})
     return out
 
 
@@ -452,7 +473,7 @@ def diagnose(ctx) -> Diagnosis:
         c2 = s2.run() + _identity_cost(ctx, _fixed(fix, "tahun", year),
                                        _fixed(fix, "triwulan", quarter)) + \
             W_INPUT * (len(trial))
-        if c2 < best_cost - 0.5:
+        if c2 < best_cost - 0.2:
             overrides = trial
             best_cost = c2
             net, solver = n2, s2

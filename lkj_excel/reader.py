@@ -12,10 +12,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import stat
 import sys
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -587,16 +588,22 @@ def _label_kind(row: Row, keys: tuple[str, ...], data_keys: tuple[str, ...] = ()
     """"total" or "average" when the row is a JUMLAH / Rata-rata line: its label says so and
     it carries none of ``data_keys`` (a budget code, a target, a realisasi). An indicator
     called "Rata-rata persentase desa ..." with a target is an indicator, not an average."""
-    if any(not is_blank(row.get(k).raw) for k in data_keys):
-        return None
-    for k in keys:
-        t = normalise_text(row.get(k).text)
-        if not t:
-            continue
+    def word(t: str) -> str | None:
         if any(t == w or t.startswith(w + " ") or t.endswith(" " + w) for w in L.AVERAGE_WORDS):
             return "average"
         if any(t == w or t.startswith(w + " ") for w in L.TOTAL_WORDS):
             return "total"
+        return None
+
+    # A label typed in a data column ("JUMLAH" in the code column, or merged across A:B)
+    # is still a label, not data.
+    if any(not is_blank(row.get(k).raw) and word(normalise_text(row.get(k).text)) is None
+           for k in data_keys):
+        return None
+    for k in keys:
+        t = normalise_text(row.get(k).text)
+        if t and (kind := word(t)) is not None:
+            return kind
     return None
 
 
@@ -685,9 +692,38 @@ _ROW_CLASSES: dict[str, type[Row]] = {
 }
 
 
+def _apply_edits(grids: dict[str, Grid], edits) -> None:
+    if callable(edits):
+        edits(grids)
+        return
+    for (sheet, ref), raw in edits.items():
+        grid = grids.get(sheet)
+        if grid is None:
+            continue
+        m = re.fullmatch(r"([A-Z]+)(\d+)", ref)
+        col = 0
+        for ch in m.group(1):
+            col = col * 26 + ord(ch) - 64
+        r, c = int(m.group(2)) - 1, col - 1
+        while len(grid) <= r:
+            grid.append([])
+        row = grid[r]
+        if not isinstance(row, list):
+            row = grid[r] = list(row)
+        while len(row) <= c:
+            row.append("")
+        row[c] = "" if raw is None else raw
+
+
 def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None = None,
-                ) -> Report:
+                edits: Mapping[tuple[str, str], Any] | Callable[[dict[str, Grid]], None]
+                | None = None) -> Report:
     """Read one LKj workbook into a :class:`Report`.
+
+    ``edits`` changes cells as if they had been typed so, before anything is parsed:
+    ``{("Anggaran", "C6"): "9.000.000"}`` (template sheet name, A1 address), or a function
+    that edits the grids in place. It is how "what if this cell said ..." is asked without
+    writing a file (the mutation tests, the fixpoint of the corrections).
 
     Raises :class:`~lkj_excel.errors.LkjError` (exit code 2 in the CLI) when the file cannot
     be used: not a spreadsheet, encrypted, truncated, a required sheet or column missing.
@@ -709,6 +745,8 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
             wb.close()
         except Exception:  # noqa: BLE001 - closing is best effort
             pass
+    if edits is not None:
+        _apply_edits(grids, edits)
     typed: dict[tuple[str, str], Any] = {}
     for canon, grid in grids.items():
         actual = sheets[canon]

@@ -102,6 +102,21 @@ class Network:
                     stack.append(t)
         return False
 
+    def agree(self, code: str, typed: Cell, source: Cell) -> None:
+        """A soft agreement: ``typed`` (a copy kept in another table) should equal
+        ``source``. It weighs in the diagnosis - a pagu that the PK budget and the
+        Efisiensi table both contradict is more likely wrong - but nothing is computed from
+        it and its rule reports it after the diagnosis."""
+        if typed.typed is None or source is None:
+            return
+        v = Value(typed.value.value, typed.value.raw, typed.value.sheet, None,
+                  typed.value.parsed)
+        c = Cell(v, typed.typed, typed.kind, typed.field, typed.row_key, number=typed.number,
+                 unit=typed.unit, soft=True)
+        self.cells.append(c)
+        self.relate(code, c, (source,), lambda vals: vals[0],
+                    lambda rel, vals, found, expected: "")
+
     def get(self, value: Value | None) -> Cell | None:
         if value is None or not value.cell:
             return None

@@ -109,12 +109,23 @@ def _tree(ctx, overrides: dict[int, str]) -> Budget:
         if code and code not in by_code:
             by_code[code] = ln
     roots: list[Line] = []
+    prev: Line | None = None
     for ln in lines:
         parent = by_code.get(ln.parent_code) if ln.parent_code else None
+        if parent is None and ln.code is None and prev is not None and \
+                _unreadable_code(ln.row):
+            # A code lkj cannot read (ANG017 says so) keeps its place in the sheet: a row
+            # below a sub kegiatan is its sibling, a row below a kegiatan or program its child.
+            parent = prev if prev.level in ("program", "kegiatan") else \
+                by_code.get(prev.parent_code) if prev.parent_code else None
+            if parent is not None:
+                ln.level = {"program": "kegiatan", "kegiatan": "subkegiatan"}[parent.level]
         if parent is not None and parent is not ln:
             parent.children.append(ln)
         else:
             roots.append(ln)
+        if ln.code is not None:
+            prev = ln
     top = roots
     for level in ("program", "kegiatan", "subkegiatan"):
         if any(n.level == level for n in roots):
@@ -143,6 +154,13 @@ def _tree(ctx, overrides: dict[int, str]) -> Budget:
                    and str(r.get("target_tw").raw).strip() for r in rows)
     return Budget(lines, by_code, roots, top, tot, has_plan, misplaced,
                   {ln.row.row: ln for ln in lines})
+
+
+def _unreadable_code(r: AnggaranRow) -> bool:
+    from ..rules.base import typed
+
+    v = r.get("kode")
+    return typed(v) and getattr(v.parsed, "error", None) is not None
 
 
 def _sum_explain(what: str, child: str):
@@ -306,7 +324,7 @@ def build_pk_budget(net, ctx, b: Budget) -> None:
 
     tot = ctx.report.pk_budget_total
     rows = ctx.report.pk_budget_rows
-    if tot is None or not rows:
+    if not rows:
         return
     cells = []
     for r in rows:
@@ -316,6 +334,15 @@ def build_pk_budget(net, ctx, b: Budget) -> None:
                               (r.get("uraian").text or f"baris {r.row}")[:70],
                               number=v.parsed if isinstance(v.parsed, Number) else None,
                               base=a))
+    from ..rules.pk import anggaran_match
+
+    for r, cell in zip(rows, cells, strict=True):
+        a_row = anggaran_match(ctx, r.get("kode"), r.get("uraian").text)
+        line = b.by_row.get(a_row.row) if a_row is not None else None
+        if line is not None:
+            net.agree("PK006", cell, line.pagu)
+    if tot is None:
+        return
     v = tot.get("anggaran")
     a = amount(v)
     target = net.cell(v, a if typed(v) else None, AMOUNT, "anggaran", "JUMLAH",

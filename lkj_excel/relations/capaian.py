@@ -17,6 +17,8 @@ from ..parsing import Number, normalise_text
 from .core import COUNT, FLAG, LABEL, MEASURE, PERCENT, Cell, capaian_formula_value, mean, ratio_pct
 
 DOCS = ("rkpdes", "apbdes", "lppdes")
+#: The value of a date cell whose text is not a date.
+UNREADABLE = "?"
 
 
 def _num(x):
@@ -103,7 +105,8 @@ def build(net, ctx, *, year=..., quarter=...) -> None:
                 return (f"Capaian {found} seharusnya {expected} ({FORMULA_TEXT[_f]}: "
                         f"realisasi {_num(round(r, 2))}, target {_num(t)}).")
             net.relate("CAP001", c_cell, (r_cell, t_cell),
-                       lambda v, _f=formula: capaian_formula_value(_f, v[0], v[1]), explain)
+                       lambda v, _f=formula: capaian_formula_value(_f, v[0], v[1]), explain,
+                       invert=_capaian_invert(formula, net.tol))
         caps[c.row] = c_cell
         pv = c.get("predikat")
         if typed(pv):
@@ -142,9 +145,15 @@ def build(net, ctx, *, year=..., quarter=...) -> None:
         p = v.parsed if isinstance(v.parsed, Number) else None
         if typed(v) and p is not None and p.value is not None:
             target = net.cell(v, p.value, PERCENT, "capaian", "rata-rata", number=p)
-            ins = [caps[c.row] for c in rows if caps[c.row].relation is not None]
+            ins = [caps[c.row] for c in rows
+                   if caps[c.row].relation is not None or caps[c.row].typed is not None]
             if ins:
-                net.relate("CAP003", target, ins, mean,
+                def average(vals, _ins=tuple(ins)):
+                    # a capaian that cannot be recomputed (an unreadable input) counts as typed
+                    return mean(v if v is not None else i.typed for v, i in zip(vals, _ins,
+                                                                                strict=True))
+
+                net.relate("CAP003", target, ins, average,
                            lambda rel, vals, found, expected: (
                                f"Rata-rata capaian {found} seharusnya {expected} (rata-rata "
                                f"capaian {len([x for x in vals if x is not None])} "
@@ -186,11 +195,15 @@ def _realisasi(net, ctx, c: CapaianRow, rk: str, satuan, year, quarter) -> Cell:
             for doc in DOCS:
                 dv = r.get(doc)
                 d = dv.value if isinstance(dv.value, dt.date) else None
-                dates.append(net.cell(dv, d, "date", doc, r.get("desa").text, base=d))
+                # A date lkj cannot read (NIL002) makes the count unknown, not "late".
+                base = UNREADABLE if d is None and typed(dv) else d
+                dates.append(net.cell(dv, d, "date", doc, r.get("desa").text, base=base))
                 docs.append(doc)
         s = ctx.settings
 
         def count(vals, _docs=tuple(docs)):
+            if UNREADABLE in vals:
+                return None
             return sum(1 for doc, d in zip(_docs, vals, strict=True)
                        if doc_on_time(s, doc, d, year))
 
@@ -222,6 +235,34 @@ def _realisasi(net, ctx, c: CapaianRow, rk: str, satuan, year, quarter) -> Cell:
     return r_cell
 
 
+def _capaian_invert(formula: str, tol):
+    """The target or realisasi that gives the typed capaian, at the precision they were
+    typed with (a capaian is rounded, so only a value that reproduces it exactly counts)."""
+    def invert(rel, want):
+        r, t = rel.inputs
+        out = []
+        if want is None or not want:
+            return out
+        cands = []
+        if formula == "R/T" and r.cur is not None:
+            cands.append((t, r.cur * 100 / want))
+        if formula == "R/T" and t.cur is not None:
+            cands.append((r, want * t.cur / 100))
+        if formula == "2T-R" and t.cur is not None:
+            cands.append((r, 2 * t.cur - want * t.cur / 100))
+        if formula == "T/R" and t.cur is not None:
+            cands.append((r, t.cur * 100 / want))
+        for cell, x in cands:
+            d = cell.number.decimals if cell.number is not None and \
+                cell.number.decimals is not None else 0
+            x = round(x, d)
+            vals = [x, t.cur] if cell is r else [r.cur, x]
+            if rel.target.matches(rel.compute(vals), tol) and x > 0:
+                out.append((cell, x))
+        return out
+    return invert
+
+
 def _ratio_invert(tol):
     def invert(rel, want):
         """A count whose ratio shows ``want`` at the displayed precision (integers only)."""
@@ -242,6 +283,8 @@ def _ratio_invert(tol):
 
 def _ratio_realisasi(net, code, c, v, rk, satuan, pem, pen, source, what) -> Cell:
     r_cell = _measure_cell(net, v, satuan, "realisasi", rk, base=None)
+    # a ratio is a percentage whatever unit was typed beside it (CAP005 says so)
+    r_cell.kind = PERCENT
     if r_cell.unit is None:
         r_cell.unit = "%"
 

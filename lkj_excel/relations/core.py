@@ -82,6 +82,9 @@ class Cell:
     #: What changing this input costs the diagnosis (a signed PK target is trusted more
     #: than the copy of it in Capaian).
     weight: float = 1.05
+    #: A soft agreement (the PK budget or the Efisiensi table against the Anggaran pagu):
+    #: a disagreement weighs less than a wrong number, and nothing is computed from it.
+    soft: bool = False
 
     @property
     def where(self) -> str:

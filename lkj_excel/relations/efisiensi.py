@@ -48,6 +48,19 @@ def _percent_cell(net, v, fld, rk) -> Cell:
     return net.cell(v, val, PERCENT, fld, rk, number=p)
 
 
+def _budget_line(ctx, budget, r):
+    """The Anggaran line a cost-per-outcome row reports on (by code, else by name)."""
+    from ..rules.base import best_match
+
+    if budget is None or not ctx.budget_rows:
+        return None
+    code = r.get("kode").value
+    a = ctx.budget_by_code.get(code) if code else None
+    if a is None and r.get("uraian").text:
+        a = best_match(r.get("uraian").text, ctx.budget_names, 0.85)
+    return budget.by_row.get(a.row) if a is not None else None
+
+
 def build(net, ctx, budget) -> None:
     from ..rules.base import amount, measure, typed, units_compatible
     from ..rules.efisiensi import row_key
@@ -62,6 +75,10 @@ def build(net, ctx, budget) -> None:
         real = net.cell(rv, amount(rv) if typed(rv) else None, AMOUNT, "realisasi", rk,
                         number=rv.parsed if isinstance(rv.parsed, Number) else None,
                         base=amount(rv, True))
+        line = _budget_line(ctx, budget, r)
+        if line is not None:
+            net.agree("COP004", pagu, line.pagu)
+            net.agree("COP004", real, line.realisasi)
         ang = _percent_cell(net, r.get("capaian_anggaran"), "capaian_anggaran", rk)
         if pagu.base is not None:
             net.relate("COP001", ang, (pagu, real), lambda v: ratio_pct(v[1], v[0]),

@@ -123,10 +123,8 @@ def differs_from_anggaran(ctx: Context):
             if not typed(v) or mine is None or theirs is None:
                 continue
             if not amount_ok(mine, theirs, ctx.settings.tolerance_rupiah):
-                from .pk import _like
-
                 yield ctx.finding("COP004", v, row_key=row_key(r), field=key, found=v.text,
-                                  expected=_like(v, theirs),
+                                  expected="", note=f"{key} di Anggaran {rp(theirs)}",
                                   message=f"{key.capitalize()} {rp(mine)} berbeda dengan "
                                           f"{rp(theirs)} di {a.get(key).where}.")
 

@@ -45,8 +45,11 @@ def late_report(ctx: Context):
         hol_text = "; libur yang dilewati: " + ", ".join(
             f"{format_date_id(d)} ({n})" for d, n in hol[:4])
     v = ident.tanggal
+    # A report a season late may rather have the wrong year or quarter typed.
+    alts = tuple(x.where for x in (ident.tahun, ident.triwulan) if x.cell) if late > 40 else ()
     yield ctx.finding(
         "IDN001", v, row_key=f"TW {ROMAN[q]} {year}", field="tanggal", found=v.text,
+        alternatives=alts,
         expected="", note=f"<= {format_date_id(due)} (tanggal laporan tidak dapat dikoreksi)",
         message=f"Laporan tertanggal {format_date_id(rd)} terlambat {late} hari kerja: "
                 f"triwulan {ROMAN[q]} {year} berakhir {format_date_id(quarter_end(year, q))}, "
@@ -68,6 +71,8 @@ def before_quarter_end(ctx: Context):
     if rd < end:
         v = ident.tanggal
         yield ctx.finding("IDN002", v, row_key=f"TW {ROMAN[q]} {year}", field="tanggal",
+                          alternatives=tuple(x.where for x in (ident.triwulan, ident.tahun)
+                                             if x.cell),
                           found=v.text, expected="", note=f">= {format_date_id(end)}",
                           message=f"Laporan tertanggal {format_date_id(rd)}, sebelum triwulan "
                                   f"{ROMAN[q]} {year} berakhir ({format_date_id(end)}).")

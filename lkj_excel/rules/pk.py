@@ -112,7 +112,7 @@ def pk_not_in_capaian(ctx: Context):
                           message=f"Indikator PK '{v.text}' tidak dilaporkan di Capaian.")
 
 
-def _anggaran_match(ctx: Context, kode_v, uraian: str):
+def anggaran_match(ctx: Context, kode_v, uraian: str):
     code = kode_v.value if kode_v is not None else None
     if code and code in ctx.budget_by_code:
         return ctx.budget_by_code[code]
@@ -129,7 +129,7 @@ def pk_budget_differs(ctx: Context):
 
     Contoh (Pronojiwo): PK 1.869.322.744, pagu 7.01.01 di Anggaran 1.511.000.597."""
     for r in ctx.report.pk_budget_rows:
-        a = _anggaran_match(ctx, r.get("kode"), r.get("uraian").text)
+        a = anggaran_match(ctx, r.get("kode"), r.get("uraian").text)
         mine = amount(r.get("anggaran"))
         if a is None or mine is None:
             continue
@@ -138,7 +138,7 @@ def pk_budget_differs(ctx: Context):
             continue
         v = r.get("anggaran")
         yield ctx.finding("PK006", v, row_key=r.get("uraian").text[:70], field="anggaran",
-                          found=v.text, expected=_like(v, pagu),
+                          found=v.text, expected="", note=f"pagu di Anggaran {rp(pagu)}",
                           message=f"Anggaran PK {rp(mine)} berbeda dengan pagu {rp(pagu)} di "
                                   f"{a.get('pagu').where}.")
 
@@ -159,20 +159,6 @@ def comparison_differs(ctx: Context):
     Contoh (Candipuro TW II 2023): realisasi 2023 ditulis 60% (itu capaiannya), di Capaian
     54,90%."""
     yield from ctx.diagnosed("PK008")
-
-def _like(v, value: float) -> str:
-    """An amount in the notation of cell ``v`` ("Rp. 10.893.500" stays with its prefix)."""
-    from ..relations.core import AMOUNT, Cell
-    from .diagnosed import notation
-
-    p = v.parsed
-    text = notation(Cell(v, None, AMOUNT, "anggaran", "", number=p), value)
-    raw = v.text.strip()
-    if raw.lower().startswith("rp"):
-        prefix = raw[: len(raw) - len(raw[2:].lstrip(". "))]
-        return prefix + text
-    return text
-
 
 @rule("PK009", "error", "PK", "Target PK bertentangan dengan Capaian")
 def pk_target_wrong(ctx: Context):
