@@ -57,6 +57,7 @@ from typing import Any
 
 from .model import Value
 from .relations import INPUT_CODES, Cell, Network, Relation, build_network
+from .relations.core import total
 
 #: Objective weights (see the module docstring).
 W_DERIVED = 1.0
@@ -74,9 +75,11 @@ MAX_MOVES = 400
 
 
 def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, float) and isinstance(b, float):
+    if a == b:
+        return True
+    if a.__class__ is float and b.__class__ is float:
         return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
-    return a == b
+    return False
 
 
 @dataclass
@@ -95,7 +98,7 @@ class Change:
         return self.cause is None
 
 
-@dataclass
+@dataclass(repr=False)
 class Diagnosis:
     net: Network
     changes: list[Change]
@@ -110,6 +113,9 @@ class Diagnosis:
 
     def __post_init__(self) -> None:
         self._by_cell = {id(ch.cell): ch for ch in self.changes}
+
+    def __repr__(self) -> str:
+        return f"Diagnosis({len(self.changes)} changes, {len(self.causes)} causes)"
 
     def change_of(self, value: Value | None) -> Change | None:
         c = self.net.get(value)
@@ -146,6 +152,15 @@ class Solver:
         self.net = net
         self.tol = net.tol
         self._down: dict[int, list[Cell]] = {}
+        self.penalty = 0.0
+        #: The cost of each cell at its current value (filled as evaluated).
+        self._now: dict[int, float] = {}
+        #: Inputs of large sums by id, for adding differences.
+        self._members: dict[int, dict[int, Cell]] = {}
+        # relations with an input typed as a number: only those can differ "as displayed"
+        self._display = {id(r) for r in net.relations
+                         if r.target.kind in ("percent", "measure")
+                         and any(i.typed.__class__ is float for i in r.inputs)}
 
     # -- costs ----------------------------------------------------------------------------
     def cost(self, c: Cell, v: Any, overlay: dict[int, Any] | None = None) -> float:
@@ -162,6 +177,8 @@ class Solver:
         computed from its inputs *as displayed* (33,33% for 33,333...%), where those are
         themselves right to the digits shown, also counts (33,33 / 82 = 40,64%)."""
         r = c.relation
+        if id(r) not in self._display:
+            return False
         vals = []
         differs = False
         for i in r.inputs:
@@ -197,6 +214,7 @@ class Solver:
         dcauses = 0
         fixed = created = 0
         affected: dict[int, Cell] = {}
+        now = self._now
         for x, v in moves:
             overlay[id(x)] = v
             old, new = self.cost(x, x.cur), self.cost(x, v)
@@ -204,11 +222,31 @@ class Solver:
             dcauses += _is_cause(new) - _is_cause(old)
             for d in self.downstream(x):
                 affected[id(d)] = d
-        for d in sorted(affected.values(), key=lambda c: c.order):
+        ordered = self.downstream(moves[0][0]) if len(moves) == 1 else \
+            sorted(affected.values(), key=lambda c: c.order)
+        for d in ordered:
             r = d.relation
-            nv = r.compute([overlay.get(id(i), i.cur) for i in r.inputs])
+            if r.compute is total and d.cur is not None and len(r.inputs) > 8:
+                # a sum of many rows: add the differences instead of summing them all again
+                members = self._members.get(id(r))
+                if members is None:
+                    members = self._members[id(r)] = {id(i): i for i in r.inputs}
+                nv = d.cur
+                for k, new_i in overlay.items():
+                    i = members.get(k)
+                    if i is None:
+                        continue
+                    if new_i is None or i.cur is None:
+                        nv = r.compute([overlay.get(id(j), j.cur) for j in r.inputs])
+                        break
+                    nv += new_i - i.cur
+            else:
+                nv = r.compute([overlay.get(id(i), i.cur) for i in r.inputs])
             overlay[id(d)] = nv
-            old, new = self.cost(d, d.cur), self.cost(d, nv, overlay)
+            old = now.get(id(d))
+            if old is None:
+                old = now[id(d)] = self.cost(d, d.cur)
+            new = self.cost(d, nv, overlay)
             delta += new - old
             dcauses += _is_cause(new) - _is_cause(old)
             if old > 0 and new == 0 and not d.self_consistent:
@@ -223,9 +261,18 @@ class Solver:
     def apply(self, overlay: dict[int, Any], cells: dict[int, Cell]) -> None:
         for k, v in overlay.items():
             cells[k].cur = v
+            self._now.pop(k, None)
+        # a cell's cost "as displayed" reads its inputs: forget what lies downstream too
+        for k in overlay:
+            for d in self.downstream(cells[k]):
+                self._now.pop(id(d), None)
 
     # -- search ---------------------------------------------------------------------------
-    def candidates(self, rel: Relation, want: Any, depth: int = 0) -> list[tuple[Cell, Any]]:
+    def candidates(self, rel: Relation, want: Any, depth: int = 0,
+                   suspects: set[int] | None = None) -> list[tuple[Cell, Any]]:
+        """Input values that would make ``rel``'s target ``want``. Below the relation's own
+        inputs (a program's sum pushed down to its sub kegiatan) only ``suspects`` are
+        proposed, when given: inputs that some other disagreement also points at."""
         if rel.invert is None or want is None:
             return []
         out: list[tuple[Cell, Any]] = []
@@ -235,9 +282,14 @@ class Solver:
             if i.relation is None:
                 if i.kind in ("count",) and (v < 0 or abs(v - round(v)) > 1e-9):
                     continue
+                # Below the relation's own inputs, or among the many inputs of a long sum,
+                # only inputs that another disagreement also points at are proposed.
+                if (depth or len(rel.inputs) > 20) and suspects is not None and \
+                        id(i) not in suspects:
+                    continue
                 out.append((i, v))
             elif depth < 4:
-                out.extend(self.candidates(i.relation, v, depth + 1))
+                out.extend(self.candidates(i.relation, v, depth + 1, suspects))
         return out
 
     def bad(self) -> list[Cell]:
@@ -245,28 +297,52 @@ class Solver:
 
     def run(self) -> float:
         self.penalty = 0.0
+        self._moved: set[int] = set()
         cells = {id(c): c for c in self.net.cells}
+        self._cells = cells
         bad = {id(c): c for c in self.bad() if self.cost(c, c.cur) > 0}
+        # Candidates per disagreeing cell, with their evaluation; a move only invalidates
+        # the entries whose cells it touched, so k mistakes cost about k evaluations each.
+        cache: dict[int, list[tuple[float, dict[int, Any], int, frozenset[int]]]] = {}
         for _ in range(MAX_MOVES):
             if not bad:
                 break
-            seen: set[tuple[int, Any]] = set()
             tried: list[tuple[float, int, dict[int, Any], int]] = []
-            for d in sorted(bad.values(), key=lambda c: c.order):
-                for x, v in self.candidates(d.relation, d.typed):
-                    key = (id(x), round(v, 6) if isinstance(v, float) else v)
-                    if key in seen or _same(v, x.cur):
-                        continue
-                    seen.add(key)
-                    delta, _, overlay = self.evaluate([(x, v)])
-                    tried.append((delta, id(d), overlay, id(x)))
+            # inputs two disagreements point at, or one short relation (a row's sisa)
+            seen_once: set[int] = set()
+            suspects: set[int] = set()
+            for d in bad.values():
+                ins = d.relation.inputs
+                for i in ins:
+                    k = id(i)
+                    if len(ins) <= 20 or k in seen_once:
+                        suspects.add(k)
+                    seen_once.add(k)
+            for did, d in bad.items():
+                entries = cache.get(did)
+                if entries is None:
+                    entries = []
+                    seen: set[tuple[int, Any]] = set()
+                    deps = {did, *(id(i) for i in d.relation.inputs)}
+                    for x, v in self.candidates(d.relation, d.typed, 0, suspects):
+                        key = (id(x), round(v, 6) if isinstance(v, float) else v)
+                        if key in seen or _same(v, x.cur):
+                            continue
+                        seen.add(key)
+                        delta, _, overlay = self.evaluate([(x, v)])
+                        entries.append((delta, overlay, id(x), frozenset(deps | overlay.keys())))
+                    cache[did] = entries
+                for delta, overlay, xid, _deps in entries:
+                    tried.append((delta, did, overlay, xid))
+            by_src: dict[int, list[tuple[float, int]]] = {}
+            for delta, src, _, xid in tried:
+                by_src.setdefault(src, []).append((delta, xid))
             best: tuple[float, dict[int, Any]] | None = None
             for delta, src, overlay, xid in tried:
                 # One of several inputs that would each explain the same disagreement
                 # equally well (any leaf of a sum): not identifiable, so it must not win
                 # over the one derived cell that explains it.
-                if any(s2 == src and x2 != xid and abs(d2 - delta) < 0.02
-                       for d2, s2, _, x2 in tried):
+                if any(x2 != xid and abs(d2 - delta) < 0.02 for d2, x2 in by_src[src]):
                     delta += W_AMBIGUOUS
                 if best is None or delta < best[0] - 1e-12:
                     best = (delta, overlay)
@@ -274,12 +350,19 @@ class Solver:
                 break
             self.penalty += best[0] - self._plain_delta(best[1], cells)
             self.apply(best[1], cells)
-            for k in best[1]:
+            touched = best[1].keys()
+            for k in touched:
                 c = cells[k]
                 if c.relation is not None and self.cost(c, c.cur) > 0:
                     bad[k] = c
                 else:
                     bad.pop(k, None)
+            for did in [k for k, entries in cache.items()
+                        if k not in bad or not entries
+                        or any(not e[3].isdisjoint(touched) for e in entries)]:
+                del cache[did]
+            self._moved.update(k for k in touched if cells[k].relation is None)
+        self._bad = bad
         return self.total_cost()
 
     def _plain_delta(self, overlay: dict[int, Any], cells: dict[int, Cell]) -> float:
@@ -287,8 +370,12 @@ class Solver:
                    for k, v in overlay.items())
 
     def total_cost(self) -> float:
-        return self.penalty + sum(self.cost(c, c.cur) for c in self.net.cells
-                                  if _changed_quick(c, self.tol))
+        """The objective now: penalties of the moves taken, the moved inputs, and every
+        derived cell that disagrees (kept up to date by :meth:`run`)."""
+        cells = self._cells
+        return (self.penalty
+                + sum(self.cost(cells[k], cells[k].cur) for k in self._moved)
+                + sum(self.cost(c, c.cur) for c in self._bad.values()))
 
     # -- reading the result ---------------------------------------------------------------------
     def changes(self) -> list[Change]:
@@ -371,12 +458,6 @@ def _is_cause(cost: float) -> int:
     return 1 if cost >= W_DERIVED - 1e-9 else 0
 
 
-def _changed_quick(c: Cell, tol) -> bool:
-    if c.relation is None:
-        return not _same(c.cur, c.base)
-    return c.typed is not None and not c.matches(c.cur, tol)
-
-
 
 # ---------------------------------------------------------------------------------------
 # Whole hypotheses: identity fields and budget codes
@@ -448,7 +529,9 @@ def diagnose(ctx) -> Diagnosis:
     solver = Solver(net)
     best_cost = solver.run() + _identity_cost(ctx, year, quarter)
     best = (net, solver, {}, {})
-    symptoms = best_cost - _network_only(solver) >= 1.0
+    # Whole identity hypotheses only when the typed year/quarter is clearly contradicted (a
+    # report dated before its quarter ended, weeks late, documents outside their period).
+    symptoms = best_cost - _network_only(solver) >= 1.5
     if symptoms:
         for y, q in _identity_candidates(ctx):
             n2 = build_network(ctx, year=y, quarter=q)

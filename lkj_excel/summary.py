@@ -1,7 +1,10 @@
 """The corrected figures of one report, in one place.
 
-The finalised workbook (its Ringkasan and report tables), the rekap and the tests all take
-recomputed numbers from here, which takes them from the same check context as the rules.
+The finalised workbook (its Ringkasan and report tables), the Word document, the rekap and
+the tests all take their numbers from here, and here they come from the diagnosis
+(:mod:`lkj_excel.diagnosis`): every cell the diagnosis corrected shows its corrected value,
+so a table never contradicts a finding and applying the findings' "Seharusnya" values gives
+exactly these figures.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from .calendar import ROMAN, deadline, working_days_between
 from .findings import CheckResult
 from .model import AnggaranRow, CapaianRow, Report
 from .parsing import normalise_text
-from .rules.base import BudgetNode, Context, amount, measure, units_compatible
+from .relations.anggaran import Line
+from .rules.base import Context, amount, measure
 from .rules.desa import DOCS, doc_status
 
 
@@ -34,7 +38,7 @@ class IndicatorLine:
 
 @dataclass
 class BudgetLine:
-    node: BudgetNode | None
+    node: Line | None
     row: AnggaranRow
     code: str | None
     name: str
@@ -104,50 +108,50 @@ class Summary:
         return self.total_realisasi / self.total_pagu * 100 if self.total_pagu else None
 
 
+def _truth(ctx: Context, v):
+    c = ctx.diagnosis.cell(v)
+    return (c.cur, c) if c is not None else (None, None)
+
+
 def _indicator(ctx: Context, c: CapaianRow) -> IndicatorLine:
-    t, tu = measure(c.get("target"), c.get("satuan").text)
-    r_typed, ru = ctx.realisasi_of(c)
-    r = ctx.exact_realisasi(c)
+    t, t_cell = _truth(ctx, c.get("target"))
+    r, r_cell = _truth(ctx, c.get("realisasi"))
+    cap, c_cell = _truth(ctx, c.get("capaian"))
+    tu = t_cell.unit if t_cell is not None else None
+    ru = r_cell.unit if r_cell is not None else None
     unit = tu or ru
-    cap = ctx.capaian_values.get(c.row)
     note = ""
-    if t is not None and r_typed is not None and not units_compatible(tu, ru):
-        note = "satuan target dan realisasi berbeda"
-        r = None
-    elif c.row in ctx.derived:
-        n, d, src = ctx.derived[c.row]
-        note = f"dari sheet {src}: {n:g}/{d:g}"
+    if c_cell is None or c_cell.relation is None:
+        cap = None
+        if t is not None and r is not None:
+            note = "satuan target dan realisasi berbeda"
+            r = None
+    rel = r_cell.relation if r_cell is not None else None
+    if rel is not None and rel.code in ("FAS001", "DES002"):
+        n, d = (i.cur for i in rel.inputs)
+        note = f"dari sheet {'Fasilitasi' if rel.code == 'FAS001' else 'Desa'}: {n:g}/{d:g}"
     f = ctx.capaian_formula(c)
     return IndicatorLine(c, c.get("no").text, c.get("sasaran").text, c.get("indikator").text,
                          t, r, unit, cap, ctx.settings.predikat(round(cap, 2)) if cap is not None
                          else None, f, note)
 
 
-def _budget_line(ctx: Context, n: BudgetNode) -> BudgetLine:
-    kids = [_budget_line(ctx, k) for k in n.children]
-    if kids:
-        pagu = sum(k.pagu or 0 for k in kids)
-        real = sum(k.realisasi or 0 for k in kids)
+def _budget_line(ln: Line, has_plan: bool) -> BudgetLine:
+    kids = [_budget_line(k, has_plan) for k in ln.children]
+    plan = ln.plan.cur if has_plan and ln.plan is not None else None
+    if kids and has_plan and (ln.plan is None or ln.plan.typed is None):
         plans = [k.plan for k in kids]
         plan = sum(p or 0 for p in plans) if any(p is not None for p in plans) else None
-    else:
-        pagu = ctx.pagu_of(n.row)
-        real = amount(n.row.get("realisasi"), True)
-        plan = amount(n.row.get("target_tw"), True) if _has_plan(ctx) else None
-    code = n.row.code.canonical if n.row.code else None
-    return BudgetLine(n, n.row, code, n.row.get("uraian").text, n.row.level, pagu, real, plan,
-                      kids)
-
-
-def _has_plan(ctx: Context) -> bool:
-    return any(r.get("target_tw").raw not in (None, "") for r in ctx.budget_rows)
+    return BudgetLine(ln, ln.row, ln.code, ln.row.get("uraian").text, ln.level,
+                      ln.pagu.cur, ln.realisasi.cur or 0.0, plan, kids)
 
 
 def build_summary(result: CheckResult) -> Summary:
     report: Report = result.report
     ctx: Context = result.context
+    d = ctx.diagnosis
     ident = report.identity
-    year, q, rd = ident.year, ident.quarter, ident.report_date
+    year, q, rd = d.year, d.quarter, ident.report_date
     due = None
     days_late = 0
     if year and q:
@@ -155,26 +159,31 @@ def build_summary(result: CheckResult) -> Summary:
         if rd and rd > due:
             days_late = working_days_between(due, rd, ctx.settings.extra_holidays)
     indicators = [_indicator(ctx, c) for c in report.capaian_rows]
-    avg = ctx.capaian_average
+    avg_row = report.capaian_average
+    avg = ctx.truth(avg_row.get("capaian")) if avg_row is not None else None
+    if avg is None:
+        vals = [i.capaian for i in indicators if i.capaian is not None]
+        avg = sum(vals) / len(vals) if vals else None
+    b = d.budget
+    has_plan = bool(b is not None and b.has_plan)
     flat: list[BudgetLine] = []
 
     def walk(lines):
-        for b in lines:
-            flat.append(b)
-            walk(b.children)
+        for x in lines:
+            flat.append(x)
+            walk(x.children)
 
-    walk([_budget_line(ctx, n) for n in ctx.budget_tree])
-    by_row = {b.row.row: b for b in flat}
-    flat.sort(key=lambda b: b.row.row)
-    # budget_top's nodes are roots of budget_tree, so their lines are already built
-    top = [by_row[n.row.row] for n in ctx.budget_top]
+    walk([_budget_line(ln, has_plan) for ln in (b.roots if b is not None else [])])
+    by_row = {x.row.row: x for x in flat}
+    flat.sort(key=lambda x: x.row.row)
+    top = [by_row[ln.row.row] for ln in (b.top if b is not None else [])]
     return Summary(
         report=report, result=result, ctx=ctx,
         unit=ident.unit.text or "(unit tidak diisi)", tingkat=ident.tingkat.value or "-",
         year=year, quarter=q, report_date=rd, deadline=due, days_late=days_late,
         indicators=indicators, average=avg,
         average_predikat=ctx.settings.predikat(round(avg, 2)) if avg is not None else None,
-        budget=top, budget_flat=flat, has_plan=_has_plan(ctx),
+        budget=top, budget_flat=flat, has_plan=has_plan,
     )
 
 
@@ -293,7 +302,7 @@ def pk_budget(result: CheckResult) -> tuple[list[PkBudgetLine], float | None]:
                                   r.get("sumber").text))
     if not lines:
         return [], None
-    return lines, sum(b.anggaran or 0 for b in lines)
+    return lines, sum(b.anggaran or 0 for b in lines)  # = the corrected JUMLAH (PK007)
 
 
 @dataclass
@@ -323,21 +332,23 @@ def fasilitasi_table(result: CheckResult) -> tuple[list[tuple[str, list[Checklis
 
 def indicator_ratio(summary: Summary, ind: IndicatorLine) -> tuple[float, float, str] | None:
     """(numerator, denominator, source) behind an indicator's realisasi when it is a ratio:
-    recomputed from the Fasilitasi or Desa sheet, else Pembilang/Penyebut or a typed "31/36"
+    counted from the Fasilitasi or Desa sheet, else Pembilang/Penyebut or a typed "31/36"
     when that is the realisasi lkj believes. Source: "Fasilitasi", "Desa" or ""."""
-    ctx = summary.ctx
     c = ind.row
-    if c.row in ctx.derived:
-        return ctx.derived[c.row]
+    cell = summary.ctx.diagnosis.cell(c.get("realisasi"))
+    rel = cell.relation if cell is not None else None
+    if rel is not None and rel.code in ("FAS001", "DES002", "CAP002"):
+        n, d = (i.cur for i in rel.inputs)
+        if n is None or not d:
+            return None
+        return n, d, {"FAS001": "Fasilitasi", "DES002": "Desa"}.get(rel.code, "")
     if ind.realisasi is None:
         return None
-    pem, pen = amount(c.get("pembilang")), amount(c.get("penyebut"))
     p = c.get("realisasi").parsed
-    if (pem is None or not pen) and getattr(p, "style", None) == "ratio":
-        pem, pen = p.numerator, p.denominator
-    if pem is None or not pen or abs(pem / pen * 100 - ind.realisasi) > 1e-6:
-        return None
-    return pem, pen, ""
+    if getattr(p, "style", None) == "ratio" and p.denominator and \
+            abs(p.numerator / p.denominator * 100 - ind.realisasi) <= 1e-6:
+        return p.numerator, p.denominator, ""
+    return None
 
 
 @dataclass
@@ -357,24 +368,24 @@ class EfisiensiLine:
 
 
 def efisiensi_lines(result: CheckResult) -> tuple[list[EfisiensiLine], str]:
-    """The cost-per-outcome rows with capaian anggaran, capaian kinerja and efisiensi
-    recomputed as COP001-COP003 do, and the efisiensi formula's name."""
-    from .rules.efisiensi import budget_pct, efficiency, performance_pct
-
+    """The cost-per-outcome rows with capaian anggaran, capaian kinerja and efisiensi as the
+    diagnosis corrected them (COP001-COP003), and the efisiensi formula's name."""
     ctx: Context = result.context
     formula = ctx.settings.efficiency_formula
     out = []
     for r in result.report.efisiensi:
         if not r.get("uraian").text:
             continue
-        ang, kin = budget_pct(r), performance_pct(r)
-        pagu = amount(r.get("pagu"))
+        pagu = ctx.truth(r.get("pagu"))
+        real = ctx.truth(r.get("realisasi"))
+        ang = ctx.truth(r.get("capaian_anggaran"))
+        kin = ctx.truth(r.get("capaian_kinerja"))
+        eff = ctx.truth(r.get("efisiensi"))
         out.append(EfisiensiLine(
             r.get("no").text, r.get("jenis").text, r.get("uraian").text,
-            r.get("indikator").text, pagu, amount(r.get("realisasi"), pagu is not None),
+            r.get("indikator").text, pagu, real if pagu is not None else real,
             ang, measure(r.get("target")), measure(r.get("realisasi_kinerja")), kin,
-            efficiency(formula, ang, kin) if ang is not None else None,
-            r.get("keterangan").text))
+            eff, r.get("keterangan").text))
     return out, formula
 
 

@@ -4,7 +4,8 @@ Each expected cell is derived from the seed text with pen-and-paper arithmetic (
 comments), not from the program's output. The column letters follow the template: Anggaran
 A kode, C pagu, D realisasi, E sisa, F persentase, G rencana TW, H capaian keuangan;
 Capaian C indikator, E target, F realisasi, G capaian, K pembilang, N predikat; data rows
-start at row 4.
+start at row 4. A finding whose ``cause`` is set is a consequence: a cell that agrees with
+what the user computed it from and has to change only because that input is wrong.
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ def test_candipuro_findings():
     expected = {
         # 7.01.01.2.02: 1.537.143.163 - 794.886.261 = 742.256.902, typed 787.256.902,00
         ("ANG001", "Anggaran", "E9"),
-        # 7.01.06.2.01.02: 252.100.000 - 121.625.000 = 130.475.000, typed 147.975.000,00
+        # 7.01.06.2.01.02: 252.100.000 - 121.625.000 = 130.475.000, typed 147.975.000,00:
+        # the kegiatan's sisa and persentase copied into the sub kegiatan row. Its pagu
+        # 252.100.000 is right: 252.100.000 + 17.500.000 = 269.600.000, the kegiatan.
         ("ANG001", "Anggaran", "E62"),
         # 121.625.000 / 252.100.000 = 48,24%, typed 45,11%
         ("ANG002", "Anggaran", "F62"),
@@ -49,19 +52,30 @@ def test_candipuro_findings():
         # PK 91,39% / 81,75% against Capaian 91,50% / 82,00%
         ("PK002", "Capaian", "E4"),
         ("PK002", "Capaian", "E5"),
+        # with the PK target the second capaian is 33,33 / 81,75 = 40,77%, not 40,64%
+        ("CAP001", "Capaian", "G5"),
         # TW II 2023: deadline 7 Juli 2023, dated 23 Agustus 2023
         ("IDN001", "Identitas", "B13"),
-        # Tabel 3.3 writes realisasi 2023 60% (the capaian) against 54,90% in Capaian
+        # Tabel 3.3 repeats the Capaian target 91,50% (consequence) and writes realisasi
+        # 2023 60% (the capaian) against 54,90% in Capaian
+        ("PK008", "Perbandingan", "D6"),
         ("PK008", "Perbandingan", "E6"),
     } | {("ANG008", "Anggaran", f"A{r}") for r in CANDIPURO_SLOPPY_ROWS}
     assert res.flatten() == expected
     assert res.exit_code == 1
+    by = {(f.rule, f.cell): f for f in res.findings}
+    assert by[("CAP001", "G5")].cause == "Capaian!E5"
+    assert by[("PK008", "D6")].cause == "Capaian!E4"
+    assert by[("PK008", "E6")].cause is None
+    assert by[("ANG001", "E62")].cause is None and by[("ANG002", "F62")].cause is None
 
 
-def test_candipuro_40_64_is_not_an_error():
-    # 33,33 / 82 x 100 = 40,646...: 40,64% is within the displayed precision.
+def test_candipuro_40_64_is_not_an_error_with_its_own_target():
+    # 33,33 / 82 x 100 = 40,646...: 40,64% is within the displayed precision, so with the
+    # Capaian target as typed the capaian is right; it changes only with the PK target.
     res = check_file(CANDIPURO)
-    assert not [f for f in res.findings if f.sheet == "Capaian" and f.cell == "G5"]
+    g5 = [f for f in res.findings if f.sheet == "Capaian" and f.cell == "G5"]
+    assert [f.cause for f in g5] == ["Capaian!E5"]
 
 
 def test_candipuro_messages_say_how():
@@ -73,6 +87,8 @@ def test_candipuro_messages_say_how():
                          "realisasi 121.625.000).")
     late = next(f for f in res.findings if f.rule == "IDN001")
     assert "7 Juli 2023" in late.message and "23 Agustus 2023" in late.message
+    # a late date cannot be corrected by a value: it says so instead of giving one
+    assert late.expected == "" and late.note.startswith("<= 7 Juli 2023")
 
 
 def test_pronojiwo_findings():
@@ -87,8 +103,10 @@ def test_pronojiwo_findings():
         ("ANG001", "Anggaran", "E5"), ("ANG001", "Anggaran", "E6"),
         # 7.01.03.2.06.0006: 2.850.000 - 2.850.000 = 0 (typed 2.850.000)
         ("ANG001", "Anggaran", "E16"),
-        # 7.01.01: kegiatan pagu sum 1.522.270.347, realisasi 1.118.057.521
+        # 7.01.01: kegiatan pagu sum 1.522.270.347, realisasi 1.118.057.521; its sisa
+        # 371.632.076 = 1.511.000.597 - 1.139.368.521 follows the wrong pair
         ("ANG004", "Anggaran", "C24"), ("ANG004", "Anggaran", "D24"),
+        ("ANG001", "Anggaran", "E24"),
         # 125.162.247 - 47.600.700 = 77.561.547; 34.657.563 - 30.351.500 = 4.306.063;
         # 5.100.185 - 495.000 = 4.605.185; 5.854.000 - 1.110.000 = 4.744.000;
         # 69.552.000 - 12.600.000 = 56.952.000
@@ -99,15 +117,18 @@ def test_pronojiwo_findings():
         ("NIL003", "Anggaran", "C48"), ("NIL003", "Anggaran", "C49"),
         # 11.100.000 - 11.070.000 = 30.000 (typed 300.000)
         ("ANG001", "Anggaran", "E49"),
-        # TOTAL repeats the wrong 7.01.01 (a consequence)
+        # TOTAL repeats the wrong 7.01.01 (consequences), its sisa with it
         ("ANG005", "Anggaran", "C61"), ("ANG005", "Anggaran", "D61"),
+        ("ANG001", "Anggaran", "E61"),
         # Indeks Pelayanan Publik is reported but not in the PK
         ("PK004", "Capaian", "C4"),
         # 31/36 claimed, 30 of 36 ticked: 83,33%; capaian 83,33 / 93 = 89,61%
         ("FAS001", "Capaian", "K5"), ("FAS001", "Capaian", "F5"), ("CAP001", "Capaian", "G5"),
-        # PK 83% against 100% in Capaian
-        ("PK002", "Capaian", "E6"),
-        # rata-rata (89,61 + 66,67) / 2 = 78,14%, typed 79,63%
+        # PK 83% against 100% in Capaian: capaian 66,67 / 83 = 80,32%, and the
+        # Perbandingan target 2024 repeats the 100%
+        ("PK002", "Capaian", "E6"), ("CAP001", "Capaian", "G6"),
+        ("PK008", "Perbandingan", "D7"),
+        # rata-rata (89,61 + 80,32) / 2 = 84,96%, typed 79,63%
         ("CAP003", "Capaian", "G7"),
         # APBDes 2024 (due 31 Des 2023) has no date for any desa
         ("DES006", "Desa", "D4"), ("DES006", "Desa", "D5"), ("DES006", "Desa", "D6"),
@@ -122,7 +143,8 @@ def test_pronojiwo_findings():
         ("PK006", "PK Anggaran", "D8"), ("PK006", "PK Anggaran", "D9"),
         # "Pengatur Tk.I (III/a)": III/a is Penata Muda
         ("IDN006", "Pegawai", "F8"),
-        # Tabel 3.5 writes realisasi 2024 45,28% against 86,11% in Capaian
+        # Tabel 3.5 writes realisasi 2024 45,28% against 86,11% in Capaian; with the
+        # Fasilitasi count it should be 83,33%
         ("PK008", "Perbandingan", "E5"),
     }
     assert res.flatten() == expected
@@ -133,10 +155,19 @@ def test_pronojiwo_consequences_point_at_their_cause():
     by = {(f.rule, f.cell): f for f in res.findings}
     assert by[("FAS001", "F5")].cause == "Capaian!K5"
     assert by[("CAP001", "G5")].cause == "Capaian!K5"
-    assert by[("CAP003", "G7")].cause == "Capaian!G5"
+    assert by[("CAP001", "G6")].cause == "Capaian!E6"
+    assert by[("PK008", "D7")].cause == "Capaian!E6"
+    # the average follows both wrong capaian; it names one of their causes
+    assert by[("CAP003", "G7")].cause in ("Capaian!K5", "Capaian!E6")
     assert by[("ANG005", "C61")].cause == "Anggaran!C24"
+    assert by[("ANG005", "D61")].cause == "Anggaran!D24"
+    assert by[("ANG001", "E24")].cause == "Anggaran!C24"
     assert by[("FAS001", "K5")].expected == "30"
     assert by[("NIL003", "C48")].expected == "11.100.000"
+    # the causes are the cells that are wrong: none of them points elsewhere
+    causes = {c for c in by if by[c].cause is None and by[c].severity.value == "error"}
+    assert ("ANG004", "C24") in causes and ("FAS001", "K5") in causes
+    assert ("PK002", "E6") in causes and ("PK008", "E5") in causes
 
 
 def test_kalaena_findings():
@@ -162,7 +193,11 @@ def test_kalaena_findings():
     assert res.flatten() == expected
     sev = {(f.rule, f.cell): f.severity.value for f in res.findings}
     assert sev[("ANG015", "H5")] == "info" and sev[("ANG012", "G7")] == "error"
-    assert next(f for f in res.findings if f.rule == "ANG016").cause == "Anggaran!G7"
+    f = next(f for f in res.findings if f.rule == "ANG016")
+    assert f.cause == "Anggaran!G7" and f.expected == "127,88%"
+    # the plan total is blamed, not one of the three plans that might absorb the difference
+    g7 = next(f for f in res.findings if f.rule == "ANG012")
+    assert g7.cause is None and g7.expected == "19.180.750"
 
 
 def test_senduro_findings():
@@ -184,3 +219,5 @@ def test_senduro_findings():
     assert cop.found == "12%" and cop.expected == "8,00%"
     eff = next(f for f in res.findings if f.rule == "COP003" and f.cell == "L4")
     assert "100% - capaian anggaran" in eff.message
+    # efisiensi 100% is wrong on its own (100% - 12% would be 88%), not a consequence
+    assert eff.cause is None

@@ -161,7 +161,7 @@ def test_check_accepts_a_folder(folder):
     proc = run_lkj("check", folder)
     assert proc.returncode == 1, proc.stderr  # Candipuro has errors
     assert proc.stdout.count("Berkas: ") == 2 and "catatan.txt" not in proc.stdout
-    assert "Total 2 berkas diperiksa: 7 kesalahan" in proc.stdout
+    assert "Total 2 berkas diperiksa: 9 kesalahan" in proc.stdout
 
 
 @pytest.mark.parametrize("command", ["check", "rekap"])

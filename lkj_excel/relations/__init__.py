@@ -60,9 +60,10 @@ class Network:
         key = (value.sheet, value.cell) if value.cell else None
         if key is not None and key in self._by_where:
             return self._by_where[key]
-        c = Cell(value, typed, kind, field, row_key, number=number, unit=unit,
-                 base=typed if base is ... else base)
-        if typed is None or is_blank(value.raw):
+        c = Cell(value, typed, kind, field, row_key, number, unit,
+                 typed if base is ... else base)
+        raw = value.raw
+        if typed is None or (not typed and raw.__class__ is str and is_blank(raw)):
             # Filling a cell the user left blank ("-") is a bolder claim than correcting a
             # typed number.
             c.weight += 0.5
@@ -127,27 +128,21 @@ class Network:
         """Order the cells (inputs first), compute what the typed inputs imply, and note
         which typed derived cells agree with their relation applied to typed values."""
         order: list[Cell] = []
-        state: dict[int, int] = {}
+        done: set[int] = set()
+
+        def visit(c: Cell) -> None:
+            # Chains are short (sub kegiatan -> kegiatan -> program -> JUMLAH -> average):
+            # recursion depth stays small whatever the number of rows.
+            done.add(id(c))
+            if c.relation is not None:
+                for i in c.relation.inputs:
+                    if id(i) not in done:
+                        visit(i)
+            order.append(c)
+
         for c in self.cells:
-            if id(c) in state:
-                continue
-            stack: list[tuple[Cell, int]] = [(c, 0)]
-            while stack:
-                node, i = stack.pop()
-                if i == 0:
-                    if state.get(id(node)) == 2:
-                        continue
-                    state[id(node)] = 1
-                ins = node.relation.inputs if node.relation else ()
-                if i < len(ins):
-                    stack.append((node, i + 1))
-                    nxt = ins[i]
-                    if state.get(id(nxt)) is None:
-                        stack.append((nxt, 0))
-                    continue
-                if state.get(id(node)) != 2:
-                    state[id(node)] = 2
-                    order.append(node)
+            if id(c) not in done:
+                visit(c)
         for n, c in enumerate(order):
             c.order = n
             c.cur = c.base if c.relation is None else c.relation.value()

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 
 from ..model import AnggaranRow
 from ..parsing import Number, parse_code
+from ..rules.base import amount, typed
 from .core import AMOUNT, PERCENT, Cell, ratio_pct, total
 
 LEVEL_NAME = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub kegiatan"}
 CHILD_NAME = {"program": "kegiatan", "kegiatan": "sub kegiatan", None: "baris"}
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Line:
     """One Anggaran row in the network, with its place in the hierarchy."""
 
@@ -39,7 +40,7 @@ class Line:
     is_total: bool = False
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Budget:
     lines: list[Line]
     by_code: dict[str, Line]
@@ -74,8 +75,6 @@ def row_key(r: AnggaranRow, code: str | None) -> str:
 
 def _amount_cell(net, ctx, r: AnggaranRow, key: str, fld: str, rk: str, *,
                  blank_is_zero: bool) -> Cell:
-    from ..rules.base import amount, typed
-
     v = r.get(key)
     if key == "pagu":
         reading = ctx.pagu_of(r)
@@ -87,8 +86,6 @@ def _amount_cell(net, ctx, r: AnggaranRow, key: str, fld: str, rk: str, *,
 
 
 def _percent_cell(net, r: AnggaranRow, key: str, rk: str) -> Cell | None:
-    from ..rules.base import typed
-
     v = r.get(key)
     p = v.parsed
     if not typed(v) or not isinstance(p, Number) or p.value is None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..model import CapaianRow, Row, Value
@@ -49,42 +49,54 @@ FIELD_LABEL = {
 }
 
 
-@dataclass(eq=False, slots=True)
 class Cell:
-    """One value of the network: what was typed, and (during diagnosis) what it should be."""
+    """One value of the network: what was typed, and (during diagnosis) what it should be.
 
-    #: The model cell (sheet, A1 address, raw text, parse); a placeholder for implied cells.
-    value: Value
-    #: The reading used in arithmetic (float, str, bool), ``None`` when blank or unreadable.
-    typed: Any
-    kind: str
-    field: str
-    row_key: str
-    #: The parse of the cell (a Number for numeric cells), for display precision and notation.
-    number: Number | None = None
-    #: Unit of a measure ("%", "desa", ...), to compare measures only within one unit.
-    unit: str | None = None
-    #: The relation whose target this cell is; ``None`` for an input.
-    relation: Relation | None = None
-    #: Relations that read this cell.
-    dependents: list[Relation] = field(default_factory=list)
-    #: Position in a topological order (inputs before the cells computed from them).
-    order: int = 0
-    #: Current value during diagnosis (starts as the value implied by the typed inputs).
-    cur: Any = None
-    #: Whether a typed derived cell agrees with its relation applied to the *typed* inputs
-    #: (then, if it must change, it is a consequence; otherwise it is a cause of its own).
-    self_consistent: bool = True
-    #: The value an input starts from (its typed reading; 0 for a blank realisasi).
-    base: Any = None
-    #: The value implied by the typed inputs, before any correction.
-    cur0: Any = None
-    #: What changing this input costs the diagnosis (a signed PK target is trusted more
-    #: than the copy of it in Capaian).
-    weight: float = 1.05
-    #: A soft agreement (the PK budget or the Efisiensi table against the Anggaran pagu):
-    #: a disagreement weighs less than a wrong number, and nothing is computed from it.
-    soft: bool = False
+    A plain slotted class rather than a dataclass: a 100,000-row Anggaran makes 400,000 of
+    them, and construction time matters there."""
+
+    __slots__ = ("value", "typed", "kind", "field", "row_key", "number", "unit", "relation",
+                 "dependents", "order", "cur", "self_consistent", "base", "cur0", "weight",
+                 "soft")
+
+    def __init__(self, value: Value, typed: Any, kind: str, field: str, row_key: str,
+                 number: Number | None = None, unit: str | None = None, base: Any = None,
+                 soft: bool = False):
+        #: The model cell (sheet, A1 address, raw text, parse).
+        self.value = value
+        #: The reading used in arithmetic (float, str, bool), ``None`` when blank/unreadable.
+        self.typed = typed
+        self.kind = kind
+        self.field = field
+        self.row_key = row_key
+        #: The parse of the cell (a Number for numeric cells): display precision, notation.
+        self.number = number
+        #: Unit of a measure ("%", "desa", ...), to compare measures only within one unit.
+        self.unit = unit
+        #: The relation whose target this cell is; ``None`` for an input.
+        self.relation: Relation | None = None
+        #: Relations that read this cell.
+        self.dependents: list[Relation] = []
+        #: Position in a topological order (inputs before the cells computed from them).
+        self.order = 0
+        #: Current value during diagnosis.
+        self.cur: Any = None
+        #: Whether a typed derived cell agrees with its relation applied to the *typed*
+        #: inputs (then, if it must change, it is a consequence; else a cause of its own).
+        self.self_consistent = True
+        #: The value an input starts from (its typed reading; 0 for a blank realisasi).
+        self.base = base
+        #: The value implied by the typed inputs, before any correction.
+        self.cur0: Any = None
+        #: What changing this input costs the diagnosis (a signed PK target is trusted more
+        #: than the copy of it in Capaian; filling a blank costs more than a typo).
+        self.weight = 1.05
+        #: A soft agreement (the PK budget or the Efisiensi table against the Anggaran
+        #: pagu): a disagreement weighs less than a wrong number; nothing is computed from it.
+        self.soft = soft
+
+    def __repr__(self) -> str:
+        return f"Cell({self.where} {self.field}={self.typed!r} -> {self.cur!r})"
 
     @property
     def where(self) -> str:
@@ -156,7 +168,7 @@ Invert = Callable[["Relation", Any], list[tuple[Cell, Any]]]
 Explain = Callable[["Relation", list[Any], Any], str]
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, repr=False)
 class Relation:
     code: str
     target: Cell
@@ -171,6 +183,9 @@ class Relation:
     #: Cells that could instead be wrong but have no single corrected value (a tick in the
     #: Fasilitasi list, a document date), given the difference the target shows.
     suspects: Callable[[Relation, Any], list[Cell]] | None = None
+
+    def __repr__(self) -> str:
+        return f"Relation({self.code} {self.target.where} <- {len(self.inputs)} cells)"
 
     def value(self, typed: bool = False) -> Any:
         """The target's value from the inputs' current (or typed) values."""

@@ -50,14 +50,9 @@ def _percent_cell(net, v, fld, rk) -> Cell:
 
 def _budget_line(ctx, budget, r):
     """The Anggaran line a cost-per-outcome row reports on (by code, else by name)."""
-    from ..rules.base import best_match
-
     if budget is None or not ctx.budget_rows:
         return None
-    code = r.get("kode").value
-    a = ctx.budget_by_code.get(code) if code else None
-    if a is None and r.get("uraian").text:
-        a = best_match(r.get("uraian").text, ctx.budget_names, 0.85)
+    a = ctx.budget_match(r.get("kode"), r.get("uraian").text)
     return budget.by_row.get(a.row) if a is not None else None
 
 

@@ -260,7 +260,7 @@ def over_plan(ctx: Context):
 
     Contoh (Kalaena): realisasi 19.617.580 dengan rencana 16.682.500 (117,59%)."""
     tol = ctx.settings.tolerance_rupiah
-    for ln in _lines(ctx):
+    for ln in _lines(ctx, total=False):
         if ln.plan is None or ln.plan.typed is None:
             continue
         plan, real = ln.plan.cur, ln.realisasi.cur

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import math
-from dataclasses import dataclass
 from functools import cached_property
 
 from .. import formatting as _fmt
@@ -116,25 +115,57 @@ def best_match(text: str, candidates: list[tuple[str, object]], threshold: float
     return best if score >= threshold else None
 
 
+class NameIndex:
+    """Names normalised once, with exact lookups in a dict and fuzzy ones (as
+    :func:`best_match`) cached per query: a table of 100,000 budget rows is matched by
+    several rules without renormalising every name each time."""
+
+    def __init__(self, pairs: list[tuple[str, object]]):
+        self._pairs = [(normalise_text(t), obj) for t, obj in pairs]
+        self._exact: dict[str, object] = {}
+        for t, obj in self._pairs:
+            if t:
+                self._exact.setdefault(t, obj)
+        self._cache: dict[tuple[str, float], object] = {}
+        # by length: a name much longer or shorter than the query cannot reach the
+        # threshold (difflib's real_quick_ratio bound), so it is never compared
+        self._by_len = sorted(((len(t), i) for i, (t, _) in enumerate(self._pairs)))
+        self._lens = [n for n, _ in self._by_len]
+
+    def find(self, text: str, threshold: float = 0.85):
+        target = normalise_text(text)
+        if not target:
+            return None
+        hit = self._exact.get(target)
+        if hit is not None:
+            return hit
+        key = (target, threshold)
+        if key in self._cache:
+            return self._cache[key]
+        import bisect
+
+        n = len(target)
+        lo = bisect.bisect_left(self._lens, n * threshold / (2 - threshold) - 1e-9)
+        hi = bisect.bisect_right(self._lens, n * (2 - threshold) / threshold + 1e-9)
+        sm = difflib.SequenceMatcher(None, autojunk=False)
+        sm.set_seq2(target)
+        best, score = None, 0.0
+        for _, i in sorted(self._by_len[lo:hi], key=lambda x: x[1]):
+            t, obj = self._pairs[i]
+            sm.set_seq1(t)
+            if sm.real_quick_ratio() < threshold or sm.quick_ratio() < threshold:
+                continue
+            r = sm.ratio()
+            if r > score:
+                best, score = obj, r
+        found = best if score >= threshold else None
+        self._cache[key] = found
+        return found
+
+
 # ---------------------------------------------------------------------------------------
-# The Anggaran hierarchy
+# The check context
 # ---------------------------------------------------------------------------------------
-
-
-@dataclass
-class BudgetNode:
-    row: AnggaranRow
-    children: list[BudgetNode]
-    pagu: float | None
-    realisasi: float | None
-    #: Bottom-up expected values: a parent's expected pagu is the sum of its children's.
-    exp_pagu: float | None = None
-    exp_realisasi: float | None = None
-
-    @property
-    def code(self) -> str | None:
-        c = self.row.code
-        return c.canonical if c else None
 
 
 class Context:
@@ -214,40 +245,19 @@ class Context:
         return out
 
     @cached_property
-    def budget_names(self) -> list[tuple[str, AnggaranRow]]:
-        """(uraian, row) of every budget row, for matching by name."""
-        return [(r.get("uraian").text, r) for r in self.budget_rows]
+    def budget_names(self) -> NameIndex:
+        """The uraian of every budget row, for matching by name."""
+        return NameIndex([(r.get("uraian").text, r) for r in self.budget_rows])
 
-    @cached_property
-    def budget_tree(self) -> list[BudgetNode]:
-        """Top-level nodes: programs, and rows whose parent row is absent."""
-        nodes: dict[int, BudgetNode] = {}
-        for r in self.budget_rows:
-            nodes[r.row] = BudgetNode(r, [], self.pagu_of(r), amount(r.get("realisasi"), True))
-        roots: list[BudgetNode] = []
-        for r in self.budget_rows:
-            node = nodes[r.row]
-            parent_code = r.code.parent if r.code else None
-            parent = self.budget_by_code.get(parent_code) if parent_code else None
-            if parent is not None and parent.row != r.row:
-                nodes[parent.row].children.append(node)
-            else:
-                roots.append(node)
-
-        def settle(n: BudgetNode) -> None:
-            for ch in n.children:
-                settle(ch)
-            if n.children:
-                ps = [c.exp_pagu for c in n.children]
-                rs = [c.exp_realisasi for c in n.children]
-                n.exp_pagu = sum(ps) if None not in ps else None
-                n.exp_realisasi = sum(rs) if None not in rs else None
-            else:
-                n.exp_pagu, n.exp_realisasi = n.pagu, n.realisasi
-
-        for n in roots:
-            settle(n)
-        return roots
+    def budget_match(self, kode: Value | None, uraian: str,
+                     threshold: float = 0.85) -> AnggaranRow | None:
+        """The Anggaran row another table names: by budget code, else by uraian."""
+        code = kode.value if kode is not None else None
+        if code and code in self.budget_by_code:
+            return self.budget_by_code[code]
+        if not uraian:
+            return None
+        return self.budget_names.find(uraian, threshold)
 
     def pagu_of(self, r: Row) -> float | None:
         """A row's pagu; an irregular number reads as the alternative that agrees with
@@ -262,17 +272,6 @@ class Context:
                     if cand is not None and abs(cand - (real + sisa)) < 1:
                         return cand
         return amount(v)
-
-    @cached_property
-    def budget_top(self) -> list[BudgetNode]:
-        """The rows the total must equal the sum of: programs if any, else the highest
-        level present, else every row."""
-        roots = self.budget_tree
-        for level in ("program", "kegiatan", "subkegiatan"):
-            lv = [n for n in roots if n.row.level == level]
-            if lv:
-                return [n for n in roots if n.row.level == level or n.row.level is None]
-        return roots
 
     # -- Capaian and PK --------------------------------------------------------------------
     @cached_property
@@ -296,89 +295,11 @@ class Context:
                 used.add(hit.row)
         return out
 
-    @cached_property
-    def derived(self) -> dict[int, tuple[float, float, str]]:
-        """Capaian row -> (numerator, denominator, source) recomputed from the Fasilitasi or
-        Desa sheet, for rows whose Sumber Data names one of them."""
-        from .desa import desa_indicator
-        from .fasilitasi import checklist_counts
-
-        out: dict[int, tuple[float, float, str]] = {}
-        for c in self.report.capaian_rows:
-            src = normalise_text(c.get("sumber").text)
-            if src == "fasilitasi" and self.report.fasilitasi:
-                done, total = checklist_counts(self.report)
-                if total:
-                    out[c.row] = (done, total, "Fasilitasi")
-            elif src == "desa" and self.report.desa:
-                res = desa_indicator(self)
-                if res is not None:
-                    out[c.row] = (res[0], res[1], "Desa")
-        return out
-
-    def realisasi_of(self, c: CapaianRow) -> tuple[float | None, str | None]:
-        """The realisasi as typed (its value and unit)."""
-        return measure(c.get("realisasi"), c.get("satuan").text)
-
-    def exact_realisasi(self, c: CapaianRow) -> float | None:
-        value = self._exact_realisasi(c)
-        return value if value is None or math.isfinite(value) else None
-
-    def _exact_realisasi(self, c: CapaianRow) -> float | None:
-        """The realisasi lkj believes: the derived percentage when the row is derived from
-        another sheet, else the exact ratio of pembilang/penyebut, else the typed value."""
-        if c.row in self.derived:
-            n, d, _ = self.derived[c.row]
-            return n / d * 100
-        pem, pen = amount(c.get("pembilang")), amount(c.get("penyebut"))
-        value, unit = self.realisasi_of(c)
-        if pem is not None and pen and unit in ("%", None):
-            exact = pem / pen * 100
-            if value is None or abs(exact - value) <= 0.01 + 1e-9 or \
-                    pct_status(c.get("realisasi").parsed, exact, 0.01) == "ok":
-                return exact
-        p = c.get("realisasi").parsed
-        if isinstance(p, Number) and p.style == "ratio" and p.numerator is not None and \
-                p.denominator:
-            exact = p.numerator / p.denominator * 100
-            if p.decimals is None or pct_status(p, exact, self.settings.tolerance_points) == "ok":
-                return exact
-        return value
-
     def capaian_formula(self, c: CapaianRow) -> str:
         if c.polarity == "negatif":
             f = (c.get("rumus_negatif").text or self.settings.negative_formula).replace(" ", "")
             return f if f in ("2T-R", "T/R", "(T-R)/T") else self.settings.negative_formula
         return "R/T"
-
-    def compute_capaian(self, c: CapaianRow, realisasi: float | None) -> float | None:
-        value = self._capaian(c, realisasi)
-        return value if value is None or math.isfinite(value) else None
-
-    def _capaian(self, c: CapaianRow, realisasi: float | None) -> float | None:
-        t, tu = measure(c.get("target"), c.get("satuan").text)
-        _, ru = self.realisasi_of(c)
-        if t is None or realisasi is None or t == 0 or not units_compatible(tu, ru):
-            return None
-        f = self.capaian_formula(c)
-        if f == "R/T":
-            return realisasi / t * 100
-        if f == "2T-R":
-            return (2 * t - realisasi) / t * 100
-        if f == "T/R":
-            return t / realisasi * 100 if realisasi else None
-        return (t - realisasi) / t * 100
-
-    @cached_property
-    def capaian_values(self) -> dict[int, float | None]:
-        """Capaian row -> the recomputed capaian (from the realisasi lkj believes)."""
-        return {c.row: self.compute_capaian(c, self.exact_realisasi(c))
-                for c in self.report.capaian_rows}
-
-    @cached_property
-    def capaian_average(self) -> float | None:
-        vals = [v for v in self.capaian_values.values() if v is not None]
-        return sum(vals) / len(vals) if vals else None
 
 
 FORMULA_TEXT = {

@@ -25,15 +25,9 @@ class DocStatus:
 
 
 def doc_deadline(ctx: Context, doc: str, year: int) -> dt.date:
-    s = ctx.settings
-    if doc == "rkpdes":
-        d, m = s.rkpdes_deadline
-        return dt.date(year, m, d)
-    if doc == "apbdes":
-        d, m = s.apbdes_deadline
-        return dt.date(year - 1, m, d)
-    d, m = s.lppdes_deadline
-    return dt.date(year, m, d)
+    from ..relations.capaian import doc_deadline as deadline_of
+
+    return deadline_of(ctx.settings, doc, year)
 
 
 def doc_status(ctx: Context, row: DesaRow, doc: str) -> DocStatus | None:
@@ -61,20 +55,6 @@ def _statuses(ctx: Context, wanted: str):
             st = doc_status(ctx, r, doc)
             if st and st.status == wanted:
                 yield r, doc, st
-
-
-def desa_indicator(ctx: Context) -> tuple[int, int] | None:
-    """(documents on time, desa x 3) over the Desa sheet."""
-    rows = [r for r in ctx.report.desa if r.get("desa").text]
-    if not rows:
-        return None
-    on_time = 0
-    for r in rows:
-        for doc in DOCS:
-            st = doc_status(ctx, r, doc)
-            if st is not None and st.status == ON_TIME:
-                on_time += 1
-    return on_time, len(rows) * 3
 
 
 @rule("DES001", "info", "Desa", "Dokumen desa terlambat")

@@ -3,70 +3,19 @@
 from __future__ import annotations
 
 from ..model import EfisiensiRow
-from ..parsing import Number
+from ..relations.efisiensi import EFFICIENCY_TEXT  # noqa: E402,F401 - one definition
 from . import rule
 from .base import (
     Context,
     amount,
     amount_ok,
-    best_match,
-    measure,
-    pct,
-    pct_status,
     rp,
     typed,
-    units_compatible,
 )
-
-EFFICIENCY_TEXT = {
-    "100-penyerapan": "100% - capaian anggaran",
-    "kinerja/anggaran": "capaian kinerja / capaian anggaran x 100",
-    "kinerja-anggaran": "capaian kinerja - capaian anggaran",
-}
 
 
 def row_key(r: EfisiensiRow) -> str:
     return (r.get("uraian").text or f"baris {r.row}")[:70]
-
-
-def budget_pct(r: EfisiensiRow) -> float | None:
-    pagu, real = amount(r.get("pagu")), amount(r.get("realisasi"), True)
-    if not pagu or real is None or not typed(r.get("pagu")):
-        return None
-    return real / pagu * 100
-
-
-def performance_pct(r: EfisiensiRow) -> float | None:
-    t, tu = measure(r.get("target"))
-    rv, ru = measure(r.get("realisasi_kinerja"))
-    if t and rv is not None and units_compatible(tu, ru):
-        return rv / t * 100
-    p = r.get("capaian_kinerja").parsed
-    return p.value if isinstance(p, Number) else None
-
-
-def efficiency(formula: str, anggaran: float | None, kinerja: float | None) -> float | None:
-    if formula == "100-penyerapan":
-        return None if anggaran is None else 100 - anggaran
-    if anggaran is None or kinerja is None:
-        return None
-    if formula == "kinerja/anggaran":
-        return kinerja / anggaran * 100 if anggaran else None
-    return kinerja - anggaran
-
-
-def _pct_rule(ctx: Context, code: str, r: EfisiensiRow, key: str, exact: float | None,
-              how: str):
-    v = r.get(key)
-    p = v.parsed
-    if exact is None or not typed(v) or not isinstance(p, Number) or p.value is None:
-        return
-    status = pct_status(p, exact, ctx.settings.tolerance_points)
-    if status == "ok":
-        return
-    yield ctx.finding(code, v, row_key=row_key(r), field=key, found=v.text, expected=pct(exact),
-                      severity="info" if status == "truncated" else None,
-                      message=f"{v.text} seharusnya {pct(exact)} ({how}).")
 
 
 @rule("COP001", "error", "Efisiensi", "Capaian anggaran salah hitung")
@@ -109,10 +58,7 @@ def differs_from_anggaran(ctx: Context):
     if not ctx.budget_rows:
         return
     for r in ctx.report.efisiensi:
-        code = r.get("kode").value
-        a = ctx.budget_by_code.get(code) if code else None
-        if a is None and r.get("uraian").text:
-            a = best_match(r.get("uraian").text, ctx.budget_names, 0.85)
+        a = ctx.budget_match(r.get("kode"), r.get("uraian").text)
         if a is None:
             continue
         for key in ("pagu", "realisasi"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import PkRow
 from . import rule
-from .base import Context, amount, amount_ok, best_match, measure, num, pct, rp, typed
+from .base import Context, amount, amount_ok, measure, num, pct, rp, typed
 
 
 def pk_key(r: PkRow) -> str:
@@ -113,12 +113,7 @@ def pk_not_in_capaian(ctx: Context):
 
 
 def anggaran_match(ctx: Context, kode_v, uraian: str):
-    code = kode_v.value if kode_v is not None else None
-    if code and code in ctx.budget_by_code:
-        return ctx.budget_by_code[code]
-    if not uraian:
-        return None
-    return best_match(uraian, ctx.budget_names, 0.8)
+    return ctx.budget_match(kode_v, uraian, 0.8)
 
 
 @rule("PK006", "warning", "PK Anggaran", "Anggaran PK berbeda dengan pagu di Anggaran")
