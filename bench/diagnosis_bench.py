@@ -43,15 +43,14 @@ def report_rows(n: int):
 
 
 def run_lkj(rows) -> tuple[float, str]:
-    from lkj_excel.relations import build_network
-    from lkj_excel.diagnosis import Solver
-    from tests.helpers import clean_data, write  # noqa: F401 - builds a real report
-
     import tempfile
 
+    from lkj_excel.diagnosis import Solver
     from lkj_excel.reader import read_report
+    from lkj_excel.relations import build_network
     from lkj_excel.rules.base import Context
     from lkj_excel.writers.template import build_workbook
+    from tests.helpers import clean_data, write  # noqa: F401 - builds a real report
 
     sys.path.insert(0, str(ROOT / "scripts"))
     from sample_data import CLEAN

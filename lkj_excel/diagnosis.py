@@ -122,9 +122,13 @@ class Diagnosis:
         return self._by_cell.get(id(c)) if c is not None else None
 
     def truth(self, value: Value | None, default: Any = None) -> Any:
-        """The corrected value of a cell, or ``default`` when the network has no such cell."""
+        """The corrected value of a cell; its typed value where nothing can be recomputed
+        (a sum over a cell that is not a number); ``default`` when the network has no such
+        cell."""
         c = self.net.get(value)
-        return c.cur if c is not None else default
+        if c is None:
+            return default
+        return c.cur if c.cur is not None else c.typed
 
     def cell(self, value: Value | None) -> Cell | None:
         return self.net.get(value)

@@ -110,7 +110,7 @@ class Summary:
 
 def _truth(ctx: Context, v):
     c = ctx.diagnosis.cell(v)
-    return (c.cur, c) if c is not None else (None, None)
+    return (ctx.diagnosis.truth(v), c) if c is not None else (None, None)
 
 
 def _indicator(ctx: Context, c: CapaianRow) -> IndicatorLine:
@@ -129,7 +129,9 @@ def _indicator(ctx: Context, c: CapaianRow) -> IndicatorLine:
     rel = r_cell.relation if r_cell is not None else None
     if rel is not None and rel.code in ("FAS001", "DES002"):
         n, d = (i.cur for i in rel.inputs)
-        note = f"dari sheet {'Fasilitasi' if rel.code == 'FAS001' else 'Desa'}: {n:g}/{d:g}"
+        src = "Fasilitasi" if rel.code == "FAS001" else "Desa"
+        note = f"dari sheet {src}: {n:g}/{d:g}" if n is not None and d is not None else \
+            f"sheet {src} memuat nilai yang tidak terbaca"
     f = ctx.capaian_formula(c)
     return IndicatorLine(c, c.get("no").text, c.get("sasaran").text, c.get("indikator").text,
                          t, r, unit, cap, ctx.settings.predikat(round(cap, 2)) if cap is not None
@@ -142,8 +144,10 @@ def _budget_line(ln: Line, has_plan: bool) -> BudgetLine:
     if kids and has_plan and (ln.plan is None or ln.plan.typed is None):
         plans = [k.plan for k in kids]
         plan = sum(p or 0 for p in plans) if any(p is not None for p in plans) else None
+    pagu = ln.pagu.cur if ln.pagu.cur is not None else ln.pagu.typed
+    real = ln.realisasi.cur if ln.realisasi.cur is not None else ln.realisasi.typed
     return BudgetLine(ln, ln.row, ln.code, ln.row.get("uraian").text, ln.level,
-                      ln.pagu.cur, ln.realisasi.cur or 0.0, plan, kids)
+                      pagu, real or 0.0, plan, kids)
 
 
 def build_summary(result: CheckResult) -> Summary:

@@ -122,22 +122,25 @@ def test_budget_table_is_the_summary(docs, src):
 def test_candipuro_hand_known_figures(docs):
     """Seed 004: Fasilitasi Administrasi Tata Pemerintahan Desa pagu 252.100.000, realisasi
     121.625.000: sisa 130.475.000 and 48,24% (the report wrote 147.975.000 and 45,11%);
-    capaian 28/51 = 54,90% of 91,50% = 60,00%; 10/30 = 33,33% of 82% = 40,65%."""
+    the Capaian targets 91,50% and 82,00% differ from the PK's 91,39% and 81,75%, and the
+    corrected report uses the PK's: capaian 28/51 = 54,90% of 91,39% = 60,07%; 10/30 =
+    33,33% of 81,75% = 40,77%."""
     _, doc, _ = docs[CANDIPURO]
     rows = _rows(_table(doc, "Pagu (Rp)", "Sisa (Rp)"))
     row = next(r for r in rows if r[0] == "7.01.06.2.01.0002")
     assert row[2:] == ["252.100.000", "121.625.000", "130.475.000", "48,24%"]
     cap = _rows(_table(doc, "Indikator Kinerja", "Capaian (%)"))
-    assert [r[3:6] for r in cap[2:4]] == [["91,5%", "54,9%", "60,00%"],
-                                          ["82%", "33,33%", "40,65%"]]
+    assert [r[3:6] for r in cap[2:4]] == [["91,39%", "54,9%", "60,07%"],
+                                          ["81,75%", "33,33%", "40,77%"]]
     text = _text(doc)
     assert "28 / 51 x 100% = 54,90%" in text and "10 / 30 x 100% = 33,33%" in text
 
 
 def test_pronojiwo_hand_known_figures(docs):
     """Seed 003: 30 of the 36 listed activities are ticked (the report claims 31/36):
-    83,33%, capaian 83,33/93 = 89,61%; desa (6 + 6 + 0) / (6 x 3) = 66,67%; average
-    (89,61 + 66,67) / 2 = 78,14%. Pegawai: SMA/SMK 1 PNS + 8 non PNS = 9 (52,94%), S1 6 + 2
+    83,33%, capaian 83,33/93 = 89,61%; desa (6 + 6 + 0) / (6 x 3) = 66,67% against the PK
+    target 83% (the Capaian sheet wrote 100%): 80,32%; average (89,61 + 80,32) / 2 =
+    84,96%. Pegawai: SMA/SMK 1 PNS + 8 non PNS = 9 (52,94%), S1 6 + 2
     = 8; golongan II 1, III 6; eselon III a 1, III b 1, IV a 2, IV b 2 (the report wrote
     IV a 3 and golongan III 9)."""
     res, doc, _ = docs[PRONOJIWO]
@@ -146,7 +149,7 @@ def test_pronojiwo_hand_known_figures(docs):
     assert "(6 + 0 + 6) / (6 x 3) x 100% = 12 / 18 x 100% = 66,67%" in text
     cap = _rows(_table(doc, "Indikator Kinerja", "Capaian (%)"))
     assert cap[3][3:6] == ["93%", "83,33%", "89,61%"]
-    assert cap[-1][-2:] == ["78,14%", "Tinggi"]
+    assert cap[-1][-2:] == ["84,96%", "Tinggi"]
     fas = _rows(_table(doc, "No", "Terlaksana"))
     assert fas[-1][-2:] == ["30", "6"]
     desa = _rows(_table(doc, "Desa", "RKPDes"))
@@ -198,12 +201,13 @@ def test_pk_budget_total_recomputed(docs):
 
 
 def test_comparison_takes_the_report_year_from_capaian(docs):
-    """Candipuro 2023 realisasi: 54,9% from Capaian, not the 60% typed in Perbandingan."""
+    """Candipuro 2023 realisasi: 54,9% from Capaian, not the 60% typed in Perbandingan; the
+    2023 target is the PK's 91,39% (Capaian and Perbandingan wrote 91,5%)."""
     rows = _rows(_table(docs[CANDIPURO][1], "Indikator Kinerja", "Target Renstra"))
     assert rows[0][2:] == ["Tahun 2021", "Tahun 2021", "Tahun 2022", "Tahun 2022",
                            "Tahun 2023 (s.d. TW II)", "Tahun 2023 (s.d. TW II)",
                            "Target Renstra"]
-    assert rows[2][2:] == ["-", "100%", "91,39%", "91,83%", "91,5%", "54,9%", "91,5%"]
+    assert rows[2][2:] == ["-", "100%", "91,39%", "91,83%", "91,39%", "54,9%", "91,5%"]
 
 
 # --- the document's shape ------------------------------------------------------------------------

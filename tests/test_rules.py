@@ -37,7 +37,16 @@ CASES = [
                 ("Anggaran", 0, "persentase", "20,00%")], ("Anggaran", "C4")),
     ("ANG005", [("Anggaran", 8, "pagu", "55.000.000"), ("Anggaran", 8, "sisa", "42.500.000"),
                 ("Anggaran", 8, "persentase", "22,73%")], ("Anggaran", "C12")),
-    ("ANG006", [("Anggaran", 3, "realisasi", "13.000.000")], ("Anggaran", "D7")),
+    # realisasi 13.000.000 of a 12.000.000 pagu, typed consistently everywhere (sisa
+    # -1.000.000, 108,33%, and every total above): really over the pagu
+    ("ANG006", [("Anggaran", 3, "realisasi", "13.000.000"), ("Anggaran", 3, "sisa", "-1.000.000"),
+                ("Anggaran", 3, "persentase", "108,33%"),
+                ("Anggaran", 1, "realisasi", "15.000.000"), ("Anggaran", 1, "sisa", "5.000.000"),
+                ("Anggaran", 1, "persentase", "75,00%"),
+                ("Anggaran", 0, "realisasi", "15.000.000"), ("Anggaran", 0, "sisa", "5.000.000"),
+                ("Anggaran", 0, "persentase", "75,00%"),
+                ("Anggaran", 8, "realisasi", "22.500.000"), ("Anggaran", 8, "sisa", "27.500.000"),
+                ("Anggaran", 8, "persentase", "45,00%")], ("Anggaran", "D7")),
     ("ANG007", [("Anggaran", 3, "realisasi", "-3.000.000")], ("Anggaran", "D7")),
     ("ANG008", [("Anggaran", 2, "kode", "7.01.02.2.01.01")], ("Anggaran", "A6")),
     ("ANG009", [("Anggaran", 3, "kode", "7.01.02.2.01.0001")], ("Anggaran", "A7")),
@@ -60,7 +69,7 @@ CASES = [
     ("CAP005", [("Capaian", 0, "realisasi", "8 Desa"), ("Capaian", 0, "sumber", None)],
      ("Capaian", "F4")),
     ("PK001", [("PK", 0, "target", None)], ("PK", "D4")),
-    ("PK002", [("PK", 0, "target", "95%")], ("Capaian", "E4")),
+    ("PK002", [("Capaian", 0, "target", "95%")], ("Capaian", "E4")),
     ("PK003", [("PK", 0, "target", "12 Desa")], ("Capaian", "E4")),
     ("PK004", [("Capaian", 0, "indikator", "Jumlah kunjungan wisata ke kecamatan")],
      ("Capaian", "C4")),
@@ -93,6 +102,16 @@ CASES = [
     ("IDN007", [("Identitas", None, "tahun", None)], ("Identitas", "B8")),
     ("IDN008", [("Identitas", None, "unit", None)], ("Identitas", "B4")),
     ("IDN009", [("Pegawai", 0, "jk", "P")], ("Pegawai", "D4")),
+    # the cells that are wrong, not the totals or results that contradict them
+    ("ANG018", [("Anggaran", 2, "pagu", "9.000.000")], ("Anggaran", "C6")),
+    ("ANG019", [("Anggaran", 2, "kode", "7.01.06.2.01.0001")], ("Anggaran", "A6")),
+    ("CAP006", [("Capaian", 0, "pembilang", None), ("Capaian", 0, "penyebut", None),
+                ("Capaian", 0, "sumber", None), ("Capaian", 0, "realisasi", "85%")],
+     ("Capaian", "F4")),
+    ("PK009", [("PK", 0, "target", "95%")], ("PK", "D4")),
+    ("PK010", [("PK Anggaran", 0, "anggaran", "25.000.000")], ("PK Anggaran", "D4")),
+    ("COP005", [("Efisiensi", 0, "pagu", "25.000.000")], ("Efisiensi", "F4")),
+    ("IDN010", [("Identitas", None, "tahun", 2024)], ("Identitas", "B8")),
 ]
 
 
@@ -110,7 +129,8 @@ def test_clean_report_fires_nothing_but_the_late_apbdes_note(tmp_path):
 def test_des001_late_document(tmp_path):
     res = check_data(tmp_path, clean_data())
     f = next(f for f in res.findings if f.rule == "DES001")
-    assert f.expected == "<= 31 Desember 2024" and "6 hari" in f.message
+    # a date cannot be corrected by a value: the bound is a note, not a "Seharusnya"
+    assert f.expected == "" and f.note == "<= 31 Desember 2024" and "6 hari" in f.message
 
 
 def test_ang016_average_follows_wrong_total(tmp_path):

@@ -107,16 +107,25 @@ class Network:
         """A soft agreement: ``typed`` (a copy kept in another table) should equal
         ``source``. It weighs in the diagnosis - a pagu that the PK budget and the
         Efisiensi table both contradict is more likely wrong - but nothing is computed from
-        it and its rule reports it after the diagnosis."""
+        it and its rule reports it after the diagnosis. Modelled as a hidden cell holding
+        the difference of the two, which should be 0."""
         if typed.typed is None or source is None:
             return
-        v = Value(typed.value.value, typed.value.raw, typed.value.sheet, None,
-                  typed.value.parsed)
-        c = Cell(v, typed.typed, typed.kind, typed.field, typed.row_key, number=typed.number,
-                 unit=typed.unit, soft=True)
+        v = Value(0.0, None, typed.value.sheet, None)
+        c = Cell(v, 0.0, AMOUNT, typed.field, typed.row_key, soft=True)
         self.cells.append(c)
-        self.relate(code, c, (source,), lambda vals: vals[0],
-                    lambda rel, vals, found, expected: "")
+        def invert(rel, want):
+            a, b = rel.inputs
+            out = []
+            if b.cur is not None:
+                out.append((a, b.cur + want))
+            if a.cur is not None:
+                out.append((b, a.cur - want))
+            return out
+
+        self.relate(code, c, (typed, source),
+                    lambda vals: None if None in vals else vals[0] - vals[1],
+                    lambda rel, vals, found, expected: "", invert=invert)
 
     def get(self, value: Value | None) -> Cell | None:
         if value is None or not value.cell:

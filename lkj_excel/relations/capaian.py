@@ -130,7 +130,7 @@ def build(net, ctx, *, year=..., quarter=...) -> None:
         if pk is not None and typed(pk.get("target")) and linked.base is not None:
             pk_cell = _measure_cell(net, pk.get("target"), pk.get("satuan").text, "target",
                                     rk)
-            pk_cell.weight = 1.35  # the signed agreement is the source the table copies
+            pk_cell.weight = 1.25  # the signed agreement is the source the table copies
             if pk_cell.base is not None and pk_cell.unit == linked.unit:
                 pkv = pk.get("target")
                 net.relate("PK002", linked, (pk_cell,), _copy,

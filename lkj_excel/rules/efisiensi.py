@@ -63,7 +63,7 @@ def differs_from_anggaran(ctx: Context):
             continue
         for key in ("pagu", "realisasi"):
             v = r.get(key)
-            mine = amount(v)
+            mine = ctx.truth(v, amount(v))
             default = ctx.pagu_of(a) if key == "pagu" else amount(a.get("realisasi"), True)
             theirs = ctx.truth(a.get(key), default)
             if not typed(v) or mine is None or theirs is None:

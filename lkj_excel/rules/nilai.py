@@ -21,7 +21,8 @@ def text_in_number_cell(ctx: Context):
         p = v.parsed
         if isinstance(p, Number) and p.error:
             yield ctx.finding(
-                "NIL001", v, row_key=v.where, field="angka", found=v.text, expected="angka",
+                "NIL001", v, row_key=v.where, field="angka", found=v.text, expected="",
+                note="angka",
                 message=f"Sel {v.where} berisi '{v.text}' yang bukan angka ({p.error}); tulis "
                         "angkanya saja, misalnya 1.500.000 atau 24,14%.")
 
@@ -39,7 +40,7 @@ def impossible_date(ctx: Context):
         if isinstance(p, DateValue) and p.error:
             yield ctx.finding(
                 "NIL002", v, row_key=v.where, field="tanggal", found=v.text,
-                expected="tanggal yang ada",
+                expected="", note="tanggal yang ada",
                 message=f"Tanggal '{v.text}' di {v.where} tidak dapat dipakai: {p.error}.")
 
 
@@ -83,7 +84,7 @@ def formula_without_value(ctx: Context):
     for sheet, cell in ctx.report.uncached_formulas:
         yield ctx.finding(
             "NIL004", (sheet, cell), row_key=f"{sheet}!{cell}", field="rumus", found="rumus",
-            expected="nilai tersimpan",
+            expected="", note="nilai tersimpan",
             message=f"Sel {sheet}!{cell} berisi rumus tanpa nilai tersimpan, sehingga terbaca "
                     "kosong dan tidak diperiksa; buka dan simpan berkas di Excel lalu periksa "
                     "lagi.")

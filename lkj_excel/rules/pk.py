@@ -125,7 +125,7 @@ def pk_budget_differs(ctx: Context):
     Contoh (Pronojiwo): PK 1.869.322.744, pagu 7.01.01 di Anggaran 1.511.000.597."""
     for r in ctx.report.pk_budget_rows:
         a = anggaran_match(ctx, r.get("kode"), r.get("uraian").text)
-        mine = amount(r.get("anggaran"))
+        mine = ctx.truth(r.get("anggaran"), amount(r.get("anggaran")))
         if a is None or mine is None:
             continue
         pagu = ctx.truth(a.get("pagu"), ctx.pagu_of(a))
