@@ -280,7 +280,11 @@ class Solver:
         if rel.invert is None or want is None:
             return []
         out: list[tuple[Cell, Any]] = []
-        for i, v in rel.invert(rel, want):
+        try:
+            proposals = rel.invert(rel, want)
+        except (ArithmeticError, ValueError, TypeError):
+            return out  # an absurd value (infinite, far out of range): nothing to propose
+        for i, v in proposals:
             if v is None or (isinstance(v, float) and not math.isfinite(v)):
                 continue
             if i.relation is None:
