@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .calendar import ROMAN, deadline, working_days_between
+from .formatting import quantity
 from .findings import CheckResult
 from .model import AnggaranRow, CapaianRow, Report
 from .parsing import normalise_text
@@ -130,7 +131,8 @@ def _indicator(ctx: Context, c: CapaianRow) -> IndicatorLine:
     if rel is not None and rel.code in ("FAS001", "DES002"):
         n, d = (i.cur for i in rel.inputs)
         src = "Fasilitasi" if rel.code == "FAS001" else "Desa"
-        note = f"dari sheet {src}: {n:g}/{d:g}" if n is not None and d is not None else \
+        note = f"dari sheet {src}: {quantity(n)}/{quantity(d)}" \
+            if n is not None and d is not None else \
             f"sheet {src} memuat nilai yang tidak terbaca"
     f = ctx.capaian_formula(c)
     return IndicatorLine(c, c.get("no").text, c.get("sasaran").text, c.get("indikator").text,
