@@ -13,8 +13,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .calendar import ROMAN, deadline, working_days_between
-from .formatting import quantity
 from .findings import CheckResult
+from .formatting import quantity
 from .model import AnggaranRow, CapaianRow, Report
 from .parsing import normalise_text
 from .relations.anggaran import Line
