@@ -150,8 +150,14 @@ def test_nil005_formula_error_value():
     assert set(nil) == {("Anggaran", "F4"), ("Anggaran", "E5"), ("Capaian", "H4"),
                         ("Efisiensi", "C4")}
     f = nil[("Anggaran", "F4")]
-    assert (f.severity.value, f.found, f.expected) == ("error", "#DIV/0!", "nilai")
+    # the persentase of program 7.01.02 is known from its own row: 5.000.000 / 20.000.000,
+    # so the finding gives the value to type instead of the broken formula
+    assert (f.severity.value, f.found, f.expected) == ("error", "#DIV/0!", "25,00%")
     assert f.message == ("Sel Anggaran!F4 berisi galat rumus #DIV/0! (pembagian dengan nol), "
                          "jadi nilainya tidak diketahui dan tidak dapat diperiksa; perbaiki "
-                         "rumusnya lalu simpan lagi.")
+                         "rumusnya lalu simpan lagi. Menurut hitungan lain nilainya 25,00%.")
+    # the kegiatan's sisa: 20.000.000 - 5.000.000; no other finding about either cell
+    assert nil[("Anggaran", "E5")].expected == "15.000.000"
+    assert not [x for x in res.findings if x.rule != "NIL005" and
+                (x.sheet, x.cell) in (("Anggaran", "F4"), ("Anggaran", "E5"))]
     assert res.exit_code == 1  # checked, errors found: no longer exit 0

@@ -46,8 +46,8 @@ def amount(v: Value | None, blank_is_zero: bool = False) -> float | None:
     if v is None or v.raw is None or (isinstance(v.raw, str) and not v.raw.strip()):
         return 0.0 if blank_is_zero else None
     p = v.parsed
-    if not isinstance(p, Number) or p.error:
-        return None
+    if not isinstance(p, Number) or p.error or p.style == "error":
+        return None  # not a number, or a formula error (#REF!): unknown, not 0
     if p.value is None:
         return 0.0
     return p.value if math.isfinite(p.value) else None

@@ -115,16 +115,25 @@ def formula_error_value(ctx: Context):
     Contoh salah: Persentase ``=D5/C5`` dengan pagu kosong menjadi ``#DIV/0!``; rumus yang
     merujuk ke baris yang dihapus menjadi ``#REF!``. Benar: isi pagunya, atau tulis
     ``=IF(C5=0;"";D5/C5)``."""
+    from ..model import Value
     from ..parsing import CellError
+    from .diagnosed import notation, shown
 
     for (sheet, cell), raw in ctx.report.typed.items():
         if not isinstance(raw, CellError):
             continue
         text = str(raw)
         meaning = _ERROR_MEANING.get(text.upper(), "rumus yang tidak dapat dihitung")
+        # Where the cell is a result the report's arithmetic determines (a sisa, a total),
+        # the value it should hold is known from the cells around it.
+        c = ctx.diagnosis.net.get(Value(None, raw, sheet, cell))
+        value = c.cur if c is not None and c.relation is not None else None
+        expected = notation(c, value) if value is not None else ""
+        known = f" Menurut hitungan lain nilainya {shown(c, value, expected=True)}." \
+            if value is not None else ""
         yield ctx.finding(
             "NIL005", (sheet, cell), row_key=f"{sheet}!{cell}", field="rumus", found=text,
-            expected="nilai",
+            expected=expected, note="" if expected else "nilai",
             message=f"Sel {sheet}!{cell} berisi galat rumus {text} ({meaning}), jadi nilainya "
                     "tidak diketahui dan tidak dapat diperiksa; perbaiki rumusnya lalu simpan "
-                    "lagi.")
+                    f"lagi.{known}")
