@@ -130,7 +130,24 @@ def register_kind(kind: OutputKind) -> OutputKind:
     return kind
 
 
-register_kind(OutputKind("final", "laporan akhir lkj", office_marker("LKj Triwulan (final)")))
+def unedited_office(*markers: str) -> Callable[[Path], bool]:
+    """An lkj Office output nobody has saved since: Excel, WPS and LibreOffice write their
+    user into lastModifiedBy and the save time into dcterms:modified, which lkj writes as
+    "lkj-excel" and a fixed 2000-01-01. A finalised workbook the Camat has edited (a note,
+    a signature date) is therefore never replaced without --timpa."""
+    marked = office_marker(*markers)
+
+    def detect(path: Path) -> bool:
+        core = _core_xml(path)
+        return (marked(path) and "<cp:lastModifiedBy>lkj-excel</cp:lastModifiedBy>" in core
+                and re.search(r"<dcterms:modified[^>]*>2000-01-01T00:00:00Z<", core)
+                is not None)
+
+    return detect
+
+
+register_kind(OutputKind("final", "laporan akhir dari lkj yang belum disunting",
+                         unedited_office("LKj Triwulan (final)")))
 register_kind(OutputKind("rekap", "rekap lkj",
                          office_marker("Rekapitulasi Laporan Kinerja Triwulan")))
 register_kind(OutputKind("db", "basis data rekap lkj", _is_rekap_db))
@@ -259,9 +276,8 @@ def guard_output(path: str | os.PathLike, kind: str, *, reads: Iterable[str | os
             "menimpanya: pilih nama lain dengan -o, atau pakai --timpa bila memang boleh "
             "ditimpa.", out)
     raise OutputError(
-        f"Berkas '{out.name}' sudah ada dan bukan {info.label} yang dibuat sebelumnya. lkj "
-        "tidak menimpanya: pilih nama lain dengan -o, atau pakai --timpa bila memang boleh "
-        "ditimpa.", out)
+        f"Berkas '{out.name}' sudah ada dan bukan {info.label}. lkj tidak menimpanya: pilih "
+        "nama lain dengan -o, atau pakai --timpa bila memang boleh ditimpa.", out)
 
 
 def _suffix_hint(kind: str) -> str:

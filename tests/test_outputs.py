@@ -124,9 +124,37 @@ def test_default_finalise_output_not_silently_overwritten(masuk):
     final.unlink()
     assert run_lkj("finalise", a).returncode == 0
     first = final.stat().st_mtime_ns
-    proc = run_lkj("finalise", a)  # an earlier final output is simply replaced
+    proc = run_lkj("finalise", a)  # an earlier, unedited final output is replaced - saying so
     assert proc.returncode == 0, proc.stderr
+    assert "sudah ada diganti" in proc.stderr
     assert final.stat().st_mtime_ns >= first and is_earlier_output(final, "final")
+
+
+def test_an_edited_final_output_needs_timpa(masuk, tmp_path):
+    """A finalised workbook the Camat opened and saved (Excel writes its user into
+    lastModifiedBy and the save time into dcterms:modified) may hold their edits: it is
+    not replaced without --timpa."""
+    import zipfile
+
+    a = masuk / CLEAN.name
+    final = masuk / f"{a.stem}_final.xlsx"
+    assert run_lkj("finalise", a).returncode == 0
+    edited = tmp_path / "edited.xlsx"
+    with zipfile.ZipFile(final) as zin, zipfile.ZipFile(edited, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                data = data.replace(b">lkj-excel</cp:lastModifiedBy>", b">Camat</cp:lastModifiedBy>")
+                data = data.replace(b"2000-01-01T00:00:00Z</dcterms:modified>",
+                                    b"2025-04-11T08:30:00Z</dcterms:modified>")
+            zout.writestr(item, data)
+    shutil.copy(edited, final)
+    before = final.read_bytes()
+    proc = run_lkj("finalise", a)
+    assert proc.returncode == 2 and "--timpa" in proc.stderr
+    assert final.read_bytes() == before
+    proc = run_lkj("finalise", a, "--timpa")
+    assert proc.returncode == 0 and "atas izin --timpa" in proc.stderr
 
 
 def test_earlier_outputs_of_each_kind_are_replaced(masuk, tmp_path):

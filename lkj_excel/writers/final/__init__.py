@@ -100,6 +100,7 @@ def finalise(path: str | os.PathLike, output: str | os.PathLike | None = None,
     if out.suffix.lower() != ".xlsx":
         raise OutputError(f"Berkas keluaran harus berakhiran .xlsx, bukan '{out.suffix}'.", out)
     guard_output(out, "final", reads=[src], overwrite=overwrite)
+    replacing = out.exists()
     report = read_report(src)
     result = check(report)
     wb, names = open_workbook(src)
@@ -114,7 +115,13 @@ def finalise(path: str | os.PathLike, output: str | os.PathLike | None = None,
                          print_appendix=print_appendix)
     with atomic_output(out) as tmp:
         writer.write(tmp)
-    return FinaliseResult(out, result, writer.notes)
+    notes = list(writer.notes)
+    if replacing:
+        # never silently: say which earlier file was replaced (an edited one needs --timpa)
+        notes.append(f"Berkas {out.name} yang sudah ada diganti"
+                     + (" (atas izin --timpa)." if overwrite else
+                        ": laporan akhir lkj sebelumnya yang belum disunting."))
+    return FinaliseResult(out, result, notes)
 
 
 class FinalWriter:
