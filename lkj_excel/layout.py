@@ -86,7 +86,9 @@ class FormSheet:
 TINGKAT = ("seksi", "kecamatan")
 TRIWULAN = ("I", "II", "III", "IV")
 POLARITAS = ("positif", "negatif")
-RUMUS_NEGATIF = ("2T-R", "T/R", "(T-R)/T")
+#: Capaian formulas for negative polarity. (T - R) / T is not one: hitting the target
+#: exactly gives 0%, so it measures the gap, not the achievement.
+RUMUS_NEGATIF = ("2T-R", "T/R")
 SATUAN = ("%", "Desa", "Laporan", "Dokumen", "Kegiatan", "Lembaga", "bulan", "Indeks", "Orang",
           "Unit", "Kali")
 SUMBER_DATA = ("-", "Fasilitasi", "Desa")
@@ -395,7 +397,7 @@ PENGATURAN = FormSheet(
               synonyms=("hari kerja", "batas hari kerja"),
               hint="Laporan paling lambat N hari kerja setelah triwulan berakhir"),
         Field("rumus_negatif", "Rumus Polaritas Negatif (bawaan)", choices=RUMUS_NEGATIF,
-              default="2T-R", hint="2T-R = (2xTarget-Realisasi)/Target; T/R; (T-R)/T"),
+              default="2T-R", hint="2T-R = (2 x Target - Realisasi) / Target; T/R = Target / Realisasi"),
         Field("rumus_efisiensi", "Rumus Efisiensi", choices=RUMUS_EFISIENSI,
               default="100-penyerapan",
               hint="100-penyerapan; kinerja/anggaran = capaian kinerja / capaian anggaran x 100"),

@@ -112,6 +112,7 @@ CASES = [
     ("PK010", [("PK Anggaran", 0, "anggaran", "25.000.000")], ("PK Anggaran", "D4")),
     ("COP005", [("Efisiensi", 0, "pagu", "25.000.000")], ("Efisiensi", "F4")),
     ("IDN010", [("Identitas", None, "tahun", 2024)], ("Identitas", "B8")),
+    ("CAP011", [("Capaian", 0, "rumus_negatif", "(T-R)/T")], ("Capaian", "J4")),
 ]
 
 
@@ -226,3 +227,30 @@ def test_nil004_formula_without_stored_value(tmp_path):
     res = check_file(path)
     assert ("NIL004", "Anggaran", "E6") in res.flatten()
     assert res.exit_code == 0  # a warning: the rest is still checked
+
+
+def test_t_minus_r_over_t_is_not_a_capaian_formula(tmp_path):
+    # Negative polarity, target 10, realisasi 10: the target is hit exactly. (T - R) / T
+    # would give 0% ("Sangat Rendah"); it is no longer offered. The row asking for it is
+    # told so (CAP011) and the capaian is judged by 2T-R: (2 x 10 - 10) / 10 = 100%.
+    from lkj_excel.layout import PENGATURAN, RUMUS_NEGATIF
+    from lkj_excel.relations.core import capaian_formula_value
+
+    assert "(T-R)/T" not in RUMUS_NEGATIF
+    assert "(T-R)/T" not in PENGATURAN.field("rumus_negatif").hint
+    assert capaian_formula_value("(T-R)/T", 10, 10) is None
+    d = clean_data()
+    d["Capaian"][0].update({"polaritas": "negatif", "rumus_negatif": "(T-R)/T",
+                            "target": "10%", "realisasi": "10%", "capaian": "100%",
+                            "sumber": None, "pembilang": None, "penyebut": None,
+                            "predikat": None})
+    d["PK"][0]["target"] = "10%"
+    d["Perbandingan"][2].update({"target": "10%", "realisasi": "10%"})
+    d["Capaian"][2]["capaian"] = None
+    res = check_data(tmp_path, d)
+    assert res.flatten() == {("DES001", "Desa", "D7"), ("CAP011", "Capaian", "J4")}
+    f = next(f for f in res.findings if f.rule == "CAP011")
+    assert f.expected == "2T-R"
+    d["Pengaturan"] = {"rumus_negatif": "(T-R)/T"}
+    res = check_data(tmp_path, d)
+    assert ("PGT001", "Pengaturan", "B5") in res.flatten()

@@ -222,8 +222,9 @@ def ratio_pct(num: Any, den: Any) -> float | None:
 
 
 def capaian_formula_value(formula: str, realisasi: Any, target: Any) -> float | None:
-    """Capaian in percent by the row's formula (R/T for positive polarity; 2T-R, T/R or
-    (T-R)/T for negative). Never capped at 100."""
+    """Capaian in percent by the row's formula (R/T for positive polarity; 2T-R or T/R for
+    negative). Never capped at 100. None for another formula or where it is undefined
+    (a target of 0; T/R with a realisasi of 0)."""
     if realisasi is None or target is None or target == 0:
         return None
     if formula == "R/T":
@@ -235,7 +236,7 @@ def capaian_formula_value(formula: str, realisasi: Any, target: Any) -> float | 
             return None
         v = target / realisasi * 100
     else:
-        v = (target - realisasi) / target * 100
+        return None
     return v if math.isfinite(v) else None
 
 

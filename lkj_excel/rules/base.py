@@ -12,6 +12,7 @@ from functools import cached_property
 
 from .. import formatting as _fmt
 from ..findings import Finding, Severity
+from ..layout import RUMUS_NEGATIF
 from ..model import AnggaranRow, CapaianRow, PkRow, Report, Row, Settings, Value
 from ..parsing import Number, normalise_text
 from ..relations.core import pct_status  # noqa: F401 - one definition, shared
@@ -298,7 +299,7 @@ class Context:
     def capaian_formula(self, c: CapaianRow) -> str:
         if c.polarity == "negatif":
             f = (c.get("rumus_negatif").text or self.settings.negative_formula).replace(" ", "")
-            return f if f in ("2T-R", "T/R", "(T-R)/T") else self.settings.negative_formula
+            return f if f in RUMUS_NEGATIF else self.settings.negative_formula
         return "R/T"
 
 
@@ -306,5 +307,4 @@ FORMULA_TEXT = {
     "R/T": "realisasi / target x 100",
     "2T-R": "(2 x target - realisasi) / target x 100",
     "T/R": "target / realisasi x 100",
-    "(T-R)/T": "(target - realisasi) / target x 100",
 }

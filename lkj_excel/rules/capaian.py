@@ -6,6 +6,7 @@ from ..model import CapaianRow
 from ..parsing import Number
 from . import rule
 from .base import (
+    FORMULA_TEXT,
     Context,
     measure,
     num,
@@ -29,8 +30,9 @@ def _target_text(c: CapaianRow) -> str:
 def capaian_wrong(ctx: Context):
     """Capaian = Realisasi / Target x 100 untuk indikator yang makin besar makin baik.
     Untuk polaritas negatif (makin kecil makin baik) dipakai rumus yang dipilih per baris atau di
-    Pengaturan, dan disebut dalam pesan: (2 x T - R) / T x 100 (bawaan), T / R x 100, atau
-    (T - R) / T x 100. Capaian tidak pernah dibatasi 100%.
+    Pengaturan, dan disebut dalam pesan: (2 x T - R) / T x 100 (bawaan) atau T / R x 100.
+    (T - R) / T tidak ditawarkan: mencapai target tepat memberinya 0%, jadi itu selisih, bukan
+    capaian (CAP011). Capaian tidak pernah dibatasi 100%.
 
     Nilai dua desimal yang sama dengan nilai tepat yang dibulatkan, atau dalam toleransi (bawaan
     0,01 poin), dianggap benar: 33,33 / 82 ditulis 40,64% bukan kesalahan. Bila realisasinya
@@ -114,3 +116,28 @@ def capaian_input_wrong(ctx: Context):
     Contoh: pembilang 9 dari penyebut 10 dengan realisasi 80% dan capaian 88,89% (= 80 / 90).
     Seharusnya 8."""
     yield from ctx.diagnosed("CAP006")
+
+
+@rule("CAP011", "warning", "Capaian", "Rumus polaritas negatif tidak dikenal")
+def unknown_negative_formula(ctx: Context):
+    """Kolom Rumus Polaritas Negatif hanya mengenal 2T-R ((2 x target - realisasi) / target
+    x 100) dan T/R (target / realisasi x 100). Rumus lain tidak dipakai; capaian dihitung
+    dengan rumus bawaan di Pengaturan, dan temuan ini menyebutnya. (T - R) / T sengaja tidak
+    ada: indikator yang tepat mencapai targetnya mendapat 0% ("Sangat Rendah"), jadi rumus itu
+    mengukur selisih, bukan capaian.
+
+    Contoh: rumus ``(T-R)/T`` untuk target 10 dan realisasi 10 memberi 0%; dengan 2T-R
+    capaiannya 100%. Seharusnya ``2T-R``."""
+    from ..layout import RUMUS_NEGATIF
+
+    default = ctx.settings.negative_formula
+    for c in ctx.report.capaian_rows:
+        v = c.get("rumus_negatif")
+        text = v.text.replace(" ", "")
+        if not text or text in RUMUS_NEGATIF:
+            continue
+        yield ctx.finding(
+            "CAP011", v, row_key=row_key(c), field="rumus_negatif", found=v.text,
+            expected=default,
+            message=f"Rumus '{v.text}' tidak dikenal (pilihan: {', '.join(RUMUS_NEGATIF)}); "
+                    f"capaian dihitung dengan {default} = {FORMULA_TEXT[default]}.")

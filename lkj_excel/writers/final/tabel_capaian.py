@@ -8,8 +8,7 @@ from .common import Context, formula
 
 WIDTHS = [5, 25, 34, 12, 12, 12, 12, 21]
 TITLE = "Tabel Capaian Kinerja"
-FORMULAS = {"R/T": "={e}/{d}", "2T-R": "=(2*{d}-{e})/{d}", "T/R": "={d}/{e}",
-            "(T-R)/T": "=({d}-{e})/{d}"}
+FORMULAS = {"R/T": "={e}/{d}", "2T-R": "=(2*{d}-{e})/{d}", "T/R": "={d}/{e}"}
 
 
 def write(ctx: Context) -> None:
