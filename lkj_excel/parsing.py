@@ -309,6 +309,9 @@ def _parse_text(raw: str, kind: str) -> Number:
         return Number(None, raw, error="angka bercampur teks")
     if unit and had_rp:
         return Number(None, raw, error="angka bercampur teks")
+    if unit and kind == "amount":
+        # "1.500.000 rupiah" is handled above; any other word makes it text, not an amount
+        return Number(None, raw, error="angka bercampur teks")
     if " " in m.group(1).strip() and not re.fullmatch(r"[-+]?\s*\d[\d.,]*", m.group(1).strip()):
         # "1 500 000": spaces as separators are irregular.
         pass
@@ -355,6 +358,9 @@ def parse_percent(value: object) -> Number:
     num = parse_number(value, kind="percent")
     if num.value is None or num.style == "ratio":
         return num
+    if num.unit and normalise_text(num.unit) not in ("persen", "prosen", "percent"):
+        # "1 Jan s/d Maret 2023" in a percent cell is text, not the percentage 1
+        return Number(None, num.raw, error="angka bercampur teks")
     if num.style == "number" and abs(num.value) <= 2:
         v = round(num.value * 100, 10)
         return Number(v, num.raw, style="number", is_percent=True, decimals=None)

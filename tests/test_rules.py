@@ -254,3 +254,31 @@ def test_t_minus_r_over_t_is_not_a_capaian_formula(tmp_path):
     d["Pengaturan"] = {"rumus_negatif": "(T-R)/T"}
     res = check_data(tmp_path, d)
     assert ("PGT001", "Pengaturan", "B5") in res.flatten()
+
+
+def test_text_in_a_percent_cell_is_text_not_a_wrong_number(tmp_path):
+    # Senduro's cost-per-outcome table has "1 Jan s/d Maret 2023" in a column; typed into
+    # the Efisiensi cell it is text in a number cell (NIL001), not an efisiensi of 1% that
+    # should be 75% (COP003).
+    d = clean_data()
+    d["Efisiensi"][0]["efisiensi"] = "1 Jan s/d Maret 2023"
+    d["Anggaran"][2]["realisasi"] = "2.000.000 dan 1 kuitansi"
+    res = check_data(tmp_path, d)
+    assert {f.key() for f in res.findings if f.rule != "DES001"} == {
+        ("NIL001", "Efisiensi", "L4"), ("NIL001", "Anggaran", "D6")}
+    by = {f.cell: f for f in res.findings if f.rule == "NIL001"}
+    # named like every other finding of those tables: the row and the column
+    assert (by["L4"].row_key, by["L4"].field) == (
+        "Meningkatnya kualitas fasilitasi dan koordinasi kecamatan", "efisiensi")
+    assert (by["D6"].row_key, by["D6"].field) == ("7.01.02.2.01.0001", "realisasi")
+
+
+def test_nil003_names_the_budget_code_and_the_column():
+    from lkj_excel.checking import check_file
+
+    from .conftest import PRONOJIWO
+
+    res = check_file(PRONOJIWO)
+    f = next(f for f in res.findings if f.rule == "NIL003" and f.cell == "C48")
+    # Tabel 3.12: "11.100.0000" is the pagu of kegiatan 7.01.01.2.07
+    assert (f.row_key, f.field) == ("7.01.01.2.07", "pagu")

@@ -7,6 +7,54 @@ from . import rule
 from .base import Context, rp
 
 
+def locate(ctx: Context, v) -> tuple[str, str]:
+    """(row key, field) of a cell as every other finding names them: a budget row by its
+    code (7.01.01.2.07.0006) and the column key (pagu), an indicator by its name, an
+    Identitas field by its label; else the cell address and "angka"."""
+    index = ctx.__dict__.get("_nil_index")
+    if index is None:
+        index = ctx.__dict__["_nil_index"] = _cell_index(ctx)
+    return index.get((v.sheet, v.cell), (v.where, "angka"))
+
+
+def _cell_index(ctx: Context) -> dict:
+    from ..layout import IDENTITAS
+    from .anggaran import row_key as ang_key
+    from .capaian import row_key as cap_key
+    from .efisiensi import row_key as cop_key
+    from .pk import pk_key
+
+    rep = ctx.report
+    out: dict = {}
+
+    def add(rows, key_of):
+        for r in rows:
+            k = key_of(r)
+            for field, v in r.cells.items():
+                if v.cell:
+                    out[(v.sheet, v.cell)] = (k, field)
+
+    add(rep.anggaran, ang_key)
+    add(rep.capaian, cap_key)
+    add(rep.efisiensi, cop_key)
+    add(rep.pk, pk_key)
+    add(rep.pk_budget, lambda r: (r.get("uraian").text or f"baris {r.row}")[:70])
+    for rows, name in ((rep.desa, "desa"), (rep.perbandingan, "indikator"),
+                       (rep.pegawai, "nama"), (rep.fasilitasi, "nama")):
+        add(rows, lambda r, _n=name: (r.get(_n).text or f"baris {r.row}")[:70])
+    ident = rep.identity
+    for f in IDENTITAS.fields:
+        key = f.key
+        if key.startswith(("pelapor_", "atasan_")):
+            who, attr = key.split("_", 1)
+            v = getattr(getattr(ident, who), attr)
+        else:
+            v = getattr(ident, key, None)
+        if v is not None and v.cell:
+            out[(v.sheet, v.cell)] = (f.label, key)
+    return out
+
+
 @rule("NIL001", "error", "*", "Teks di sel angka")
 def text_in_number_cell(ctx: Context):
     """Sel pada kolom angka (pagu, realisasi, target, persen, ...) berisi teks yang bukan
@@ -20,8 +68,9 @@ def text_in_number_cell(ctx: Context):
     for v in ctx.report.all_values():
         p = v.parsed
         if isinstance(p, Number) and p.error:
+            key, fld = locate(ctx, v)
             yield ctx.finding(
-                "NIL001", v, row_key=v.where, field="angka", found=v.text, expected="",
+                "NIL001", v, row_key=key, field=fld, found=v.text, expected="",
                 note="angka",
                 message=f"Sel {v.where} berisi '{v.text}' yang bukan angka ({p.error}); tulis "
                         "angkanya saja, misalnya 1.500.000 atau 24,14%.")
@@ -67,8 +116,9 @@ def irregular_number(ctx: Context):
                     why += "; nilai ini cocok dengan realisasi + sisa"
         alts = [a for a in (p.value, *p.alternatives) if a != reading]
         alt_text = f" (bacaan lain: {', '.join(rp(a) for a in alts)})" if alts else ""
+        key, fld = locate(ctx, v)
         yield ctx.finding(
-            "NIL003", v, row_key=v.where, field="angka", found=v.text, expected=rp(reading),
+            "NIL003", v, row_key=key, field=fld, found=v.text, expected=rp(reading),
             message=f"Angka '{v.text}' di {v.where} tidak lazim ({why}); dibaca sebagai "
                     f"{rp(reading)}{alt_text}. Perbaiki penulisannya.")
 
