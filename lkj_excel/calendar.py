@@ -2,7 +2,9 @@
 
 Working days are Monday-Friday minus Indonesian national holidays *and* cuti bersama
 (``categories=("public", "government")`` in the holidays package), plus any extra dates
-from the Pengaturan sheet.
+from the Pengaturan sheet. The dates come from a table built from the holidays package
+(:mod:`lkj_excel.libur`, scripts/build_libur.py), which is itself asked only for a year
+outside the table.
 """
 
 from __future__ import annotations
@@ -24,13 +26,25 @@ def quarter_end(year: int, quarter: int) -> dt.date:
     return dt.date(year, 3 * quarter + 1, 1) - dt.timedelta(days=1)
 
 
-@lru_cache(maxsize=64)
-def _holidays(year: int) -> dict[dt.date, str]:
+def country_holidays(year: int) -> dict[dt.date, str]:
+    """The days off of ``year`` as the ``holidays`` package lists them (importing it loads
+    every country's module: about 0.2 s). Used for years outside the table in
+    :mod:`lkj_excel.libur`, and to build and test that table."""
     import holidays
 
     h = holidays.country_holidays("ID", years=year, categories=("public", "government"),
                                   language="id")
     return dict(h.items())
+
+
+@lru_cache(maxsize=64)
+def _holidays(year: int) -> dict[dt.date, str]:
+    from . import libur
+
+    if libur.FIRST_YEAR <= year <= libur.LAST_YEAR:
+        return {dt.date(year, int(s[:2]), int(s[2:4])): libur.NAMES[int(s[5:])]
+                for s in libur.DAYS[year].split()}
+    return country_holidays(year)
 
 
 def holiday_name(day: dt.date, extra: Iterable[dt.date] = ()) -> str | None:

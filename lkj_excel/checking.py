@@ -6,12 +6,14 @@ import os
 from collections.abc import Iterable
 
 from .findings import CheckResult, Finding, Severity
+from .gcpause import pausing
 from .model import Report
 
 #: Findings that mean the input could not be fully used (exit code 2).
 UNUSABLE_RULES = frozenset({"NIL001", "NIL002", "IDN007"})
 
 
+@pausing
 def check(report: Report, select: Iterable[str] | None = None,
           ignore: Iterable[str] | None = None) -> CheckResult:
     """Check a report with every registered rule (or ``select``; minus ``ignore``)."""

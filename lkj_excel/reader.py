@@ -23,6 +23,7 @@ from typing import Any
 
 from . import layout as L
 from .errors import MissingColumn, MissingSheet, UnreadableWorkbook
+from .gcpause import pausing
 from .model import (
     AnggaranRow,
     CapaianRow,
@@ -715,6 +716,7 @@ def _apply_edits(grids: dict[str, Grid], edits) -> None:
         row[c] = "" if raw is None else raw
 
 
+@pausing
 def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None = None,
                 edits: Mapping[tuple[str, str], Any] | Callable[[dict[str, Grid]], None]
                 | None = None) -> Report:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .calendar import ROMAN, deadline, working_days_between
 from .findings import CheckResult
 from .formatting import quantity
+from .gcpause import pausing
 from .model import AnggaranRow, CapaianRow, Report
 from .parsing import normalise_text
 from .relations.anggaran import Line
@@ -152,6 +153,7 @@ def _budget_line(ln: Line, has_plan: bool) -> BudgetLine:
                       pagu, real or 0.0, plan, kids)
 
 
+@pausing
 def build_summary(result: CheckResult) -> Summary:
     report: Report = result.report
     ctx: Context = result.context
