@@ -484,6 +484,8 @@ class BudgetCode:
     level: str | None = None
     irregular: bool = False
     error: str | None = None
+    #: The name typed after the code in the same cell ("7.01.02.2.01.0001 Koordinasi ...").
+    name: str | None = None
 
     @property
     def segments(self) -> tuple[str, ...]:
@@ -512,8 +514,19 @@ def parse_code(value: object) -> BudgetCode:
     return _parse_code_text(str(value))
 
 
+#: "7.01.02.2.01.0001 Koordinasi ..." / "7.01.02 - PROGRAM ...": a code, then a name.
+_CODE_AND_NAME = re.compile(r"^\s*(\d+(?:\s*\.\s*\d+){2,})\s*[-:.]?\s+([A-Za-z].*)$", re.S)
+
+
 @lru_cache(maxsize=65536)
 def _parse_code_text(raw: str) -> BudgetCode:
+    named = _CODE_AND_NAME.match(raw.replace("\u00a0", " "))
+    if named:
+        # The code and its name typed in one cell: the code is the code, the name is noted.
+        code = _parse_code_text(named.group(1))
+        if code.canonical:
+            return BudgetCode(code.canonical, raw, level=code.level, irregular=True,
+                              name=" ".join(named.group(2).split()))
     s = re.sub(r"\s+", "", raw.replace("\u00a0", "")).strip(".")
     s = s.replace(",", ".")
     if not re.fullmatch(r"\d+(\.\d+)*", s):

@@ -590,6 +590,9 @@ def _label_kind(row: Row, keys: tuple[str, ...], data_keys: tuple[str, ...] = ()
     it carries none of ``data_keys`` (a budget code, a target, a realisasi). An indicator
     called "Rata-rata persentase desa ..." with a target is an indicator, not an average."""
     def word(t: str) -> str | None:
+        toks = t.split()
+        if len(toks) >= 3 and all(len(x) == 1 for x in toks):
+            t = "".join(toks)  # "J U M L A H", as seed 003 spaces its headings
         if any(t == w or t.startswith(w + " ") or t.endswith(" " + w) for w in L.AVERAGE_WORDS):
             return "average"
         if any(t == w or t.startswith(w + " ") for w in L.TOTAL_WORDS):
@@ -606,6 +609,19 @@ def _label_kind(row: Row, keys: tuple[str, ...], data_keys: tuple[str, ...] = ()
         if t and (kind := word(t)) is not None:
             return kind
     return None
+
+
+def _unlabelled_total(rows: list[Row], label_keys: tuple[str, ...],
+                      amount_keys: tuple[str, ...]) -> None:
+    """The last line of a budget table with amounts but neither code nor name is its total:
+    staff often leave the JUMLAH label out (or type it in a cell merged away)."""
+    body = [r for r in rows if not getattr(r, "is_average", False)]
+    if len(body) < 2 or any(getattr(r, "is_total", False) for r in body):
+        return
+    last = body[-1]
+    if all(is_blank(last.get(k).raw) for k in label_keys) and \
+            any(not is_blank(last.get(k).raw) for k in amount_keys):
+        last.is_total = True
 
 
 # ---------------------------------------------------------------------------------------
@@ -789,6 +805,8 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
         r.is_average = kind == "average"
     for r in tables["PK Anggaran"]:
         r.is_total = _label_kind(r, L.PK_ANGGARAN.label_keys, ("kode",)) == "total"
+    _unlabelled_total(tables["Anggaran"], ("kode", "uraian"), ("pagu", "realisasi"))
+    _unlabelled_total(tables["PK Anggaran"], ("kode", "uraian", "no"), ("anggaran",))
     for r in tables["Fasilitasi"]:
         st = r.cells.get("status")
         if st is not None:

@@ -254,6 +254,9 @@ def mutants(report: Report, rng: random.Random | None = None,
             g = info.golongan
             other = g[:-1] + ("b" if g[-1] != "b" else "c")
             add(Mutant("pangkat", v.sheet, v.cell, str(v.raw).replace(g, other)))
+            if not g.startswith("IV"):
+                # a golongan that does not exist (II/e)
+                add(Mutant("golongan", v.sheet, v.cell, str(v.raw).replace(g, g[:-1] + "e")))
     # --- neutral layout rewrites
     out.extend(_layout_neutrals(report))
     if limit_per_kind is not None:
@@ -310,6 +313,12 @@ def _layout_neutrals(report: Report) -> Iterator[Mutant]:
 
             yield Mutant("neutral-label-in-A", "Anggaran", label_cell.cell, None, neutral=True,
                          grid_edit=to_code_column)
+            # "J U M L A H" (seed 003's spacing), and no label at all: still the total
+            yield Mutant("neutral-label-spaced", "Anggaran", label_cell.cell,
+                         " ".join(text.replace(" ", "").upper()), neutral=True)
+            if not total.get("kode").text:
+                yield Mutant("neutral-label-blank", "Anggaran", label_cell.cell, "",
+                             neutral=True)
     # two sub kegiatan of one kegiatan swapped
     rows = report.anggaran_rows
     for a, b in zip(rows, rows[1:], strict=False):

@@ -113,6 +113,7 @@ CASES = [
     ("COP005", [("Efisiensi", 0, "pagu", "25.000.000")], ("Efisiensi", "F4")),
     ("IDN010", [("Identitas", None, "tahun", 2024)], ("Identitas", "B8")),
     ("CAP011", [("Capaian", 0, "rumus_negatif", "(T-R)/T")], ("Capaian", "J4")),
+    ("IDN011", [("Pegawai", 4, "pangkat", "Pengatur (II/e)")], ("Pegawai", "F8")),
 ]
 
 
@@ -282,3 +283,48 @@ def test_nil003_names_the_budget_code_and_the_column():
     f = next(f for f in res.findings if f.rule == "NIL003" and f.cell == "C48")
     # Tabel 3.12: "11.100.0000" is the pagu of kegiatan 7.01.01.2.07
     assert (f.row_key, f.field) == ("7.01.01.2.07", "pagu")
+
+
+@pytest.mark.parametrize("kode,uraian", [("JUMLAH", None), ("J U M L A H", None),
+                                         (None, "J U M L A H"), (None, None)],
+                         ids=["in-A", "spaced-in-A", "spaced", "no-label"])
+def test_a_total_row_is_checked_however_it_is_labelled(tmp_path, kode, uraian):
+    # The JUMLAH row typed in the code column, merged across A:B (the value sits in A),
+    # spaced as seed 003 writes it, or without any label: still the total. Pagu
+    # 20.000.000 + 30.000.000 = 50.000.000, typed 55.000.000 with sisa and persentase
+    # left as they were (50 - 12,5 = 37,5).
+    d = clean_data()
+    d["Anggaran"][8].update({"kode": kode, "uraian": uraian, "pagu": "55.000.000"})
+    res = check_data(tmp_path, d)
+    assert {f.key() for f in res.findings if f.rule != "DES001"} == {
+        ("ANG005", "Anggaran", "C12")}
+
+
+def test_an_unlabelled_total_that_adds_up_is_clean(tmp_path):
+    d = clean_data()
+    d["Anggaran"][8].update({"kode": None, "uraian": None})
+    d["PK Anggaran"][2].update({"uraian": None})
+    assert check_data(tmp_path, d).flatten() == {("DES001", "Desa", "D7")}
+
+
+def test_code_and_name_in_one_cell_is_read_as_the_code(tmp_path):
+    # "7.01.02.2.01.0001 Koordinasi ..." used to give four errors on the correct parents
+    # (the row had no readable code, so it was no child of 7.01.02.2.01): now only the note
+    # that the name belongs in the next column.
+    d = clean_data()
+    row = d["Anggaran"][2]
+    row["kode"] = f"{row['kode']} {row['uraian']}"
+    res = check_data(tmp_path, d)
+    assert {f.key() for f in res.findings if f.rule != "DES001"} == {
+        ("ANG008", "Anggaran", "A6")}
+    f = next(f for f in res.findings if f.rule == "ANG008")
+    assert f.expected == "7.01.02.2.01.0001" and "kolom Program" in f.message
+
+
+def test_a_golongan_that_does_not_exist(tmp_path):
+    d = clean_data()
+    d["Pegawai"][4]["pangkat"] = "Pengatur (II/e)"
+    res = check_data(tmp_path, d)
+    f = next(f for f in res.findings if f.rule == "IDN011")
+    assert (f.cell, f.expected, f.note) == ("F8", "", "II/a - II/d")
+    assert "IDN006" not in {x.rule for x in res.findings}

@@ -128,16 +128,24 @@ def sloppy_code(ctx: Context):
     """Kode anggaran ditulis dengan spasi atau bagian yang terlalu pendek dibaca dalam
     bentuk baku Permendagri 90/2019. Hanya catatan.
 
+    Kode yang ditulis bersama namanya dalam satu sel dibaca kodenya; namanya tempatnya di
+    kolom Program/Kegiatan/Sub Kegiatan.
+
     Contoh: ``7.01.03.2 .01.03`` menjadi ``7.01.03.2.01.0003``; ``7.01.01.2.01.01`` menjadi
-    ``7.01.01.2.01.0001``."""
+    ``7.01.01.2.01.0001``; ``7.01.02.2.01.0001 Koordinasi ...`` menjadi
+    ``7.01.02.2.01.0001``."""
     for r in ctx.budget_rows:
         c = r.code
         if c and c.irregular:
             v = r.get("kode")
+            if c.name:
+                message = (f"Kode dan nama ditulis dalam satu sel; kolom Kode cukup berisi "
+                           f"{c.canonical}, dan '{c.name[:60]}' ditulis di kolom "
+                           "Program/Kegiatan/Sub Kegiatan.")
+            else:
+                message = f"Kode '{v.text}' ditulis tidak baku; bentuk bakunya {c.canonical}."
             yield ctx.finding("ANG008", v, row_key=c.canonical, field="kode", found=v.text,
-                              expected=c.canonical,
-                              message=f"Kode '{v.text}' ditulis tidak baku; bentuk bakunya "
-                                      f"{c.canonical}.")
+                              expected=c.canonical, message=message)
 
 
 @rule("ANG009", "error", "Anggaran", "Kode ganda")

@@ -163,13 +163,7 @@ def pangkat_golongan(ctx: Context):
     Tk. I, III/c Penata, III/d Penata Tk. I, IV/a Pembina, dan seterusnya.
 
     Contoh (Pronojiwo): "Pengatur Tk.I (III/a)"; golongan III/a berpangkat Penata Muda."""
-    ident = ctx.report.identity
-    cells = [(ident.pelapor.pangkat, ident.pelapor.nama), (ident.atasan.pangkat,
-                                                            ident.atasan.nama)]
-    cells += [(r.get("pangkat"), r.get("nama")) for r in ctx.report.pegawai]
-    for v, name in cells:
-        if not typed(v):
-            continue
+    for v, name in _pangkat_cells(ctx):
         info = parse_pangkat(v.raw)
         if info.consistent is False:
             yield ctx.finding("IDN006", v, row_key=name.text or v.text, field="pangkat",
@@ -177,6 +171,35 @@ def pangkat_golongan(ctx: Context):
                               message=f"Pangkat '{info.pangkat}' tidak sepadan dengan golongan "
                                       f"{info.golongan}; golongan {info.golongan} berpangkat "
                                       f"{info.expected_pangkat}.")
+
+
+@rule("IDN011", "error", "*", "Golongan tidak ada")
+def golongan_unknown(ctx: Context):
+    """Golongan ruang PNS hanya I/a-I/d, II/a-II/d, III/a-III/d dan IV/a-IV/e (PP 99/2000).
+    Golongan lain tidak ada, sehingga pangkatnya tidak dapat diperiksa dan pegawai itu tidak
+    terhitung dalam rekap golongan.
+
+    Contoh salah: ``Pengatur (II/e)``. Benar: ``Pengatur (II/c)`` atau ``Pengatur Tk. I
+    (II/d)``."""
+    from ..parsing import GOLONGAN_PANGKAT
+
+    for v, name in _pangkat_cells(ctx):
+        info = parse_pangkat(v.raw)
+        if info.golongan and info.golongan not in GOLONGAN_PANGKAT:
+            ruang = info.golongan.split("/")[0]
+            last = "e" if ruang == "IV" else "d"
+            yield ctx.finding("IDN011", v, row_key=name.text or v.text, field="pangkat",
+                              found=v.text, expected="", note=f"{ruang}/a - {ruang}/{last}",
+                              message=f"Golongan {info.golongan} tidak ada; golongan ruang "
+                                      f"{ruang} hanya {ruang}/a sampai {ruang}/{last}.")
+
+
+def _pangkat_cells(ctx: Context):
+    ident = ctx.report.identity
+    cells = [(ident.pelapor.pangkat, ident.pelapor.nama), (ident.atasan.pangkat,
+                                                            ident.atasan.nama)]
+    cells += [(r.get("pangkat"), r.get("nama")) for r in ctx.report.pegawai]
+    return [(v, name) for v, name in cells if typed(v)]
 
 
 REQUIRED = (("tahun", "Tahun Anggaran"), ("triwulan", "Triwulan"), ("tanggal", "Tanggal Laporan"))
