@@ -163,6 +163,8 @@ class PkBudgetRow(Row):
 @dataclass
 class CapaianRow(Row):
     is_average: bool = False
+    #: A "Jumlah" line at the foot of the table (seed 001): a total, not an indicator.
+    is_total: bool = False
 
     @property
     def polarity(self) -> str:
@@ -287,11 +289,15 @@ class Report:
 
     @property
     def capaian_rows(self) -> list[CapaianRow]:
-        return [r for r in self.capaian if not r.is_average]
+        return [r for r in self.capaian if not (r.is_average or r.is_total)]
 
     @property
     def capaian_average(self) -> CapaianRow | None:
         return next((r for r in self.capaian if r.is_average), None)
+
+    @property
+    def capaian_total(self) -> CapaianRow | None:
+        return next((r for r in self.capaian if r.is_total), None)
 
     @property
     def anggaran_rows(self) -> list[AnggaranRow]:

@@ -611,6 +611,23 @@ def _label_kind(row: Row, keys: tuple[str, ...], data_keys: tuple[str, ...] = ()
     return None
 
 
+def _capaian_total(row: Row) -> bool:
+    """A Capaian line labelled only "Jumlah" (or "Total"): the sums at the foot of the table.
+    The label must be the whole text - "Jumlah Desa yang menetapkan APBDes" is an
+    indicator."""
+    labels = [normalise_text(row.get(k).text) for k in L.CAPAIAN.label_keys]
+    labels = [t for t in labels if t]
+    if not labels:
+        return False
+    for t in labels:
+        toks = t.split()
+        if len(toks) >= 3 and all(len(x) == 1 for x in toks):
+            t = "".join(toks)
+        if t not in L.TOTAL_WORDS:
+            return False
+    return True
+
+
 def _unlabelled_total(rows: list[Row], label_keys: tuple[str, ...],
                       amount_keys: tuple[str, ...]) -> None:
     """The last line of a budget table with amounts but neither code nor name is its total:
@@ -792,6 +809,7 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
     for r in tables["Capaian"]:
         r.is_average = _label_kind(r, L.CAPAIAN.label_keys,
                                    ("target", "realisasi", "target_tahunan")) == "average"
+        r.is_total = not r.is_average and _capaian_total(r)
         sat = r.get("satuan").text
         for k in ("target", "target_tahunan", "realisasi"):
             if k in r.cells:

@@ -114,6 +114,10 @@ CASES = [
     ("IDN010", [("Identitas", None, "tahun", 2024)], ("Identitas", "B8")),
     ("CAP011", [("Capaian", 0, "rumus_negatif", "(T-R)/T")], ("Capaian", "J4")),
     ("IDN011", [("Pegawai", 4, "pangkat", "Pengatur (II/e)")], ("Pegawai", "F8")),
+    ("CAP007", [("Capaian", 0, "target_tahunan", "90%"), ("Capaian", 0, "target", "95%")],
+     ("Capaian", "E4")),
+    ("CAP010", [("Capaian", 0, "target", "0%"), ("PK", 0, "target", "0%")],
+     ("Capaian", "G4")),
 ]
 
 
@@ -207,7 +211,7 @@ def test_broken_rule_becomes_sys001(tmp_path, monkeypatch):
 def test_every_rule_has_a_test_and_a_docstring():
     # NIL005 needs a cached error value: tests/test_hostile_forms.py (galat_rumus.xlsx)
     tested = {c[0] for c in CASES} | {"DES001", "ANG016", "SYS001", "NIL004", "NIL005",
-                                      "PGT001"}  # PGT001: tests/test_rekap_office.py
+                                      "PGT001", "CAP009"}  # PGT001: tests/test_rekap_office.py
     rules = load_all()
     assert set(rules) <= tested, set(rules) - tested
     for r in rules.values():
@@ -328,3 +332,80 @@ def test_a_golongan_that_does_not_exist(tmp_path):
     f = next(f for f in res.findings if f.rule == "IDN011")
     assert (f.cell, f.expected, f.note) == ("F8", "", "II/a - II/d")
     assert "IDN006" not in {x.rule for x in res.findings}
+
+
+def _plain_row(d, **kw):
+    """Indicator 1 of the clean report as a typed row (no Fasilitasi count)."""
+    d["Capaian"][0].update({"sumber": None, "pembilang": None, "penyebut": None,
+                            "predikat": None, **kw})
+    d["Capaian"][2]["capaian"] = None
+    return d
+
+
+def test_a_capaian_with_an_empty_realisasi_is_checked(tmp_path):
+    # Realisasi "-" (or empty) means nothing realised: 0 / 90 = 0%, not the 50% typed.
+    for real in ("-", None):
+        d = _plain_row(clean_data(), realisasi=real, capaian="50%")
+        d["Perbandingan"][2]["realisasi"] = None
+        res = check_data(tmp_path, d)
+        assert {f.key() for f in res.findings if f.rule != "DES001"} == {
+            ("CAP001", "Capaian", "G4")}, real
+        f = next(f for f in res.findings if f.rule == "CAP001")
+        assert f.expected == "0,00%" and "kosong" in f.message
+    # realisasi and capaian both "-" (data not out yet, seed 003's index): nothing to say
+    d = _plain_row(clean_data(), realisasi="-", capaian="-")
+    d["Perbandingan"][2]["realisasi"] = None
+    assert check_data(tmp_path, d).flatten() == {("DES001", "Desa", "D7")}
+
+
+def test_a_capaian_that_cannot_be_computed(tmp_path):
+    # target 0: nothing to divide by; negative polarity T/R with realisasi 0: infinite
+    d = _plain_row(clean_data(), target="0%", realisasi="0%", capaian="100%")
+    d["PK"][0]["target"] = "0%"
+    d["Perbandingan"][2].update({"target": "0%", "realisasi": "0%"})
+    res = check_data(tmp_path, d)
+    assert {f.key() for f in res.findings if f.rule != "DES001"} == {
+        ("CAP010", "Capaian", "G4")}
+    assert next(f for f in res.findings if f.rule == "CAP010").expected == "-"
+    d = _plain_row(clean_data(), realisasi="0%", capaian="100%", polaritas="negatif",
+                   rumus_negatif="T/R")
+    d["Perbandingan"][2]["realisasi"] = "0%"
+    res = check_data(tmp_path, d)
+    assert ("CAP010", "Capaian", "G4") in res.flatten()
+
+
+def test_target_tahunan_does_not_hide_a_target_against_the_pk(tmp_path):
+    # PK 90%; Target Tahunan 90%; Target 95% with capaian 80 / 95 = 84,21% and the
+    # average (84,21 + 72,92) / 2 = 78,57%: the Target is the cause, the rest follows it.
+    d = clean_data()
+    d["Capaian"][0].update({"target_tahunan": "90%", "target": "95%", "capaian": "84,21%"})
+    d["Capaian"][2]["capaian"] = "78,57%"
+    d["Perbandingan"][2]["target"] = "95%"
+    res = check_data(tmp_path, d)
+    by = {f.key(): f for f in res.findings if f.rule != "DES001"}
+    assert set(by) == {("CAP007", "Capaian", "E4"), ("CAP001", "Capaian", "G4"),
+                       ("CAP003", "Capaian", "G6"), ("PK008", "Perbandingan", "D6")}
+    assert by[("CAP007", "Capaian", "E4")].expected == "90,00%"
+    assert by[("CAP007", "Capaian", "E4")].cause is None
+    assert by[("CAP001", "Capaian", "G4")].cause == "Capaian!E4"
+
+
+def test_predikat_follows_the_capaian_as_typed(tmp_path):
+    # realisasi 75,8 of 100: capaian 75,8% typed "76%" (rounded to the digit shown, right),
+    # and its predikat is that of 76: Tinggi (76-90), not Sedang.
+    d = _plain_row(clean_data(), target="100%", realisasi="75,8%", capaian="76%",
+                   predikat="Tinggi")
+    d["PK"][0]["target"] = "100%"
+    d["Perbandingan"][2].update({"target": "100%", "realisasi": "75,8%"})
+    assert check_data(tmp_path, d).flatten() == {("DES001", "Desa", "D7")}
+
+
+def test_jumlah_under_the_indicators_is_a_total(tmp_path):
+    # Seed 001 ends its Capaian table with "Jumlah 24 13 13": not an indicator (no PK004),
+    # and its sums are checked: target 90 + 80 = 170, typed 160.
+    d = clean_data()
+    d["Capaian"].insert(2, {"sasaran": "Jumlah", "target": "160", "realisasi": "138,33"})
+    res = check_data(tmp_path, d)
+    assert {f.key() for f in res.findings if f.rule != "DES001"} == {
+        ("CAP009", "Capaian", "E6")}
+    assert next(f for f in res.findings if f.rule == "CAP009").expected == "170"

@@ -86,6 +86,7 @@ def build(net, ctx, *, year=..., quarter=...) -> None:
     s = ctx.settings
     caps: dict[int, Cell] = {}
     rows = report.capaian_rows
+    column_cells: dict[str, list[Cell]] = {"target_tahunan": [], "target": [], "realisasi": []}
     for c in rows:
         rk = row_key(c)
         satuan = c.get("satuan").text
@@ -98,12 +99,24 @@ def build(net, ctx, *, year=..., quarter=...) -> None:
         p = cv.parsed if isinstance(cv.parsed, Number) else None
         c_cell = net.cell(cv, p.value if typed(cv) and p is not None and p.value is not None
                           else None, PERCENT, "capaian", rk, number=p)
+        if c_cell.typed is not None and r_cell.relation is None and r_cell.base is None and \
+                r_cell.typed is None and t_cell.base:
+            # A capaian stated for an empty or "-" realisasi: nothing realised is 0. (A
+            # realisasi and capaian both left "-" - data not yet out - stay unknown.)
+            r_cell.base = 0.0
+        _target_of_quarter(net, c, rk, t_cell, tt_cell)
+        for key, cell in (("target_tahunan", tt_cell), ("target", t_cell),
+                          ("realisasi", r_cell)):
+            if cell is not None:
+                column_cells[key].append(cell)
         formula = ctx.capaian_formula(c)
         if t_cell.base is not None and units_compatible(t_cell.unit, r_cell.unit):
             def explain(rel, vals, found, expected, _f=formula):
                 r, t = vals
+                blank = " (kosong, dihitung 0)" if rel.inputs[0].typed is None and \
+                    rel.inputs[0].relation is None else ""
                 return (f"Capaian {found} seharusnya {expected} ({FORMULA_TEXT[_f]}: "
-                        f"realisasi {_num(round(r, 2))}, target {_num(t)}).")
+                        f"realisasi {_num(round(r, 2))}{blank}, target {_num(t)}).")
             net.relate("CAP001", c_cell, (r_cell, t_cell),
                        lambda v, _f=formula: capaian_formula_value(_f, v[0], v[1]), explain,
                        invert=_capaian_invert(formula, net.tol))
@@ -139,6 +152,7 @@ def build(net, ctx, *, year=..., quarter=...) -> None:
                                f"'{expected}' ({_w}) untuk indikator yang sama."),
                            invert=_copy_invert)
         _perbandingan(net, ctx, c, rk, linked, r_cell, year)
+    _column_totals(net, report.capaian_total, column_cells)
     avg = report.capaian_average
     if avg is not None:
         v = avg.get("capaian")
@@ -158,6 +172,59 @@ def build(net, ctx, *, year=..., quarter=...) -> None:
                                f"Rata-rata capaian {found} seharusnya {expected} (rata-rata "
                                f"capaian {len([x for x in vals if x is not None])} "
                                "indikator)."))
+
+
+def _target_of_quarter(net, c: CapaianRow, rk: str, t_cell: Cell, tt_cell: Cell | None,
+                       ) -> None:
+    """The target of this quarter (column Target) against the year's (Target Tahunan): a
+    percentage with no quarterly plan is the year's target itself (CAP007), so a Target
+    that differs from it - and from the PK - is not hidden behind a right Target
+    Tahunan."""
+    if tt_cell is None or tt_cell.base is None or t_cell.typed is None:
+        return
+    if t_cell.unit != "%" or tt_cell.unit != "%":
+        return
+    net.relate("CAP007", t_cell, (tt_cell,), _copy,
+               lambda rel, vals, found, expected: (
+                   f"Target {found} berbeda dengan Target Tahunan {expected}: tanpa rencana "
+                   "aksi (Target TW I-IV) target persen triwulan ini adalah target "
+                   "tahunannya. Isi Target TW I-IV bila target triwulan memang lain."),
+               invert=_copy_invert)
+
+
+def _column_totals(net, row: CapaianRow | None, column_cells: dict[str, list[Cell]]) -> None:
+    """The "Jumlah" line under the indicators sums each column it fills (CAP009); an
+    empty or "-" cell counts 0, as in the report (seed 001: - + 6 + 7 = 13)."""
+    from ..rules.base import typed
+
+    if row is None:
+        return
+    for key, cells in column_cells.items():
+        v = row.get(key)
+        if not typed(v) or not cells:
+            continue
+        p = v.parsed if isinstance(v.parsed, Number) else None
+        if p is None or p.value is None:
+            continue
+        target = net.cell(v, p.value, MEASURE, key, "Jumlah", number=p)
+
+        def explain(rel, vals, found, expected, _k=key):
+            parts = " + ".join(_num(x or 0) for x in vals[:8]) + (" + ..." if len(vals) > 8
+                                                                  else "")
+            label = {"target_tahunan": "target tahunan"}.get(_k, _k)
+            return (f"Jumlah {label} {found} seharusnya {expected} ({parts}, jumlah "
+                    f"{len(vals)} baris).")
+
+        net.relate("CAP009", target, cells, lambda vals: sum(x or 0.0 for x in vals),
+                   explain, invert=_total_invert)
+
+
+def _total_invert(rel, want):
+    cur = rel.value()
+    if cur is None or want is None:
+        return []
+    delta = want - cur
+    return [(i, (i.cur or 0.0) + delta) for i in rel.inputs if i.cur is not None]
 
 
 def _realisasi(net, ctx, c: CapaianRow, rk: str, satuan, year, quarter) -> Cell:

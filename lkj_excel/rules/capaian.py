@@ -141,3 +141,54 @@ def unknown_negative_formula(ctx: Context):
             expected=default,
             message=f"Rumus '{v.text}' tidak dikenal (pilihan: {', '.join(RUMUS_NEGATIF)}); "
                     f"capaian dihitung dengan {default} = {FORMULA_TEXT[default]}.")
+
+
+@rule("CAP007", "error", "Capaian", "Target triwulan tidak sesuai target tahunan")
+def quarter_target_wrong(ctx: Context):
+    """Target di kolom Target adalah target yang dipakai menghitung capaian triwulan ini.
+    Untuk indikator persen tanpa rencana aksi (Target TW I-IV kosong), target itu adalah target
+    tahunannya: bila Target Tahunan diisi dan sama dengan PK, Target yang berbeda tidak boleh
+    tersembunyi di belakangnya. Isi Target TW I-IV bila target triwulan memang berbeda.
+
+    Contoh: PK 90%, Target Tahunan 90%, Target 95% dengan capaian 84,21% (= 80 / 95).
+    Seharusnya 90%; capaiannya 88,89%."""
+    yield from ctx.diagnosed("CAP007")
+
+
+@rule("CAP009", "error", "Capaian", "Jumlah di Capaian salah")
+def column_total_wrong(ctx: Context):
+    """Baris "Jumlah" di bawah indikator (bukan indikator, tidak dicocokkan dengan PK)
+    menjumlahkan kolom Target Tahunan, Target dan Realisasi yang diisinya; sel kosong atau "-"
+    dihitung 0, seperti di laporan.
+
+    Contoh (Kalaena TW II 2024): target tahunan 5 + 12 + 7 = 24, target - + 6 + 7 = 13.
+    Target 14 di baris Jumlah: seharusnya 13."""
+    yield from ctx.diagnosed("CAP009")
+
+
+@rule("CAP010", "error", "Capaian", "Capaian tidak dapat dihitung")
+def capaian_undefined(ctx: Context):
+    """Capaian ditulis sebagai angka padahal tidak dapat dihitung: targetnya 0 (tidak ada
+    yang dibagi), atau rumus polaritas negatif T/R dengan realisasi 0 (tak terhingga). Tulis
+    "-" di kolom Capaian, atau pilih rumus 2T-R untuk indikator yang makin kecil makin baik.
+
+    Contoh: target 0 Lembaga, realisasi 0 Lembaga (kegiatannya sudah selesai triwulan lalu),
+    capaian ditulis 100%. Seharusnya "-"."""
+    d = ctx.diagnosis
+    for c in ctx.report.capaian_rows:
+        v = c.get("capaian")
+        cell = d.cell(v)
+        if cell is None or cell.typed is None or cell.relation is None or \
+                cell.relation.code != "CAP001" or cell.cur is not None:
+            continue
+        r_cell, t_cell = cell.relation.inputs
+        if t_cell.cur == 0:
+            why = f"target {t_cell.value.text or '0'} bernilai 0"
+        elif ctx.capaian_formula(c) == "T/R" and r_cell.cur == 0:
+            why = "realisasi 0 dengan rumus T/R (target / realisasi) memberi tak terhingga"
+        else:
+            continue
+        yield ctx.finding("CAP010", v, row_key=row_key(c), field="capaian", found=v.text,
+                          expected="-", note="capaian tidak dapat dihitung",
+                          message=f"Capaian {v.text} tidak dapat dihitung: {why}. Tulis '-'"
+                                  " di kolom Capaian.")
