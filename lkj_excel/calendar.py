@@ -47,6 +47,14 @@ def _holidays(year: int) -> dict[dt.date, str]:
     return country_holidays(year)
 
 
+def cuti_bersama_known(year: int) -> bool:
+    """Whether the collective leave days (cuti bersama) of ``year`` are known. They are
+    set by a joint ministerial decree each year; the holidays package lists them through
+    2027, and a later year has national holidays only - deadlines then count those days as
+    working days unless the office adds them (Pengaturan, Libur Tambahan)."""
+    return any(name.lower().startswith("cuti bersama") for name in _holidays(year).values())
+
+
 def holiday_name(day: dt.date, extra: Iterable[dt.date] = ()) -> str | None:
     if day in set(extra):
         return "libur tambahan (Pengaturan)"

@@ -118,6 +118,8 @@ CASES = [
      ("Capaian", "E4")),
     ("CAP010", [("Capaian", 0, "target", "0%"), ("PK", 0, "target", "0%")],
      ("Capaian", "G4")),
+    ("IDN012", [("Identitas", None, "tahun", 2028), ("Identitas", None, "tanggal",
+                                                     "7 April 2028")], ("Identitas", "B13")),
 ]
 
 
@@ -409,3 +411,23 @@ def test_jumlah_under_the_indicators_is_a_total(tmp_path):
     assert {f.key() for f in res.findings if f.rule != "DES001"} == {
         ("CAP009", "Capaian", "E6")}
     assert next(f for f in res.findings if f.rule == "CAP009").expected == "170"
+
+
+def test_cuti_bersama_after_2027_are_asked_for(tmp_path):
+    import datetime as dt
+
+    from lkj_excel.calendar import cuti_bersama_known
+
+    assert cuti_bersama_known(2027) and not cuti_bersama_known(2028)
+    d = clean_data()
+    d["Identitas"].update({"tahun": 2028, "tanggal": "7 April 2028"})
+    res = check_data(tmp_path, d)
+    f = next(f for f in res.findings if f.rule == "IDN012")
+    assert "2028" in f.message and "Libur Tambahan" in f.message and f.expected == ""
+    # the office adds the year's cuti bersama: no warning
+    d["libur"] = [(dt.date(2028, 1, 26), "Cuti bersama Tahun Baru Imlek")]
+    assert "IDN012" not in {f.rule for f in check_data(tmp_path, d).findings}
+    # TW IV 2027: the deadline falls in January 2028
+    d = clean_data()
+    d["Identitas"].update({"tahun": 2027, "triwulan": "IV", "tanggal": "5 Januari 2028"})
+    assert "IDN012" in {f.rule for f in check_data(tmp_path, d).findings}

@@ -173,6 +173,38 @@ def pangkat_golongan(ctx: Context):
                                       f"{info.expected_pangkat}.")
 
 
+@rule("IDN012", "warning", "Identitas", "Cuti bersama tahun itu belum diketahui")
+def unknown_cuti_bersama(ctx: Context):
+    """Batas penyampaian dihitung dengan hari kerja: Senin-Jumat dikurangi libur nasional
+    dan cuti bersama. Cuti bersama ditetapkan SKB menteri setiap tahun; lkj mengenalnya sampai
+    tahun 2027. Untuk tahun sesudahnya batas waktu dihitung tanpa cuti bersama, sehingga bisa
+    lebih awal daripada seharusnya. Tulis tanggal cuti bersama tahun itu di sheet Pengaturan,
+    tabel Libur Tambahan; peringatan ini hilang bila ada libur tambahan di tahun itu.
+
+    Contoh: laporan TW I 2028 bertanggal 10 April 2028; cuti bersama 2028 belum diketahui."""
+    from ..calendar import cuti_bersama_known, quarter_start
+
+    year, q = ctx.year, ctx.quarter
+    if year is None or q is None:
+        return
+    s = ctx.settings
+    due = deadline(year, q, s.deadline_working_days, s.extra_holidays)
+    years = sorted({quarter_start(year, q).year, due.year})
+    added = {d.year for d in s.extra_holidays}
+    for y in years:
+        if cuti_bersama_known(y) or y in added:
+            continue
+        v = ctx.report.identity.tanggal if ctx.report.identity.tanggal.cell else \
+            ctx.report.identity.tahun
+        yield ctx.finding(
+            "IDN012", v if v.cell else ("Identitas", None), row_key=f"TW {ROMAN[q]} {year}",
+            field="tanggal", found=v.text, expected="",
+            note=f"cuti bersama {y} di Pengaturan (Libur Tambahan)",
+            message=f"Cuti bersama tahun {y} belum diketahui lkj, jadi batas penyampaian "
+                    f"{format_date_id(due)} dihitung tanpa cuti bersama. Tulis tanggal cuti "
+                    f"bersama {y} di sheet Pengaturan, tabel Libur Tambahan.")
+
+
 @rule("IDN011", "error", "*", "Golongan tidak ada")
 def golongan_unknown(ctx: Context):
     """Golongan ruang PNS hanya I/a-I/d, II/a-II/d, III/a-III/d dan IV/a-IV/e (PP 99/2000).
