@@ -78,7 +78,10 @@ def render_json(results: Sequence[CheckResult], min_severity: Severity = Severit
 #: The CSV for people (opened in Excel): Indonesian headers, in this order.
 CSV_HEADERS = (("file", "Berkas"), ("severity", "Tingkat"), ("rule", "Aturan"),
                ("sheet", "Sheet"), ("cell", "Sel"), ("row_key", "Baris"), ("field", "Kolom"),
-               ("found", "Tertulis"), ("expected", "Seharusnya"), ("message", "Pesan"))
+               ("found", "Tertulis"), ("expected", "Seharusnya"), ("note", "Keterangan"),
+               # a consequence names its cause; an honest tie names the other cells
+               ("cause", "Akibat dari"), ("alternatives", "Kemungkinan lain"),
+               ("message", "Pesan"))
 SEVERITY_WORD = {Severity.ERROR: "Kesalahan", Severity.WARNING: "Peringatan",
                  Severity.INFO: "Catatan"}
 

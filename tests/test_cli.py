@@ -92,11 +92,18 @@ def test_csv_for_excel(runner, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Berkas", "Tingkat", "Aturan", "Sheet", "Sel", "Baris", "Kolom",
-                       "Tertulis", "Seharusnya", "Pesan"]
+                       "Tertulis", "Seharusnya", "Keterangan", "Akibat dari",
+                       "Kemungkinan lain", "Pesan"]
     body = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
     assert {r["Tingkat"] for r in body} == {"Kesalahan", "Peringatan", "Catatan"}
     ang = next(r for r in body if r["Aturan"] == "ANG001" and r["Sel"] == "E62")
     assert (ang["Tertulis"], ang["Seharusnya"]) == ("147.975.000,00", "130.475.000")
+    # a consequence names its cause: Candipuro's capaian G5 follows the Capaian target E5
+    # (82,00% against 81,75% in the PK); a late date says its bound instead of a value
+    g5 = next(r for r in body if r["Aturan"] == "CAP001" and r["Sel"] == "G5")
+    assert g5["Akibat dari"] == "Capaian!E5"
+    late = next(r for r in body if r["Aturan"] == "IDN001")
+    assert late["Seharusnya"] == "" and late["Keterangan"].startswith("<= 7 Juli 2023")
     for r in body:
         found = r["Tertulis"]
         # never a raw float (0.385, 13425000.0) or an ISO date in what a person reads
