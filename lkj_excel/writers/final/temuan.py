@@ -50,9 +50,11 @@ def write(ctx: Context) -> None:
         else:
             ws.write_string(r, 4, f.cell or "-", st.text)
         ws.write_string(r, 5, found, st.text)
-        ws.write_string(r, 6, f.expected, st.text)
+        # a bound that no single value satisfies ("<= 7 Juli 2023") is shown as it is
+        should = f.expected or f.note
+        ws.write_string(r, 6, should, st.text)
         ws.write_string(r, 7, f.message, st.text)
-        ps.fit(r, (shown, 3, 3), (found, 5, 5), (f.expected, 6, 6), (f.message, 7, 7))
+        ps.fit(r, (shown, 3, 3), (found, 5, 5), (should, 6, 6), (f.message, 7, 7))
     last = max(r, HEADER_ROW + 1)
     ws.autofilter(HEADER_ROW, 0, last, len(HEADS) - 1)
     ws.freeze_panes(HEADER_ROW + 1, 0)
