@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 from .errors import OutputError
+from .writers.atomic import _pid_alive
 
 #: Seconds to wait for another program to release the database.
 DB_TIMEOUT = 30.0
@@ -58,18 +59,6 @@ def rollback(con: sqlite3.Connection) -> None:
     with contextlib.suppress(sqlite3.Error):
         if con.in_transaction:
             con.execute("ROLLBACK")
-
-
-def _pid_alive(pid: int) -> bool:
-    if os.name == "nt":
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def _recorded_holder(path: Path) -> dict | None:

@@ -31,7 +31,7 @@ from ..checking import check
 from ..errors import LkjError, OutputError
 from ..findings import CheckResult
 from ..layout import DEFAULT_PREDIKAT
-from ..model import NarasiRow
+from ..model import NarasiRow, col_letter
 from ..outputs import OutputKind, fitted_name, guard_output, register_kind
 from ..parsing import normalise_text
 from ..reader import read_report
@@ -305,12 +305,8 @@ def _clean(text: str, strip_marker: bool) -> str:
 
 
 def _letter(i: int) -> str:
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(97 + r) + s
-    return s
+    """0 -> "a", 26 -> "aa": list letters for sub-points."""
+    return col_letter(i).lower()
 
 
 class StyleIds:
