@@ -147,9 +147,10 @@ def build(net, ctx, *, year=..., quarter=...) -> None:
             if pk_cell.base is not None and pk_cell.unit == linked.unit:
                 pkv = pk.get("target")
                 net.relate("PK002", linked, (pk_cell,), _copy,
-                           lambda rel, vals, found, expected, _w=pkv.where: (
+                           lambda rel, vals, found, expected, _w=pkv.where,
+                           _t=pkv.display: (
                                f"Target '{found}' di Capaian berbeda dengan target PK "
-                               f"'{expected}' ({_w}) untuk indikator yang sama."),
+                               f"'{_t}' ({_w}) untuk indikator yang sama."),
                            invert=_copy_invert)
         _perbandingan(net, ctx, c, rk, linked, r_cell, year)
     _column_totals(net, report.capaian_total, column_cells)

@@ -27,7 +27,8 @@ def finding_view(f: Finding) -> dict[str, Any]:
         "sel": f.cell or "",
         "lokasi": f.where if f.sheet != "*" else GENERAL_SHEET,
         "tertulis": f.found,
-        "seharusnya": f.expected,
+        # a value to type, or the bound a date must meet ("<= 7 Juli 2023")
+        "seharusnya": f.expected or f.note,
         "pesan": f.message,
         "akibat": [],
     }
