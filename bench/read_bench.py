@@ -38,7 +38,7 @@ def pandas_calamine(path: Path) -> int:
 def lkj_read(path: Path) -> int:
     from lkj_excel.reader import read_report
 
-    return len(read_report(path).typed)
+    return len(read_report(path).anggaran)
 
 
 def lkj_read_and_check(path: Path) -> int:

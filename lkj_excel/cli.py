@@ -179,6 +179,7 @@ def check(berkas: tuple[str, ...], fmt: str, output: Path | None, min_sev: str,
     from .outputs import guard_output, is_earlier_output
     from .render import render_csv, render_json, render_text
 
+    _one_shot()
     min_severity = Severity.parse(min_sev)
     found = expand(berkas, exclude=[output] if output and is_earlier_output(
         output, fmt) else [])
@@ -289,6 +290,7 @@ def finalise(berkas: Path, output: Path | None, timpa: bool = False,
     from .errors import LkjError
     from .writers.final import finalise as do_finalise
 
+    _one_shot()
     try:
         res = do_finalise(berkas, output, overwrite=timpa, appendix=not tanpa_lampiran,
                           print_appendix=cetak_lampiran and not tanpa_lampiran)
@@ -335,6 +337,7 @@ def dokumen(berkas: Path, output: Path | None, templat: Path | None, abaikan_tem
     from .errors import LkjError
     from .writers.dokumen import dokumen as do_dokumen
 
+    _one_shot()
     try:
         res = do_dokumen(berkas, output, templat=templat, abaikan_temuan=abaikan_temuan,
                          overwrite=timpa)
@@ -571,8 +574,35 @@ def never_fail_on_unprintable() -> None:
                 pass
 
 
+#: Set by a command that does one job and then ends the process (check, finalise,
+#: dokumen). main() then ends it without freeing every object one by one: a checked
+#: 100,000-row report is millions of objects, and tearing them down at exit took half as
+#: long as checking it. Only main(), the console script, acts on it (not CliRunner).
+_ONE_SHOT = False
+
+
+def _one_shot() -> None:
+    global _ONE_SHOT
+    _ONE_SHOT = True
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: usage errors and unusable files exit 2 with an Indonesian message."""
+    try:
+        _main(argv)
+    except SystemExit as exc:
+        code = exc.code
+        if _ONE_SHOT and (code is None or isinstance(code, int)):
+            try:
+                sys.stdout.flush()
+                sys.stderr.flush()
+            except (OSError, ValueError):
+                raise exc from None  # a closed pipe: the ordinary exit reports it
+            os._exit(code or 0)
+        raise
+
+
+def _main(argv: list[str] | None) -> None:
     never_fail_on_unprintable()
     try:
         cli.main(args=argv, prog_name="lkj", standalone_mode=False)

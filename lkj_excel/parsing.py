@@ -128,7 +128,11 @@ def normalise_text(text: object) -> str:
 # ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+_NUMBER_FIELDS = ("value", "raw", "style", "irregular", "suggestion", "alternatives", "unit",
+                  "label", "is_percent", "numerator", "denominator", "error", "decimals",
+                  "note")
+
+
 class Number:
     """A number read from a cell.
 
@@ -138,23 +142,51 @@ class Number:
     ``irregular`` marks text whose digit groups do not fit any notation; ``suggestion`` is
     then the reading lkj proposes, written the Indonesian way, and ``alternatives`` the
     other plausible readings (rules may choose among them with context).
+
+    Immutable by convention (parses are shared through caches). A slotted class rather
+    than a frozen dataclass: every numeric cell of a large report makes one, and the
+    dataclass took three times as long and four times the memory. Equality, hashing and
+    repr are the dataclass's.
     """
 
-    value: float | None
-    raw: object = None
-    style: str = "none"
-    irregular: bool = False
-    suggestion: str | None = None
-    alternatives: tuple[float, ...] = ()
-    unit: str | None = None
-    label: str | None = None
-    is_percent: bool = False
-    numerator: float | None = None
-    denominator: float | None = None
-    error: str | None = None
-    decimals: int | None = None
-    #: What was unusual in how it was written although it was read (Indonesian).
-    note: str | None = None
+    __slots__ = _NUMBER_FIELDS
+
+    def __init__(self, value: float | None, raw: object = None, style: str = "none",
+                 irregular: bool = False, suggestion: str | None = None,
+                 alternatives: tuple[float, ...] = (), unit: str | None = None,
+                 label: str | None = None, is_percent: bool = False,
+                 numerator: float | None = None, denominator: float | None = None,
+                 error: str | None = None, decimals: int | None = None,
+                 note: str | None = None):
+        self.value = value
+        self.raw = raw
+        self.style = style
+        self.irregular = irregular
+        self.suggestion = suggestion
+        self.alternatives = alternatives
+        self.unit = unit
+        self.label = label
+        self.is_percent = is_percent
+        self.numerator = numerator
+        self.denominator = denominator
+        self.error = error
+        self.decimals = decimals
+        #: What was unusual in how it was written although it was read (Indonesian).
+        self.note = note
+
+    def _key(self) -> tuple:
+        return tuple(getattr(self, f) for f in _NUMBER_FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key() == other._key()  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return "Number(" + ", ".join(f"{f}={getattr(self, f)!r}" for f in _NUMBER_FIELDS) + ")"
 
     @property
     def ok(self) -> bool:
@@ -264,6 +296,13 @@ def parse_number(value: object, kind: str = "number") -> Number:
     (label kept), "12 Desa" (unit kept), "28/51" and "31/36 = 86,11%" (ratio kept).
     "-" and "" read as nothing (``value=None``).
     """
+    cls = value.__class__
+    if cls is float:  # the common cases first: a numeric cell, a typed text
+        if value != value or value in (math.inf, -math.inf):
+            return Number(None, value)
+        return Number(value, value, "number")
+    if cls is str:
+        return _parse_str(value, kind)
     if isinstance(value, CellError):
         return Number(None, value, style="error")
     if isinstance(value, bool):
@@ -277,6 +316,14 @@ def parse_number(value: object, kind: str = "number") -> Number:
     if is_blank(value):
         return Number(None, value)
     return _parse_text(str(value), kind)
+
+
+@lru_cache(maxsize=65536)
+def _parse_str(value: str, kind: str) -> Number:
+    """parse_number of a str (blank or text), memoised as a whole."""
+    if is_blank(value):
+        return Number(None, value)
+    return _parse_text(value, kind)
 
 
 @lru_cache(maxsize=65536)
@@ -355,6 +402,23 @@ def parse_percent(value: object) -> Number:
     24.14, 1.17 -> 117); a larger one is already in points (24.14 -> 24.14). Text is read as
     written: "24,14%", "53.89%", "24,14", "100".
     """
+    if value.__class__ is float:  # a numeric cell: the same as below, without a detour
+        if value != value or value in (math.inf, -math.inf):
+            return Number(None, value)
+        if abs(value) <= 2:
+            return Number(round(value * 100, 10), value, style="number", is_percent=True)
+        return Number(value, value, style="number", is_percent=True)
+    if value.__class__ is str:
+        return _percent_str(value)
+    return _percent(value)
+
+
+@lru_cache(maxsize=65536)
+def _percent_str(value: str) -> Number:
+    return _percent(value)
+
+
+def _percent(value: object) -> Number:
     num = parse_number(value, kind="percent")
     if num.value is None or num.style == "ratio":
         return num
@@ -516,10 +580,16 @@ def parse_code(value: object) -> BudgetCode:
 
 #: "7.01.02.2.01.0001 Koordinasi ..." / "7.01.02 - PROGRAM ...": a code, then a name.
 _CODE_AND_NAME = re.compile(r"^\s*(\d+(?:\s*\.\s*\d+){2,})\s*[-:.]?\s+([A-Za-z].*)$", re.S)
+_SPACES = re.compile(r"\s+")
+_DOTTED = re.compile(r"\d+(\.\d+)*")
+#: A code typed exactly in its canonical form (what the steps below would return as is).
+_CANONICAL = re.compile(r"\d\.\d\d\.\d\d(?:\.\d\.\d\d(?:\.\d\d\d\d)?)?")
 
 
 @lru_cache(maxsize=65536)
 def _parse_code_text(raw: str) -> BudgetCode:
+    if _CANONICAL.fullmatch(raw):
+        return BudgetCode(raw, raw, level=LEVELS[raw.count(".") + 1])
     named = _CODE_AND_NAME.match(raw.replace("\u00a0", " "))
     if named:
         # The code and its name typed in one cell: the code is the code, the name is noted.
@@ -527,9 +597,9 @@ def _parse_code_text(raw: str) -> BudgetCode:
         if code.canonical:
             return BudgetCode(code.canonical, raw, level=code.level, irregular=True,
                               name=" ".join(named.group(2).split()))
-    s = re.sub(r"\s+", "", raw.replace("\u00a0", "")).strip(".")
+    s = _SPACES.sub("", raw.replace("\u00a0", "")).strip(".")
     s = s.replace(",", ".")
-    if not re.fullmatch(r"\d+(\.\d+)*", s):
+    if not _DOTTED.fullmatch(s):
         return BudgetCode(None, raw, error="kode tidak berbentuk angka bertitik")
     segs = [x for x in s.split(".") if x != ""]
     level = LEVELS.get(len(segs))

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import re
 import stat
 import sys
 import zipfile
 from collections.abc import Callable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -451,6 +452,49 @@ def _undate(raw: Any) -> Any:
     return raw
 
 
+def _parse_amount(raw: Any) -> tuple[Any, Any]:
+    if raw.__class__ is not float and raw.__class__ is not str:
+        raw = _undate(raw)
+    p = parse_number(raw, kind="amount")
+    return p.value, p
+
+
+def _parse_percent(raw: Any) -> tuple[Any, Any]:
+    if raw.__class__ is not float and raw.__class__ is not str:
+        raw = _undate(raw)
+    p = parse_percent(raw)
+    return p.value, p
+
+
+def _parse_plain_number(raw: Any) -> tuple[Any, Any]:
+    if raw.__class__ is not float and raw.__class__ is not str:
+        raw = _undate(raw)
+    p = parse_number(raw, kind="number")
+    return p.value, p
+
+
+def _parse_text_cell(raw: Any) -> tuple[Any, Any]:
+    if raw is None:
+        return None, None
+    if raw.__class__ is str:
+        return _squeeze(raw), None
+    return _parse("text", raw)
+
+
+@lru_cache(maxsize=4096)
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+#: Column kind -> (raw -> (value, parsed)), the same as :func:`_parse` with that kind.
+_PARSERS: dict[str, Callable[[Any], tuple[Any, Any]]] = {
+    "amount": _parse_amount, "percent": _parse_percent, "number": _parse_plain_number,
+    "measure": _parse_plain_number,
+    **{k: functools.partial(lambda kind, raw: _parse(kind, raw), k)
+       for k in ("date", "code", "nip", "choice")},
+}
+
+
 def _parse(kind: str, raw: Any) -> tuple[Any, Any]:
     """Return (value, parsed) for a raw cell according to the column kind."""
     if kind in ("amount", "percent", "number", "measure"):
@@ -545,6 +589,11 @@ def _is_numbering_row(cells: list[Any]) -> bool:
     vals = [c for c in cells if c not in (None, "")]
     if len(vals) < 3:
         return False
+    try:  # the first must read 1: most rows stop here, before converting every cell
+        if int(float(str(vals[0]).strip("() "))) != 1:
+            return False
+    except ValueError:
+        return False
     try:
         nums = [int(float(str(v).strip("() "))) for v in vals]
     except ValueError:
@@ -567,22 +616,29 @@ def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
             f"Sheet '{sheet_name}' tidak memiliki kolom wajib: "
             + ", ".join(f"'{m}'" for m in missing) + ".", path)
     rows: list[Row] = []
-    cols = [(col.key, col.kind, mapping[col.key], col_letter(mapping[col.key]))
+    cols = [(col.key, _PARSERS.get(col.kind, _parse_text_cell), mapping[col.key],
+             col_letter(mapping[col.key]))
             for col in spec.columns if col.key in mapping]
     for r in range(header_row + 1, len(grid)):
-        if not grid[r]:  # a sparse sheet's empty row (see _sparse_grid)
+        line = grid[r]
+        if not line:  # a sparse sheet's empty row (see _sparse_grid)
             continue
-        raws = [(key, kind, c, letter, _cell(grid, r, c)) for key, kind, c, letter in cols]
-        if all(raw is None for *_, raw in raws):
+        n = len(line)
+        raws = [None if c >= n or (v := line[c]) == "" else v for _k, _p, c, _l in cols]
+        if raws.count(None) == len(raws):
             continue
-        if _is_numbering_row([raw for *_, raw in raws]):
+        if _is_numbering_row(raws):
             continue
         cells: dict[str, Value] = {}
-        for key, kind, _c, letter, raw in raws:
-            value, parsed = _parse(kind, raw)
-            cells[key] = Value(value, raw, sheet_name, f"{letter}{r + 1}", parsed)
+        at = str(r + 1)
+        for (key, parse, _c, letter), raw in zip(cols, raws, strict=True):
+            value, parsed = parse(raw)
+            cells[key] = Value(value, raw, sheet_name, letter + at, parsed)
         rows.append(row_cls(sheet_name, r + 1, cells))
     return rows, mapping, header_row + 1
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _label_kind(row: Row, keys: tuple[str, ...], data_keys: tuple[str, ...] = ()) -> str | None:
@@ -600,10 +656,15 @@ def _label_kind(row: Row, keys: tuple[str, ...], data_keys: tuple[str, ...] = ()
         return None
 
     # A label typed in a data column ("JUMLAH" in the code column, or merged across A:B)
-    # is still a label, not data.
-    if any(not is_blank(row.get(k).raw) and word(normalise_text(row.get(k).text)) is None
-           for k in data_keys):
-        return None
+    # is still a label, not data. Every label word has a letter: a text without one (a
+    # budget code) is data without normalising it.
+    for k in data_keys:
+        v = row.get(k)
+        if is_blank(v.raw):
+            continue
+        text = v.text
+        if not _LETTER.search(text) or word(normalise_text(text)) is None:
+            return None
     for k in keys:
         t = normalise_text(row.get(k).text)
         if t and (kind := word(t)) is not None:
@@ -750,6 +811,33 @@ def _apply_edits(grids: dict[str, Grid], edits) -> None:
 
 
 @pausing
+def _error_cells(path: Path, grids: dict[str, Grid], sheets: dict[str, str], edits
+                 ) -> list[tuple[tuple[str, str], CellError]]:
+    """((sheet, "B3"), error value) of every cell holding an error value, sheet by sheet in
+    row order. Only the cells read_grid filled with an error (formulas.scan) and the
+    edited cells can hold one, so the grids are not walked cell by cell, unless an edit
+    function changed them freely."""
+    from .formulas import scan
+
+    sc = scan(path)
+    out: list[tuple[tuple[str, str], CellError]] = []
+    for canon, grid in grids.items():
+        actual = sheets[canon]
+        if callable(edits):
+            places = [(r, c) for r, row in enumerate(grid) for c, v in enumerate(row)
+                      if isinstance(v, CellError)]
+        else:
+            found = sc.get(actual)
+            places = [_a1_index(ref) for ref, _text in (found.errors if found else ())]
+            for (sheet, ref), _raw in (edits or {}).items():
+                if sheet == canon:
+                    places.append(_a1_index(ref))
+        for r, c in sorted(set(places)):
+            if r < len(grid) and c < len(grid[r]) and isinstance(grid[r][c], CellError):
+                out.append(((actual, a1(r, c)), grid[r][c]))
+    return out
+
+
 def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None = None,
                 edits: Mapping[tuple[str, str], Any] | Callable[[dict[str, Grid]], None]
                 | None = None) -> Report:
@@ -782,13 +870,7 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
             pass
     if edits is not None:
         _apply_edits(grids, edits)
-    typed: dict[tuple[str, str], Any] = {}
-    for canon, grid in grids.items():
-        actual = sheets[canon]
-        for r, row in enumerate(grid):
-            for c, v in enumerate(row):
-                if v != "" and v is not None:
-                    typed[(actual, a1(r, c))] = v
+    error_cells = _error_cells(p, grids, sheets, edits)
     ident_form = read_form(grids["Identitas"], L.IDENTITAS, sheets["Identitas"])
     identity = _identity(ident_form)
     settings = _settings(grids.get("Pengaturan"), sheets.get("Pengaturan", "Pengaturan"), p)
@@ -838,6 +920,6 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
         anggaran=tables["Anggaran"], desa=tables["Desa"], fasilitasi=tables["Fasilitasi"],
         efisiensi=tables["Efisiensi"], pegawai=tables["Pegawai"],
         perbandingan=tables["Perbandingan"], settings=settings, columns=columns,
-        header_rows=header_rows, typed=typed, uncached_formulas=uncached,
+        header_rows=header_rows, error_cells=error_cells, uncached_formulas=uncached,
         narasi=tables["Narasi"],
     )

@@ -238,7 +238,8 @@ def _forget_texts() -> None:
     texts repeat, across thousands of workbooks the memo only grows a worker's memory."""
     from . import parsing
 
-    for name in ("_parse_text", "_parse_code_text", "_normalise"):
+    for name in ("_parse_str", "_parse_text", "_percent_str", "_parse_code_text",
+                 "_normalise"):
         fn = getattr(parsing, name, None)
         if fn is not None and hasattr(fn, "cache_clear"):
             fn.cache_clear()

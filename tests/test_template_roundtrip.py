@@ -76,7 +76,7 @@ def test_filled_template_reads_back_with_cells(filled):
     assert c.get("realisasi").parsed.numerator == 31 and c.get("realisasi").cell == "F4"
     assert c.get("target").value == 90.0
     assert rep.desa[0].get("rkpdes").value == dt.date(2024, 9, 25)
-    assert rep.typed[("Anggaran", "B5")] == "Perencanaan"
+    assert rows[1].get("uraian").raw == "Perencanaan" and rows[1].get("uraian").cell == "B5"
     assert rep.settings.deadline_working_days == 5
     assert rep.settings.predikat(91) == "Sangat Tinggi"
     assert rep.settings.predikat(90.99) == "Tinggi"

@@ -169,7 +169,7 @@ def formula_error_value(ctx: Context):
     from ..parsing import CellError
     from .diagnosed import notation, shown
 
-    for (sheet, cell), raw in ctx.report.typed.items():
+    for (sheet, cell), raw in ctx.report.error_cells:
         if not isinstance(raw, CellError):
             continue
         text = str(raw)

@@ -1,0 +1,65 @@
+"""Work that must stay linear in rows, measured by counting operations (Python and C
+function calls under sys.setprofile), not wall time, so that the test is the same on a busy
+machine."""
+
+from __future__ import annotations
+
+import copy
+import sys
+
+from lkj_excel.checking import check_file
+from lkj_excel.summary import build_summary
+from lkj_excel.writers.template import build_workbook
+
+from .conftest import ROOT
+
+
+def anggaran(n_kegiatan: int) -> list[dict]:
+    """Programs of 5 kegiatan of 8 sub kegiatan, with quarterly plans and capaian keuangan
+    (the plan columns are what made build_summary quadratic once)."""
+    rows: list[dict] = []
+    for k in range(n_kegiatan):
+        p, kk = divmod(k, 5)
+        if kk == 0:
+            rows.append({"kode": f"7.01.{p + 1:02d}", "uraian": f"PROGRAM {p + 1}"})
+        rows.append({"kode": f"7.01.{p + 1:02d}.2.{kk + 1:02d}", "uraian": f"Kegiatan {k}"})
+        for s in range(1, 9):
+            rows.append({"kode": f"7.01.{p + 1:02d}.2.{kk + 1:02d}.{s:04d}",
+                         "uraian": f"Sub kegiatan {s} kegiatan {k}", "pagu": 1_000_000 * s,
+                         "realisasi": 250_000 * s, "sisa": 750_000 * s,
+                         "persentase": "25,00%", "target_tw": 500_000 * s,
+                         "capaian_keuangan": "50,00%"})
+    rows.append({"uraian": "JUMLAH"})
+    return rows
+
+
+def summary_calls(tmp_path, n_kegiatan: int) -> tuple[int, int]:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from sample_data import CLEAN
+
+    data = copy.deepcopy(CLEAN)
+    data["Anggaran"] = anggaran(n_kegiatan)
+    path = tmp_path / f"anggaran_{n_kegiatan}.xlsx"
+    build_workbook(path, "kecamatan", data)
+    res = check_file(path)
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        summary = build_summary(res)
+    finally:
+        sys.setprofile(None)
+    return calls, len(summary.budget_flat)
+
+
+def test_build_summary_is_linear_in_rows(tmp_path):
+    small, rows_small = summary_calls(tmp_path, 40)
+    large, rows_large = summary_calls(tmp_path, 80)
+    assert (rows_small, rows_large) == (368, 736)  # 8 + 40 + 320 lines, twice that
+    # twice the rows: about twice the work; quadratic work would be four times
+    assert large < 3 * small, (small, large)
