@@ -215,7 +215,8 @@ def _read_and_check(path: str, key: str) -> dict:
                   for b in s.budget]
         from .render import shown_found, typed_values
 
-        typed = typed_values(report)  # "Tertulis" as a person reads it: 13.425.000, 38,50%
+        # "Tertulis" as a person reads it: 13.425.000, 38,50%
+        typed = typed_values(report, res.findings)
         findings = [(f.rule, f.severity.value, f.sheet, f.cell or "", f.row_key, f.field,
                      shown_found(f, typed), f.expected, f.message) for f in res.sorted()]
         return {"path": path, "ok": True, "report": rep, "indicators": indicators,

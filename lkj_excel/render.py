@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .findings import EXPORT_FIELDS, CheckResult, Finding, Severity
@@ -86,17 +86,20 @@ SEVERITY_WORD = {Severity.ERROR: "Kesalahan", Severity.WARNING: "Peringatan",
                  Severity.INFO: "Catatan"}
 
 
-def typed_values(report) -> dict[tuple[str, str], Any]:
+def typed_values(report, findings: Iterable[Finding] | None = None
+                 ) -> dict[tuple[str, str], Any]:
     """(sheet, cell) -> the model Value read there, for quoting typed cells the Indonesian
-    way; empty when there is no report (a result built by hand)."""
+    way; empty when there is no report (a result built by hand). With ``findings``, only
+    their cells are indexed (a large report has a million cells, a few findings)."""
     if report is None:
         return {}
+    wanted = None if findings is None else {(f.sheet, f.cell or "") for f in findings}
     index: dict[tuple[str, str], Any] = {}
     for v in report.all_values():
-        if v.cell:
+        if v.cell and (wanted is None or (v.sheet, v.cell) in wanted):
             index[(v.sheet, v.cell)] = v
     for v in report.settings.cells.values():
-        if v.cell:
+        if v.cell and (wanted is None or (v.sheet, v.cell) in wanted):
             index.setdefault((v.sheet, v.cell), v)
     return index
 
@@ -129,8 +132,9 @@ def render_csv(results: Sequence[CheckResult], min_severity: Severity = Severity
     out = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     out.writerow([head for _, head in CSV_HEADERS])
     for res in results:
-        values = typed_values(res.report)
-        for f in res.filtered(min_severity):
+        shown = res.filtered(min_severity)
+        values = typed_values(res.report, shown)
+        for f in shown:
             row = f.as_dict(file=res.path)
             row["severity"] = SEVERITY_WORD[f.severity]
             row["found"] = shown_found(f, values)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 #: The report's font. Arial is on every Windows machine (Excel, WPS); LibreOffice on Linux
@@ -57,6 +58,7 @@ LO_DIGIT_PX = 556 / 1000 * FONT_SIZE * 96 / 72
 LO_WIDTH_PAD = 0.7109375
 
 
+@lru_cache(maxsize=16384)
 def text_px(text: str, size: float = FONT_SIZE, bold: bool = False) -> float:
     """The printed width of one line of ``text`` in pixels (96 dpi)."""
     table = _BOLD if bold else _REGULAR
@@ -83,6 +85,7 @@ def printed_px(width: float) -> float:
     return max(col_px(width), (width + LO_WIDTH_PAD) * LO_DIGIT_PX)
 
 
+@lru_cache(maxsize=16384)
 def wrapped_lines(text: str, width_px: float, size: float = FONT_SIZE,
                   bold: bool = False) -> int:
     """How many lines ``text`` takes in a wrapping cell ``width_px`` wide: greedy wrapping at

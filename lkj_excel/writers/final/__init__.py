@@ -37,6 +37,7 @@ from ...outputs import fitted_name, guard_output, is_earlier_output
 from ...reader import open_workbook, read_grid, read_report, resolve_sheets
 from ...summary import build_summary
 from ..atomic import atomic_output
+from ..cells import FastWorksheet
 from ..printlayout import FONT, FONT_SIZE
 from . import (
     annotated,
@@ -148,6 +149,7 @@ class FinalWriter:
             "default_format_properties": {"font_name": FONT, "font_size": FONT_SIZE},
             # Arial 10's own row height (12.75 pt = 17 px), as Excel and LibreOffice take it
             "default_row_height": 17})
+        wb.worksheet_class = FastWorksheet
         summary = build_summary(self.result)
         ctx = Context(wb=wb, styles=Styles(wb), report=self.report, result=self.result,
                       summary=summary, source=self.source, names=self.names, grids=self.grids)

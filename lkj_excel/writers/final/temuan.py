@@ -30,7 +30,7 @@ def write(ctx: Context) -> None:
         ws.write_string(HEADER_ROW, c, h, st.input_head)
     ps.set_height(HEADER_ROW, 20)
     ps.repeat_rows(HEADER_ROW)
-    values = typed_values(ctx.report)
+    values = typed_values(ctx.report, ctx.findings)
     findings = sorted(ctx.findings,
                       key=lambda f: (f.severity.rank, f.sheet, cell_sort_key(f.cell), f.rule))
     r = HEADER_ROW
