@@ -499,8 +499,9 @@ def _identity_cost(ctx, year: int | None, quarter: int | None) -> float:
         elif rd < quarter_end(year, quarter):
             # A report cannot describe a quarter that has not ended: a strong contradiction.
             cost += 2.0
-    earliest = {"lppdes": dt.date(year, 1, 1), "apbdes": dt.date(year - 1, 1, 1),
-                "rkpdes": dt.date(year, 1, 1)}
+    from .relations.capaian import doc_earliest
+
+    earliest = {doc: doc_earliest(s, doc, year) for doc in ("rkpdes", "apbdes", "lppdes")}
     for r in rep.desa:
         for doc, first in earliest.items():
             v = r.get(doc).value

@@ -102,6 +102,18 @@ PENDIDIKAN = ("SD", "SMP", "SMA/SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3")
 ESELON = ("-", "II a", "II b", "III a", "III b", "IV a", "IV b")
 DIKLAT = ("-", "PIM I", "PIM II", "PIM III", "PIM IV")
 RUMUS_EFISIENSI = ("100-penyerapan", "kinerja/anggaran", "kinerja-anggaran")
+#: How an indicator's target of the quarter follows from its plan (rencana aksi TW I-IV):
+#: kumulatif = s.d. this quarter, triwulan = this quarter alone, nilai akhir = the value
+#: planned for the end of this quarter, tren turun = nilai akhir, lower is better.
+METODE_CAPAIAN = ("kumulatif", "triwulan", "nilai akhir", "tren turun")
+#: What a Desa date cell may say instead of a date the report does not give.
+STATUS_DOKUMEN = ("tepat waktu", "terlambat", "belum")
+#: Which APBDes the desa indicator counts: the one set during the report year for the next
+#: year (seeds 003 and 004), or the one for the report year, set the year before.
+APBDES_DIHITUNG = ("tahun berikutnya", "tahun berjalan")
+TABEL_REKAP_PEGAWAI = ("Pendidikan", "Golongan", "Diklat", "Eselon")
+BAGIAN_TANDA_TANGAN = ("Kata Pengantar", "Perjanjian Kinerja", "Lampiran PK", "Penutup",
+                       "Laporan", "Lainnya")
 
 IDENTITAS = FormSheet(
     name="Identitas",
@@ -219,6 +231,17 @@ CAPAIAN = TableSheet(
         Column("sumber", "Sumber Data", width=12, choices=SUMBER_DATA),
         Column("predikat", "Predikat", width=14, synonyms=("predikat kinerja", "kategori")),
         Column("keterangan", "Keterangan", width=20, synonyms=("ket", "ket.")),
+        # Last, so that adding them moved no other column.
+        Column("metode", "Metode Capaian", width=12, choices=METODE_CAPAIAN,
+               synonyms=("metode", "cara hitung", "cara pengukuran", "metode pengukuran")),
+        Column("tw1", "Target TW I", kind="measure", width=10,
+               synonyms=("target triwulan i", "rencana aksi tw i")),
+        Column("tw2", "Target TW II", kind="measure", width=10,
+               synonyms=("target triwulan ii", "rencana aksi tw ii")),
+        Column("tw3", "Target TW III", kind="measure", width=10,
+               synonyms=("target triwulan iii", "rencana aksi tw iii")),
+        Column("tw4", "Target TW IV", kind="measure", width=10,
+               synonyms=("target triwulan iv", "rencana aksi tw iv")),
     ),
 )
 
@@ -243,6 +266,16 @@ ANGGARAN = TableSheet(
                synonyms=("target tw", "target triwulan", "target anggaran", "rencana tw")),
         Column("capaian_keuangan", "Capaian Keuangan (%)", kind="percent", width=12,
                synonyms=("capaian keuangan", "capaian anggaran")),
+        # The quarterly plan (anggaran kas / rencana aksi) of each row; last, so that adding
+        # them moved no other column.
+        Column("rencana_tw1", "Rencana TW I (Rp)", kind="amount", width=15,
+               synonyms=("anggaran kas tw i", "rencana anggaran tw i")),
+        Column("rencana_tw2", "Rencana TW II (Rp)", kind="amount", width=15,
+               synonyms=("anggaran kas tw ii", "rencana anggaran tw ii")),
+        Column("rencana_tw3", "Rencana TW III (Rp)", kind="amount", width=15,
+               synonyms=("anggaran kas tw iii", "rencana anggaran tw iii")),
+        Column("rencana_tw4", "Rencana TW IV (Rp)", kind="amount", width=15,
+               synonyms=("anggaran kas tw iv", "rencana anggaran tw iv")),
     ),
 )
 
@@ -259,6 +292,8 @@ DESA = TableSheet(
         Column("apbdes", "Tanggal APBDes", kind="date", width=18, synonyms=("apbdes", "apb desa")),
         Column("lppdes", "Tanggal LPPDes", kind="date", width=18, synonyms=("lppdes", "lpp desa")),
         Column("keterangan", "Keterangan", width=24, synonyms=("ket",)),
+        Column("jumlah_desa", "Jumlah Desa", kind="number", width=10,
+               synonyms=("banyak desa", "jumlah")),
     ),
 )
 
@@ -275,6 +310,8 @@ FASILITASI = TableSheet(
                synonyms=("jenis",)),
         Column("status", "Status", required=True, width=14, choices=STATUS_FASILITASI,
                synonyms=("terlaksana", "status pelaksanaan")),
+        Column("jumlah", "Jumlah Kegiatan", kind="number", width=10,
+               synonyms=("jumlah", "banyak kegiatan", "jumlah aktivitas")),
     ),
 )
 
@@ -303,6 +340,8 @@ EFISIENSI = TableSheet(
                synonyms=("capaian kinerja",)),
         Column("efisiensi", "Efisiensi (%)", kind="percent", width=12, synonyms=("efisiensi",)),
         Column("keterangan", "Keterangan", width=18, synonyms=("ket",)),
+        Column("sasaran_no", "Untuk Sasaran No", width=10,
+               synonyms=("sasaran no", "no sasaran", "mendukung sasaran")),
     ),
 )
 
@@ -330,6 +369,33 @@ PEGAWAI = TableSheet(
 PERBANDINGAN = TableSheet(
     name="Perbandingan",
     title="Perbandingan dengan Tahun Sebelumnya dan Target Renstra",
+    hint=("Satu baris per indikator; tahun ini = Tahun Anggaran di Identitas. Tabel yang "
+          "judul kolomnya tahun (2022, 2023 (TW. II)) dapat ditempel langsung."),
+    required=False,
+    columns=(
+        Column("no", "No", width=6),
+        Column("indikator", "Indikator Kinerja", required=True, width=44,
+               synonyms=("indikator",)),
+        Column("target_renstra", "Target Renstra", kind="measure", width=12,
+               synonyms=("renstra", "target akhir renstra", "target p-renstra")),
+        Column("target_n2", "Target 2 Tahun Lalu", kind="measure", width=11),
+        Column("realisasi_n2", "Realisasi 2 Tahun Lalu", kind="measure", width=11),
+        Column("target_n1", "Target Tahun Lalu", kind="measure", width=11),
+        Column("realisasi_n1", "Realisasi Tahun Lalu", kind="measure", width=11),
+        Column("target_n", "Target Tahun Ini", kind="measure", width=11),
+        Column("realisasi_n", "Realisasi Tahun Ini", kind="measure", width=11,
+               synonyms=("realisasi tw ini", "realisasi s.d. triwulan ini")),
+        Column("keterangan", "Keterangan", width=18, synonyms=("ket",)),
+    ),
+)
+#: The wide Perbandingan's year columns: (target key, realisasi key, years before this one).
+PERBANDINGAN_TAHUN = (("target_n2", "realisasi_n2", 2), ("target_n1", "realisasi_n1", 1),
+                      ("target_n", "realisasi_n", 0))
+
+#: The earlier Perbandingan layout, one row per indicator per year: still read.
+PERBANDINGAN_PER_TAHUN = TableSheet(
+    name="Perbandingan",
+    title="Perbandingan dengan Tahun Sebelumnya dan Target Renstra",
     hint="Satu baris per indikator per tahun. Target Renstra cukup diisi sekali per indikator.",
     required=False,
     columns=(
@@ -349,6 +415,48 @@ PERBANDINGAN = TableSheet(
 BAGIAN_NARASI = ("Kata Pengantar", "Latar Belakang", "Gambaran Umum", "Tugas dan Fungsi",
                  "Permasalahan Utama", "Penjelasan Capaian", "Strategi", "Hambatan",
                  "Rencana Tindak Lanjut", "Kesimpulan", "Tanggapan Atasan")
+
+REKAP_PEGAWAI = TableSheet(
+    name="Rekap Pegawai",
+    title="Rekap Jumlah Pegawai (pendidikan, golongan, diklat, eselon)",
+    hint=("Isi bila laporan memuat tabel jumlah pegawai. Bila sheet Pegawai diisi, angkanya "
+          "diperiksa terhadap daftar itu. Baris Jumlah per tabel boleh diisi."),
+    required=False,
+    label_keys=("uraian", "no"),
+    columns=(
+        Column("no", "No", width=6),
+        Column("tabel", "Tabel", width=12, choices=TABEL_REKAP_PEGAWAI),
+        Column("uraian", "Uraian", required=True, width=22,
+               synonyms=("pendidikan", "golongan", "tingkat diklat pim", "tingkat eselon",
+                         "kategori", "tingkat pendidikan")),
+        Column("pns", "PNS", kind="number", width=8),
+        Column("cpns", "CPNS", kind="number", width=8),
+        Column("pppk", "PPPK", kind="number", width=8, synonyms=("p3k",)),
+        Column("non_pns", "Non PNS", kind="number", width=8,
+               synonyms=("tkk", "honorer", "ptt", "non asn", "tenaga kontrak")),
+        Column("jumlah", "Jumlah", kind="number", width=8, synonyms=("total",)),
+        Column("persen", "Persen (%)", kind="percent", width=8, synonyms=("%", "persentase")),
+    ),
+)
+
+TANDA_TANGAN = TableSheet(
+    name="Tanda Tangan",
+    title="Tanda Tangan di Laporan",
+    hint=("Setiap tanda tangan di dokumen: Kata Pengantar, Perjanjian Kinerja dan lampirannya, "
+          "Penutup. Nama dan NIP ditulis seperti di dokumen."),
+    required=False,
+    columns=(
+        Column("no", "No", width=6),
+        Column("bagian", "Bagian", width=18, choices=BAGIAN_TANDA_TANGAN,
+               synonyms=("bagian dokumen", "letak")),
+        Column("tempat", "Tempat", width=14),
+        Column("tanggal", "Tanggal", kind="date", width=16),
+        Column("jabatan", "Jabatan", width=30),
+        Column("nama", "Nama", required=True, width=30),
+        Column("nip", "NIP", kind="nip", width=24),
+        Column("pangkat", "Pangkat/Golongan", width=22, synonyms=("pangkat", "pangkat/gol")),
+    ),
+)
 
 NARASI = TableSheet(
     name="Narasi",
@@ -389,7 +497,8 @@ LIBUR_TABLE = TableSheet(
 PENGATURAN = FormSheet(
     name="Pengaturan",
     title="Pengaturan Pemeriksaan",
-    hint="Nilai bawaan sudah sesuai Perbup Lumajang 6/2018 dan Permendagri 86/2017.",
+    hint=("Isi sesuai peraturan kabupaten Anda. Bawaan: 5 hari kerja, skala predikat "
+          "Permendagri 86/2017."),
     required=False,
     label_header="Pengaturan",
     fields=(
@@ -406,11 +515,28 @@ PENGATURAN = FormSheet(
         Field("toleransi_rupiah", "Toleransi Rupiah", kind="number", default=1,
               hint="Selisih rupiah sampai nilai ini tidak dianggap salah"),
         Field("bulan_rkpdes", "Batas RKPDes (tanggal-bulan)", default="30-09"),
-        Field("bulan_apbdes", "Batas APBDes (tanggal-bulan, tahun sebelumnya)", default="31-12"),
+        Field("bulan_apbdes", "Batas APBDes (tanggal-bulan)", default="31-12",
+              synonyms=("batas apbdes (tanggal-bulan, tahun sebelumnya)",)),
         Field("bulan_lppdes", "Batas LPPDes (tanggal-bulan)", default="31-03"),
         Field("logo", "Logo Kop (berkas gambar)", synonyms=("logo", "berkas logo"),
               hint="Opsional: gambar PNG/JPG untuk kop laporan akhir, misalnya logo.png di "
                    "folder yang sama dengan berkas ini"),
+        # Last, so that adding them moved no other field.
+        Field("apbdes_dihitung", "APBDes yang Dihitung", choices=APBDES_DIHITUNG,
+              default="tahun berikutnya",
+              hint="tahun berikutnya = APBDes yang ditetapkan pada tahun laporan untuk tahun "
+                   "berikutnya, batas 31 Desember tahun laporan; tahun berjalan = APBDes tahun "
+                   "laporan, batas 31 Desember tahun sebelumnya"),
+        Field("jendela_rkpdes", "Tenggang Pengumpulan RKPDes",
+              hint="Opsional, misalnya Juli - September; tanggal di luarnya diberi catatan"),
+        Field("jendela_apbdes", "Tenggang Pengumpulan APBDes",
+              hint="Opsional, misalnya November - Desember"),
+        Field("jendela_lppdes", "Tenggang Pengumpulan LPPDes",
+              hint="Opsional, misalnya Januari - Maret"),
+        Field("dasar_hukum", "Dasar Hukum Batas Penyampaian",
+              synonyms=("dasar hukum", "peraturan batas penyampaian"),
+              hint="Peraturan kabupaten Anda, misalnya Perbup Lumajang 6/2018 pasal 4; "
+                   "disebut dalam temuan keterlambatan"),
     ),
     extra_tables=(PREDIKAT_TABLE, LIBUR_TABLE),
 )
@@ -425,15 +551,16 @@ DEFAULT_PREDIKAT = (
 )
 
 TABLE_SHEETS: tuple[TableSheet, ...] = (
-    PK, PK_ANGGARAN, CAPAIAN, ANGGARAN, DESA, FASILITASI, EFISIENSI, PEGAWAI, PERBANDINGAN,
-    NARASI,
+    PK, PK_ANGGARAN, CAPAIAN, ANGGARAN, DESA, FASILITASI, EFISIENSI, PEGAWAI, REKAP_PEGAWAI,
+    PERBANDINGAN, TANDA_TANGAN, NARASI,
 )
 FORM_SHEETS: tuple[FormSheet, ...] = (IDENTITAS, PENGATURAN)
 PETUNJUK = "Petunjuk"
 
 #: Sheet order in the template.
 SHEET_ORDER = (PETUNJUK, "Identitas", "PK", "PK Anggaran", "Capaian", "Anggaran", "Desa",
-               "Fasilitasi", "Efisiensi", "Pegawai", "Perbandingan", "Narasi", "Pengaturan")
+               "Fasilitasi", "Efisiensi", "Pegawai", "Rekap Pegawai", "Perbandingan",
+               "Tanda Tangan", "Narasi", "Pengaturan")
 #: Sheets that must exist for a workbook to be checked at all.
 REQUIRED_SHEETS = ("Identitas", "PK", "Capaian", "Anggaran")
 
@@ -448,6 +575,8 @@ SHEET_SYNONYMS = {
     "Efisiensi": ("efisiensi", "cost per outcome", "costperoutcome", "cpo"),
     "Pegawai": ("pegawai", "personalia", "kepegawaian"),
     "Perbandingan": ("perbandingan", "perbandingan tahun"),
+    "Rekap Pegawai": ("rekap pegawai", "jumlah pegawai", "rekapitulasi pegawai"),
+    "Tanda Tangan": ("tanda tangan", "ttd", "penandatangan"),
     "Narasi": ("narasi", "narasi laporan", "uraian laporan"),
     "Pengaturan": ("pengaturan", "setting", "konfigurasi"),
 }

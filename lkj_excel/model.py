@@ -212,7 +212,18 @@ class AnggaranRow(Row):
 
 @dataclass
 class DesaRow(Row):
-    pass
+    @property
+    def weight(self) -> int:
+        """How many desa the row stands for: 1, or its Jumlah Desa for a row that reports
+        several desa at once ("10 desa, LPPDes tepat waktu", seed 004)."""
+        return _weight(self.get("jumlah_desa"))
+
+
+def _weight(v: Value) -> int:
+    x = v.value
+    if isinstance(x, (int, float)) and x == x and float(x).is_integer() and 0 <= x <= 100_000:
+        return int(x)
+    return 1
 
 
 @dataclass
@@ -220,6 +231,12 @@ class FasilitasiRow(Row):
     @property
     def done(self) -> bool | None:
         return self.get("status").value
+
+    @property
+    def weight(self) -> int:
+        """How many activities the row stands for: 1, or its Jumlah Kegiatan ("11 jenis
+        fasilitasi dan 2 koordinasi", seed 002; the 23 activities seed 004 does not list)."""
+        return _weight(self.get("jumlah"))
 
 
 @dataclass
@@ -238,6 +255,22 @@ class PegawaiRow(Row):
 @dataclass
 class PerbandinganRow(Row):
     pass
+
+
+@dataclass
+class RekapPegawaiRow(Row):
+    """A line of a typed personnel summary (seed 003 Tabel 3.7-3.10)."""
+
+    is_total: bool = False
+
+    @property
+    def tabel(self) -> str:
+        return self.get("tabel").text.strip()
+
+
+@dataclass
+class TandaTanganRow(Row):
+    """One signature written in the report (Kata Pengantar, PK, its annex, closing)."""
 
 
 @dataclass
@@ -261,6 +294,13 @@ class Settings:
     rkpdes_deadline: tuple[int, int] = (30, 9)
     apbdes_deadline: tuple[int, int] = (31, 12)
     lppdes_deadline: tuple[int, int] = (31, 3)
+    #: "tahun berikutnya": the APBDes set during the report year (due 31 Dec of it);
+    #: "tahun berjalan": the report year's APBDes (due 31 Dec of the year before).
+    apbdes_year: str = "tahun berikutnya"
+    #: Collection windows the office states: doc -> ((day, month), (day, month)).
+    windows: dict[str, tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
+    #: The regulation that sets the deadline, named in findings ("" when not stated).
+    legal_basis: str = ""
     cells: dict[str, Value] = field(default_factory=dict)
     #: Values that could not be used and were replaced by the default: (key, cell, why).
     problems: tuple[tuple[str, str | None, str], ...] = ()
@@ -308,6 +348,10 @@ class Report:
     uncached_formulas: list[tuple[str, str]] = field(default_factory=list)
     #: The Narasi sheet: the document's narrative, one paragraph or point per row.
     narasi: list[NarasiRow] = field(default_factory=list)
+    #: Typed personnel summaries (sheet Rekap Pegawai).
+    rekap_pegawai: list[RekapPegawaiRow] = field(default_factory=list)
+    #: Every signature written in the report (sheet Tanda Tangan).
+    tanda_tangan: list[TandaTanganRow] = field(default_factory=list)
 
     @property
     def capaian_rows(self) -> list[CapaianRow]:
@@ -344,6 +388,7 @@ class Report:
     def all_values(self):
         """Every Value in the model (identity fields and table cells)."""
         ident = self.identity
+        seen: set[tuple[str, str]] = set()
         for f in ident.__dataclass_fields__:
             v = getattr(ident, f)
             if isinstance(v, Value):
@@ -351,9 +396,17 @@ class Report:
             elif isinstance(v, Person):
                 yield from (v.nama, v.nip, v.pangkat, v.jabatan)
         for rows in (self.pk, self.pk_budget, self.capaian, self.anggaran, self.desa,
-                     self.fasilitasi, self.efisiensi, self.pegawai, self.perbandingan):
+                     self.fasilitasi, self.efisiensi, self.pegawai, self.perbandingan,
+                     self.rekap_pegawai, self.tanda_tangan):
             for r in rows:
-                yield from r.cells.values()
+                for v in r.cells.values():
+                    # a wide Perbandingan row is read as one row per year sharing cells
+                    if v.cell:
+                        key = (v.sheet, v.cell)
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                    yield v
 
     def date_of(self, v: Value) -> dt.date | None:
         p = v.parsed

@@ -769,3 +769,31 @@ def format_percent_id(points: float | None, decimals: int = 2) -> str:
 def format_date_id(value: dt.date | None) -> str:
     """date(2024, 1, 31) -> "31 Januari 2024"."""
     return _fmt.date(value)
+
+
+# ---------------------------------------------------------------------------------------
+# Village documents reported by status instead of date
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocStatusWord:
+    """A Desa date cell that says how a document stands instead of when it was set:
+    ``"tepat waktu"``, ``"terlambat"`` or ``"belum"`` (seed 004 counts "0 + 0 + 10" with no
+    dates)."""
+
+    status: str
+    error: None = None
+
+
+_DOC_STATUS = {"tepat waktu": "tepat waktu", "tepat": "tepat waktu", "ya": "tepat waktu",
+               "terlambat": "terlambat", "tidak tepat waktu": "terlambat",
+               "tidak tepat": "terlambat", "belum": "belum", "belum ada": "belum",
+               "tidak ada": "belum", "belum disusun": "belum", "belum ditetapkan": "belum"}
+
+
+def doc_status_word(value: object) -> str | None:
+    """"Tepat waktu" / "terlambat" / "belum" (and close spellings) -> the status; else None."""
+    if is_blank(value) or not isinstance(value, str):
+        return None
+    return _DOC_STATUS.get(normalise_text(value).strip(" ."))

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,11 @@ _ATTR = {  # layout field key -> Settings attribute
     "bulan_rkpdes": "rkpdes_deadline",
     "bulan_apbdes": "apbdes_deadline",
     "bulan_lppdes": "lppdes_deadline",
+    "apbdes_dihitung": "apbdes_year",
+    "dasar_hukum": "legal_basis",
+    "jendela_rkpdes": "windows",
+    "jendela_apbdes": "windows",
+    "jendela_lppdes": "windows",
 }
 #: How each setting is named in a sentence.
 LABELS = {
@@ -50,6 +56,9 @@ LABELS = {
     "lppdes_deadline": "batas LPPDes",
     "extra_holidays": "libur tambahan",
     "predikat_scale": "skala predikat",
+    "apbdes_year": "APBDes yang dihitung",
+    "windows": "tenggang pengumpulan dokumen desa",
+    "legal_basis": "dasar hukum batas penyampaian",
 }
 SETTINGS_EXT = (".xlsx", ".xlsm", ".xls", ".ods", ".toml")
 
@@ -100,6 +109,50 @@ def day_month(raw: Any) -> tuple[int, int] | None:
         return None
 
 
+_MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
+           "september", "oktober", "november", "desember")
+
+
+def window(raw: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """"Juli - September", "1 Juli s.d. 30 September", "01-07 s/d 30-09" -> ((1, 7), (30, 9));
+    None when it is not a span of days of the year."""
+    import calendar
+
+    if is_blank(raw):
+        return None
+    text = " ".join(str(raw).lower().replace("\u2013", "-").replace("\u2014", "-").split())
+    parts = re.split(r"\s*(?:s\.?\s?/\s?d\.?|s\.d\.?|sampai dengan|sampai|hingga)\s*|\s+-\s*"
+                     r"|(?<=[a-z])-(?=[a-z0-9])", text)
+    parts = [x for x in parts if x]
+    if len(parts) != 2:
+        return None
+    out = []
+    for k, part in enumerate(parts):
+        words = part.replace(".", " ").split()
+        month = next((i + 1 for i, m in enumerate(_MONTHS) for w in words
+                      if w.startswith(m[:3]) and m.startswith(w[:3])), None)
+        day = next((int(w) for w in words if w.isdigit()), None)
+        if month is None:
+            dm = day_month(part)
+            if dm is None:
+                return None
+            out.append(dm)
+            continue
+        if day is None:
+            day = 1 if k == 0 else calendar.monthrange(2024, month)[1]
+        try:
+            dt.date(2024, month, day)
+        except ValueError:
+            return None
+        out.append((day, month))
+    return out[0], out[1]
+
+
+def window_text(w: tuple[tuple[int, int], tuple[int, int]]) -> str:
+    (d1, m1), (d2, m2) = w
+    return f"{d1} {_MONTHS[m1 - 1].capitalize()} - {d2} {_MONTHS[m2 - 1].capitalize()}"
+
+
 def _check_value(key: str, raw: Any, label: str, kw: dict[str, Any],
                  problems: list[tuple[str, str | None, str]], cell: str | None) -> None:
     """Validate one typed setting; a good value goes into ``kw``, a bad one into
@@ -128,6 +181,22 @@ def _check_value(key: str, raw: Any, label: str, kw: dict[str, Any],
         else:
             problems.append((key, cell, f"{label} '{raw}' bukan salah satu dari "
                                         f"{', '.join(L.RUMUS_NEGATIF)}; dipakai {default}."))
+    elif key == "apbdes_dihitung":
+        v = normalise_text(raw)
+        if v in L.APBDES_DIHITUNG:
+            kw[attr] = v
+        else:
+            problems.append((key, cell, f"{label} '{raw}' bukan salah satu dari "
+                                        f"{', '.join(L.APBDES_DIHITUNG)}; dipakai {default}."))
+    elif key == "dasar_hukum":
+        kw[attr] = " ".join(str(raw).split())
+    elif key.startswith("jendela_"):
+        w = window(raw)
+        if w is None:
+            problems.append((key, cell, f"{label} '{raw}' bukan rentang tanggal seperti "
+                                        "Juli - September; tidak dipakai."))
+        else:
+            kw.setdefault("windows", {})[key.split("_", 1)[1]] = w
     elif key == "rumus_efisiensi":
         v = normalise_text(raw).replace(" ", "")
         hit = [c for c in L.RUMUS_EFISIENSI if normalise_text(c).replace(" ", "") == v]
@@ -253,7 +322,10 @@ def _load_workbook(p: Path) -> Settings:
 _TOML_KEYS = {"batas_hari_kerja": "batas_hari_kerja", "rumus_negatif": "rumus_negatif",
               "rumus_efisiensi": "rumus_efisiensi", "toleransi": "toleransi",
               "toleransi_rupiah": "toleransi_rupiah", "batas_rkpdes": "bulan_rkpdes",
-              "batas_apbdes": "bulan_apbdes", "batas_lppdes": "bulan_lppdes"}
+              "batas_apbdes": "bulan_apbdes", "batas_lppdes": "bulan_lppdes",
+              "apbdes_dihitung": "apbdes_dihitung", "dasar_hukum": "dasar_hukum",
+              "tenggang_rkpdes": "jendela_rkpdes", "tenggang_apbdes": "jendela_apbdes",
+              "tenggang_lppdes": "jendela_lppdes"}
 
 
 def _load_toml(p: Path) -> Settings:
@@ -315,7 +387,7 @@ def write_settings(path: str | os.PathLike, settings: Settings | None = None) ->
     if ext not in (".xlsx", ".toml"):
         raise SettingsError(f"Berkas pengaturan harus berakhiran .xlsx atau .toml, bukan "
                             f"'{ext}'.", p)
-    values = {key: _field_value(s, attr) for key, attr in _ATTR.items()}
+    values = {key: _field_value(s, attr, key) for key, attr in _ATTR.items()}
     if ext == ".toml":
         with atomic_output(p) as tmp:
             Path(tmp).write_text(_toml_text(s), encoding="utf-8")
@@ -335,8 +407,11 @@ def write_settings(path: str | os.PathLike, settings: Settings | None = None) ->
     return p
 
 
-def _field_value(s: Settings, attr: str) -> Any:
+def _field_value(s: Settings, attr: str, key: str = "") -> Any:
     v = getattr(s, attr)
+    if attr == "windows":
+        w = v.get(key.split("_", 1)[1]) if key else None
+        return window_text(w) if w else None
     if isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, int) for x in v):
         return f"{v[0]:02d}-{v[1]:02d}"
     return v
@@ -365,6 +440,13 @@ def _toml_text(s: Settings) -> str:
         f"batas_rkpdes = {q(_field_value(s, 'rkpdes_deadline'))}",
         f"batas_apbdes = {q(_field_value(s, 'apbdes_deadline'))}",
         f"batas_lppdes = {q(_field_value(s, 'lppdes_deadline'))}",
+        f"# APBDes yang dihitung dalam indikator desa: {', '.join(L.APBDES_DIHITUNG)}.",
+        f"apbdes_dihitung = {q(s.apbdes_year)}",
+        "# Tenggang pengumpulan dokumen desa (opsional), misalnya \"Juli - September\".",
+        *[f"tenggang_{doc} = {q(window_text(s.windows[doc]))}" for doc in
+          ("rkpdes", "apbdes", "lppdes") if doc in s.windows],
+        "# Peraturan yang menetapkan batas penyampaian (disebut dalam temuan).",
+        f"dasar_hukum = {q(s.legal_basis)}",
         "",
         "# Libur tambahan daerah (selain libur nasional dan cuti bersama), contoh:",
         "# [[libur]]",
@@ -390,6 +472,9 @@ def fingerprint(s: Settings) -> str:
             [list(b) for b in s.predikat_scale], s.negative_formula, s.efficiency_formula,
             s.tolerance_points, s.tolerance_rupiah, list(s.rkpdes_deadline),
             list(s.apbdes_deadline), list(s.lppdes_deadline)]
+    if s.apbdes_year != "tahun berikutnya" or s.windows:
+        # only when set, so that fingerprints of earlier settings stay the same
+        data += [s.apbdes_year, sorted((k, list(v)) for k, v in s.windows.items())]
     return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
 
 
@@ -402,6 +487,11 @@ def _show(attr: str, v: Any) -> str:
         return _num_text(v)
     if attr.endswith("_deadline"):
         return f"{v[0]:02d}-{v[1]:02d}"
+    if attr == "windows":
+        return "; ".join(f"{k.upper()[:3]}{k[3:]} {window_text(w)}" for k, w in
+                         sorted(v.items())) or "tidak ada"
+    if attr == "legal_basis":
+        return v or "tidak disebut"
     if attr == "extra_holidays":
         if not v:
             return "tidak ada"

@@ -38,15 +38,19 @@ from .model import (
     Person,
     PkBudgetRow,
     PkRow,
+    RekapPegawaiRow,
     Report,
     Row,
     Settings,
+    TandaTanganRow,
     Value,
     a1,
     col_letter,
 )
 from .parsing import (
     CellError,
+    DocStatusWord,
+    doc_status_word,
     is_blank,
     normalise_text,
     parse_code,
@@ -689,6 +693,57 @@ def _capaian_total(row: Row) -> bool:
     return True
 
 
+def _capaian_total_like(row: Row, keys: tuple[str, ...]) -> bool:
+    """A line labelled only "Jumlah" / "Total" (spaced letters allowed)."""
+    labels = [normalise_text(row.get(k).text) for k in keys]
+    labels = [t for t in labels if t]
+    if not labels:
+        return False
+    for t in labels:
+        toks = t.split()
+        if len(toks) >= 3 and all(len(x) == 1 for x in toks):
+            t = "".join(toks)
+        if t not in L.TOTAL_WORDS:
+            return False
+    return True
+
+
+def _perbandingan_spec(grid: Grid) -> L.TableSheet:
+    """The wide Perbandingan (a column pair per year) or the earlier one-row-per-year
+    layout, whichever the sheet's header row is."""
+    wide = find_header(grid, L.PERBANDINGAN)
+    long = find_header(grid, L.PERBANDINGAN_PER_TAHUN)
+    if long is not None and "tahun" in long[1] and (
+            wide is None or not any(k in wide[1] for y in L.PERBANDINGAN_TAHUN for k in y[:2])):
+        return L.PERBANDINGAN_PER_TAHUN
+    return L.PERBANDINGAN
+
+
+def _perbandingan_years(rows: list[Row], identity: Identity) -> list[Row]:
+    """A wide Perbandingan row as one row per year (tahun, target, realisasi), as the rest
+    of lkj reads it; the cells are the wide row's own, so findings name them."""
+    from .parsing import parse_number
+
+    year = identity.year
+    out: list[Row] = []
+    for r in rows:
+        made = 0
+        for tk, rk, back in L.PERBANDINGAN_TAHUN:
+            t, re_ = r.get(tk), r.get(rk)
+            if is_blank(t.raw) and is_blank(re_.raw) and not (back == 0 and made == 0):
+                continue
+            y = year - back if year is not None else None
+            cells = {k: r.get(k) for k in ("no", "indikator", "keterangan")}
+            cells["tahun"] = Value(y, y, r.sheet, None, parse_number(y))
+            cells["target"] = t
+            cells["realisasi"] = re_
+            cells["target_renstra"] = r.get("target_renstra") if made == 0 else \
+                Value(None, None, r.sheet, None)
+            out.append(PerbandinganRow(r.sheet, r.row, cells))
+            made += 1
+    return out
+
+
 def _unlabelled_total(rows: list[Row], label_keys: tuple[str, ...],
                       amount_keys: tuple[str, ...]) -> None:
     """The last line of a budget table with amounts but neither code nor name is its total:
@@ -784,6 +839,7 @@ _ROW_CLASSES: dict[str, type[Row]] = {
     "PK": PkRow, "PK Anggaran": PkBudgetRow, "Capaian": CapaianRow, "Anggaran": AnggaranRow,
     "Desa": DesaRow, "Fasilitasi": FasilitasiRow, "Efisiensi": EfisiensiRow,
     "Pegawai": PegawaiRow, "Perbandingan": PerbandinganRow, "Narasi": NarasiRow,
+    "Rekap Pegawai": RekapPegawaiRow, "Tanda Tangan": TandaTanganRow,
 }
 
 
@@ -881,6 +937,8 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
         if spec.name not in grids:
             tables[spec.name] = []
             continue
+        if spec.name == "Perbandingan":
+            spec = _perbandingan_spec(grids[spec.name])
         rows, mapping, hdr = read_table(grids[spec.name], spec, sheets[spec.name], p,
                                         _ROW_CLASSES[spec.name])
         columns[spec.name] = mapping
@@ -911,6 +969,18 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
         st = r.cells.get("status")
         if st is not None:
             r.cells["status"] = Value(parse_yes_no(st.raw), st.raw, st.sheet, st.cell)
+    for r in tables["Desa"]:
+        for doc in ("rkpdes", "apbdes", "lppdes"):
+            v = r.cells.get(doc)
+            if v is not None and v.error:
+                status = doc_status_word(v.raw)
+                if status is not None:
+                    # "tepat waktu" where the report gives no date (seed 004): a status
+                    r.cells[doc] = Value(status, v.raw, v.sheet, v.cell, DocStatusWord(status))
+    for r in tables["Rekap Pegawai"]:
+        r.is_total = _capaian_total_like(r, L.REKAP_PEGAWAI.label_keys)
+    if "Perbandingan" in columns and "tahun" not in columns["Perbandingan"]:
+        tables["Perbandingan"] = _perbandingan_years(tables["Perbandingan"], identity)
     from .formulas import uncached_formulas
 
     uncached = uncached_formulas(p, {v for k, v in sheets.items() if k != L.PETUNJUK})

@@ -123,8 +123,8 @@ def date_formats() -> None:
         def change(wb, value=value):
             wb["Identitas"]["B13"] = value
             ws = wb["Desa"]
-            ws["D4"] = dt.datetime(2024, 12, 20) if not isinstance(value, str) else \
-                "20 Desember 2024"
+            ws["E4"] = dt.datetime(2025, 3, 10) if not isinstance(value, str) else \
+                "10 Maret 2025"
         edited(f"tanggal_{key}.xlsx", change)
 
 

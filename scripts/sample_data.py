@@ -454,19 +454,16 @@ PRONOJIWO = {
          "eselon": es, "pendidikan": pd}
         for i, (n, nip, jk, st, pg, es, pd) in enumerate(_PEG)
     ],
+    # Tabel 3.5 and 3.6: Tahun 2023 (target, realisasi), Tahun 2024 (target, realisasi TW III)
     "Perbandingan": [
         {"no": "1.", "indikator": "Persentase hasil fasilitasi dan koordinasi yang "
-                                  "ditindaklanjuti", "tahun": 2023, "target": "93%",
-         "realisasi": "100%"},
-        {"no": "1.", "indikator": "Persentase hasil fasilitasi dan koordinasi yang "
-                                  "ditindaklanjuti", "tahun": 2024, "target": "93%",
-         "realisasi": "45,28%"},
-        {"no": "2.", "indikator": "Rata -rata persentase desa yang menyusun dokumen "
+                                  "ditindaklanjuti",
+         "target_n1": "93%", "realisasi_n1": "100%", "target_n": "93%",
+         "realisasi_n": "45,28%"},
+        {"no": "1.", "indikator": "Rata -rata persentase desa yang menyusun dokumen "
                                   "administrasi pemerintahan desa yang tepat waktu",
-         "tahun": 2023, "target": "85%", "realisasi": "100%"},
-        {"no": "2.", "indikator": "Rata -rata persentase desa yang menyusun dokumen "
-                                  "administrasi pemerintahan desa yang tepat waktu",
-         "tahun": 2024, "target": "100%", "realisasi": "66,67%"},
+         "target_n1": "85%", "realisasi_n1": "100%", "target_n": "100%",
+         "realisasi_n": "66,67%"},
     ],
 }
 
@@ -667,25 +664,19 @@ CANDIPURO = {
          ("Rekomendasi" if "Rekomendasi" in n else "Fasilitasi"), "status": "Terlaksana"}
         for i, n in enumerate(_C_FAS)
     ],
+    # Tabel 3.3 (Tahun 2022, Tahun 2023 (TW. II): target, realisasi) and Tabel 3.4 (Target
+    # Renstra, Realisasi 2021, 2022, 2023 (TW. II)), one row per indicator
     "Perbandingan": [
         {"no": "1.", "indikator": "Persentase hasil fasilitasi dan koordinasi yang "
-                                  "ditindaklanjuti", "tahun": 2021, "realisasi": "100%",
-         "target_renstra": "91,50%"},
-        {"no": "1.", "indikator": "Persentase hasil fasilitasi dan koordinasi yang "
-                                  "ditindaklanjuti", "tahun": 2022, "target": "91,39%",
-         "realisasi": "91,83%"},
-        {"no": "1.", "indikator": "Persentase hasil fasilitasi dan koordinasi yang "
-                                  "ditindaklanjuti", "tahun": 2023, "target": "91,50%",
-         "realisasi": "60%", "keterangan": "TW. II"},
+                                  "ditindaklanjuti",
+         "target_renstra": "91,50%", "realisasi_n2": "100%", "target_n1": "91,39%",
+         "realisasi_n1": "91,83%", "target_n": "91,50%", "realisasi_n": "60%",
+         "keterangan": "TW. II"},
         {"no": "2.", "indikator": "Rata - rata persentase desa yang menyusun dokumen "
                                   "administrasi pemerintahan desa yang tepat waktu",
-         "tahun": 2021, "realisasi": "100%", "target_renstra": "82%"},
-        {"no": "2.", "indikator": "Rata - rata persentase desa yang menyusun dokumen "
-                                  "administrasi pemerintahan desa yang tepat waktu",
-         "tahun": 2022, "target": "81,75%", "realisasi": "86,66%"},
-        {"no": "2.", "indikator": "Rata - rata persentase desa yang menyusun dokumen "
-                                  "administrasi pemerintahan desa yang tepat waktu",
-         "tahun": 2023, "target": "82%", "realisasi": "33,33%", "keterangan": "TW. II"},
+         "target_renstra": "82%", "realisasi_n2": "100%", "target_n1": "81,75%",
+         "realisasi_n1": "86,66%", "target_n": "82%", "realisasi_n": "33,33%",
+         "keterangan": "TW. II"},
     ],
 }
 
@@ -726,10 +717,10 @@ CLEAN = {
          "satuan": "%", "polaritas": "positif", "pembilang": 8, "penyebut": 10,
          "sumber": "Fasilitasi", "predikat": "Tinggi"},
         {"no": "2", "sasaran": "Meningkatnya akuntabilitas pemerintahan desa",
-         "indikator": _CL_IND2, "target": "80%", "realisasi": "58,33%", "capaian": "72,92%",
-         "satuan": "%", "polaritas": "positif", "pembilang": 7, "penyebut": 12,
-         "sumber": "Desa", "predikat": "Sedang"},
-        {"indikator": "Rata-rata capaian", "capaian": "80,90%"},
+         "indikator": _CL_IND2, "target": "80%", "realisasi": "25,00%", "capaian": "31,25%",
+         "satuan": "%", "polaritas": "positif", "pembilang": 3, "penyebut": 12,
+         "sumber": "Desa", "predikat": "Sangat Rendah"},
+        {"indikator": "Rata-rata capaian", "capaian": "60,07%"},
     ],
     "Anggaran": _ang([
         ("7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK", "20.000.000",
@@ -752,11 +743,13 @@ CLEAN = {
         (None, "JUMLAH", "50.000.000", "12.500.000", "37.500.000", "25,00%"),
     ]),
     "Desa": [
-        {"no": 1, "desa": "Sukamaju", "apbdes": "20 Desember 2024", "lppdes": "10 Maret 2025"},
-        {"no": 2, "desa": "Sukamakmur", "apbdes": "28 Desember 2024", "lppdes": "20 Maret 2025"},
-        {"no": 3, "desa": "Sumberjaya", "apbdes": "30 Desember 2024", "lppdes": "25 Maret 2025"},
-        {"no": 4, "desa": "Tegalrejo", "apbdes": "6 Januari 2025", "lppdes": "31 Maret 2025",
-         "keterangan": "APBDes terlambat"},
+        # TW I: only the LPPDes (for 2024, due 31 Maret 2025) is due; the RKPDes 2025 (30
+        # September) and the APBDes set in 2025 for 2026 (31 Desember 2025) are not yet.
+        {"no": 1, "desa": "Sukamaju", "lppdes": "10 Maret 2025"},
+        {"no": 2, "desa": "Sukamakmur", "lppdes": "20 Maret 2025"},
+        {"no": 3, "desa": "Sumberjaya", "lppdes": "25 Maret 2025"},
+        {"no": 4, "desa": "Tegalrejo", "lppdes": "7 April 2025",
+         "keterangan": "LPPDes terlambat"},
     ],
     "Fasilitasi": [
         {"no": i + 1, "nama": n, "kelompok": k, "status": s}
@@ -786,7 +779,7 @@ CLEAN = {
         {"no": "2", "jenis": "Sasaran", "uraian": "Meningkatnya akuntabilitas pemerintahan desa",
          "indikator": _CL_IND2, "kode": "7.01.06", "pagu": "30.000.000",
          "realisasi": "7.500.000", "capaian_anggaran": "25,00%", "target": "80%",
-         "realisasi_kinerja": "58,33%", "capaian_kinerja": "72,92%", "efisiensi": "75,00%"},
+         "realisasi_kinerja": "25,00%", "capaian_kinerja": "31,25%", "efisiensi": "75,00%"},
     ],
     "Pegawai": [
         {"no": i + 1, "nama": n, "nip": nip, "jk": jk, "status": st, "pangkat": pg,
@@ -807,15 +800,12 @@ CLEAN = {
         ))
     ],
     "Perbandingan": [
-        {"no": "1", "indikator": _CL_IND1, "tahun": 2023, "target": "85%", "realisasi": "88%",
-         "target_renstra": "95%"},
-        {"no": "1", "indikator": _CL_IND1, "tahun": 2024, "target": "88%", "realisasi": "90%"},
-        {"no": "1", "indikator": _CL_IND1, "tahun": 2025, "target": "90%", "realisasi": "80%",
-         "keterangan": "s.d. TW I"},
-        {"no": "2", "indikator": _CL_IND2, "tahun": 2024, "target": "75%", "realisasi": "80%",
-         "target_renstra": "90%"},
-        {"no": "2", "indikator": _CL_IND2, "tahun": 2025, "target": "80%", "realisasi": "58,33%",
-         "keterangan": "s.d. TW I"},
+        {"no": "1", "indikator": _CL_IND1, "target_renstra": "95%",
+         "target_n2": "85%", "realisasi_n2": "88%", "target_n1": "88%", "realisasi_n1": "90%",
+         "target_n": "90%", "realisasi_n": "80%", "keterangan": "s.d. TW I"},
+        {"no": "2", "indikator": _CL_IND2, "target_renstra": "90%",
+         "target_n1": "75%", "realisasi_n1": "80%",
+         "target_n": "80%", "realisasi_n": "25,00%", "keterangan": "s.d. TW I"},
     ],
 }
 

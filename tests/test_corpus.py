@@ -41,10 +41,10 @@ REFUSED = {
        for t in L.TABLE_SHEETS for c in t.columns if c.required},
 }
 
-CLEAN_SET = {("DES001", "Desa", "D7")}
+CLEAN_SET = {("DES001", "Desa", "E7")}
 CHECKED = {
     # the clean report moved 3 rows down and 2 right, headers in capitals with spaces
-    "judul_bergeser.xlsx": (0, {("DES001", "Desa", "F10")}),
+    "judul_bergeser.xlsx": (0, {("DES001", "Desa", "G10")}),
     "teks_di_angka.xlsx": (2, {("NIL001", "Anggaran", "C6"), ("NIL001", "Anggaran", "D7"),
                                # "Rp -" reads as nothing: 0 against pagu 20.000.000
                                ("PK006", "PK Anggaran", "D4"), ("PK007", "PK Anggaran", "D6")}

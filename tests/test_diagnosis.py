@@ -31,7 +31,7 @@ def _check(edits):
 
 
 def _new(res):
-    return {f.key() for f in res.findings} - {("DES001", "Desa", "D7")}
+    return {f.key() for f in res.findings} - {("DES001", "Desa", "E7")}
 
 
 def test_a_wrong_sub_kegiatan_pagu_is_named_alone():

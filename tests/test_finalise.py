@@ -136,7 +136,9 @@ def test_ringkasan_equals_lkj_computation(outputs):
     lamp = _grid(outputs[PRONOJIWO], "Lampiran Pemeriksaan")
     counts = {row[0]: row[1] for row in lamp if row and row[0] in ("Kesalahan", "Peringatan",
                                                                     "Catatan")}
-    assert counts == {"Kesalahan": 27, "Peringatan": 10, "Catatan": 9}
+    # notes: the mixed separators in three columns (no DES006: the APBDes counted is the
+    # one set in 2024 for 2025, not due in TW III)
+    assert counts == {"Kesalahan": 27, "Peringatan": 10, "Catatan": 3}
     status = next(row for row in lamp if row and row[0] == "Ketepatan waktu")
     assert status[1] == "Tepat waktu"
     late = _grid(outputs[CANDIPURO], "Lampiran Pemeriksaan")

@@ -76,7 +76,7 @@ def test_far_cell_is_read_in_a_child_process_without_abort(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=300, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert proc.stdout.strip() == "0 [('DES001', 'Desa', 'D7')]"
+    assert proc.stdout.strip() == "0 [('DES001', 'Desa', 'E7')]"
 
 
 def test_finalise_keeps_the_far_value_and_the_error_values(tmp_path):

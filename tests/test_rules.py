@@ -78,12 +78,12 @@ CASES = [
     ("PK006", [("PK Anggaran", 0, "anggaran", "25.000.000"),
                ("PK Anggaran", 2, "anggaran", "55.000.000")], ("PK Anggaran", "D4")),
     ("PK007", [("PK Anggaran", 2, "anggaran", "55.000.000")], ("PK Anggaran", "D6")),
-    ("PK008", [("Perbandingan", 2, "realisasi", "85%")], ("Perbandingan", "E6")),
+    ("PK008", [("Perbandingan", 0, "realisasi_n", "85%")], ("Perbandingan", "I4")),
     ("DES002", [("Capaian", 1, "pembilang", 8)], ("Capaian", "K5")),
     ("DES003", [("Desa", 0, "lppdes", "20 April 2025")], ("Desa", "E4")),
     ("DES004", [("Desa", 0, "lppdes", "31 Desember 2024")], ("Desa", "E4")),
     ("DES005", [("Identitas", None, "jumlah_desa", 5)], ("Identitas", "B11")),
-    ("DES006", [("Desa", 0, "apbdes", None)], ("Desa", "D4")),
+    ("DES006", [("Desa", 0, "lppdes", None)], ("Desa", "E4")),
     ("FAS001", [("Fasilitasi", 0, "status", "Belum")], ("Capaian", "K4")),
     ("FAS002", [("Fasilitasi", 0, "status", "entah")], ("Fasilitasi", "D4")),
     ("COP001", [("Efisiensi", 0, "capaian_anggaran", "30%")], ("Efisiensi", "H4")),
@@ -129,16 +129,17 @@ def test_rule_fires_at_its_cell(tmp_path, code, changes, where):
     assert (code, *where) in res.flatten(), sorted(res.flatten())
 
 
-def test_clean_report_fires_nothing_but_the_late_apbdes_note(tmp_path):
+def test_clean_report_fires_nothing_but_the_late_lppdes_note(tmp_path):
     res = check_data(tmp_path, clean_data())
-    assert res.flatten() == {("DES001", "Desa", "D7")}
+    assert res.flatten() == {("DES001", "Desa", "E7")}
 
 
 def test_des001_late_document(tmp_path):
     res = check_data(tmp_path, clean_data())
     f = next(f for f in res.findings if f.rule == "DES001")
     # a date cannot be corrected by a value: the bound is a note, not a "Seharusnya"
-    assert f.expected == "" and f.note == "<= 31 Desember 2024" and "6 hari" in f.message
+    # Tegalrejo's LPPDes for 2024 on 7 April 2025, 7 days after 31 Maret 2025
+    assert f.expected == "" and f.note == "<= 31 Maret 2025" and "7 hari" in f.message
 
 
 def test_ang016_average_follows_wrong_total(tmp_path):
@@ -213,7 +214,7 @@ def test_broken_rule_becomes_sys001(tmp_path, monkeypatch):
 def test_every_rule_has_a_test_and_a_docstring():
     # NIL005 needs a cached error value: tests/test_hostile_forms.py (galat_rumus.xlsx)
     tested = {c[0] for c in CASES} | {"DES001", "ANG016", "SYS001", "NIL004", "NIL005",
-                                      "PGT001", "CAP009"}  # PGT001: tests/test_rekap_office.py
+                                      "PGT001", "CAP009", "DES007"}  # PGT001: tests/test_rekap_office.py
     rules = load_all()
     assert set(rules) <= tested, set(rules) - tested
     for r in rules.values():
@@ -252,10 +253,10 @@ def test_t_minus_r_over_t_is_not_a_capaian_formula(tmp_path):
                             "sumber": None, "pembilang": None, "penyebut": None,
                             "predikat": None})
     d["PK"][0]["target"] = "10%"
-    d["Perbandingan"][2].update({"target": "10%", "realisasi": "10%"})
+    d["Perbandingan"][0].update({"target_n": "10%", "realisasi_n": "10%"})
     d["Capaian"][2]["capaian"] = None
     res = check_data(tmp_path, d)
-    assert res.flatten() == {("DES001", "Desa", "D7"), ("CAP011", "Capaian", "J4")}
+    assert res.flatten() == {("DES001", "Desa", "E7"), ("CAP011", "Capaian", "J4")}
     f = next(f for f in res.findings if f.rule == "CAP011")
     assert f.expected == "2T-R"
     d["Pengaturan"] = {"rumus_negatif": "(T-R)/T"}
@@ -310,7 +311,7 @@ def test_an_unlabelled_total_that_adds_up_is_clean(tmp_path):
     d = clean_data()
     d["Anggaran"][8].update({"kode": None, "uraian": None})
     d["PK Anggaran"][2].update({"uraian": None})
-    assert check_data(tmp_path, d).flatten() == {("DES001", "Desa", "D7")}
+    assert check_data(tmp_path, d).flatten() == {("DES001", "Desa", "E7")}
 
 
 def test_code_and_name_in_one_cell_is_read_as_the_code(tmp_path):
@@ -348,7 +349,7 @@ def test_a_capaian_with_an_empty_realisasi_is_checked(tmp_path):
     # Realisasi "-" (or empty) means nothing realised: 0 / 90 = 0%, not the 50% typed.
     for real in ("-", None):
         d = _plain_row(clean_data(), realisasi=real, capaian="50%")
-        d["Perbandingan"][2]["realisasi"] = None
+        d["Perbandingan"][0]["realisasi_n"] = None
         res = check_data(tmp_path, d)
         assert {f.key() for f in res.findings if f.rule != "DES001"} == {
             ("CAP001", "Capaian", "G4")}, real
@@ -356,37 +357,37 @@ def test_a_capaian_with_an_empty_realisasi_is_checked(tmp_path):
         assert f.expected == "0,00%" and "kosong" in f.message
     # realisasi and capaian both "-" (data not out yet, seed 003's index): nothing to say
     d = _plain_row(clean_data(), realisasi="-", capaian="-")
-    d["Perbandingan"][2]["realisasi"] = None
-    assert check_data(tmp_path, d).flatten() == {("DES001", "Desa", "D7")}
+    d["Perbandingan"][0]["realisasi_n"] = None
+    assert check_data(tmp_path, d).flatten() == {("DES001", "Desa", "E7")}
 
 
 def test_a_capaian_that_cannot_be_computed(tmp_path):
     # target 0: nothing to divide by; negative polarity T/R with realisasi 0: infinite
     d = _plain_row(clean_data(), target="0%", realisasi="0%", capaian="100%")
     d["PK"][0]["target"] = "0%"
-    d["Perbandingan"][2].update({"target": "0%", "realisasi": "0%"})
+    d["Perbandingan"][0].update({"target_n": "0%", "realisasi_n": "0%"})
     res = check_data(tmp_path, d)
     assert {f.key() for f in res.findings if f.rule != "DES001"} == {
         ("CAP010", "Capaian", "G4")}
     assert next(f for f in res.findings if f.rule == "CAP010").expected == "-"
     d = _plain_row(clean_data(), realisasi="0%", capaian="100%", polaritas="negatif",
                    rumus_negatif="T/R")
-    d["Perbandingan"][2]["realisasi"] = "0%"
+    d["Perbandingan"][0]["realisasi_n"] = "0%"
     res = check_data(tmp_path, d)
     assert ("CAP010", "Capaian", "G4") in res.flatten()
 
 
 def test_target_tahunan_does_not_hide_a_target_against_the_pk(tmp_path):
     # PK 90%; Target Tahunan 90%; Target 95% with capaian 80 / 95 = 84,21% and the
-    # average (84,21 + 72,92) / 2 = 78,57%: the Target is the cause, the rest follows it.
+    # average (84,21 + 31,25) / 2 = 57,73%: the Target is the cause, the rest follows it.
     d = clean_data()
     d["Capaian"][0].update({"target_tahunan": "90%", "target": "95%", "capaian": "84,21%"})
-    d["Capaian"][2]["capaian"] = "78,57%"
-    d["Perbandingan"][2]["target"] = "95%"
+    d["Capaian"][2]["capaian"] = "57,73%"
+    d["Perbandingan"][0]["target_n"] = "95%"
     res = check_data(tmp_path, d)
     by = {f.key(): f for f in res.findings if f.rule != "DES001"}
     assert set(by) == {("CAP007", "Capaian", "E4"), ("CAP001", "Capaian", "G4"),
-                       ("CAP003", "Capaian", "G6"), ("PK008", "Perbandingan", "D6")}
+                       ("CAP003", "Capaian", "G6"), ("PK008", "Perbandingan", "H4")}
     assert by[("CAP007", "Capaian", "E4")].expected == "90,00%"
     assert by[("CAP007", "Capaian", "E4")].cause is None
     assert by[("CAP001", "Capaian", "G4")].cause == "Capaian!E4"
@@ -398,15 +399,15 @@ def test_predikat_follows_the_capaian_as_typed(tmp_path):
     d = _plain_row(clean_data(), target="100%", realisasi="75,8%", capaian="76%",
                    predikat="Tinggi")
     d["PK"][0]["target"] = "100%"
-    d["Perbandingan"][2].update({"target": "100%", "realisasi": "75,8%"})
-    assert check_data(tmp_path, d).flatten() == {("DES001", "Desa", "D7")}
+    d["Perbandingan"][0].update({"target_n": "100%", "realisasi_n": "75,8%"})
+    assert check_data(tmp_path, d).flatten() == {("DES001", "Desa", "E7")}
 
 
 def test_jumlah_under_the_indicators_is_a_total(tmp_path):
     # Seed 001 ends its Capaian table with "Jumlah 24 13 13": not an indicator (no PK004),
-    # and its sums are checked: target 90 + 80 = 170, typed 160.
+    # and its sums are checked: target 90 + 80 = 170, typed 160 (realisasi 80 + 25 = 105).
     d = clean_data()
-    d["Capaian"].insert(2, {"sasaran": "Jumlah", "target": "160", "realisasi": "138,33"})
+    d["Capaian"].insert(2, {"sasaran": "Jumlah", "target": "160", "realisasi": "105"})
     res = check_data(tmp_path, d)
     assert {f.key() for f in res.findings if f.rule != "DES001"} == {
         ("CAP009", "Capaian", "E6")}

@@ -66,12 +66,25 @@ def doc_deadline(settings, doc: str, year: int) -> dt.date:
         return dt.date(year, m, d)
     if doc == "apbdes":
         d, m = settings.apbdes_deadline
-        return dt.date(year - 1, m, d)
+        return dt.date(year if settings.apbdes_year == "tahun berikutnya" else year - 1, m, d)
     d, m = settings.lppdes_deadline
     return dt.date(year, m, d)
 
 
-def doc_on_time(settings, doc: str, date: dt.date | None, year: int) -> bool:
+def doc_earliest(settings, doc: str, year: int) -> dt.date:
+    """The first day a document of the report year's period can carry: the LPPDes reports
+    on the year before and is delivered from 1 January; the RKPDes is set during the year;
+    the APBDes at most a year before its deadline."""
+    if doc == "apbdes":
+        return dt.date(doc_deadline(settings, doc, year).year, 1, 1)
+    return dt.date(year, 1, 1)
+
+
+def doc_on_time(settings, doc: str, date: dt.date | str | None, year: int) -> bool:
+    """Whether a document set on ``date`` counts as on time; a status word typed instead of
+    a date ("tepat waktu") says it directly."""
+    if isinstance(date, str):
+        return date == "tepat waktu"
     return date is not None and date <= doc_deadline(settings, doc, year)
 
 
@@ -240,16 +253,22 @@ def _realisasi(net, ctx, c: CapaianRow, rk: str, satuan, year, quarter) -> Cell:
     if src == "fasilitasi" and [r for r in report.fasilitasi if r.get("nama").text]:
         pem = _count_cell(net, pem_v, "pembilang", rk)
         pen = _count_cell(net, pen_v, "penyebut", rk)
-        ticks = []
+        ticks, weights = [], []
         for r in report.fasilitasi:
             if not r.get("nama").text:
                 continue
             sv = r.get("status")
-            ticks.append(net.cell(sv, r.done, FLAG, "status", r.get("nama").text[:70],
-                                  base=r.done is True))
+            name = r.get("nama").text[:70]
+            ticks.append(net.cell(sv, r.done, FLAG, "status", name, base=r.done is True))
+            weights.append(_weight_cell(net, r.get("jumlah"), "jumlah", name))
         n = len(ticks)
-        _counted(net, "FAS001", "Fasilitasi", pem, pen, ticks, lambda vals: sum(
-            1 for x in vals if x is True), n, "kegiatan terlaksana", "kegiatan")
+
+        def ticked(vals, _n=n):
+            return _sum_or_none(w for t, w in zip(vals[:_n], vals[_n:], strict=True)
+                                if t is True)
+
+        _counted(net, "FAS001", "Fasilitasi", pem, pen, ticks, weights, ticked,
+                 "kegiatan terlaksana", "kegiatan")
         return _ratio_realisasi(net, "FAS001", c, v, rk, satuan, pem, pen, "Fasilitasi",
                                 "kegiatan terlaksana")
     if src == "desa" and [r for r in report.desa if r.get("desa").text] and \
@@ -258,24 +277,29 @@ def _realisasi(net, ctx, c: CapaianRow, rk: str, satuan, year, quarter) -> Cell:
         pen = _count_cell(net, pen_v, "penyebut", rk)
         dates: list[Cell] = []
         docs: list[str] = []
+        weights: list[Cell] = []
         desa_rows = [r for r in report.desa if r.get("desa").text]
         for r in desa_rows:
+            w = _weight_cell(net, r.get("jumlah_desa"), "jumlah_desa", r.get("desa").text)
             for doc in DOCS:
                 dv = r.get(doc)
-                d = dv.value if isinstance(dv.value, dt.date) else None
+                d = dv.value if isinstance(dv.value, (dt.date, str)) else None
                 # A date lkj cannot read (NIL002) makes the count unknown, not "late".
                 base = UNREADABLE if d is None and typed(dv) else d
                 dates.append(net.cell(dv, d, "date", doc, r.get("desa").text, base=base))
                 docs.append(doc)
+                weights.append(w)
         s = ctx.settings
+        n = len(dates)
 
-        def count(vals, _docs=tuple(docs)):
-            if UNREADABLE in vals:
+        def count(vals, _docs=tuple(docs), _n=n):
+            if UNREADABLE in vals[:_n]:
                 return None
-            return sum(1 for doc, d in zip(_docs, vals, strict=True)
-                       if doc_on_time(s, doc, d, year))
+            return _sum_or_none(w for doc, d, w in zip(_docs, vals[:_n], vals[_n:],
+                                                       strict=True)
+                                if doc_on_time(s, doc, d, year))
 
-        _counted(net, "DES002", "Desa", pem, pen, dates, count, len(desa_rows) * 3,
+        _counted(net, "DES002", "Desa", pem, pen, dates, weights, count,
                  "dokumen tepat waktu", "desa x 3 dokumen")
         return _ratio_realisasi(net, "DES002", c, v, rk, satuan, pem, pen, "Desa",
                                 "dokumen tepat waktu")
@@ -365,29 +389,89 @@ def _ratio_realisasi(net, code, c, v, rk, satuan, pem, pen, source, what) -> Cel
     return r_cell
 
 
-def _counted(net, code, source, pem: Cell, pen: Cell, items: list[Cell], count, n: int,
-             done_what: str, total_what: str) -> None:
+def _weight_cell(net, v: Value, fld: str, rk: str) -> Cell:
+    """How many activities or desa a row stands for: its typed Jumlah, else 1."""
+    from ..rules.base import amount
+
+    a = amount(v)
+    ok = a is not None and a >= 0 and float(a).is_integer()
+    return net.cell(v, a if ok else None, COUNT, fld, rk,
+                    number=v.parsed if isinstance(v.parsed, Number) else None,
+                    base=a if ok else 1.0)
+
+
+def _sum_or_none(xs) -> float | None:
+    total = 0.0
+    for x in xs:
+        if x is None:
+            return None
+        total += x
+    return total
+
+
+def _counted(net, code, source, pem: Cell, pen: Cell, items: list[Cell], weights: list[Cell],
+             count, done_what: str, total_what: str) -> None:
+    """pembilang = the weights of the items that count (ticked, on time); penyebut = all
+    the weights (x 3 documents for Desa, where each document carries its desa's weight)."""
+    n = len(items)
+
     def suspects(rel, want, _items=items):
         if want is None or rel.target.cur is None:
             return []
         delta = want - rel.target.cur
-        if abs(delta) != 1:
-            return []
-        wanted_true = delta > 0
-        return [i for i, ok in ((i, _item_ok(rel, i)) for i in _items) if ok != wanted_true]
+        out = []
+        for k, i in enumerate(_items):
+            w = weights[k].cur
+            if w is None or abs(delta) != w:
+                continue
+            if _item_ok(rel, k) != (delta > 0):
+                out.append(i)
+        return out
 
-    def _item_ok(rel, item):
-        vals = [None] * len(items)
-        vals[items.index(item)] = item.cur
+    def _item_ok(rel, k):
+        vals = [None] * n + [0.0] * n
+        vals[k] = items[k].cur
+        vals[n + k] = 1.0
         return count(vals) == 1
 
-    net.relate(code, pem, items, count,
+    def count_invert(rel, want):
+        """A weight that makes the count right (a typed Jumlah off by a few)."""
+        cur = rel.value()
+        if cur is None or want is None:
+            return []
+        delta = want - cur
+        out = []
+        for k in range(n):
+            w = weights[k]
+            if w.cur is None or w.cur + delta < 0 or not _item_ok(rel, k):
+                continue
+            out.append((w, w.cur + delta))
+        return out
+
+    net.relate(code, pem, (*items, *weights), count,
                lambda rel, vals, found, expected: (
                    f"Pembilang {found} tidak sesuai sheet {source}: {expected} {done_what}."),
-               suspects=suspects)
-    net.relate(code, pen, (), lambda vals: float(n),
+               invert=count_invert, suspects=suspects)
+    docs = 3 if source == "Desa" else 1
+    unique = list(dict.fromkeys(weights))
+    net.relate(code, pen, unique, lambda vals: _sum_or_none(vals) * docs
+               if _sum_or_none(vals) is not None else None,
                lambda rel, vals, found, expected: (
-                   f"Penyebut {found} tidak sesuai sheet {source}: {expected} {total_what}."))
+                   f"Penyebut {found} tidak sesuai sheet {source}: {expected} {total_what}."),
+               invert=_weights_invert(docs))
+
+
+def _weights_invert(docs: int):
+    def invert(rel, want):
+        cur = rel.value()
+        if cur is None or want is None:
+            return []
+        delta = (want - cur) / docs
+        if not float(delta).is_integer():
+            return []
+        return [(w, w.cur + delta) for w in rel.inputs
+                if w.cur is not None and w.cur + delta >= 0]
+    return invert
 
 
 def _perbandingan(net, ctx, c: CapaianRow, rk: str, t_cell: Cell, r_cell: Cell, year) -> None:

@@ -39,10 +39,13 @@ def doc_status(ctx: Context, row: DesaRow, doc: str) -> DocStatus | None:
         return None
     deadline = doc_deadline(ctx, doc, year)
     v = row.get(doc)
+    due = quarter_end(year, quarter) >= deadline
+    if isinstance(v.value, str):  # "tepat waktu" typed where the report gives no date
+        word = {"tepat waktu": ON_TIME, "terlambat": LATE}.get(v.value)
+        return DocStatus(word or (MISSING if due else NOT_DUE), deadline, None)
     date = v.value if isinstance(v.value, dt.date) else None
     if typed(v) and date is None:
         return None  # unreadable: NIL002 reports it
-    due = quarter_end(year, quarter) >= deadline
     if date is None:
         return DocStatus(MISSING if due else NOT_DUE, deadline, None)
     return DocStatus(ON_TIME if date <= deadline else LATE, deadline, date)
@@ -65,6 +68,8 @@ def late_document(ctx: Context):
 
     Contoh: APBDes 2025 ditetapkan 6 Januari 2025, 6 hari setelah 31 Desember 2024."""
     for r, doc, st in _statuses(ctx, LATE):
+        if st.date is None:
+            continue  # "terlambat" typed: nothing to add
         v = r.get(doc)
         late = (st.date - st.deadline).days
         yield ctx.finding("DES001", v, row_key=r.get("desa").text, field=doc,
@@ -113,11 +118,12 @@ def before_period(ctx: Context):
     sebelum tahun itu dimulai.
 
     Contoh (Pronojiwo): LPPDes 2023 desa Sumberurip bertanggal 31 Desember 2023."""
+    from ..relations.capaian import doc_earliest
+
     year = ctx.year
     if year is None:
         return
-    earliest = {"lppdes": dt.date(year, 1, 1), "apbdes": dt.date(year - 1, 1, 1),
-                "rkpdes": dt.date(year, 1, 1)}
+    earliest = {doc: doc_earliest(ctx.settings, doc, year) for doc in DOCS}
     for r in ctx.report.desa:
         for doc in DOCS:
             v = r.get(doc)
@@ -155,7 +161,56 @@ def missing_document(ctx: Context):
     keenam desa."""
     for r, doc, st in _statuses(ctx, MISSING):
         v = r.get(doc)
+        if typed(v):
+            continue  # "belum" typed: the report says so itself
         yield ctx.finding("DES006", v, row_key=r.get("desa").text, field=doc, found="",
                           expected="", note=f"<= {format_date_id(st.deadline)}",
                           message=f"{DOC_NAME[doc]} desa {r.get('desa').text} belum ada "
                                   f"padahal batasnya {format_date_id(st.deadline)}.")
+
+
+def _window_dates(ctx: Context, doc: str, year: int) -> tuple[dt.date, dt.date] | None:
+    import calendar
+
+    w = ctx.settings.windows.get(doc)
+    if w is None:
+        return None
+    (d1, m1), (d2, m2) = w
+    wy = doc_deadline(ctx, doc, year).year
+
+    def day(y, m, d):
+        return dt.date(y, m, min(d, calendar.monthrange(y, m)[1]))
+
+    start, end = day(wy, m1, d1), day(wy, m2, d2)
+    if start > end:
+        start = day(wy - 1, m1, d1)
+    return start, end
+
+
+@rule("DES007", "info", "Desa", "Tanggal dokumen di luar tenggang pengumpulan")
+def outside_window(ctx: Context):
+    """Kantor dapat menyebut tenggang pengumpulan tiap dokumen di Pengaturan (misalnya
+    "LPPDes Januari - Maret", "APBDes November - Desember"). Dokumen yang tanggalnya di luar
+    tenggang itu diberi catatan: tanggal atau tenggangnya mungkin salah tulis. Tenggang jatuh
+    pada tahun batas dokumennya.
+
+    Contoh (Pronojiwo TW III 2024): tenggang RKPDes ditulis November - Desember 2024, tetapi
+    RKPDes desa Sidomulyo ditetapkan 25 September 2024."""
+    year = ctx.year
+    if year is None or not ctx.settings.windows:
+        return
+    for r in ctx.report.desa:
+        for doc in DOCS:
+            v = r.get(doc)
+            span = _window_dates(ctx, doc, year)
+            if span is None or not isinstance(v.value, dt.date):
+                continue
+            start, end = span
+            if start <= v.value <= end:
+                continue
+            text = f"{format_date_id(start)} - {format_date_id(end)}"
+            yield ctx.finding("DES007", v, row_key=r.get("desa").text, field=doc,
+                              found=v.text, expected="", note=text,
+                              message=f"{DOC_NAME[doc]} desa {r.get('desa').text} bertanggal "
+                                      f"{format_date_id(v.value)}, di luar tenggang "
+                                      f"pengumpulan {text} (Pengaturan).")

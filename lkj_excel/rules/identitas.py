@@ -24,9 +24,11 @@ def person_name_key(name: str) -> str:
 
 @rule("IDN001", "error", "Identitas", "Laporan terlambat")
 def late_report(ctx: Context):
-    """Tanggal laporan melewati batas: akhir triwulan ditambah N hari kerja (bawaan 5,
-    Perbup Lumajang 6/2018 pasal 4). Hari kerja = Senin-Jumat dikurangi libur nasional dan cuti
-    bersama (paket holidays) serta libur tambahan di Pengaturan.
+    """Tanggal laporan melewati batas: akhir triwulan ditambah N hari kerja (Pengaturan,
+    bawaan 5 seperti Perbup Lumajang 6/2018 pasal 4). Peraturan kabupaten yang menetapkan
+    batas itu ditulis di Pengaturan (Dasar Hukum Batas Penyampaian) dan disebut dalam pesan.
+    Hari kerja = Senin-Jumat dikurangi libur nasional dan cuti bersama serta libur tambahan di
+    Pengaturan.
 
     Contoh (Candipuro): TW II 2023 berakhir 30 Juni 2023, batasnya 7 Juli 2023, laporan
     bertanggal 23 Agustus 2023."""
@@ -53,7 +55,8 @@ def late_report(ctx: Context):
         expected="", note=f"<= {format_date_id(due)} (tanggal laporan tidak dapat dikoreksi)",
         message=f"Laporan tertanggal {format_date_id(rd)} terlambat {late} hari kerja: "
                 f"triwulan {ROMAN[q]} {year} berakhir {format_date_id(quarter_end(year, q))}, "
-                f"batasnya {s.deadline_working_days} hari kerja kemudian, "
+                f"batasnya {s.deadline_working_days} hari kerja kemudian"
+                f"{f' ({s.legal_basis})' if s.legal_basis else ''}, "
                 f"{format_date_id(due)}{hol_text}.")
 
 

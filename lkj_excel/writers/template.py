@@ -19,7 +19,8 @@ from .atomic import atomic_output
 from .cells import write_value
 
 #: Rows pre-formatted as input in each table (staff may type beyond; it is still read).
-INPUT_ROWS = {"Anggaran": 150, "Fasilitasi": 80, "Pegawai": 60, "Desa": 40, "Narasi": 100}
+INPUT_ROWS = {"Anggaran": 150, "Fasilitasi": 80, "Pegawai": 60, "Desa": 40, "Narasi": 100,
+              "Rekap Pegawai": 40}
 DEFAULT_INPUT_ROWS = 30
 
 FMT_AMOUNT = "#,##0"
@@ -32,56 +33,92 @@ PETUNJUK_TEXT: tuple[tuple[str, str], ...] = (
     ("Tentang templat ini",
      "Templat Laporan Kinerja (LKj) Triwulan. Isi sel berwarna kuning muda. Jangan mengganti "
      "nama sheet atau judul kolom. Setelah diisi, periksa dengan perintah: lkj check "
-     "NAMA_BERKAS.xlsx, lalu buat laporan akhir dengan: lkj finalise NAMA_BERKAS.xlsx"),
+     "NAMA_BERKAS.xlsx, lalu buat laporan akhir dengan: lkj finalise NAMA_BERKAS.xlsx. Setiap "
+     "tabel laporan Word punya tempatnya di sini; sheet yang tidak ada di laporan Anda "
+     "biarkan kosong."),
     ("Cara menulis angka",
      "Rupiah boleh ditulis 1500000 atau 1.500.000. Persen ditulis 24,14%. Tanda - berarti "
-     "tidak ada (nol). Jangan menulis 'Rp' atau teks di sel angka bila tidak perlu; lkj "
-     "tetap membacanya, tetapi akan memberi catatan."),
+     "tidak ada (nol). Jangan menulis teks di sel angka: '1 Jan s/d Maret 2023' di kolom "
+     "persen adalah teks, bukan angka (tulis di kolom Keterangan). Baris JUMLAH boleh "
+     "ditulis JUMLAH, J U M L A H, di kolom kode, atau tanpa tulisan di baris terakhir."),
     ("Identitas",
      "Nama unit kerja, tingkat (seksi atau kecamatan), tahun, triwulan (I-IV), tempat dan "
      "tanggal laporan, serta nama, NIP, pangkat/golongan dan jabatan pelapor dan atasan "
-     "langsung. Tanggal laporan dipakai untuk memeriksa batas waktu penyampaian (5 hari "
-     "kerja setelah triwulan berakhir, dapat diubah di sheet Pengaturan)."),
+     "langsung. Tanggal laporan dipakai untuk memeriksa batas waktu penyampaian (bawaan 5 "
+     "hari kerja setelah triwulan berakhir; batas dan peraturannya diatur di sheet "
+     "Pengaturan)."),
     ("PK",
      "Perjanjian Kinerja: satu baris per indikator dengan sasaran dan targetnya. Tulis target "
-     "bersama satuannya (93% atau 12 Desa) atau isi kolom Satuan."),
+     "bersama satuannya (93% atau 12 Desa) atau isi kolom Satuan. Target berupa indeks dengan "
+     "huruf ditulis seperti di PK: 68,50 (B-)."),
     ("PK Anggaran",
      "Program (atau kegiatan) dan anggaran yang tercantum di PK, beserta sumber dana. Baris "
      "JUMLAH boleh diisi; lkj menghitung ulang."),
     ("Capaian",
      "Per indikator: target triwulan ini, realisasi dan capaian (%) yang dilaporkan. Bila "
      "realisasi berupa rasio tulis 31/36 atau isi kolom Pembilang dan Penyebut. Polaritas "
-     "negatif untuk indikator yang makin kecil makin baik. Sumber Data = Fasilitasi atau Desa "
-     "bila realisasi dihitung dari sheet tersebut. Baris terakhir 'Rata-rata' berisi "
-     "rata-rata capaian yang dilaporkan."),
+     "negatif untuk indikator yang makin kecil makin baik (rumus 2T-R atau T/R). Sumber Data "
+     "= Fasilitasi atau Desa bila realisasi dihitung dari sheet tersebut. Baris 'Jumlah' "
+     "(bila laporan menjumlahkan kolomnya) dan baris terakhir 'Rata-rata' (rata-rata capaian "
+     "yang dilaporkan) boleh diisi."),
+    ("Capaian: rencana aksi",
+     "Target TW I-IV: target tiap triwulan dari rencana aksi. Metode Capaian per indikator: "
+     "kumulatif (target s.d. triwulan ini = jumlah TW I sampai triwulan ini), triwulan (target "
+     "triwulan ini saja), nilai akhir (target yang direncanakan untuk akhir triwulan ini), "
+     "tren turun (nilai akhir, makin kecil makin baik). Kosong: persen = nilai akhir, lainnya "
+     "= Sifat Data di Identitas. Kolom Target harus sesuai metodenya; Target Tahunan sesuai "
+     "TW I-IV. Tanpa rencana aksi, target persen triwulan ini sama dengan Target Tahunan."),
     ("Anggaran",
      "Realisasi anggaran per program, kegiatan dan sub kegiatan dengan kode Permendagri "
-     "90/2019 (contoh 7.01.01 / 7.01.01.2.01 / 7.01.01.2.01.0001). Sisa = Pagu - Realisasi; "
-     "Persentase = Realisasi / Pagu. Baris JUMLAH berisi total. Kolom Rencana Triwulan dan "
-     "Capaian Keuangan diisi bila laporan memuat target anggaran triwulan."),
+     "90/2019 (contoh 7.01.01 / 7.01.01.2.01 / 7.01.01.2.01.0001); kode dan nama di kolom "
+     "masing-masing. Sisa = Pagu - Realisasi; Persentase = Realisasi / Pagu. Baris JUMLAH "
+     "berisi total. Rencana Triwulan dan Capaian Keuangan diisi bila laporan memuat target "
+     "anggaran triwulan; Rencana TW I-IV (anggaran kas) menjumlah ke pagu. Seksi yang hanya "
+     "punya tabel cost per outcome: biarkan sheet ini kosong dan isi baris Kegiatan di sheet "
+     "Efisiensi; baris itu dipakai sebagai anggaran seksi."),
     ("Desa",
-     "Tanggal penetapan RKPDes (batas 30 September tahun berjalan), APBDes (batas 31 Desember "
-     "tahun sebelumnya) dan penyampaian LPPDes (batas 31 Maret, untuk tahun sebelumnya) per "
-     "desa. Kosongkan bila belum ada."),
+     "Tanggal penetapan RKPDes (batas 30 September), APBDes dan penyampaian LPPDes (batas 31 "
+     "Maret, untuk tahun sebelumnya) per desa. APBDes yang dihitung diatur di Pengaturan "
+     "(bawaan: APBDes yang ditetapkan pada tahun laporan untuk tahun berikutnya, batas 31 "
+     "Desember tahun laporan). Kosongkan bila belum ada. Bila laporan hanya menyebut jumlahnya "
+     "(10 desa LPPDes tepat waktu), tulis satu baris 'Semua desa' dengan Jumlah Desa 10 dan "
+     "'tepat waktu', 'terlambat' atau 'belum' di kolom tanggal."),
     ("Fasilitasi",
-     "Daftar fasilitasi, koordinasi dan rekomendasi beserta statusnya (Terlaksana/Belum)."),
+     "Daftar fasilitasi, koordinasi dan rekomendasi beserta statusnya (Terlaksana/Belum). "
+     "Bila laporan hanya menyebut jumlah ('11 jenis fasilitasi, 3 terlaksana', atau 28 dari 51 "
+     "dengan hanya 28 yang dirinci), tulis yang dirinci satu per baris dan sisanya satu baris "
+     "dengan Jumlah Kegiatan sebanyak itu."),
     ("Efisiensi",
      "Cost per outcome: pagu, realisasi dan capaian anggaran di samping target, realisasi dan "
-     "capaian kinerja, serta efisiensi. Rumus efisiensi dipilih di sheet Pengaturan."),
+     "capaian kinerja, serta efisiensi. Rumus efisiensi dipilih di sheet Pengaturan. Baris "
+     "Kegiatan: isi Untuk Sasaran No dengan nomor baris Sasaran yang didukungnya; pagu dan "
+     "realisasi Sasaran = jumlah kegiatannya."),
     ("Pegawai",
      "Satu baris per pegawai (PNS dan non PNS). Tabel jumlah pegawai per pendidikan, "
-     "golongan dan eselon dihitung otomatis dari sheet ini."),
+     "golongan, diklat dan eselon dibuat dari sheet ini."),
+    ("Rekap Pegawai",
+     "Tabel jumlah pegawai seperti tertulis di laporan (per pendidikan, golongan, diklat PIM, "
+     "eselon; kolom PNS, CPNS, PPPK, Non PNS, Jumlah, Persen; baris Jumlah per tabel). "
+     "Jumlah baris dan kolomnya diperiksa, dan bila sheet Pegawai diisi, setiap angka "
+     "dibandingkan dengan daftar pegawai."),
     ("Perbandingan",
-     "Target dan realisasi indikator pada tahun-tahun sebelumnya dan tahun ini, serta target "
-     "Renstra."),
+     "Satu baris per indikator: Target Renstra, lalu target dan realisasi dua tahun lalu, "
+     "tahun lalu dan tahun ini (Tahun Anggaran di Identitas). Tabel yang kolomnya tahun "
+     "(2022, 2023 (TW. II), Realisasi TW III) ditempel ke kolom tahunnya."),
+    ("Tanda Tangan",
+     "Setiap tanda tangan di dokumen (Kata Pengantar, Perjanjian Kinerja, Lampiran PK, "
+     "Penutup) dengan tempat, tanggal, jabatan, nama dan NIP seperti tertulis. NIP dan nama "
+     "orang yang sama dibandingkan di semua tempat."),
     ("Narasi",
      "Teks dokumen Word (lkj dokumen): latar belakang, tugas dan fungsi, strategi per "
      "indikator dan bulannya, hambatan, rencana tindak lanjut, kesimpulan, tanggapan atasan. "
      "Satu paragraf atau satu butir per baris. Bagian yang kosong ditandai di dokumen."),
     ("Pengaturan",
-     "Batas hari kerja penyampaian, libur tambahan daerah, skala predikat, rumus polaritas "
-     "negatif, rumus efisiensi dan toleransi pembulatan. Nilai bawaan: 5 hari kerja, skala "
-     "Permendagri 86/2017, toleransi 0,01 poin persen."),
+     "Batas hari kerja penyampaian dan peraturannya (Dasar Hukum), libur tambahan daerah "
+     "(termasuk cuti bersama setelah 2027, yang belum dikenal lkj), skala predikat, rumus "
+     "polaritas negatif, rumus efisiensi, toleransi pembulatan, batas dan tenggang pengumpulan "
+     "dokumen desa, APBDes yang dihitung. Nilai bawaan: 5 hari kerja, skala Permendagri "
+     "86/2017, toleransi 0,01 poin persen."),
 )
 
 

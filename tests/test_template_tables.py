@@ -1,0 +1,103 @@
+"""Issue 15: every table of the real reports has a place in the template, and the settings
+the reports state are settings. Each expectation is worked out by hand from the clean
+Sukamaju report (TW I 2025; tests/helpers.clean_data) with one change."""
+
+from __future__ import annotations
+
+import openpyxl
+
+from .helpers import check_data, clean_data, write
+
+CLEAN_NOTE = {("DES001", "Desa", "E7")}  # Tegalrejo's LPPDes, 7 days late
+
+
+def _tw4(d, apbdes="20 Desember 2025"):
+    """Sukamaju in TW IV 2025: RKPDes 2025 set 25 September, APBDes 2026 set in December
+    2025, LPPDes as in TW I. On time: 4 + 4 + 3 = 11 of 12 = 91,67%; capaian 91,67 / 80 =
+    114,58%; average (88,89 + 114,58) / 2 = 101,74%."""
+    d["Identitas"].update({"triwulan": "IV", "tanggal": "31 Desember 2025"})
+    for r in d["Desa"]:
+        r.update({"rkpdes": "25 September 2025", "apbdes": apbdes})
+    d["Capaian"][1].update({"pembilang": 11, "realisasi": "91,67%", "capaian": "114,58%",
+                            "predikat": "Sangat Tinggi"})
+    d["Capaian"][2]["capaian"] = "101,74%"
+    d["Efisiensi"][1].update({"realisasi_kinerja": "91,67%", "capaian_kinerja": "114,58%"})
+    d["Perbandingan"][1]["realisasi_n"] = "91,67%"
+    return d
+
+
+def test_apbdes_set_in_the_report_year_is_the_one_counted(tmp_path):
+    # Seeds 003 and 004 count the APBDes set during the report year (for the next year,
+    # due 31 Desember of the report year): in TW IV it is on time, not 354 days late.
+    res = check_data(tmp_path, _tw4(clean_data()))
+    assert res.flatten() == CLEAN_NOTE
+    # the other convention, stated in Pengaturan: the APBDes 2025 was due 31 Desember 2024,
+    # so the four dated December 2025 are late, and the indicator counts 4 + 0 + 3 = 7
+    d = _tw4(clean_data())
+    d["Pengaturan"] = {"apbdes_dihitung": "tahun berjalan"}
+    res = check_data(tmp_path, d)
+    late = {f.cell for f in res.findings if f.rule == "DES001"}
+    assert late == {"D4", "D5", "D6", "D7", "E7"}
+    k5 = next(f for f in res.findings if f.cell == "K5")
+    assert (k5.rule, k5.expected) == ("DES002", "7")
+
+
+def test_apbdes_not_yet_due_is_no_note(tmp_path):
+    # TW I: the APBDes set in 2025 for 2026 is due 31 Desember 2025: no DES006 for the
+    # four empty cells (the clean report's only finding is Tegalrejo's LPPDes).
+    assert check_data(tmp_path, clean_data()).flatten() == CLEAN_NOTE
+
+
+def test_collection_window_from_pengaturan(tmp_path):
+    # "LPPDes Januari - Maret" (seed 003): Tegalrejo's 7 April 2025 is outside it
+    d = clean_data()
+    d["Pengaturan"] = {"jendela_lppdes": "Januari - Maret"}
+    res = check_data(tmp_path, d)
+    assert res.flatten() == CLEAN_NOTE | {("DES007", "Desa", "E7")}
+    f = next(f for f in res.findings if f.rule == "DES007")
+    assert f.note == "1 Januari 2025 - 31 Maret 2025" and f.expected == ""
+
+
+def test_the_kabupatens_own_regulation_is_named(tmp_path):
+    d = clean_data()
+    d["Identitas"]["tanggal"] = "15 April 2025"
+    res = check_data(tmp_path, d)
+    late = next(f for f in res.findings if f.rule == "IDN001")
+    assert "Perbup" not in late.message  # nobody's regulation unless stated
+    d["Pengaturan"] = {"dasar_hukum": "Perbup Luwu Timur 12/2020 pasal 3"}
+    late = next(f for f in check_data(tmp_path, d).findings if f.rule == "IDN001")
+    assert "(Perbup Luwu Timur 12/2020 pasal 3)" in late.message
+
+
+def test_a_year_per_column_perbandingan(tmp_path):
+    # The template's Perbandingan has the years as columns, as the reports print them:
+    # Sukamaju's 2025 realisasi (Realisasi Tahun Ini, I4) typed 85% against 80% in
+    # Capaian; 2023 and 2024 (2 tahun lalu, tahun lalu) are not compared.
+    d = clean_data()
+    d["Perbandingan"][0].update({"realisasi_n": "85%", "realisasi_n2": "70%"})
+    res = check_data(tmp_path, d)
+    assert res.flatten() == CLEAN_NOTE | {("PK008", "Perbandingan", "I4")}
+    f = next(f for f in res.findings if f.rule == "PK008")
+    assert f.expected == "80,00%" and "2025" in f.message
+
+
+def test_the_earlier_one_row_per_year_perbandingan_is_still_read(tmp_path):
+    path = write(tmp_path, clean_data())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Perbandingan"]
+    for row in ws.iter_rows(min_row=3):
+        for c in row:
+            c.value = None
+    ind = clean_data()["Capaian"][0]["indikator"]
+    for r, values in enumerate((
+            ["No", "Indikator Kinerja", "Tahun", "Target", "Realisasi", "Target Renstra"],
+            ["1", ind, 2024, "88%", "90%", "95%"],
+            ["1", ind, 2025, "90%", "85%", None]), start=3):
+        for c, v in enumerate(values, start=1):
+            ws.cell(r, c, v)
+    wb.save(path)
+    from lkj_excel.checking import check_file
+
+    res = check_file(path)
+    # 2025's realisasi 85% against 80% in Capaian, in the Realisasi column of its row
+    assert res.flatten() == CLEAN_NOTE | {("PK008", "Perbandingan", "E5")}
