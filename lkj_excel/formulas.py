@@ -34,6 +34,10 @@ _VALUE = re.compile(rb"<v>[^<]+</v>")
 _VALUE_TEXT = re.compile(rb"<v>([^<]*)</v>")
 #: A cell reference beyond column ZZ or row 999,999: rare enough to look closer.
 _FAR = re.compile(rb'<c\b[^>]*?\br="(?:[A-Z]{3}[0-9]+|[A-Z]{1,2}[0-9]{7,})"')
+#: A formula element <f>, <f .../>: what a cell holding a formula contains. Not "<f" alone:
+#: every sheet with a drop-down list has <formula1>, and the pass over every cell that a
+#: formula asks for was a third of reading a small report.
+_FORMULA = re.compile(rb"<f[\s>/]")
 #: What every _FAR match contains; a literal prefix, so it is found ten times faster.
 _FAR_HINT = re.compile(rb'r="(?:[A-Z]{3}[0-9]|[A-Z]{1,2}[0-9]{7})')
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'"}
@@ -105,7 +109,7 @@ def _scan(path: str, _size: int, _mtime: int) -> dict[str, SheetScan]:
 
 def _scan_sheet(data: bytes) -> SheetScan:
     sc = SheetScan()
-    if b"<f" in data:
+    if _FORMULA.search(data):
         for ref, inner in _CELL.findall(data):
             if inner and b"<f" in inner and not _VALUE.search(inner):
                 sc.uncached.append(ref.decode())
