@@ -9,7 +9,6 @@ a typo never looks like "0 laporan, semua beres".
 
 from __future__ import annotations
 
-import glob
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -69,6 +68,8 @@ def expand(inputs: Iterable[str | os.PathLike], exclude: Iterable[Path] = ()) ->
         elif p.exists() or not is_pattern(str(item)):
             add(p)
         else:
+            import glob
+
             hits = [h for h in map(Path, sorted(glob.glob(str(item), recursive=True)))
                     if found(h)]
             for h in hits:

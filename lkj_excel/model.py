@@ -152,9 +152,12 @@ class Identity:
         return self.tanggal.value
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
-    """Common to every table row: the sheet, the 1-based Excel row, and the cells."""
+    """Common to every table row: the sheet, the 1-based Excel row, and the cells.
+    Slotted (here and in every row class): a large report has a hundred thousand rows.
+    A row class without fields of its own inherits the dataclass methods rather than
+    having them generated again at import."""
 
     sheet: str
     row: int
@@ -170,19 +173,20 @@ class Row:
         return self.cells[key].cell if key in self.cells else None
 
 
-@dataclass
 class PkRow(Row):
+    __slots__ = ()
+
     @property
     def key(self) -> str:
         return str(self.get("no").text or self.row)
 
 
-@dataclass
+@dataclass(slots=True)
 class PkBudgetRow(Row):
     is_total: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class CapaianRow(Row):
     is_average: bool = False
     #: A "Jumlah" line at the foot of the table (seed 001): a total, not an indicator.
@@ -194,7 +198,7 @@ class CapaianRow(Row):
         return "negatif" if v.startswith("neg") else "positif"
 
 
-@dataclass
+@dataclass(slots=True)
 class AnggaranRow(Row):
     is_total: bool = False
     is_average: bool = False
@@ -210,8 +214,9 @@ class AnggaranRow(Row):
         return c.level if c else None
 
 
-@dataclass
 class DesaRow(Row):
+    __slots__ = ()
+
     @property
     def weight(self) -> int:
         """How many desa the row stands for: 1, or its Jumlah Desa for a row that reports
@@ -226,8 +231,9 @@ def _weight(v: Value) -> int:
     return 1
 
 
-@dataclass
 class FasilitasiRow(Row):
+    __slots__ = ()
+
     @property
     def done(self) -> bool | None:
         return self.get("status").value
@@ -239,25 +245,24 @@ class FasilitasiRow(Row):
         return _weight(self.get("jumlah"))
 
 
-@dataclass
 class EfisiensiRow(Row):
-    pass
+    __slots__ = ()
 
 
-@dataclass
 class PegawaiRow(Row):
+    __slots__ = ()
+
     @property
     def nip(self) -> NipInfo | None:
         p = self.get("nip").parsed
         return p if isinstance(p, NipInfo) else None
 
 
-@dataclass
 class PerbandinganRow(Row):
-    pass
+    __slots__ = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class RekapPegawaiRow(Row):
     """A line of a typed personnel summary (seed 003 Tabel 3.7-3.10)."""
 
@@ -268,13 +273,15 @@ class RekapPegawaiRow(Row):
         return self.get("tabel").text.strip()
 
 
-@dataclass
 class TandaTanganRow(Row):
     """One signature written in the report (Kata Pengantar, PK, its annex, closing)."""
 
+    __slots__ = ()
 
-@dataclass
+
 class NarasiRow(Row):
+    __slots__ = ()
+
     @property
     def bagian(self) -> str:
         return self.get("bagian").text.strip()

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 import stat
 import zipfile
 from collections.abc import Callable, Iterable
@@ -107,6 +106,8 @@ def _is_findings_text(path: Path) -> bool:
 def _is_rekap_db(path: Path) -> bool:
     if not _head(path, 16).startswith(b"SQLite format 3\x00"):
         return False
+    import sqlite3  # here: only a file that is a database pays for it
+
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
         try:

@@ -11,7 +11,6 @@ and :func:`differences` names what the report's own sheet set differently.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import re
@@ -475,6 +474,8 @@ def fingerprint(s: Settings) -> str:
     if s.apbdes_year != "tahun berikutnya" or s.windows:
         # only when set, so that fingerprints of earlier settings stay the same
         data += [s.apbdes_year, sorted((k, list(v)) for k, v in s.windows.items())]
+    import hashlib
+
     return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
 
 

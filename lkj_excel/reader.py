@@ -866,7 +866,6 @@ def _apply_edits(grids: dict[str, Grid], edits) -> None:
         row[c] = "" if raw is None else raw
 
 
-@pausing
 def _error_cells(path: Path, grids: dict[str, Grid], sheets: dict[str, str], edits
                  ) -> list[tuple[tuple[str, str], CellError]]:
     """((sheet, "B3"), error value) of every cell holding an error value, sheet by sheet in
@@ -894,6 +893,7 @@ def _error_cells(path: Path, grids: dict[str, Grid], sheets: dict[str, str], edi
     return out
 
 
+@pausing
 def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None = None,
                 edits: Mapping[tuple[str, str], Any] | Callable[[dict[str, Grid]], None]
                 | None = None) -> Report:

@@ -38,7 +38,7 @@ class IndicatorLine:
     note: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class BudgetLine:
     node: Line | None
     row: AnggaranRow

@@ -21,7 +21,7 @@ LEVEL_NAME = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub 
 CHILD_NAME = {"program": "kegiatan", "kegiatan": "sub kegiatan", None: "baris"}
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class Line:
     """One Anggaran row in the network, with its place in the hierarchy."""
 

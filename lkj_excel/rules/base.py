@@ -6,7 +6,6 @@ workbook) works from the same computation.
 
 from __future__ import annotations
 
-import difflib
 import math
 from functools import cached_property
 
@@ -103,6 +102,8 @@ def best_match(text: str, candidates: list[tuple[str, object]], threshold: float
     for ctext, obj in candidates:
         if normalise_text(ctext) == target:
             return obj
+    import difflib
+
     sm = difflib.SequenceMatcher(None, autojunk=False)
     sm.set_seq2(target)
     best, score = None, 0.0
@@ -148,6 +149,8 @@ class NameIndex:
         n = len(target)
         lo = bisect.bisect_left(self._lens, n * threshold / (2 - threshold) - 1e-9)
         hi = bisect.bisect_right(self._lens, n * (2 - threshold) / threshold + 1e-9)
+        import difflib
+
         sm = difflib.SequenceMatcher(None, autojunk=False)
         sm.set_seq2(target)
         best, score = None, 0.0
