@@ -311,6 +311,8 @@ class Solver:
     def run(self) -> float:
         self.penalty = 0.0
         self._moved: set[int] = set()
+        #: input -> the other inputs a move of it tied with (any of them explained it)
+        self._ties: dict[int, set[int]] = {}
         cells = {id(c): c for c in self.net.cells}
         self._cells = cells
         bad = {id(c): c for c in self.bad() if self.cost(c, c.cur) > 0}
@@ -351,16 +353,22 @@ class Solver:
             for delta, src, _, xid in tried:
                 by_src.setdefault(src, []).append((delta, xid))
             best: tuple[float, dict[int, Any]] | None = None
+            best_ties: list[int] = []
             for delta, src, overlay, xid in tried:
                 # One of several inputs that would each explain the same disagreement
                 # equally well (any leaf of a sum): not identifiable, so it must not win
                 # over the one derived cell that explains it.
-                if any(x2 != xid and abs(d2 - delta) < 0.02 for d2, x2 in by_src[src]):
+                ties = [x2 for d2, x2 in by_src[src] if x2 != xid and abs(d2 - delta) < 0.02]
+                if ties:
                     delta += W_AMBIGUOUS
                 if best is None or delta < best[0] - 1e-12:
                     best = (delta, overlay)
+                    best_ties = [xid, *ties]
             if best is None or best[0] >= -1e-9:
                 break
+            # the inputs that would have explained it as well are its honest alternatives
+            for xid in best_ties[:1]:
+                self._ties.setdefault(xid, set()).update(best_ties[1:])
             self.penalty += best[0] - self._plain_delta(best[1], cells)
             self.apply(best[1], cells)
             touched = best[1].keys()
@@ -454,6 +462,12 @@ class Solver:
                     if not any(a is x for a in alts):
                         alts.append(x)
         else:
+            cells = self._cells
+            for k in self._ties.get(id(c), ()):
+                x = cells.get(k)
+                if x is not None and x is not c and _same(x.cur, x.base) and \
+                        not any(a is x for a in alts):
+                    alts.append(x)
             # Undo the move: the derived cells that then disagree on their own would be the
             # other explanation, if there is exactly one and it costs about as much.
             delta, _, overlay = self.evaluate([(c, c.base)])

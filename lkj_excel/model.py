@@ -194,8 +194,18 @@ class CapaianRow(Row):
 
     @property
     def polarity(self) -> str:
+        """"negatif" for a lower-is-better indicator: Polaritas negatif, or Metode Capaian
+        "tren turun"."""
         v = (self.get("polaritas").text or "").strip().lower()
-        return "negatif" if v.startswith("neg") else "positif"
+        m = " ".join((self.get("metode").text or "").lower().split())
+        return "negatif" if v.startswith("neg") or m == "tren turun" else "positif"
+
+    @property
+    def has_plan(self) -> bool:
+        """Whether the row carries its rencana aksi (Target TW I-IV)."""
+        from .parsing import is_blank
+
+        return any(not is_blank(self.get(f"tw{k}").raw) for k in range(1, 5))
 
 
 @dataclass(slots=True)

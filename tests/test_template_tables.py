@@ -101,3 +101,90 @@ def test_the_earlier_one_row_per_year_perbandingan_is_still_read(tmp_path):
     res = check_file(path)
     # 2025's realisasi 85% against 80% in Capaian, in the Realisasi column of its row
     assert res.flatten() == CLEAN_NOTE | {("PK008", "Perbandingan", "E5")}
+
+
+def _plan_row(d, **kw):
+    """Indicator 1 of Sukamaju as a count with a rencana aksi: 12 Laporan a year, 3 a
+    quarter; TW I 2025: target 3, realisasi 3, capaian 100%."""
+    d["PK"][0].update({"target": "12 Laporan"})
+    d["Capaian"][0].update({"target_tahunan": "12 Laporan", "target": "3", "realisasi": "3",
+                            "capaian": "100%", "satuan": "Laporan", "pembilang": None,
+                            "penyebut": None, "sumber": None, "predikat": "Sangat Tinggi",
+                            "tw1": "3", "tw2": "3", "tw3": "3", "tw4": "3", **kw})
+    # average (100 + 31,25) / 2 = 65,63%
+    d["Capaian"][2]["capaian"] = "65,63%"
+    d["Efisiensi"][0].update({"target": "3", "realisasi_kinerja": "3",
+                              "capaian_kinerja": "100%"})
+    d["Perbandingan"][0].update({"target_n": "12 Laporan", "realisasi_n": None})
+    return d
+
+
+def test_a_plan_row_that_agrees_is_clean(tmp_path):
+    assert check_data(tmp_path, _plan_row(clean_data())).flatten() == CLEAN_NOTE
+
+
+def test_the_quarter_target_follows_the_plan_and_its_method(tmp_path):
+    # Seed 001: the table's TW II target is 6 (3 + 3, s.d. TW II) where the report calls it
+    # "target triwulan II 3 Laporan". Sukamaju in TW II with metode "triwulan": target 3.
+    d = _plan_row(clean_data(), metode="triwulan", target="6", realisasi="6")
+    d["Identitas"].update({"triwulan": "II", "tanggal": "4 Juli 2025"})
+    res = check_data(tmp_path, d)
+    f = next(f for f in res.findings if f.cell == "E4")
+    assert (f.rule, f.expected, f.cause) == ("CAP007", "3", None)
+    assert "TW II 3" in f.message
+    # the capaian 100% = 6 / 6 follows: 6 / 3 = 200%
+    g = next(f for f in res.findings if f.cell == "G4")
+    assert (g.rule, g.expected, g.cause) == ("CAP001", "200,00%", "Capaian!E4")
+    # kumulatif: 3 + 3 = 6 is right
+    d["Capaian"][0]["metode"] = "kumulatif"
+    res = check_data(tmp_path, d)
+    assert "E4" not in {f.cell for f in res.findings if f.sheet == "Capaian"}
+
+
+def test_a_plan_that_misses_the_annual_target(tmp_path):
+    # 3 + 3 + 3 + 2 = 11, not 12 Laporan: one of them is wrong, the warning lists them
+    d = _plan_row(clean_data(), tw4="2")
+    res = check_data(tmp_path, d)
+    assert res.flatten() == CLEAN_NOTE | {("CAP008", "Capaian", "D4")}
+    f = next(f for f in res.findings if f.rule == "CAP008")
+    assert f.expected == "" and "Capaian!S4" in f.alternatives and "11" in f.note
+
+
+def test_tren_turun_is_lower_is_better(tmp_path):
+    # tren turun: negative polarity, the target of the quarter is TW I (nilai akhir).
+    # Target 10%, realisasi 8%: (2 x 10 - 8) / 10 = 120%.
+    d = clean_data()
+    d["PK"][0]["target"] = "4%"
+    d["Capaian"][0].update({"target_tahunan": "4%", "target": "10%", "realisasi": "8%",
+                            "capaian": "120%", "pembilang": None, "penyebut": None,
+                            "sumber": None, "predikat": "Sangat Tinggi", "metode": "tren turun",
+                            "tw1": "10%", "tw2": "8%", "tw3": "6%", "tw4": "4%"})
+    d["Capaian"][2]["capaian"] = "75,63%"  # (120 + 31,25) / 2
+    d["Efisiensi"][0].update({"target": "10%", "realisasi_kinerja": "8%",
+                              "capaian_kinerja": "80%"})
+    d["Perbandingan"][0].update({"target_n": "4%", "realisasi_n": None})
+    assert check_data(tmp_path, d).flatten() == CLEAN_NOTE
+
+
+def test_quarterly_budget_plan(tmp_path):
+    # 7.01.02.2.01.0001 (pagu 8.000.000, realisasi 2.000.000) planned 2.000.000 a quarter;
+    # TW I, sifat kumulatif: Rencana Triwulan 2.000.000, capaian keuangan 100%.
+    d = clean_data()
+    row = d["Anggaran"][2]
+    row.update({"rencana_tw1": "2.000.000", "rencana_tw2": "2.000.000",
+                "rencana_tw3": "2.000.000", "rencana_tw4": "2.000.000",
+                "target_tw": "2.000.000", "capaian_keuangan": "100%"})
+    assert check_data(tmp_path, d).flatten() == CLEAN_NOTE
+    # the quarter's plan typed 3.000.000: it should be TW I, 2.000.000
+    row["target_tw"] = "3.000.000"
+    row["capaian_keuangan"] = "66,67%"
+    res = check_data(tmp_path, d)
+    f = next(f for f in res.findings if f.rule == "ANG020")
+    assert (f.cell, f.expected, f.cause) == ("G6", "2.000.000", None)
+    # TW IV 1.000.000: 7.000.000 planned for a pagu of 8.000.000 (a warning naming them)
+    row.update({"target_tw": "2.000.000", "capaian_keuangan": "100%",
+                "rencana_tw4": "1.000.000"})
+    res = check_data(tmp_path, d)
+    assert res.flatten() == CLEAN_NOTE | {("ANG021", "Anggaran", "C6")}
+    f = next(f for f in res.findings if f.rule == "ANG021")
+    assert "Anggaran!L6" in f.alternatives and "7.000.000" in f.note

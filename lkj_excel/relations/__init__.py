@@ -127,6 +127,36 @@ class Network:
                     lambda vals: None if None in vals else vals[0] - vals[1],
                     lambda rel, vals, found, expected: "", invert=invert)
 
+    def agree_with(self, code: str, anchor: Cell, inputs: list[Cell], fn: Callable,
+                   invert_inputs: Callable | None = None) -> None:
+        """A soft agreement of a typed cell with what other cells add up to (the year's
+        target against its rencana aksi): like :meth:`agree`, with ``fn(values of inputs)``
+        in place of a single source. ``invert_inputs(inputs, want_total)`` proposes input
+        values that would make ``fn`` give ``want_total``."""
+        if anchor.typed is None:
+            return
+        v = Value(0.0, None, anchor.value.sheet, None)
+        c = Cell(v, 0.0, AMOUNT, anchor.field, anchor.row_key, soft=True)
+        self.cells.append(c)
+
+        def compute(vals):
+            got = fn(vals[1:])
+            return None if vals[0] is None or got is None else vals[0] - got
+
+        def invert(rel, want):
+            a = rel.inputs[0]
+            rest = [i.cur for i in rel.inputs[1:]]
+            got = fn(rest)
+            out = []
+            if got is not None:
+                out.append((a, got + want))
+            if invert_inputs is not None and a.cur is not None:
+                out.extend(invert_inputs(rel.inputs[1:], a.cur - want))
+            return out
+
+        self.relate(code, c, (anchor, *inputs), compute,
+                    lambda rel, vals, found, expected: "", invert=invert)
+
     def get(self, value: Value | None) -> Cell | None:
         if value is None or not value.cell:
             return None

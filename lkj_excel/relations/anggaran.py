@@ -38,6 +38,8 @@ class Line:
     plan: Cell | None = None
     capaian_keuangan: Cell | None = None
     is_total: bool = False
+    #: Rencana TW I-IV (anggaran kas) where the row has them.
+    quarters: list[Cell] = field(default_factory=list)
 
 
 @dataclass(eq=False, repr=False)
@@ -266,6 +268,7 @@ def build(net, ctx, overrides: dict[int, str]) -> Budget:
         if ln.persentase is not None:
             net.relate("ANG002", ln.persentase, (ln.pagu, ln.realisasi),
                        lambda v: ratio_pct(v[1], v[0]), _pct_explain)
+    _quarterly_plan(net, ctx, b)
     if b.has_plan:
         plan_total = None
         if b.total is not None and b.total.plan is not None:
@@ -284,6 +287,43 @@ def build(net, ctx, overrides: dict[int, str]) -> Budget:
         if avg is not None:
             _average(net, ctx, b, avg, plan_total)
     return b
+
+
+QUARTERS = ("rencana_tw1", "rencana_tw2", "rencana_tw3", "rencana_tw4")
+ROMAN_TW = ("I", "II", "III", "IV")
+
+
+def _quarterly_plan(net, ctx, b: Budget) -> None:
+    """Rencana TW I-IV of a row (its anggaran kas): the Rencana Triwulan of this quarter is
+    TW I + ... + this quarter (Sifat Data kumulatif) or this quarter's alone (triwulan)
+    (ANG020); the four add up to the pagu, a soft agreement reported after the diagnosis
+    (ANG021)."""
+    from ..parsing import normalise_text
+
+    q = ctx.report.identity.quarter
+    cumulative = normalise_text(ctx.report.identity.sifat.text) != "triwulan"
+    for ln in b.lines:
+        r = ln.row
+        if not any(typed(r.get(k)) for k in QUARTERS):
+            continue
+        ln.quarters = [_amount_cell(net, ctx, r, k, k, ln.key, blank_is_zero=True)
+                       for k in QUARTERS]
+        net.agree_with("ANG021", ln.pagu, ln.quarters,
+                       lambda vals: total(v or 0.0 for v in vals),
+                       lambda ins, want: [(i, (i.cur or 0.0) + want -
+                                           sum(x.cur or 0.0 for x in ins)) for i in ins])
+        if q is None or ln.plan is None:
+            continue
+        ins = ln.quarters[:q] if cumulative else [ln.quarters[q - 1]]
+        names = ROMAN_TW[:q] if cumulative else (ROMAN_TW[q - 1],)
+
+        def explain(rel, vals, found, expected, _n=names, _c=cumulative):
+            parts = " + ".join(f"TW {n} {_rp(v or 0)}" for n, v in zip(_n, vals, strict=True))
+            return (f"Rencana triwulan {found} seharusnya {expected} menurut rencana TW "
+                    f"({'s.d. triwulan ini' if _c else 'triwulan ini'}: {parts}).")
+
+        net.relate("ANG020", ln.plan, ins, lambda vals: total(v or 0.0 for v in vals),
+                   explain, invert=_sum_invert)
 
 
 def _average(net, ctx, b: Budget, avg: AnggaranRow, plan_total: Cell | None) -> None:

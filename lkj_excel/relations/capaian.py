@@ -117,13 +117,15 @@ def build(net, ctx, *, year=..., quarter=...) -> None:
             # A capaian stated for an empty or "-" realisasi: nothing realised is 0. (A
             # realisasi and capaian both left "-" - data not yet out - stay unknown.)
             r_cell.base = 0.0
-        _target_of_quarter(net, c, rk, t_cell, tt_cell)
+        if not _plan(net, ctx, c, rk, satuan, t_cell, quarter):
+            _target_of_quarter(net, c, rk, t_cell, tt_cell)
         for key, cell in (("target_tahunan", tt_cell), ("target", t_cell),
                           ("realisasi", r_cell)):
             if cell is not None:
                 column_cells[key].append(cell)
         formula = ctx.capaian_formula(c)
-        if t_cell.base is not None and units_compatible(t_cell.unit, r_cell.unit):
+        if (t_cell.base is not None or t_cell.relation is not None) and \
+                units_compatible(t_cell.unit, r_cell.unit):
             def explain(rel, vals, found, expected, _f=formula):
                 r, t = vals
                 blank = " (kosong, dihitung 0)" if rel.inputs[0].typed is None and \
@@ -204,6 +206,73 @@ def _target_of_quarter(net, c: CapaianRow, rk: str, t_cell: Cell, tt_cell: Cell 
                    "aksi (Target TW I-IV) target persen triwulan ini adalah target "
                    "tahunannya. Isi Target TW I-IV bila target triwulan memang lain."),
                invert=_copy_invert)
+
+
+ROMAN_TW = ("I", "II", "III", "IV")
+
+
+def units_ok(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def plan_cells(net, c: CapaianRow) -> list[Cell]:
+    """The row's Target TW I-IV cells in the network (built by :func:`_plan`)."""
+    return [net.get(c.get(f"tw{k}")) for k in range(1, 5)]
+
+
+def plan_annual(method: str, values: list) -> float | None:
+    """The year's target the rencana aksi adds up to: the sum of the four quarters for a
+    count (kumulatif, triwulan), the last quarter's value for a level (nilai akhir, tren
+    turun)."""
+    if method in ("nilai akhir", "tren turun"):
+        return values[3]
+    return sum(v or 0.0 for v in values)
+
+
+def _plan(net, ctx, c: CapaianRow, rk: str, satuan, t_cell: Cell, quarter) -> bool:
+    """The target of the quarter (column Target) from the rencana aksi (CAP007): the sum of
+    TW I up to this quarter (kumulatif), this quarter's (triwulan), or the value planned for
+    the end of this quarter (nilai akhir, tren turun). False when the row has no plan."""
+    if not c.has_plan:
+        return False
+    cells = []
+    for k in range(1, 5):
+        v = c.get(f"tw{k}")
+        cell = _measure_cell(net, v, satuan, f"tw{k}", rk)
+        if cell.base is None and cell.typed is None:
+            cell.base = 0.0  # "-" or empty: nothing planned for that quarter
+        cells.append(cell)
+    method = ctx.capaian_method(c, t_cell.unit)
+    # the plan adds up to the year's target (Target Tahunan, else the PK's): a soft
+    # agreement, reported after the diagnosis (CAP008)
+    anchor = net.get(c.get("target_tahunan"))
+    if anchor is None or anchor.typed is None:
+        pk = ctx.pk_matches.get(c.row)
+        anchor = _measure_cell(net, pk.get("target"), pk.get("satuan").text, "target", rk) \
+            if pk is not None and pk.get("target").cell else None
+    if anchor is not None and anchor.typed is not None and \
+            units_ok(anchor.unit, cells[0].unit):
+        def propose(ins, want, _m=method):
+            if _m in ("nilai akhir", "tren turun"):
+                return [(ins[3], want)]
+            cur = sum(i.cur or 0.0 for i in ins)
+            return [(i, (i.cur or 0.0) + want - cur) for i in ins]
+
+        net.agree_with("CAP008", anchor, cells, lambda vals, _m=method: plan_annual(_m, vals),
+                       propose)
+    if quarter is None:
+        return True
+    ins = cells[:quarter] if method == "kumulatif" else [cells[quarter - 1]]
+    names = ROMAN_TW[:quarter] if method == "kumulatif" else (ROMAN_TW[quarter - 1],)
+
+    def explain(rel, vals, found, expected, _m=method, _n=names):
+        parts = " + ".join(f"TW {n} {_num(x or 0)}" for n, x in zip(_n, vals, strict=True))
+        return (f"Target {found} seharusnya {expected} menurut rencana aksi ({_m}: "
+                f"{parts}).")
+
+    net.relate("CAP007", t_cell, ins, lambda vals: sum(x or 0.0 for x in vals), explain,
+               invert=_total_invert)
+    return True
 
 
 def _column_totals(net, row: CapaianRow | None, column_cells: dict[str, list[Cell]]) -> None:

@@ -346,3 +346,40 @@ def code_under_wrong_parent(ctx: Context):
             "ANG019", v, row_key=code, field="kode", found=v.text, expected=code,
             message=f"Kode '{v.text}' menempatkan baris {row} di bawah induk lain daripada "
                     f"baris tempat ia berada; dengan kode {code} jumlah induk-induknya cocok.")
+
+
+@rule("ANG020", "error", "Anggaran", "Rencana triwulan tidak sesuai rencana TW I-IV")
+def plan_of_the_quarter(ctx: Context):
+    """Bila baris memuat rencana anggaran per triwulan (Rencana TW I-IV, anggaran kas),
+    Rencana Triwulan laporan ini harus TW I + ... + triwulan ini (Sifat Data kumulatif) atau
+    rencana triwulan ini saja (Sifat Data triwulan).
+
+    Contoh (Kalaena TW II 2024, sifat triwulan): rencana TW 2.773.750, 2.498.250, 2.700.250,
+    2.498.250; Rencana Triwulan II 2.498.250 benar, 2.773.750 salah."""
+    yield from ctx.diagnosed("ANG020")
+
+
+@rule("ANG021", "warning", "Anggaran", "Rencana TW I-IV tidak menjumlah ke pagu")
+def quarters_against_pagu(ctx: Context):
+    """Rencana anggaran TW I + TW II + TW III + TW IV (anggaran kas) sebuah baris harus
+    sama dengan pagunya. Yang salah dapat salah satu triwulan atau pagunya, jadi hanya
+    peringatan; selisih sampai toleransi rupiah tidak dihitung.
+
+    Contoh (Kalaena, Koordinasi Pelaksanaan Pembangunan Kawasan Perdesaan): 2.773.750 +
+    2.498.250 + 2.700.250 + 2.498.250 = 10.470.500 = pagu."""
+    tol = ctx.settings.tolerance_rupiah
+    for ln in _lines(ctx, total=False):
+        if not ln.quarters or ln.pagu is None:
+            continue
+        vals = [x.cur if x.cur is not None else 0.0 for x in ln.quarters]
+        pagu = ln.pagu.cur if ln.pagu.cur is not None else ln.pagu.typed
+        planned = sum(vals)
+        if pagu is None or abs(planned - pagu) <= tol:
+            continue
+        v = ln.row.get("pagu")
+        how = " + ".join(rp(x) for x in vals) + f" = {rp(planned)}"
+        yield ctx.finding("ANG021", v, row_key=ln.key, field="pagu", found=v.text, expected="",
+                          note=f"rencana TW {how}",
+                          alternatives=tuple(x.where for x in ln.quarters if x.value.cell),
+                          message=f"Pagu {rp(pagu)} tidak sama dengan jumlah rencana TW I-IV "
+                                  f"({how}); salah satu rencana triwulan atau pagunya salah.")

@@ -299,6 +299,20 @@ class Context:
                 used.add(hit.row)
         return out
 
+    def capaian_method(self, c: CapaianRow, unit: str | None = None) -> str:
+        """How the row's target of the quarter follows from its Target TW I-IV: the row's
+        Metode Capaian; blank: a percentage is a value at the end of the quarter (nilai
+        akhir), anything else follows Sifat Data in Identitas (kumulatif by default)."""
+        from ..layout import METODE_CAPAIAN
+
+        m = " ".join(c.get("metode").text.lower().split())
+        if m in METODE_CAPAIAN:
+            return m
+        if unit == "%":
+            return "nilai akhir"
+        sifat = normalise_text(self.report.identity.sifat.text)
+        return "triwulan" if sifat == "triwulan" else "kumulatif"
+
     def capaian_formula(self, c: CapaianRow) -> str:
         if c.polarity == "negatif":
             f = (c.get("rumus_negatif").text or self.settings.negative_formula).replace(" ", "")

@@ -146,13 +146,59 @@ def unknown_negative_formula(ctx: Context):
 @rule("CAP007", "error", "Capaian", "Target triwulan tidak sesuai target tahunan")
 def quarter_target_wrong(ctx: Context):
     """Target di kolom Target adalah target yang dipakai menghitung capaian triwulan ini.
-    Untuk indikator persen tanpa rencana aksi (Target TW I-IV kosong), target itu adalah target
-    tahunannya: bila Target Tahunan diisi dan sama dengan PK, Target yang berbeda tidak boleh
-    tersembunyi di belakangnya. Isi Target TW I-IV bila target triwulan memang berbeda.
+    Bila rencana aksi diisi (Target TW I-IV), target itu mengikuti Metode Capaian baris itu:
+    kumulatif = TW I + ... + triwulan ini (target "s.d. Triwulan II"), triwulan = target
+    triwulan ini saja, nilai akhir dan tren turun = nilai yang direncanakan untuk akhir
+    triwulan ini. Metode kosong: persen = nilai akhir, lainnya = Sifat Data di Identitas.
+    Tanpa rencana aksi, target indikator persen adalah Target Tahunannya, sehingga Target yang
+    berbeda dengan PK tidak tersembunyi di belakang Target Tahunan yang benar.
 
-    Contoh: PK 90%, Target Tahunan 90%, Target 95% dengan capaian 84,21% (= 80 / 95).
-    Seharusnya 90%; capaiannya 88,89%."""
+    Contoh (Kalaena TW II 2024): rencana aksi 3 laporan per triwulan, metode triwulan, tabel
+    menulis target 6 (itu 3 + 3, s.d. triwulan II). Seharusnya 3. Contoh lain: PK 90%, Target
+    Tahunan 90%, Target 95%. Seharusnya 90%."""
     yield from ctx.diagnosed("CAP007")
+
+
+@rule("CAP008", "warning", "Capaian", "Rencana aksi tidak sesuai target tahunan")
+def plan_against_annual(ctx: Context):
+    """Target TW I-IV (rencana aksi) harus sampai pada target tahunan: jumlah keempatnya
+    untuk metode kumulatif dan triwulan, nilai TW IV untuk nilai akhir dan tren turun. Target
+    tahunan adalah Target Tahunan di Capaian, atau target PK bila kosong. Yang salah dapat
+    salah satu triwulan atau target tahunannya, jadi hanya peringatan.
+
+    Contoh (Kalaena): target tahunan 12 Laporan, rencana aksi 3 + 3 + 3 + 2 = 11."""
+    from ..relations.capaian import ROMAN_TW, plan_annual, plan_cells
+
+    net = ctx.diagnosis.net
+    tol = ctx.settings.tolerance_points
+    for c in ctx.report.capaian_rows:
+        if not c.has_plan:
+            continue
+        cells = plan_cells(net, c)
+        if any(x is None for x in cells):
+            continue
+        vals = [x.cur if x.cur is not None else x.typed for x in cells]
+        anchor = c.get("target_tahunan")
+        if not anchor.text:
+            pk = ctx.pk_matches.get(c.row)
+            anchor = pk.get("target") if pk is not None else anchor
+        a_cell = ctx.diagnosis.cell(anchor)
+        annual = ctx.truth(anchor)
+        if a_cell is None or annual is None:
+            continue
+        method = ctx.capaian_method(c, a_cell.unit)
+        planned = plan_annual(method, vals)
+        if planned is None or abs(planned - annual) <= (tol if a_cell.unit == "%" else 1e-9):
+            continue
+        how = ("TW IV " + num(planned)) if method in ("nilai akhir", "tren turun") else \
+            " + ".join(num(v or 0) for v in vals) + f" = {num(planned)}"
+        where = tuple(x.where for x in cells if x.value.cell)
+        yield ctx.finding(
+            "CAP008", anchor, row_key=row_key(c), field=a_cell.field, found=anchor.text,
+            expected="", note=f"rencana aksi {how}", alternatives=where,
+            message=f"Target tahunan {anchor.text} tidak sesuai rencana aksi ({method}: "
+                    f"{how}); salah satu target triwulan atau target tahunannya salah. "
+                    f"Target TW {', '.join(ROMAN_TW)}: {', '.join(num(v or 0) for v in vals)}.")
 
 
 @rule("CAP009", "error", "Capaian", "Jumlah di Capaian salah")
