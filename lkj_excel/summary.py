@@ -81,6 +81,9 @@ class Summary:
     budget: list[BudgetLine]  # top level, in sheet order
     budget_flat: list[BudgetLine]  # every line in sheet order
     has_plan: bool
+    #: Where the budget lines come from: "Anggaran", or "Efisiensi" for a seksi whose
+    #: report has only the cost-per-outcome table (its Kegiatan rows are its budget).
+    budget_source: str = "Anggaran"
 
     @property
     def period(self) -> str:
@@ -185,14 +188,36 @@ def build_summary(result: CheckResult) -> Summary:
     by_row = {x.row.row: x for x in flat}
     flat.sort(key=lambda x: x.row.row)
     top = [by_row[ln.row.row] for ln in (b.top if b is not None else [])]
+    source = "Anggaran"
+    if not flat:
+        top = flat = efisiensi_budget(ctx)
+        source = "Efisiensi" if flat else source
     return Summary(
         report=report, result=result, ctx=ctx,
         unit=ident.unit.text or "(unit tidak diisi)", tingkat=ident.tingkat.value or "-",
         year=year, quarter=q, report_date=rd, deadline=due, days_late=days_late,
         indicators=indicators, average=avg,
         average_predikat=ctx.settings.predikat(round(avg, 2)) if avg is not None else None,
-        budget=top, budget_flat=flat, has_plan=has_plan,
+        budget=top, budget_flat=flat, has_plan=has_plan, budget_source=source,
     )
+
+
+def efisiensi_budget(ctx: Context) -> list[BudgetLine]:
+    """A seksi report without a budget table (seeds 000 and 002) states its budget in the
+    cost-per-outcome table: the Kegiatan rows there are its budget lines, with the corrected
+    pagu and realisasi."""
+    out = []
+    for r in ctx.report.efisiensi:
+        if normalise_text(r.get("jenis").text) == "sasaran" or not r.get("uraian").text:
+            continue
+        pagu = ctx.truth(r.get("pagu"), amount(r.get("pagu")))
+        if pagu is None:
+            continue
+        real = ctx.truth(r.get("realisasi"), amount(r.get("realisasi"), True))
+        code = r.get("kode").parsed
+        out.append(BudgetLine(None, r, getattr(code, "canonical", None) or None,
+                              r.get("uraian").text, None, pagu, real or 0.0, None))
+    return out
 
 
 # --- Desa and personnel -------------------------------------------------------------------

@@ -72,8 +72,9 @@ def test_rekap_rows(folder, tmp_path):
         ("2023 TW II", "Kecamatan Candipuro", "kiriman ulang/candipuro tw2.xlsx",
          "004_candipuro_kecamatan_tw2_2023.xlsx",
          "Isi berkas sama persis dengan berkas yang dihitung; dihitung sekali.")]
-    # a seksi report without an Anggaran sheet has no budget data, not a budget of 0
-    assert units[0][8:11] == (None, None, None)
+    # a seksi report without an Anggaran sheet: its budget is its cost per outcome
+    # (Ranuyoso, Tabel 2.3: 23.500.000 of 23.500.000 realised)
+    assert units[0][8:11] == (23_500_000, 23_500_000, 1)
     candi = units[2]
     # Tabel 3.5: JUMLAH 2.752.150.911 / 1.483.229.067 (the programs are right)
     assert (candi[8], candi[9]) == (2_752_150_911, 1_483_229_067)

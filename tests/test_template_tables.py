@@ -188,3 +188,44 @@ def test_quarterly_budget_plan(tmp_path):
     assert res.flatten() == CLEAN_NOTE | {("ANG021", "Anggaran", "C6")}
     f = next(f for f in res.findings if f.rule == "ANG021")
     assert "Anggaran!L6" in f.alternatives and "7.000.000" in f.note
+
+
+def _seksi_without_budget_table(d):
+    """Sukamaju's cost per outcome as a seksi has it (seed 002): two sasaran, each
+    supported by kegiatan rows (Untuk Sasaran No); no Anggaran sheet rows."""
+    d["Anggaran"] = []
+    d["PK Anggaran"] = []
+    d["Efisiensi"] += [
+        {"no": "1", "jenis": "Kegiatan", "uraian": "Koordinasi Penyelenggaraan Kegiatan "
+         "Pemerintahan di Tingkat Kecamatan", "pagu": "20.000.000", "realisasi": "5.000.000",
+         "capaian_anggaran": "25,00%", "sasaran_no": "1"},
+        {"no": "2", "jenis": "Kegiatan", "uraian": "Fasilitasi Administrasi Tata Pemerintahan "
+         "Desa", "pagu": "18.000.000", "realisasi": "6.000.000", "capaian_anggaran": "33,33%",
+         "sasaran_no": "2"},
+        {"no": "3", "jenis": "Kegiatan", "uraian": "Rekomendasi Pengangkatan dan "
+         "Pemberhentian Perangkat Desa", "pagu": "12.000.000", "realisasi": "1.500.000",
+         "capaian_anggaran": "12,50%", "sasaran_no": "2."},
+    ]
+    for r in d["Efisiensi"][:2]:
+        r["kode"] = None
+    return d
+
+
+def test_cost_per_outcome_rows_are_the_seksis_budget(tmp_path):
+    from lkj_excel.summary import build_summary
+
+    d = _seksi_without_budget_table(clean_data())
+    res = check_data(tmp_path, d)
+    assert res.flatten() == CLEAN_NOTE
+    s = build_summary(res)
+    # the kegiatan rows are the budget: 20 + 18 + 12 = 50.000.000, realisasi 12.500.000
+    assert s.budget_source == "Efisiensi"
+    assert (s.total_pagu, s.total_realisasi) == (50_000_000, 12_500_000)
+    # Seed 002: the sasaran's realisasi 600.000 against its kegiatan's 900.000 for the same
+    # 7.500.000 pagu. Here: sasaran 2 realisasi 7.500.000 typed 7.000.000, with capaian
+    # anggaran 25,00% = 7.500.000 / 30.000.000 still right: the realisasi is the cause.
+    d["Efisiensi"][1]["realisasi"] = "7.000.000"
+    res = check_data(tmp_path, d)
+    assert res.flatten() == CLEAN_NOTE | {("COP006", "Efisiensi", "G5")}
+    f = next(f for f in res.findings if f.rule == "COP006")
+    assert (f.expected, f.cause) == ("7.500.000", None)

@@ -61,6 +61,7 @@ def build(net, ctx, budget) -> None:
     from ..rules.efisiensi import row_key
 
     formula = ctx.settings.efficiency_formula
+    amounts: dict[int, tuple[Cell, Cell]] = {}
     for r in ctx.report.efisiensi:
         rk = row_key(r)
         pv, rv = r.get("pagu"), r.get("realisasi")
@@ -70,6 +71,7 @@ def build(net, ctx, budget) -> None:
         real = net.cell(rv, amount(rv) if typed(rv) else None, AMOUNT, "realisasi", rk,
                         number=rv.parsed if isinstance(rv.parsed, Number) else None,
                         base=amount(rv, True))
+        amounts[r.row] = (pagu, real)
         line = _budget_line(ctx, budget, r)
         if line is not None:
             net.agree("COP004", pagu, line.pagu)
@@ -110,3 +112,52 @@ def build(net, ctx, budget) -> None:
         elif ang.relation is not None:
             net.relate("COP003", eff, (ang, kin), lambda v: efficiency(formula, v[0], v[1]),
                        explain)
+    _sasaran_sums(net, ctx, amounts)
+
+
+def sasaran_key(text: str) -> str:
+    """"1." and "1" are the same row number."""
+    return text.strip().rstrip(".").strip()
+
+
+def _sasaran_sums(net, ctx, amounts: dict[int, tuple[Cell, Cell]]) -> None:
+    """A Sasaran row's pagu and realisasi = the sums of the Kegiatan rows that name it in
+    "Untuk Sasaran No" (COP006): the budget of a goal is the budget of its activities."""
+    from ..parsing import normalise_text
+
+    rows = ctx.report.efisiensi
+    sasaran = {}
+    for r in rows:
+        if normalise_text(r.get("jenis").text) == "sasaran" and r.get("no").text:
+            sasaran.setdefault(sasaran_key(r.get("no").text), r)
+    kids: dict[int, list] = {}
+    for r in rows:
+        link = sasaran_key(r.get("sasaran_no").text)
+        if link and normalise_text(r.get("jenis").text) != "sasaran" and link in sasaran:
+            kids.setdefault(sasaran[link].row, []).append(r)
+    for row, members in kids.items():
+        for k, what in ((0, "pagu"), (1, "realisasi")):
+            target = amounts[row][k]
+            ins = [amounts[m.row][k] for m in members]
+
+            def explain(rel, vals, found, expected, _w=what):
+                parts = " + ".join(_rp(v) for v in vals[:6]) + (" + ..." if len(vals) > 6
+                                                                else "")
+                return (f"{_w.capitalize()} sasaran {found} seharusnya {expected}, jumlah "
+                        f"{len(vals)} kegiatan yang mendukungnya ({parts}).")
+
+            net.relate("COP006", target, ins, _total, explain, invert=_sum_invert)
+
+
+def _total(vals):
+    if any(v is None for v in vals):
+        return None
+    return sum(vals)
+
+
+def _sum_invert(rel, want):
+    cur = rel.value()
+    if cur is None or want is None:
+        return []
+    delta = want - cur
+    return [(i, i.cur + delta) for i in rel.inputs if i.cur is not None]

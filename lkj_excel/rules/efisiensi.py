@@ -83,3 +83,15 @@ def efisiensi_input_wrong(ctx: Context):
     Contoh: pagu 8.000.000, realisasi 600.000, capaian anggaran 8% dan efisiensi 92%.
     Seharusnya pagu 7.500.000."""
     yield from ctx.diagnosed("COP005")
+
+
+@rule("COP006", "error", "Efisiensi", "Pagu/realisasi sasaran tidak sama dengan kegiatannya")
+def sasaran_sum(ctx: Context):
+    """Pagu dan realisasi baris Sasaran harus sama dengan jumlah baris Kegiatan yang
+    mendukungnya (kolom Untuk Sasaran No berisi nomor baris Sasaran itu). Seksi yang tidak
+    punya tabel realisasi anggaran memakai baris Kegiatan ini sebagai anggarannya.
+
+    Contoh (Senduro TW I 2023): sasaran 1 pagu 7.500.000 realisasi 600.000, didukung
+    kegiatan 5 pagu 7.500.000 realisasi 900.000 (capaian anggaran keduanya 12% = 900.000 /
+    7.500.000). Seharusnya 900.000."""
+    yield from ctx.diagnosed("COP006")

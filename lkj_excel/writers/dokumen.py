@@ -675,7 +675,9 @@ class DocumentContext:
         efis, efis_formula = self._efisiensi()
         years, comparison = perbandingan_table(s)
         peg = self._pegawai()
-        ada = {"pk_anggaran": bool(pk_lines), "anggaran": bool(s.budget_flat),
+        # a seksi whose budget is its cost-per-outcome table shows that table, not it twice
+        ada = {"pk_anggaran": bool(pk_lines),
+               "anggaran": bool(s.budget_flat) and s.budget_source == "Anggaran",
                "fasilitasi": bool(fas_total), "desa": bool(desa_table(self.result)),
                "efisiensi": bool(efis), "perbandingan": bool(comparison),
                "pegawai": bool(peg["pegawai"])}
