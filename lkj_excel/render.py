@@ -40,14 +40,22 @@ def render_text(results: Sequence[CheckResult], min_severity: Severity = Severit
             out.append("  Tidak ada temuan." if not res.findings else
                        "  Tidak ada temuan pada tingkat yang dipilih.")
         sheet = None
+        groups = _note_groups(shown)
         for f in shown:
+            group = groups.get((f.sheet, f.rule))
+            if group is not None and f is not group[0]:
+                continue
             if f.sheet != sheet:
                 sheet = f.sheet
                 out.append(f"  Sheet {sheet if sheet != '*' else '(umum)'}")
             head = f"    {f.cell or '-':<9} {f.severity.label:<10} {f.rule:<7} "
-            body = textwrap.wrap(f.message, width=max(40, 100 - len(head))) or [""]
-            out.append(head + body[0])
-            out.extend(" " * len(head) + line for line in body[1:])
+            out.extend(_wrapped(head, f.message))
+            if group is not None:
+                rest = group[1:]
+                out.extend(_wrapped(
+                    " " * len(head),
+                    f"Catatan {f.rule} yang sama juga untuk {len(rest)} sel lain: "
+                    f"{cell_ranges(g.cell for g in rest)}. Rinciannya: --format csv."))
         for k, v in res.counts.items():
             total[k] += v
         out.append(f"  Jumlah: {_summary(res.counts)}.")
@@ -61,6 +69,46 @@ def render_text(results: Sequence[CheckResult], min_severity: Severity = Severit
                    + (f", {len(failures)} tidak dapat dipakai" if failures else "")
                    + f": {_summary(total)}.")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+#: A sheet with at least this many notes of one rule shows them as one entry in text.
+NOTE_GROUP_MIN = 4
+
+
+def _note_groups(findings: Sequence[Finding]) -> dict[tuple[str, str], list[Finding]]:
+    """(sheet, rule) -> its notes, where one rule gives many notes in one sheet (a report
+    that writes every code 7.01.01.2.01.01 has 40 of them): the console shows the first
+    in full and names the other cells, so that errors are not lost between notes."""
+    by_key: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        if f.severity == Severity.INFO and f.cell:
+            by_key.setdefault((f.sheet, f.rule), []).append(f)
+    return {k: v for k, v in by_key.items() if len(v) >= NOTE_GROUP_MIN}
+
+
+def _wrapped(head: str, message: str) -> list[str]:
+    body = textwrap.wrap(message, width=max(40, 100 - len(head))) or [""]
+    return [head + body[0]] + [" " * len(head) + line for line in body[1:]]
+
+
+def cell_ranges(cells: Iterable[str]) -> str:
+    """``A6, A7, A8, A10`` -> ``A6:A8, A10``: runs of rows in one column as ranges."""
+    parsed: list[tuple[str, int]] = []
+    for c in cells:
+        col = c.rstrip("0123456789")
+        parsed.append((col, int(c[len(col):]) if c[len(col):] else 0))
+    parts: list[str] = []
+    i = 0
+    while i < len(parsed):
+        col, start = parsed[i]
+        j = i
+        while (j + 1 < len(parsed) and parsed[j + 1][0] == col
+               and parsed[j + 1][1] == parsed[j][1] + 1):
+            j += 1
+        end = parsed[j][1]
+        parts.append(f"{col}{start}" if j == i else f"{col}{start}:{col}{end}")
+        i = j + 1
+    return ", ".join(parts)
 
 
 def _rows(results: Sequence[CheckResult], min_severity: Severity):

@@ -41,6 +41,26 @@ def test_exit_1_and_text_grouped_by_sheet(runner):
     out.encode("cp1252")  # a Windows console shows it without broken characters
 
 
+def test_many_notes_of_one_rule_are_one_entry(runner):
+    """Candipuro writes 42 codes as 7.01.01.2.01.01: the console shows the first note in full
+    and names the other 41 cells as ranges, so the 9 errors are not lost between notes."""
+    out = runner.invoke(cli, ["check", str(CANDIPURO)]).output
+    assert out.count("ANG008") == 2  # the first note, and "Catatan ANG008 yang sama"
+    assert "    A6        CATATAN    ANG008  Kode '7.01.01.2.01.01' ditulis tidak baku" in out
+    flat = " ".join(out.split())
+    assert ("Catatan ANG008 yang sama juga untuk 41 sel lain: A7:A8, A10:A13, A15, A17:A22, "
+            "A24, A26:A28, A30:A32, A35, A38:A53, A56, A59, A62:A63.") in flat
+    # every note is still one row of the JSON and CSV
+    rows = json.loads(runner.invoke(cli, ["check", str(CANDIPURO), "--format", "json"]).output)
+    assert sum(r["rule"] == "ANG008" for r in rows) == 42
+
+
+def test_cell_ranges():
+    from lkj_excel.render import cell_ranges
+    assert cell_ranges(["A6", "A7", "A8", "A10", "B11", "B12", "C3"]) == "A6:A8, A10, B11:B12, C3"
+    assert cell_ranges([]) == ""
+
+
 def test_min_severity(runner):
     res = runner.invoke(cli, ["check", str(CANDIPURO), "--min-severity", "error"])
     assert "ANG008" not in res.output and "ANG001" in res.output
