@@ -177,11 +177,17 @@
     const where = consequence && f.sheet !== sheet ? f.lokasi : (f.sel || "-");
     const err = f.tingkat === "error";
     return el("tr", { class: f.tingkat + (consequence ? " akibat" : ""), "data-kode": f.kode, "data-lokasi": f.lokasi },
-      el("td", { class: "sel", text: where }),
+      el("td", { class: "sel" }, ...cellParts(where)),
       el("td", {}, el("span", { class: "lencana " + f.tingkat, text: f.label }), el("div", { class: "kode", text: f.kode })),
       el("td", { class: "nilai tertulis" + (err ? " salah" : ""), text: f.tertulis === "" ? "(kosong)" : f.tertulis }),
       el("td", { class: "nilai seharusnya" + (err ? " benar" : ""), text: f.seharusnya }),
       el("td", { class: "pesan", text: f.pesan }));
+  }
+
+  // "Perbandingan!D7" may wrap after the "!", never inside the sheet name or the cell.
+  function cellParts(where) {
+    const i = where.indexOf("!");
+    return i < 0 ? [where] : [where.slice(0, i + 1), el("wbr", {}), where.slice(i + 1)];
   }
 
   function sheetGroup(group) {
