@@ -140,24 +140,30 @@ def build(net, ctx, *, year=..., quarter=...) -> None:
         if typed(pv):
             pred = net.cell(pv, pv.text, LABEL, "predikat", rk)
 
-            def band(vals, _c=c_cell):
-                x = vals[0]
-                if x is None:
-                    return None
-                if _c.typed is not None and _c.matches(x, net.tol):
-                    x = _c.typed  # the capaian as displayed decides its band
-                return s.predikat(round(x, 2))
+            def shown(x, _c=c_cell):
+                """The capaian whose band is the predikat: as displayed where the typed
+                value stands for ``x`` ("76%" for 75,8 is Tinggi, not Sedang)."""
+                if x is not None and _c.typed is not None and _c.matches(x, net.tol):
+                    return _c.typed
+                return x
+
+            def band(vals, shown=shown):
+                x = shown(vals[0])
+                return None if x is None else s.predikat(round(x, 2))
 
             net.relate("CAP004", pred, (c_cell,), band,
-                       lambda rel, vals, found, expected: (
+                       lambda rel, vals, found, expected, _cv=cv, shown=shown: (
                            f"Predikat '{found}' seharusnya '{expected}' untuk capaian "
-                           f"{_pct(vals[0])} menurut skala di Pengaturan."))
+                           f"{_cv.display if shown(vals[0]) != vals[0] else _pct(vals[0])} "
+                           "menurut skala di Pengaturan."))
         # Capaian target = PK target
         pk = ctx.pk_matches.get(c.row)
         linked = tt_cell if tt_cell is not None else t_cell
         if pk is not None and typed(pk.get("target")) and linked.base is not None:
-            pk_cell = _measure_cell(net, pk.get("target"), pk.get("satuan").text, "target",
-                                    rk)
+            # A PK row without a unit (no Satuan, a bare "80" or "68,50 (B-)") states the
+            # indicator's own: compared in the Capaian row's unit, not passed over.
+            pk_cell = _measure_cell(net, pk.get("target"), pk.get("satuan").text or satuan,
+                                    "target", rk)
             pk_cell.weight = 1.25  # the signed agreement is the source the table copies
             if pk_cell.base is not None and pk_cell.unit == linked.unit:
                 pkv = pk.get("target")

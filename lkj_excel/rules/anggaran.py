@@ -85,6 +85,8 @@ def total_sum(ctx: Context):
     """Baris JUMLAH/TOTAL harus sama dengan jumlah program (pada tabel tanpa baris
     program: jumlah tingkat tertinggi yang ada; pada tabel tanpa kode: jumlah semua baris). Bila
     JUMLAH hanya mengikuti program yang salah, temuan ini disebut sebagai akibat program itu.
+    Baris jumlah tetap diperiksa apa pun labelnya: JUMLAH, J U M L A H, ditulis di kolom kode,
+    digabung (merge) di kolom A:B, atau baris terakhir tanpa label.
 
     Contoh (Pronojiwo): TOTAL pagu 1.576.385.597 adalah jumlah program yang tertulis, tetapi
     program 7.01.01 seharusnya 1.522.270.347, sehingga TOTAL seharusnya 1.587.655.347."""

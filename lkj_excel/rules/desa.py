@@ -85,7 +85,9 @@ def indicator_disagrees(ctx: Context):
     pemerintahan desa tepat waktu" = (RKPDes + APBDes + LPPDes tepat waktu) / (desa x 3) x 100
     harus sesuai sheet Desa, untuk baris Capaian yang Sumber Datanya Desa: Pembilang, Penyebut
     dan Realisasi. Dokumen yang belum jatuh tempo dihitung belum tepat waktu, seperti di laporan:
-    (0 + 0 + 10) / 30 = 33,33%.
+    (0 + 0 + 10) / 30 = 33,33%. Laporan yang hanya menyebut jumlahnya ("10 desa LPPDes tepat
+    waktu") ditulis satu baris 'Semua desa' dengan Jumlah Desa 10 dan "tepat waktu",
+    "terlambat" atau "belum" di kolom tanggal; baris itu dihitung 10 desa.
 
     Contoh: 7 dokumen tepat waktu dari 4 desa x 3 = 12, pembilang tertulis 8."""
     yield from ctx.diagnosed("DES002")
@@ -140,9 +142,10 @@ def desa_count(ctx: Context):
     """Jumlah desa di Identitas berbeda dengan banyaknya desa di sheet Desa, sehingga
     penyebut indikator diragukan.
 
-    Contoh: Identitas 5 desa, sheet Desa memuat 4."""
+    Contoh: Identitas 5 desa, sheet Desa memuat 4. Baris dengan Jumlah Desa dihitung
+    sebanyak itu: satu baris 'Semua desa' dengan Jumlah Desa 10 adalah 10 desa (seed 004)."""
     v = ctx.report.identity.jumlah_desa
-    n = len([r for r in ctx.report.desa if r.get("desa").text])
+    n = sum(r.weight for r in ctx.report.desa if r.get("desa").text)
     got = amount(v)
     if not n or got is None or got == n:
         return

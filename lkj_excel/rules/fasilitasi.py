@@ -19,6 +19,11 @@ def claim_disagrees(ctx: Context):
     kegiatan Terlaksana / semua kegiatan x 100 harus sesuai daftar di sheet Fasilitasi, untuk
     baris Capaian yang Sumber Datanya Fasilitasi: Pembilang, Penyebut dan Realisasi.
 
+    Baris dengan Jumlah Kegiatan dihitung sebanyak itu, untuk laporan yang hanya menyebut
+    jumlahnya: "11 jenis fasilitasi dan 2 koordinasi, 3 terlaksana" = baris Terlaksana
+    (Jumlah 3) dan baris Belum (Jumlah 8 dan 2): 3/13; "28 dari 51" dengan hanya 28 yang
+    dirinci = 28 baris Terlaksana dan satu baris Belum berjumlah 23.
+
     Contoh (Pronojiwo TW III 2024): tertulis 31/36 = 86,11%, padahal yang dicentang 30 dari
     36: 30/36 = 83,33%."""
     yield from ctx.diagnosed("FAS001")

@@ -63,6 +63,10 @@ def text_in_number_cell(ctx: Context):
 
     Mengapa penting: jumlah atau persentase yang bergantung pada sel itu tidak dapat diperiksa.
 
+    Teks di sel persen atau rupiah adalah teks, bukan angka yang salah: ``1 Jan s/d Maret
+    2023`` di kolom Efisiensi disebut di sini (bukan COP003 "seharusnya 75%"). Temuan menyebut
+    baris dan kolomnya seperti temuan lain di tabel itu (kode anggaran dan "realisasi").
+
     Contoh salah: ``dua juta``, ``1.500.000 rupiah``. Benar: ``2.000.000``. Tanda ``-`` berarti
     tidak ada realisasi dan diterima."""
     for v in ctx.report.all_values():
@@ -99,7 +103,8 @@ def irregular_number(ctx: Context):
     ``11.100.0000`` (empat angka dalam satu kelompok) atau ``1.5.00``. lkj membacanya sebagai
     nilai yang paling mungkin dan menyebutkan bacaan itu agar penulis dapat memastikannya.
 
-    Di sheet Anggaran dipilih bacaan yang cocok dengan realisasi + sisa.
+    Di sheet Anggaran dipilih bacaan yang cocok dengan realisasi + sisa. Temuan menyebut kode
+    anggaran dan kolomnya (7.01.01.2.07, pagu), seperti temuan anggaran lain.
 
     Contoh (Pronojiwo TW III 2024): pagu ``11.100.0000`` dengan realisasi 11.070.000 dan sisa
     30.000 dibaca 11.100.000 (bacaan lain: 111.000.000)."""

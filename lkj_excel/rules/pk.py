@@ -45,9 +45,12 @@ def pk_without_target(ctx: Context):
 def target_differs(ctx: Context):
     """Target indikator di Capaian (Target Tahunan bila diisi, selain itu Target) harus
     sama dengan targetnya di PK. Dibandingkan bila satuannya sama (PK003 untuk satuan
-    berbeda).
+    berbeda). Target PK tanpa satuan (kolom Satuan PK kosong, angka saja) bersatuan sama
+    dengan baris Capaian-nya; target berupa indeks dengan huruf (68,50 (B-)) dibandingkan
+    angkanya.
 
-    Contoh (Pronojiwo TW III 2024): PK 83%, Capaian 100%."""
+    Contoh (Pronojiwo TW III 2024): PK 83%, Capaian 100%. Contoh lain: PK 65,50 (B-),
+    Capaian 68,50 (B-)."""
     yield from ctx.diagnosed("PK002")
 
 
@@ -149,7 +152,9 @@ def pk_budget_total(ctx: Context):
 @rule("PK008", "error", "Perbandingan", "Nilai tahun berjalan berbeda dengan Capaian")
 def comparison_differs(ctx: Context):
     """Target dan realisasi tahun berjalan pada perbandingan dengan tahun sebelumnya
-    (sheet Perbandingan) harus sama dengan di Capaian untuk indikator yang sama.
+    (sheet Perbandingan) harus sama dengan di Capaian untuk indikator yang sama. Angka tanpa
+    satuan di Perbandingan bersatuan sama dengan indikatornya di Capaian: indeks 82 di kedua
+    sheet sama, bukan temuan.
 
     Contoh (Candipuro TW II 2023): realisasi 2023 ditulis 60% (itu capaiannya), di Capaian
     54,90%."""

@@ -1,0 +1,212 @@
+"""Issue 15: findings a user could not clear, or that were wrong, and report content that
+went unchecked. Each test reproduces one bullet of the issue with the clean Sukamaju report
+(TW I 2025; tests/helpers.clean_data) and one change; the expectations are worked out by
+hand from the seed text. The other bullets' tests are in tests/test_rules.py and
+tests/test_template_tables.py (the table in docs/aturan.md names them)."""
+
+from __future__ import annotations
+
+import openpyxl
+
+from .helpers import check_data, clean_data, write
+
+IND1 = "Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti"
+
+
+def _others(res):
+    """Every finding but the clean report's own note (Tegalrejo's late LPPDes)."""
+    return {f.key() for f in res.findings if f.rule != "DES001"}
+
+
+def _typed_row(d, **kw):
+    """Indicator 1 typed by hand: no Fasilitasi count, no predikat, no average."""
+    d["Capaian"][0].update({"sumber": None, "pembilang": None, "penyebut": None,
+                            "predikat": None, **kw})
+    d["Capaian"][2]["capaian"] = None
+    return d
+
+
+def _perbandingan(d, i, **kw):
+    """The report year's target and realisasi of indicator ``i`` in Perbandingan."""
+    d["Perbandingan"][i].update(kw)
+    return d
+
+
+# -- Perbandingan against Capaian for a unit that is not % -------------------------------
+
+def _indeks(d, target="82", realisasi="80", capaian="97,56%", pk="82"):
+    """Indicator 1 as an index (satuan Indeks): target 82, realisasi 80, 80 / 82 = 97,56%."""
+    d = _typed_row(d, satuan="Indeks", target=target, realisasi=realisasi, capaian=capaian)
+    d["PK"][0]["target"] = pk
+    return d
+
+
+def test_perbandingan_of_an_indeks_is_no_false_error(tmp_path):
+    # "Target tahun 2025 '82' berbeda dengan target di Capaian '82'" (an error, red, with
+    # "Seharusnya: 82"): the same 82 in both, so nothing to say.
+    d = _perbandingan(_indeks(clean_data()), 0, target_n="82", realisasi_n="80")
+    assert _others(check_data(tmp_path, d)) == set()
+    # a real difference is still one: 85 in Perbandingan (H4) against 82 in Capaian
+    d = _perbandingan(_indeks(clean_data()), 0, target_n="85", realisasi_n="80")
+    res = check_data(tmp_path, d)
+    assert _others(res) == {("PK008", "Perbandingan", "H4")}
+    f = next(f for f in res.findings if f.rule == "PK008")
+    assert (f.found, f.expected) == ("85", "82")
+
+
+# -- a predikat-style target ("68,50 (B-)", seed 003) -------------------------------------
+
+def test_a_predikat_style_target_is_checked(tmp_path):
+    # Seed 003: Indeks Pelayanan Publik Kecamatan, target 2024 "68,50 (B-)", realisasi and
+    # capaian "-" (data out in TW IV): nothing to check yet.
+    d = _indeks(clean_data(), target="68,50 (B-)", realisasi="-", capaian="-",
+                pk="68,50 (B-)")
+    d = _perbandingan(d, 0, target_n="68,50 (B-)", realisasi_n=None)
+    assert _others(check_data(tmp_path, d)) == set()
+    # realisasi 70,00 (B): capaian 70 / 68,5 = 102,19%; typed 110% it is wrong
+    d = _indeks(clean_data(), target="68,50 (B-)", realisasi="70,00 (B)", capaian="110%",
+                pk="68,50 (B-)")
+    d = _perbandingan(d, 0, target_n="68,50 (B-)", realisasi_n="70,00 (B)")
+    res = check_data(tmp_path, d)
+    assert _others(res) == {("CAP001", "Capaian", "G4")}
+    assert next(f for f in res.findings if f.rule == "CAP001").expected == "102,19%"
+
+
+def test_a_pk_target_without_a_unit_is_compared_with_the_capaian(tmp_path):
+    # The PK states "65,50 (B-)" (no Satuan in PK: the index is the Capaian's), the Capaian
+    # "68,50 (B-)": the two differ and it is said (PK002), not passed over because the PK
+    # row names no unit. The Capaian copy is the one named (the PK is what was signed).
+    d = _indeks(clean_data(), target="68,50 (B-)", realisasi="-", capaian="-",
+                pk="65,50 (B-)")
+    d = _perbandingan(d, 0, target_n="68,50 (B-)", realisasi_n=None)
+    res = check_data(tmp_path, d)
+    assert _others(res) == {("PK002", "Capaian", "E4"), ("PK008", "Perbandingan", "H4")}
+    f = next(f for f in res.findings if f.rule == "PK002")
+    assert f.expected == "65,50" and "PK!D4" in f.message
+    # the same with a plain index: Capaian 82, PK 80
+    d = _perbandingan(_indeks(clean_data(), pk="80"), 0, target_n="80", realisasi_n="80")
+    res = check_data(tmp_path, d)
+    assert ("PK002", "Capaian", "E4") in _others(res)
+
+
+# -- counts the report gives without a list ------------------------------------------------
+
+def _fasilitasi_counts(d, rows, done, total):
+    """Indicator 1 counted from Fasilitasi rows that carry a Jumlah Kegiatan."""
+    d["Fasilitasi"] = [{"no": k, **r} for k, r in enumerate(rows, start=1)]
+    pct = done / total * 100
+    cap = pct / 90 * 100
+    fmt = lambda x: f"{x:.2f}%".replace(".", ",")  # noqa: E731
+    d["Capaian"][0].update({"pembilang": done, "penyebut": total, "realisasi": fmt(pct),
+                            "capaian": fmt(cap), "predikat": None})
+    d["Capaian"][2]["capaian"] = fmt((round(cap, 2) + 31.25) / 2)
+    d["Efisiensi"][0].update({"realisasi_kinerja": fmt(pct), "capaian_kinerja": fmt(cap)})
+    d["Perbandingan"][0]["realisasi_n"] = fmt(pct)
+    return d
+
+
+SEED_002 = [  # "11 jenis fasilitasi dan 2 koordinasi", 3 terlaksana
+    {"nama": "Fasilitasi yang terlaksana", "kelompok": "Fasilitasi", "status": "Terlaksana",
+     "jumlah": 3},
+    {"nama": "Fasilitasi yang belum terlaksana", "kelompok": "Fasilitasi", "status": "Belum",
+     "jumlah": 8},
+    {"nama": "Koordinasi", "kelompok": "Koordinasi", "status": "Belum", "jumlah": 2},
+]
+
+
+def test_eleven_fasilitasi_and_two_koordinasi_three_done(tmp_path):
+    # Seed 002: 3 of 11 + 2 = 13: 23,08%, capaian 23,08 / 90 = 25,64%, average
+    # (25,64 + 31,25) / 2 = 28,45%. The Jumlah Kegiatan column makes it checkable.
+    d = _fasilitasi_counts(clean_data(), SEED_002, 3, 13)
+    assert d["Capaian"][0]["realisasi"] == "23,08%" and d["Capaian"][2]["capaian"] == "28,45%"
+    assert _others(check_data(tmp_path, d)) == set()
+    # the report counting 4 done: the pembilang (K4) is wrong, the list says 3
+    d["Capaian"][0]["pembilang"] = 4
+    res = check_data(tmp_path, d)
+    f = next(f for f in res.findings if f.cell == "K4")
+    assert (f.rule, f.expected) == ("FAS001", "3")
+    # and 11 activities in all (the 2 koordinasi forgotten): the penyebut (L4) is wrong
+    d["Capaian"][0]["pembilang"] = 3
+    d["Capaian"][0]["penyebut"] = 11
+    res = check_data(tmp_path, d)
+    f = next(f for f in res.findings if f.cell == "L4")
+    assert (f.rule, f.expected) == ("FAS001", "13")
+
+
+def test_twenty_eight_of_fifty_one_with_only_the_28_listed(tmp_path):
+    # Seed 004: 28 / 51 = 54,90%; the 28 done are listed, the 23 others are one row
+    rows = [{"nama": f"Fasilitasi ke-{k}", "status": "Terlaksana"} for k in range(1, 29)]
+    rows.append({"nama": "Fasilitasi dan koordinasi lain yang belum terlaksana",
+                 "status": "Belum", "jumlah": 23})
+    d = _fasilitasi_counts(clean_data(), rows, 28, 51)
+    assert d["Capaian"][0]["realisasi"] == "54,90%"
+    assert _others(check_data(tmp_path, d)) == set()
+    # one of the 28 typed Belum: 27 / 51, and the pembilang 28 no longer agrees
+    d["Fasilitasi"][4]["status"] = "Belum"
+    res = check_data(tmp_path, d)
+    assert "FAS001" in {f.rule for f in res.findings}
+
+
+def test_desa_counts_without_a_per_desa_list(tmp_path):
+    # Seed 004, TW II: "dari 10 desa ... semua sudah melaporkan (LPPDes) tepat waktu", no
+    # RKPDes or APBDes yet: (0 + 0 + 10) / (10 x 3) = 33,33%; capaian 33,33 / 80 =
+    # 41,67%; average (88,89 + 41,67) / 2 = 65,28%.
+    d = clean_data()
+    d["Identitas"]["jumlah_desa"] = 10
+    d["Desa"] = [{"no": 1, "desa": "Semua desa", "lppdes": "tepat waktu", "jumlah_desa": 10}]
+    d["Capaian"][1].update({"pembilang": 0 + 0 + 10, "penyebut": 30, "realisasi": "33,33%",
+                            "capaian": "41,67%", "predikat": "Sangat Rendah"})
+    d["Capaian"][2]["capaian"] = "65,28%"
+    d["Efisiensi"][1].update({"realisasi_kinerja": "33,33%", "capaian_kinerja": "41,67%"})
+    d["Perbandingan"][1]["realisasi_n"] = "33,33%"
+    res = check_data(tmp_path, d)
+    assert {f.key() for f in res.findings} == set()
+    # the pembilang typed 9: the Desa row says 10
+    d["Capaian"][1]["pembilang"] = 9
+    res = check_data(tmp_path, d)
+    f = next(f for f in res.findings if f.cell == "K5")
+    assert (f.rule, f.expected) == ("DES002", "10")
+
+
+# -- a JUMLAH label merged across A:B -------------------------------------------------------
+
+def test_jumlah_merged_across_a_and_b_is_the_total(tmp_path):
+    # Seed 003's tables: "JUMLAH" merged over the code and name columns. No warning about
+    # the label, and the total is checked: pagu 20.000.000 + 30.000.000 = 50.000.000,
+    # typed 55.000.000 (ANG005 at C12).
+    d = clean_data()
+    d["Anggaran"][8].update({"kode": "JUMLAH", "uraian": None, "pagu": "55.000.000"})
+    path = write(tmp_path, d)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Anggaran"]
+    assert ws["A12"].value == "JUMLAH"
+    ws.merge_cells("A12:B12")
+    wb.save(path)
+    from lkj_excel.checking import check_file
+
+    res = check_file(path)
+    assert _others(res) == {("ANG005", "Anggaran", "C12")}
+    assert next(f for f in res.findings if f.rule == "ANG005").expected == "50.000.000"
+
+
+# -- predikat and rounding agree ------------------------------------------------------------
+
+def _rounded(d, capaian, predikat):
+    """Realisasi 75,8 of target 100: capaian 75,8%, typed as the report shows it."""
+    d = _typed_row(d, target="100%", realisasi="75,8%", capaian=capaian, predikat=predikat)
+    d["PK"][0]["target"] = "100%"
+    return _perbandingan(d, 0, target_n="100%", realisasi_n="75,8%")
+
+
+def test_predikat_and_rounding_say_the_same(tmp_path):
+    # "76%" is 75,8 rounded to the digit shown (no CAP001); its band is Tinggi (76-90), so
+    # "Sedang" is the wrong predikat and the message names the capaian as shown, 76% - not
+    # 75,80%, whose band is Sedang and would contradict the advice.
+    res = check_data(tmp_path, _rounded(clean_data(), "76%", "Sedang"))
+    assert _others(res) == {("CAP004", "Capaian", "N4")}
+    f = next(f for f in res.findings if f.rule == "CAP004")
+    assert f.expected == "Tinggi" and "capaian 76% " in f.message
+    # typed with its decimals, 75,8% is Sedang (66 to below 76): Tinggi is wrong
+    res = check_data(tmp_path, _rounded(clean_data(), "75,8%", "Tinggi"))
+    f = next(f for f in res.findings if f.rule == "CAP004")
+    assert f.expected == "Sedang" and "capaian 75,80% " in f.message
