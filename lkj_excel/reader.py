@@ -991,5 +991,6 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
         efisiensi=tables["Efisiensi"], pegawai=tables["Pegawai"],
         perbandingan=tables["Perbandingan"], settings=settings, columns=columns,
         header_rows=header_rows, error_cells=error_cells, uncached_formulas=uncached,
-        narasi=tables["Narasi"],
+        narasi=tables["Narasi"], rekap_pegawai=tables["Rekap Pegawai"],
+        tanda_tangan=tables["Tanda Tangan"],
     )

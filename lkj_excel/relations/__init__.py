@@ -10,7 +10,9 @@ is a typed cell. One module per sheet family says which relations exist:
   capaian from realisasi, target and polarity, the average, the predikat, the Capaian target
   against the PK target and the Perbandingan row of the current year against Capaian;
 - :mod:`.efisiensi`: cost per outcome against Anggaran, capaian anggaran and kinerja, and
-  efisiensi by the configured formula.
+  efisiensi by the configured formula;
+- :mod:`.pegawai`: the typed personnel summaries (Rekap Pegawai): row and column sums,
+  percentages, and counts against the Pegawai list.
 
 The diagnosis (:mod:`lkj_excel.diagnosis`) searches this network for the fewest typed cells
 that explain every disagreement; the rules report what it finds.
@@ -213,7 +215,7 @@ def build_network(ctx: Any, *, year: int | None = ..., quarter: int | None = ...
     """The relations of one report. ``year``/``quarter`` override Identitas and
     ``code_overrides`` (Anggaran row -> canonical code) override typed budget codes, so
     that the diagnosis can ask "what if this identity field or code were different"."""
-    from . import anggaran, capaian, efisiensi
+    from . import anggaran, capaian, efisiensi, pegawai
 
     s = ctx.settings
     net = Network(Tolerance(s.tolerance_rupiah, s.tolerance_points))
@@ -221,6 +223,7 @@ def build_network(ctx: Any, *, year: int | None = ..., quarter: int | None = ...
     capaian.build(net, ctx, year=year, quarter=quarter)
     efisiensi.build(net, ctx, budget)
     anggaran.build_pk_budget(net, ctx, budget)
+    pegawai.build(net, ctx)
     net.budget = budget
     return net.finish()
 

@@ -35,7 +35,7 @@ AMOUNT, PERCENT, COUNT, MEASURE, LABEL, FLAG = (
 #: The rule code that reports an *input* cell (typed freely, not computed) found to be the
 #: cause of a disagreement, by sheet.
 INPUT_CODES = {"Anggaran": "ANG018", "Capaian": "CAP006", "PK": "PK009",
-               "PK Anggaran": "PK010", "Efisiensi": "COP005"}
+               "PK Anggaran": "PK010", "Efisiensi": "COP005", "Rekap Pegawai": "PEG004"}
 
 #: Field labels as a person reads them, for messages.
 FIELD_LABEL = {
@@ -46,6 +46,8 @@ FIELD_LABEL = {
     "anggaran": "anggaran", "capaian_anggaran": "capaian anggaran",
     "capaian_kinerja": "capaian kinerja", "efisiensi": "efisiensi",
     "realisasi_kinerja": "realisasi kinerja", "status": "status",
+    "pns": "PNS", "cpns": "CPNS", "pppk": "PPPK", "non_pns": "Non PNS", "jumlah": "jumlah",
+    "persen": "persen",
 }
 
 

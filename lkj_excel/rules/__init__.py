@@ -5,7 +5,7 @@ and ``docs/aturan.md`` are generated from it). Because users read them, rule doc
 the one place written in Bahasa Indonesia, each with a worked example. Codes are prefixed by the sheet they concern:
 NIL (values in any sheet), IDN (Identitas), PK (PK and cross-sheet agreement), CAP
 (Capaian), ANG (Anggaran), DES (Desa), FAS (Fasilitasi), COP (Efisiensi / cost per outcome),
-PGT (Pengaturan).
+PGT (Pengaturan), PEG (Rekap Pegawai), TTD (Tanda Tangan).
 Codes are never reused. Rules yield findings and never raise.
 """
 
@@ -58,9 +58,11 @@ def load_all() -> dict[str, Rule]:
         fasilitasi,
         identitas,
         nilai,
+        pegawai,
         pengaturan,
         pk,
         sistem,
+        tandatangan,
     )
 
     return dict(sorted(RULES.items()))

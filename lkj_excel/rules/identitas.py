@@ -112,11 +112,12 @@ def superior_is_self(ctx: Context):
 
 
 def _nip_values(ctx: Context) -> list[tuple[Value, Value]]:
-    """(nip cell, name cell) pairs from Identitas and Pegawai."""
+    """(nip cell, name cell) pairs from Identitas, Pegawai and Tanda Tangan."""
     ident = ctx.report.identity
     pairs = [(ident.pelapor.nip, ident.pelapor.nama), (ident.atasan.nip, ident.atasan.nama),
              (ident.pk_pihak1_nip, ident.pk_pihak1_nama)]
     pairs += [(r.get("nip"), r.get("nama")) for r in ctx.report.pegawai]
+    pairs += [(r.get("nip"), r.get("nama")) for r in ctx.report.tanda_tangan]
     return [(n, m) for n, m in pairs if typed(n)]
 
 
@@ -138,21 +139,28 @@ def nip_invalid(ctx: Context):
 
 @rule("IDN005", "warning", "*", "NIP yang sama ditulis dengan nama berbeda")
 def same_nip_other_name(ctx: Context):
-    """NIP yang sama ditulis dengan nama berbeda dalam satu laporan. Gelar diabaikan
-    saat membandingkan.
+    """NIP yang sama ditulis dengan nama berbeda dalam satu laporan (Identitas, Pegawai,
+    Tanda Tangan). Gelar diabaikan saat membandingkan. Nama yang paling sering ditulis untuk
+    NIP itu dianggap benar (bila sama seringnya: yang pertama).
 
-    Contoh (Pronojiwo): NIP 19700929 199302 1 002 sebagai HANI RUJANTO, HANI PUJANTO dan HANI
-    PUJIANTO."""
-    first: dict[str, Value] = {}
+    Contoh (Pronojiwo): NIP 19700929 199302 1 002 sebagai HANI PUJANTO (Kata Pengantar, PK),
+    HANI PUJIANTO (daftar pegawai), HANI PUJIYANTO (lampiran PK) dan HANI RUJANTO
+    (Penutup)."""
+    by_nip: dict[str, list[tuple[NipInfo, Value]]] = {}
     for nip_v, name_v in _nip_values(ctx):
         p = nip_v.parsed
         if not isinstance(p, NipInfo) or not p.digits or not name_v.text:
             continue
-        if p.digits not in first:
-            first[p.digits] = name_v
+        by_nip.setdefault(p.digits, []).append((p, name_v))
+    for items in by_nip.values():
+        keys = [person_name_key(n.text) for _, n in items]
+        if len(set(keys)) < 2:
             continue
-        f = first[p.digits]
-        if person_name_key(f.text) != person_name_key(name_v.text):
+        ref_key = max(dict.fromkeys(keys), key=keys.count)
+        f = items[keys.index(ref_key)][1]
+        for (p, name_v), k in zip(items, keys, strict=True):
+            if k == ref_key:
+                continue
             yield ctx.finding("IDN005", name_v, row_key=p.formatted or p.digits, field="nama",
                               found=name_v.text, expected=f.text,
                               message=f"NIP {p.formatted} ditulis atas nama '{name_v.text}' di "
@@ -234,6 +242,7 @@ def _pangkat_cells(ctx: Context):
     cells = [(ident.pelapor.pangkat, ident.pelapor.nama), (ident.atasan.pangkat,
                                                             ident.atasan.nama)]
     cells += [(r.get("pangkat"), r.get("nama")) for r in ctx.report.pegawai]
+    cells += [(r.get("pangkat"), r.get("nama")) for r in ctx.report.tanda_tangan]
     return [(v, name) for v, name in cells if typed(v)]
 
 

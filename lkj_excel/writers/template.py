@@ -95,20 +95,29 @@ PETUNJUK_TEXT: tuple[tuple[str, str], ...] = (
      "realisasi Sasaran = jumlah kegiatannya."),
     ("Pegawai",
      "Satu baris per pegawai (PNS dan non PNS). Tabel jumlah pegawai per pendidikan, "
-     "golongan, diklat dan eselon dibuat dari sheet ini."),
+     "golongan, diklat dan eselon dibuat dari sheet ini, kecuali laporan menulis tabelnya "
+     "sendiri di sheet Rekap Pegawai."),
     ("Rekap Pegawai",
      "Tabel jumlah pegawai seperti tertulis di laporan (per pendidikan, golongan, diklat PIM, "
-     "eselon; kolom PNS, CPNS, PPPK, Non PNS, Jumlah, Persen; baris Jumlah per tabel). "
-     "Jumlah baris dan kolomnya diperiksa, dan bila sheet Pegawai diisi, setiap angka "
-     "dibandingkan dengan daftar pegawai."),
+     "eselon; kolom PNS, CPNS, PPPK, Non PNS, Jumlah, Persen; baris Jumlah per tabel). Isi "
+     "kolom Tabel di setiap baris (baris kosong melanjutkan tabel di atasnya); kolom status "
+     "yang tidak ada di laporan biarkan kosong; tanda - berarti 0. Jumlah baris = jumlah "
+     "kolom statusnya, baris Jumlah = jumlah baris di atasnya, Persen = Jumlah / total "
+     "(PEG001, PEG003). Bila sheet Pegawai diisi, setiap angka dibandingkan dengan daftar "
+     "pegawai dan pesan menyebut namanya (PEG002). Laporan akhir dan dokumen Word memakai "
+     "tabel ini setelah dikoreksi."),
     ("Perbandingan",
      "Satu baris per indikator: Target Renstra, lalu target dan realisasi dua tahun lalu, "
      "tahun lalu dan tahun ini (Tahun Anggaran di Identitas). Tabel yang kolomnya tahun "
      "(2022, 2023 (TW. II), Realisasi TW III) ditempel ke kolom tahunnya."),
     ("Tanda Tangan",
      "Setiap tanda tangan di dokumen (Kata Pengantar, Perjanjian Kinerja, Lampiran PK, "
-     "Penutup) dengan tempat, tanggal, jabatan, nama dan NIP seperti tertulis. NIP dan nama "
-     "orang yang sama dibandingkan di semua tempat."),
+     "Penutup) dengan tempat, tanggal, jabatan, nama, NIP dan pangkat/golongan seperti "
+     "tertulis, satu baris per tanda tangan. NIP diperiksa keabsahannya (IDN004), satu NIP "
+     "dengan nama berbeda (IDN005), satu nama dengan NIP berbeda (TTD001) dan pangkat/"
+     "golongan (IDN006, IDN011) dibandingkan dengan Identitas dan Pegawai; tanggal Kata "
+     "Pengantar dan Penutup dengan Tanggal Laporan, tanggal PK dan lampirannya dengan "
+     "Tanggal Perjanjian Kinerja (TTD002)."),
     ("Narasi",
      "Teks dokumen Word (lkj dokumen): latar belakang, tugas dan fungsi, strategi per "
      "indikator dan bulannya, hambatan, rencana tindak lanjut, kesimpulan, tanggapan atasan. "

@@ -1,0 +1,205 @@
+"""Typed personnel summaries (sheet Rekap Pegawai): PEG001-PEG004.
+
+The tables are seed 003's Tabel 3.7-3.10 (Pronojiwo TW III 2024) as typed there; the Pegawai
+list is its Tabel 1.1. Expected values are worked out by hand from the seed text:
+- Tabel 3.8: Golongan II PNS 1 + CPNS 0 typed Jumlah 2 (1); the PNS column 0 + 1 + 6 + 0 = 7
+  typed 9; the Jumlah column then 7, typed 9;
+- Tabel 3.9: diklat 2 + 2 typed as 3 (4);
+- Tabel 3.10: eselon IV a typed 3, the list has 2 (NURDI HARTO PUTRA ARDIANSYAH, S.STP and
+  SAHLAN, S.Sos); the Jumlah 1 + 1 + 3 + 2 = 7 then should be 6.
+Rows of the sheet: header on row 3, so Tabel 3.7 is rows 4-10, 3.8 rows 11-15, 3.9 rows
+16-20, 3.10 rows 21-27; columns C uraian, D PNS, E CPNS, F PPPK, G Non PNS, H Jumlah,
+I Persen.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from sample_data import PRONOJIWO  # noqa: E402
+
+from lkj_excel.checking import check  # noqa: E402
+from lkj_excel.reader import read_report  # noqa: E402
+from tests.helpers import clean_data, write  # noqa: E402
+from tests.mutation import Mutant, judge, run_check  # noqa: E402
+
+
+def _rk(tabel, uraian, **kw):
+    return {"tabel": tabel, "uraian": uraian, **kw}
+
+
+def seed_rekap() -> list[dict]:
+    """Seed 003 Tabel 3.7-3.10 exactly as typed there."""
+    return [
+        _rk("Pendidikan", "SD", pns="-", cpns="-", non_pns="-", jumlah="-", persen="0%"),
+        _rk("Pendidikan", "SMP", pns="-", cpns="-", non_pns="-", jumlah="-", persen="0%"),
+        _rk("Pendidikan", "SMA/SMK", pns=1, cpns="-", non_pns=8, jumlah=9, persen="53%"),
+        _rk("Pendidikan", "D3", pns="-", cpns="-", non_pns="-", jumlah="-", persen="0%"),
+        _rk("Pendidikan", "S1", pns=6, cpns="-", non_pns=2, jumlah=8, persen="47%"),
+        _rk("Pendidikan", "S2", pns="-", cpns="-", non_pns="-", jumlah="-", persen="0%"),
+        _rk("Pendidikan", "J U M L A H", pns=7, cpns="-", non_pns=10, jumlah=17,
+            persen="100%"),
+        _rk("Golongan", "Golongan I", pns=0, cpns=0, jumlah=0),
+        _rk("Golongan", "Golongan II", pns=1, cpns=0, jumlah=2),
+        _rk("Golongan", "Golongan III", pns=6, cpns=0, jumlah=6),
+        _rk("Golongan", "Golongan IV", pns=0, cpns=0, jumlah=0),
+        _rk("Golongan", "Jumlah", pns=9, cpns=0, jumlah=9),
+        _rk("Diklat", "I", jumlah="-"), _rk("Diklat", "II", jumlah="-"),
+        _rk("Diklat", "III", jumlah=2), _rk("Diklat", "IV", jumlah=2),
+        _rk("Diklat", "Jumlah", jumlah=3),
+        _rk("Eselon", "II a", jumlah="-"), _rk("Eselon", "II b", jumlah="-"),
+        _rk("Eselon", "III a", jumlah=1), _rk("Eselon", "III b", jumlah=1),
+        _rk("Eselon", "IV a", jumlah=3), _rk("Eselon", "IV b", jumlah=2),
+        _rk("Eselon", "Jumlah", jumlah=7),
+    ]
+
+
+def clean_rekap() -> list[dict]:
+    """The same tables with the seed's slips corrected by hand."""
+    rows = seed_rekap()
+    rows[8]["jumlah"] = 1          # Golongan II: 1 + 0
+    rows[11]["pns"] = 7            # Golongan Jumlah PNS: 0 + 1 + 6 + 0
+    rows[11]["jumlah"] = 7
+    rows[16]["jumlah"] = 4         # Diklat: 2 + 2
+    rows[21]["jumlah"] = 2         # Eselon IV a: two in the list
+    rows[23]["jumlah"] = 6         # 1 + 1 + 2 + 2
+    return rows
+
+
+def pronojiwo(rekap, pegawai=True) -> dict:
+    data = copy.deepcopy(PRONOJIWO)
+    data["Rekap Pegawai"] = rekap
+    if not pegawai:
+        data["Pegawai"] = []
+    return data
+
+
+def peg(res):
+    return sorted((f.rule, f.cell, f.found, f.expected, f.cause) for f in res.findings
+                  if f.rule.startswith("PEG"))
+
+
+@pytest.fixture(scope="module")
+def seed_result(tmp_path_factory):
+    p = write(tmp_path_factory.mktemp("peg"), pronojiwo(seed_rekap()), "p003.xlsx")
+    return check(read_report(p))
+
+
+@pytest.fixture(scope="module")
+def clean_path(tmp_path_factory):
+    return write(tmp_path_factory.mktemp("pegc"), pronojiwo(clean_rekap()), "bersih.xlsx")
+
+
+def test_seed_003_tables_exact_findings(seed_result):
+    assert peg(seed_result) == [
+        ("PEG001", "D15", "9", "7", None),
+        ("PEG001", "H12", "2", "1", None),
+        ("PEG001", "H15", "9", "7", "Rekap Pegawai!H12"),
+        ("PEG001", "H20", "3", "4", None),
+        ("PEG001", "H27", "7", "6", "Rekap Pegawai!H25"),
+        ("PEG002", "H25", "3", "2", None),
+    ]
+    by = {f.cell: f for f in seed_result.findings if f.rule.startswith("PEG")}
+    assert all(f.sheet == "Rekap Pegawai" for f in by.values())
+    assert by["H12"].message == "Golongan II: Jumlah 2 seharusnya 1 (PNS 1 + CPNS 0)."
+    assert "0 + 1 + 6 + 0" in by["D15"].message
+    assert "0 + 0 + 2 + 2" in by["H20"].message
+    assert by["H25"].message == (
+        "Eselon IV a: 3 seharusnya 2; daftar Pegawai memuat 2 orang (NURDI HARTO PUTRA "
+        "ARDIANSYAH, S.STP dan SAHLAN, S.Sos).")
+    # Tabel 3.7 agrees with itself and with the list: 53% is 9 / 17 rounded
+    assert not any(f.cell and f.sheet == "Rekap Pegawai" and int(f.cell[1:]) <= 10
+                   for f in seed_result.findings)
+
+
+def test_clean_tables_are_silent(clean_path):
+    assert peg(check(read_report(clean_path))) == []
+
+
+def test_without_list_only_arithmetic(tmp_path):
+    res = check(read_report(write(tmp_path, pronojiwo(seed_rekap(), pegawai=False))))
+    got = peg(res)
+    assert not any(r == "PEG002" for r, *_ in got)
+    assert ("PEG001", "H20", "3", "4", None) in got
+    # Tabel 3.10 adds up as typed: nothing to say without the list
+    assert not any(c in ("H25", "H27") for _, c, *_ in got)
+
+
+def test_percent_wrong(tmp_path):
+    rows = clean_rekap()
+    rows[2]["persen"] = "56%"
+    res = check(read_report(write(tmp_path, pronojiwo(rows))))
+    assert peg(res) == [("PEG003", "I6", "56%", "52,94%", None)]
+    f = next(f for f in res.findings if f.rule == "PEG003")
+    assert "9 / 17" in f.message
+
+
+def test_list_counts_by_status(tmp_path):
+    """S1 Non PNS typed 3 where the list has 2 (VENI FITRIA, FAHMI MUBAROK)."""
+    rows = clean_rekap()
+    rows[4]["non_pns"] = 3
+    rows[4]["jumlah"] = 9
+    res = check(read_report(write(tmp_path, pronojiwo(rows))))
+    got = peg(res)
+    assert ("PEG002", "G8", "3", "2", None) in got
+    f = next(f for f in res.findings if f.rule == "PEG002")
+    assert "VENI FITRIA dan FAHMI MUBAROK" in f.message
+    assert "Non PNS" in f.message
+
+
+def test_list_incomplete_is_not_compared(tmp_path):
+    """A PNS without pangkat: the list cannot tell the golongan counts."""
+    data = pronojiwo(clean_rekap())
+    data["Pegawai"][6]["pangkat"] = None
+    data["Rekap Pegawai"][9]["pns"] = 7
+    data["Rekap Pegawai"][9]["jumlah"] = 7
+    res = check(read_report(write(tmp_path, data)))
+    assert not any(f.rule == "PEG002" for f in res.findings)
+
+
+def test_mutation_one_typed_count(clean_path):
+    """S1 PNS 6 typed 5: named as the cause, and the corrections close."""
+    baseline = run_check(clean_path)
+    v = judge(clean_path, {}, baseline, Mutant("count", "Rekap Pegawai", "D8", 5))
+    assert v.ok, v
+    res = run_check(clean_path, {("Rekap Pegawai", "D8"): 5})
+    assert peg(res) == [("PEG002", "D8", "5", "6", None)]
+
+
+def test_mutation_without_list_names_input(tmp_path):
+    path = write(tmp_path, pronojiwo(clean_rekap(), pegawai=False))
+    baseline = run_check(path)
+    assert peg(baseline) == []
+    res = run_check(path, {("Rekap Pegawai", "D8"): 5})
+    assert peg(res) == [("PEG004", "D8", "5", "6", None)]
+    f = next(f for f in res.findings if f.rule == "PEG004")
+    assert f.message.startswith("Pendidikan S1: PNS 5 seharusnya 6")
+    v = judge(path, {}, baseline, Mutant("count", "Rekap Pegawai", "D8", 5))
+    assert v.ok, v
+
+
+def test_mutation_total_cell(clean_path):
+    baseline = run_check(clean_path)
+    v = judge(clean_path, {}, baseline, Mutant("count", "Rekap Pegawai", "H10", 18))
+    assert v.ok, v
+
+
+def test_neutral_rewrites_stay_silent(clean_path):
+    baseline = run_check(clean_path)
+    for cell, raw in (("D4", 0), ("H10", 17.0), ("I6", 0.5294), ("C10", "Jumlah"),
+                      ("H13", "6")):
+        v = judge(clean_path, {}, baseline, Mutant("neutral", "Rekap Pegawai", cell, raw,
+                                                   neutral=True))
+        assert v.ok, (cell, v)
+
+
+def test_clean_example_has_no_rekap_findings(tmp_path):
+    res = check(read_report(write(tmp_path, clean_data())))
+    assert not any(f.rule.startswith("PEG") for f in res.findings)
