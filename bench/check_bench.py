@@ -60,8 +60,15 @@ print(PEAK(), file=sys.stderr)
 """
 
 LKJ = PEAK_SRC + """
+import os
 import sys
 from lkj_excel.cli import main
+_exit = os._exit
+def _report_exit(code):  # one-shot commands leave through os._exit: report the peak first
+    print(PEAK(), file=sys.stderr)
+    sys.stderr.flush()
+    _exit(code)
+os._exit = _report_exit
 try:
     main(["check", *sys.argv[1:]])
 except SystemExit:

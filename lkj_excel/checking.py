@@ -47,6 +47,7 @@ def check(report: Report, select: Iterable[str] | None = None,
     return result
 
 
+@pausing  # one pause for reading and checking: the collector resumes once, not twice
 def check_file(path: str | os.PathLike, **kwargs) -> CheckResult:
     """Read and check one workbook. Raises LkjError when the file cannot be used."""
     from .reader import read_report

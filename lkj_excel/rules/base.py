@@ -198,6 +198,18 @@ class Context:
         return Finding(code, sev, sheet, cell, row_key, field, found, expected, message, cause,
                        alternatives, note)
 
+    @cached_property
+    def unusual_values(self) -> list[Value]:
+        """Every value of the model, in :meth:`Report.all_values` order, whose number or date
+        did not read cleanly (an error or irregular digit groups): NIL001-NIL003 look at
+        these, so the model is walked once for the three."""
+        out = []
+        for v in self.report.all_values():
+            p = v.parsed
+            if p is not None and (getattr(p, "error", None) or getattr(p, "irregular", False)):
+                out.append(v)
+        return out
+
     # -- the diagnosis ------------------------------------------------------------------------
     @cached_property
     def diagnosis(self):

@@ -69,7 +69,7 @@ def text_in_number_cell(ctx: Context):
 
     Contoh salah: ``dua juta``, ``1.500.000 rupiah``. Benar: ``2.000.000``. Tanda ``-`` berarti
     tidak ada realisasi dan diterima."""
-    for v in ctx.report.all_values():
+    for v in ctx.unusual_values:
         p = v.parsed
         if isinstance(p, Number) and p.error:
             key, fld = locate(ctx, v)
@@ -88,7 +88,7 @@ def impossible_date(ctx: Context):
 
     Contoh salah: ``31 Februari 2024``, ``31/13/2024``, ``akhir Maret``.
     Benar: ``29 Februari 2024``, ``31/03/2024``, ``2024-03-31``."""
-    for v in ctx.report.all_values():
+    for v in ctx.unusual_values:
         p = v.parsed
         if isinstance(p, DateValue) and p.error:
             yield ctx.finding(
@@ -108,7 +108,7 @@ def irregular_number(ctx: Context):
 
     Contoh (Pronojiwo TW III 2024): pagu ``11.100.0000`` dengan realisasi 11.070.000 dan sisa
     30.000 dibaca 11.100.000 (bacaan lain: 111.000.000)."""
-    for v in ctx.report.all_values():
+    for v in ctx.unusual_values:
         p = v.parsed
         if not (isinstance(p, Number) and p.irregular):
             continue
