@@ -188,6 +188,7 @@ def check(berkas: tuple[str, ...], fmt: str, output: Path | None, min_sev: str,
     for note in found.empty:
         click.echo(f"Catatan: {note}", err=True)
     files = found.files
+    _one_shot(single_report=len(files) == 1)
     if output is not None:
         try:
             guard_output(output, fmt, reads=files, overwrite=timpa)
@@ -290,7 +291,7 @@ def finalise(berkas: Path, output: Path | None, timpa: bool = False,
     from .errors import LkjError
     from .writers.final import finalise as do_finalise
 
-    _one_shot()
+    _one_shot(single_report=True)
     try:
         res = do_finalise(berkas, output, overwrite=timpa, appendix=not tanpa_lampiran,
                           print_appendix=cetak_lampiran and not tanpa_lampiran)
@@ -337,7 +338,7 @@ def dokumen(berkas: Path, output: Path | None, templat: Path | None, abaikan_tem
     from .errors import LkjError
     from .writers.dokumen import dokumen as do_dokumen
 
-    _one_shot()
+    _one_shot(single_report=True)
     try:
         res = do_dokumen(berkas, output, templat=templat, abaikan_temuan=abaikan_temuan,
                          overwrite=timpa)
@@ -579,15 +580,26 @@ def never_fail_on_unprintable() -> None:
 #: 100,000-row report is millions of objects, and tearing them down at exit took half as
 #: long as checking it. Only main(), the console script, acts on it (not CliRunner).
 _ONE_SHOT = False
+#: True inside main() (the console script), not under CliRunner.
+_CONSOLE = False
 
 
-def _one_shot() -> None:
+def _one_shot(single_report: bool = False) -> None:
+    """``single_report``: the command reads one report and ends; as the console script it
+    also stops the cyclic collector (lkj_excel.gcpause.off_for_good), which would otherwise
+    walk the whole report once more after reading and checking it."""
     global _ONE_SHOT
     _ONE_SHOT = True
+    if single_report and _CONSOLE:
+        from .gcpause import off_for_good
+
+        off_for_good()
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: usage errors and unusable files exit 2 with an Indonesian message."""
+    global _CONSOLE
+    _CONSOLE = True
     try:
         _main(argv)
     except SystemExit as exc:
