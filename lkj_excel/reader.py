@@ -606,8 +606,9 @@ def _is_numbering_row(cells: list[Any]) -> bool:
 
 
 def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
-               row_cls: type[Row]) -> tuple[list[Row], dict[str, int], int]:
-    hit = find_header(grid, spec)
+               row_cls: type[Row], hit: tuple[int, dict[str, int]] | None = None,
+               ) -> tuple[list[Row], dict[str, int], int]:
+    hit = hit or find_header(grid, spec)
     required = [c for c in spec.columns if c.required]
     if hit is None:
         raise MissingColumn(
@@ -717,6 +718,64 @@ def _perbandingan_spec(grid: Grid) -> L.TableSheet:
             wide is None or not any(k in wide[1] for y in L.PERBANDINGAN_TAHUN for k in y[:2])):
         return L.PERBANDINGAN_PER_TAHUN
     return L.PERBANDINGAN
+
+
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_QUARTER = re.compile(r"\b(tw|triwulan|tribulan|trw)\b")
+
+
+def _header_text(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return normalise_text(str(v)) if v not in (None, "") else ""
+
+
+def _perbandingan_by_years(grid: Grid, year: int | None) -> tuple[int, dict[str, int]] | None:
+    """A comparison table pasted with its own header, the years in the column titles, as
+    the reports print it: "Tahun 2022 | Tahun 2023 (TW. II)" over "Target | Realisasi"
+    (seed 004 Tabel 3.3), "Target Renstra | Realisasi" over "2021 | 2022 | 2023 (TW. II)"
+    (Tabel 3.4), or "Target 2024 | Realisasi TW III" in one row. Each column is placed by
+    its year against the report year (this year, last year, two years ago); a title with a
+    quarter and no year is this year. None when the sheet has the template's own columns or
+    no year titles."""
+    hit = find_header(grid, L.PERBANDINGAN)
+    if hit is None or year is None or "indikator" not in hit[1]:
+        return None
+    h, base = hit
+    if any(k in base for y in L.PERBANDINGAN_TAHUN for k in y[:2]):
+        return None
+    taken = set(base.values())
+    upper = grid[h]
+    lower = grid[h + 1] if h + 1 < len(grid) else []
+    width = max(len(upper), len(lower))
+
+    def place(two_rows: bool) -> dict[str, int]:
+        mapping: dict[str, int] = {}
+        group = ""
+        for c in range(base["indikator"] + 1, width):
+            up = _header_text(upper[c]) if c < len(upper) else ""
+            low = _header_text(lower[c]) if two_rows and c < len(lower) else ""
+            if up:
+                group = up  # a title merged over the columns to its right
+            if c in taken:
+                continue
+            text = f"{group} {low}".strip()
+            kind = "realisasi" if "realisasi" in text else "target" if "target" in text \
+                else None
+            m = _YEAR.search(text)
+            y = int(m.group(0)) if m else year if _QUARTER.search(text) else None
+            if kind is None or y is None or not 0 <= year - y <= 2:
+                continue
+            key = f"{kind}_n{year - y or ''}"
+            mapping.setdefault(key, c)
+        return mapping
+
+    # one header row first: a second row of numbers is the first line of data
+    for two_rows in (False, True):
+        years = place(two_rows)
+        if years:
+            return (h + 1 if two_rows else h), {**base, **years}
+    return None
 
 
 def _perbandingan_years(rows: list[Row], identity: Identity) -> list[Row]:
@@ -937,10 +996,13 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
         if spec.name not in grids:
             tables[spec.name] = []
             continue
+        hit = None
         if spec.name == "Perbandingan":
             spec = _perbandingan_spec(grids[spec.name])
+            if spec is L.PERBANDINGAN:
+                hit = _perbandingan_by_years(grids[spec.name], identity.year)
         rows, mapping, hdr = read_table(grids[spec.name], spec, sheets[spec.name], p,
-                                        _ROW_CLASSES[spec.name])
+                                        _ROW_CLASSES[spec.name], hit)
         columns[spec.name] = mapping
         header_rows[spec.name] = hdr
         tables[spec.name] = rows

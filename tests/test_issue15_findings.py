@@ -210,3 +210,61 @@ def test_predikat_and_rounding_say_the_same(tmp_path):
     res = check_data(tmp_path, _rounded(clean_data(), "75,8%", "Tinggi"))
     f = next(f for f in res.findings if f.rule == "CAP004")
     assert f.expected == "Sedang" and "capaian 75,80% " in f.message
+
+
+# -- comparison tables pasted with their own year titles ------------------------------------
+
+def _pasted_perbandingan(tmp_path, header_rows, rows, merge=()):
+    """The clean report with its Perbandingan sheet replaced by a table as the report
+    prints it (title rows, then one row per indicator), pasted at A3."""
+    path = write(tmp_path, clean_data())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Perbandingan"]
+    ws.delete_rows(3, ws.max_row)
+    for r, values in enumerate([*header_rows, *rows], start=3):
+        for c, v in enumerate(values, start=1):
+            ws.cell(r, c, v)
+    for rng in merge:
+        ws.merge_cells(rng)
+    wb.save(path)
+    from lkj_excel.checking import check_file
+
+    return check_file(path)
+
+
+IND2 = "Rata-rata persentase desa yang menyusun dokumen administrasi pemerintahan desa tepat " \
+    "waktu"
+
+
+def test_a_renstra_table_with_the_years_in_its_titles(tmp_path):
+    # Seed 004 Tabel 3.4: "Target Renstra | Realisasi" over "2021 | 2022 | 2023 (TW. II)",
+    # one row per indicator with several years. For Sukamaju (TW I 2025): the 2025 (TW. I)
+    # realisasi is the Capaian's 80% and 25,00%: nothing to say.
+    head = [["No", "Indikator Kinerja", "Target Renstra", "Realisasi", None, None],
+            [None, None, None, 2023, 2024, "2025 (TW. I)"]]
+    rows = [["1.", IND1, "95%", "88%", "90%", "80%"],
+            ["2.", IND2, "90%", None, "80%", "25,00%"]]
+    merge = ("D3:F3", "A3:A4", "B3:B4", "C3:C4")
+    res = _pasted_perbandingan(tmp_path, head, rows, merge)
+    assert _others(res) == set()
+    # the 2025 realisasi typed 60% (the report's own slip in seed 004: its capaian): at F5
+    rows[0][5] = "60%"
+    res = _pasted_perbandingan(tmp_path, head, rows, merge)
+    assert _others(res) == {("PK008", "Perbandingan", "F5")}
+    assert next(f for f in res.findings if f.rule == "PK008").expected == "80,00%"
+
+
+def test_a_comparison_table_with_a_year_over_target_and_realisasi(tmp_path):
+    # Seed 004 Tabel 3.3: "Tahun 2022 | Tahun 2023 (TW. II)" each over "Target | Realisasi"
+    head = [["No.", "Indikator Kinerja", "Tahun 2024", None, "Tahun 2025 (TW. I)", None],
+            [None, None, "Target", "Realisasi", "Target", "Realisasi"]]
+    rows = [["1.", IND1, "88%", "90%", "90%", "80%"],
+            ["2.", IND2, "75%", "80%", "85%", "25,00%"]]
+    res = _pasted_perbandingan(tmp_path, head, rows, ("C3:D3", "E3:F3"))
+    # the 2025 target of indicator 2 typed 85% against 80% in Capaian (E6)
+    assert _others(res) == {("PK008", "Perbandingan", "E6")}
+    # and in one title row, as seed 003 prints it: "Target 2024 | Realisasi TW III"
+    head = [["No", "Indikator Kinerja", "Target 2024", "Realisasi 2024", "Target 2025",
+             "Realisasi TW I"]]
+    res = _pasted_perbandingan(tmp_path, head, rows)
+    assert _others(res) == {("PK008", "Perbandingan", "E5")}

@@ -154,7 +154,9 @@ def comparison_differs(ctx: Context):
     """Target dan realisasi tahun berjalan pada perbandingan dengan tahun sebelumnya
     (sheet Perbandingan) harus sama dengan di Capaian untuk indikator yang sama. Angka tanpa
     satuan di Perbandingan bersatuan sama dengan indikatornya di Capaian: indeks 82 di kedua
-    sheet sama, bukan temuan.
+    sheet sama, bukan temuan. Tabel yang ditempel bersama judul kolomnya sendiri (Tahun 2022
+    di atas Target dan Realisasi, atau Realisasi di atas 2021, 2022, 2023 (TW. II)) dibaca
+    menurut tahun di judulnya.
 
     Contoh (Candipuro TW II 2023): realisasi 2023 ditulis 60% (itu capaiannya), di Capaian
     54,90%."""

@@ -40,7 +40,8 @@ PETUNJUK_TEXT: tuple[tuple[str, str], ...] = (
      "Rupiah boleh ditulis 1500000 atau 1.500.000. Persen ditulis 24,14%. Tanda - berarti "
      "tidak ada (nol). Jangan menulis teks di sel angka: '1 Jan s/d Maret 2023' di kolom "
      "persen adalah teks, bukan angka (tulis di kolom Keterangan). Baris JUMLAH boleh "
-     "ditulis JUMLAH, J U M L A H, di kolom kode, atau tanpa tulisan di baris terakhir."),
+     "ditulis JUMLAH, J U M L A H, di kolom kode (juga bila digabung dengan kolom nama), atau "
+     "tanpa tulisan di baris terakhir."),
     ("Identitas",
      "Nama unit kerja, tingkat (seksi atau kecamatan), tahun, triwulan (I-IV), tempat dan "
      "tanggal laporan, serta nama, NIP, pangkat/golongan dan jabatan pelapor dan atasan "
@@ -109,7 +110,10 @@ PETUNJUK_TEXT: tuple[tuple[str, str], ...] = (
     ("Perbandingan",
      "Satu baris per indikator: Target Renstra, lalu target dan realisasi dua tahun lalu, "
      "tahun lalu dan tahun ini (Tahun Anggaran di Identitas). Tabel yang kolomnya tahun "
-     "(2022, 2023 (TW. II), Realisasi TW III) ditempel ke kolom tahunnya."),
+     "(2022, 2023 (TW. II), Realisasi TW III) ditempel ke kolom tahunnya, atau ditempel "
+     "bersama judul kolomnya sendiri menggantikan judul templat ('Tahun 2022' di atas "
+     "'Target' dan 'Realisasi'; 'Target Renstra' lalu 'Realisasi' di atas 2021, 2022, 2023 "
+     "(TW. II)): kolomnya dikenali dari tahunnya, judul dengan TW tanpa tahun = tahun ini."),
     ("Tanda Tangan",
      "Setiap tanda tangan di dokumen (Kata Pengantar, Perjanjian Kinerja, Lampiran PK, "
      "Penutup) dengan tempat, tanggal, jabatan, nama, NIP dan pangkat/golongan seperti "
