@@ -307,6 +307,59 @@ def personnel_counts(report: Report) -> dict[str, dict]:
     return {"pendidikan": edu, "golongan": gol, "eselon": esl, "diklat": dik}
 
 
+def personnel_figures(result: CheckResult) -> dict[str, dict]:
+    """The personnel counts every writer shows: :func:`personnel_counts` from the Pegawai
+    list, with each table the report typed itself (sheet Rekap Pegawai) in its place, at
+    its corrected values (the diagnosis' truth: a wrong total is shown as it should be).
+    A typed pendidikan or golongan table without status columns cannot say the split by
+    status, so the list's figures stay for it. ``"dari_rekap"`` names the typed tables."""
+    from .relations.pegawai import STATUS_COLUMNS, category, rekap_tables
+
+    ctx: Context = result.context
+    counts = personnel_counts(result.report)
+    typed_dims: list[str] = []
+
+    def value(v) -> int:
+        x = ctx.truth(v, amount(v, True))
+        return int(round(x)) if isinstance(x, (int, float)) and x == x else 0
+
+    for t in rekap_tables(result.report):
+        dim = t.tabel
+        if dim is None or not t.rows:
+            continue
+        keys = t.status_keys()
+        if dim == "Pendidikan" and keys:
+            edu: dict[str, dict[str, int]] = {}
+            for r in t.rows:
+                cat = category(dim, r.get("uraian").text) or "Lainnya"
+                row = edu.setdefault(cat, {s: 0 for s in STATUS_ORDER})
+                for k, st in STATUS_COLUMNS:
+                    if k in keys:
+                        row[st] += value(r.get(k))
+            counts["pendidikan"] = edu
+        elif dim == "Golongan" and keys:
+            gol = {g: {"PNS": 0, "CPNS": 0} for g in GOL_ORDER}
+            for r in t.rows:
+                cat = (category(dim, r.get("uraian").text) or "").split("/")[0]
+                if cat in gol:
+                    for k, st in (("pns", "PNS"), ("cpns", "CPNS")):
+                        if k in keys:
+                            gol[cat][st] += value(r.get(k))
+            counts["golongan"] = gol
+        elif dim in ("Eselon", "Diklat"):
+            out: dict[str, int] = {}
+            for r in t.rows:
+                cat = category(dim, r.get("uraian").text) or r.get("uraian").text.strip()
+                n = sum(value(r.get(k)) for k in keys) if keys else value(r.get("jumlah"))
+                out[cat] = out.get(cat, 0) + n
+            counts[dim.lower()] = out
+        else:
+            continue
+        typed_dims.append(dim)
+    counts["dari_rekap"] = typed_dims
+    return counts
+
+
 # --- Figures for the Word document (lkj dokumen) ------------------------------------------
 # Tables the finalised workbook takes straight from the sheets but the document shows with
 # their totals, ratios and percentages: computed here, once, from the same check context.
@@ -462,5 +515,5 @@ def perbandingan_table(summary: Summary) -> tuple[list[int], list[ComparisonLine
     return sorted(years), list(lines.values())
 
 
-__all__ = ["Summary", "build_summary", "desa_table", "personnel_counts", "pk_budget",
-           "fasilitasi_table", "indicator_ratio", "efisiensi_lines", "perbandingan_table"]
+__all__ = ["Summary", "build_summary", "desa_table", "personnel_counts", "personnel_figures",
+           "pk_budget", "fasilitasi_table", "indicator_ratio", "efisiensi_lines", "perbandingan_table"]

@@ -203,3 +203,66 @@ def test_neutral_rewrites_stay_silent(clean_path):
 def test_clean_example_has_no_rekap_findings(tmp_path):
     res = check(read_report(write(tmp_path, clean_data())))
     assert not any(f.rule.startswith("PEG") for f in res.findings)
+
+
+# ---------------------------------------------------------------------------------------
+# The finalised workbook and the Word document show the typed tables, corrected
+# ---------------------------------------------------------------------------------------
+
+
+def _no_list_seed(tmp_path):
+    """Seed 003's tables typed, the personnel list not: only the typed tables can say."""
+    return write(tmp_path, pronojiwo(seed_rekap(), pegawai=False), "tanpa_daftar.xlsx")
+
+
+def test_figures_use_the_corrected_typed_tables(tmp_path):
+    from lkj_excel.checking import check_file
+    from lkj_excel.summary import personnel_figures
+
+    res = check_file(write(tmp_path, pronojiwo(seed_rekap())))
+    f = personnel_figures(res)
+    assert f["dari_rekap"] == ["Pendidikan", "Golongan", "Diklat", "Eselon"]
+    # Tabel 3.10 corrected by the list: IV a 2, not 3
+    assert f["eselon"] == {"II a": 0, "II b": 0, "III a": 1, "III b": 1, "IV a": 2, "IV b": 2}
+    # Tabel 3.9 as typed (2 + 2; the Pegawai sheet has no diklat to say otherwise)
+    assert f["diklat"] == {"PIM I": 0, "PIM II": 0, "PIM III": 2, "PIM IV": 2}
+    assert f["golongan"]["II"] == {"PNS": 1, "CPNS": 0}
+    assert f["pendidikan"]["SMA/SMK"] == {"PNS": 1, "CPNS": 0, "PPPK": 0, "Non PNS": 8}
+
+
+def test_finalised_workbook_shows_typed_tables(tmp_path):
+    import openpyxl
+
+    from lkj_excel.writers.final import finalise
+
+    out = finalise(_no_list_seed(tmp_path), tmp_path / "final.xlsx").output
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Tabel Pegawai"]
+    cells = [[c.value for c in row] for row in ws.iter_rows()]
+    text = " ".join(str(v) for row in cells for v in row if v is not None)
+    assert "dari sheet Rekap Pegawai, setelah dikoreksi" in text
+    rows = {row[1]: row for row in cells if len(row) > 2 and isinstance(row[1], str)}
+    # diklat: the typed 2 + 2; the Jumlah is a live SUM (4 when computed)
+    assert rows["PIM III"][2] == 2 and rows["PIM IV"][2] == 2
+    # golongan without the list: the fewest cells that explain Tabel 3.8 are PNS II = 3
+    # (0 + 3 + 6 + 0 = 9, both typed totals) and its row's Jumlah 3 - two cells, against
+    # three for Jumlah II, Jumlah PNS and the total
+    assert rows["Golongan II"][2] == 3 and rows["Golongan III"][2] == 6
+    assert rows["IV a"][2] == 3
+
+
+def test_dokumen_shows_typed_tables(tmp_path):
+    from docx import Document
+
+    from lkj_excel.writers.dokumen import dokumen
+
+    data = pronojiwo(seed_rekap())
+    res = dokumen(write(tmp_path, data, "dok.xlsx"))
+    doc = Document(str(res.output))
+    esl = None
+    for t in doc.tables:
+        rows = [[c.text.strip() for c in r.cells] for r in t.rows]
+        if rows and any("Eselon" in c for c in rows[0]):
+            esl = {r[1]: r[-1] for r in rows}
+    assert esl is not None
+    assert (esl["IV a"], esl["Jumlah"]) == ("2", "6")

@@ -46,7 +46,7 @@ from ..summary import (
     fasilitasi_table,
     indicator_ratio,
     perbandingan_table,
-    personnel_counts,
+    personnel_figures,
     pk_budget,
 )
 from .atomic import atomic_output
@@ -593,7 +593,7 @@ class DocumentContext:
                          "pangkat": r.get("pangkat").text or "-",
                          "eselon": r.get("eselon").text or "-",
                          "pendidikan": r.get("pendidikan").text or "-"})
-        counts = personnel_counts(self.report)
+        counts = personnel_figures(self.result)
         edu = counts["pendidikan"]
         people = sum(sum(v.values()) for v in edu.values())
         shown = [k for k in (*EDU_ORDER, "Lainnya") if k in edu and

@@ -228,7 +228,7 @@ class FinalWriter:
     def _has(self, role: str) -> bool:
         r = self.report
         return {"desa": bool(r.desa), "perbandingan": bool(r.perbandingan),
-                "pegawai": bool(r.pegawai)}.get(role, True)
+                "pegawai": bool(r.pegawai or r.rekap_pegawai)}.get(role, True)
 
 
 __all__ = ["finalise", "default_output", "FinaliseResult", "FinalWriter"]

@@ -1,10 +1,12 @@
 """Tabel Kepegawaian: staff counted from the Pegawai sheet by education and status, by
-golongan, by eselon and by leadership training, each with a live total."""
+golongan, by eselon and by leadership training, each with a live total. A table the report
+typed itself (sheet Rekap Pegawai) is shown instead, at its corrected values
+(summary.personnel_figures)."""
 
 from __future__ import annotations
 
 from ...model import col_letter
-from ...summary import EDU_ORDER, GOL_ORDER, STATUS_ORDER, personnel_counts
+from ...summary import EDU_ORDER, GOL_ORDER, STATUS_ORDER, personnel_figures
 from . import page
 from .common import Context, formula
 
@@ -21,9 +23,15 @@ def _head(ps, ctx: Context, r: int, heads: list[str]) -> None:
 def write(ctx: Context) -> None:
     ps = page.sheet(ctx, "pegawai", WIDTHS, landscape=False)
     ws, st = ps.ws, ctx.styles
-    counts = personnel_counts(ctx.report)
+    counts = personnel_figures(ctx.summary.result)
+    typed = counts["dari_rekap"]
+    source = "dihitung dari sheet Pegawai" if not typed else \
+        "dari sheet Rekap Pegawai, setelah dikoreksi" if len(typed) == 4 or not \
+        ctx.report.pegawai else \
+        f"tabel {', '.join(t.lower() for t in typed)} dari sheet Rekap Pegawai, setelah " \
+        "dikoreksi; lainnya dihitung dari sheet Pegawai"
     r = page.title(ps, ctx, TITLE.upper(), 0,
-                   f"{ctx.summary.unit} - {page.period_text(ctx)} (dihitung dari sheet Pegawai)")
+                   f"{ctx.summary.unit} - {page.period_text(ctx)} ({source})")
     # by pendidikan x status
     edu = counts["pendidikan"]
     keys = [k for k in (*EDU_ORDER, "Lainnya") if k in edu]
