@@ -268,3 +268,40 @@ def test_a_comparison_table_with_a_year_over_target_and_realisasi(tmp_path):
              "Realisasi TW I"]]
     res = _pasted_perbandingan(tmp_path, head, rows)
     assert _others(res) == {("PK008", "Perbandingan", "E5")}
+
+
+def test_an_indeks_in_the_earlier_one_row_per_year_perbandingan(tmp_path):
+    # The layout the issue was found in (one row per indicator per year): the 2025 row's
+    # target 82 against Capaian 82 (satuan Indeks) is the same number, not an error.
+    path = write(tmp_path, _indeks(clean_data()))
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Perbandingan"]
+    ws.delete_rows(3, ws.max_row)
+    for r, values in enumerate((
+            ["No", "Indikator Kinerja", "Tahun", "Target", "Realisasi", "Target Renstra"],
+            ["1", IND1, 2024, "80", "81", "85"],
+            ["1", IND1, 2025, "82", "80", None]), start=3):
+        for c, v in enumerate(values, start=1):
+            ws.cell(r, c, v)
+    wb.save(path)
+    from lkj_excel.checking import check_file
+
+    assert _others(check_file(path)) == set()
+
+
+def test_nilai_akhir_takes_the_value_planned_for_the_quarter(tmp_path):
+    # Metode nilai akhir (a level, not a sum): plan 85%, 88%, 89%, 90% for TW I-IV; in TW II
+    # the target is TW II's 88%, not 85 + 88. Realisasi 80%: 80 / 88 = 90,91%.
+    d = clean_data()
+    d["Identitas"].update({"triwulan": "II", "tanggal": "4 Juli 2025"})
+    d["Capaian"][0].update({"metode": "nilai akhir", "target_tahunan": "90%", "target": "88%",
+                            "tw1": "85%", "tw2": "88%", "tw3": "89%", "tw4": "90%",
+                            "capaian": "90,91%", "predikat": "Tinggi"})
+    d["Capaian"][2]["capaian"] = "61,08%"  # (90,91 + 31,25) / 2
+    d["Efisiensi"][0].update({"target": "88%", "capaian_kinerja": "90,91%"})
+    res = check_data(tmp_path, d)
+    assert _others(res) == set()
+    d["Capaian"][0]["target"] = "173%"  # 85 + 88, as a kumulatif count would add it
+    res = check_data(tmp_path, d)
+    f = next(f for f in res.findings if f.cell == "E4")
+    assert (f.rule, f.expected) == ("CAP007", "88,00%")
