@@ -624,6 +624,9 @@ def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
     cols = [(col.key, _PARSERS.get(col.kind, _parse_text_cell), mapping[col.key],
              col_letter(mapping[col.key]))
             for col in spec.columns if col.key in mapping]
+    # An empty cell reads the same in every row of its column: parse it once (the parse
+    # results are immutable and already shared through the parsers' memo).
+    blanks = [parse(None) for _k, parse, _c, _l in cols]
     for r in range(header_row + 1, len(grid)):
         line = grid[r]
         if not line:  # a sparse sheet's empty row (see _sparse_grid)
@@ -636,8 +639,8 @@ def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
             continue
         cells: dict[str, Value] = {}
         at = str(r + 1)
-        for (key, parse, _c, letter), raw in zip(cols, raws, strict=True):
-            value, parsed = parse(raw)
+        for (key, parse, _c, letter), raw, blank in zip(cols, raws, blanks, strict=True):
+            value, parsed = blank if raw is None else parse(raw)
             cells[key] = Value(value, raw, sheet_name, letter + at, parsed)
         rows.append(row_cls(sheet_name, r + 1, cells))
     return rows, mapping, header_row + 1
