@@ -85,11 +85,33 @@ def printed_px(width: float) -> float:
     return max(col_px(width), (width + LO_WIDTH_PAD) * LO_DIGIT_PX)
 
 
-@lru_cache(maxsize=16384)
+_UNITS = {chr(32 + i): w for i, w in enumerate(_REGULAR)}
+_UNITS_BOLD = {chr(32 + i): w for i, w in enumerate(_BOLD)}
+
+
 def wrapped_lines(text: str, width_px: float, size: float = FONT_SIZE,
                   bold: bool = False) -> int:
     """How many lines ``text`` takes in a wrapping cell ``width_px`` wide: greedy wrapping at
     spaces, as the spreadsheet programs do, a word wider than the cell broken anywhere."""
+    # Most cells hold one line, and most rows' texts are unique (no use memoising them):
+    # when the whole text, every character counted, fits, the greedy wrapping keeps it on
+    # one line - its words and single spaces are no wider (any whitespace character is at
+    # least as wide as a space).
+    if "\n" not in text:
+        table = _UNITS_BOLD if bold else _UNITS
+        try:
+            units = sum(map(table.__getitem__, text))
+        except KeyError:
+            units = sum(table.get(ch, _OTHER) for ch in text)
+        if units / 1000 * size * PX_PER_PT * TEXT_SLACK < max(width_px - CELL_INSET_PX,
+                                                               10) - 1e-6:
+            return 1
+    return _wrapped_lines(text, width_px, size, bold)
+
+
+@lru_cache(maxsize=16384)
+def _wrapped_lines(text: str, width_px: float, size: float = FONT_SIZE,
+                   bold: bool = False) -> int:
     usable = max(width_px - CELL_INSET_PX, 10)
     space = text_px(" ", size, bold)
     total = 0

@@ -54,6 +54,7 @@ class Annotator:
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
+        self._styles: dict[tuple, Any] = {}
         self.by_cell: dict[tuple[str, str], list[Finding]] = defaultdict(list)
         for f in ctx.findings:
             if f.cell and ":" not in f.cell:
@@ -65,6 +66,14 @@ class Annotator:
                 self.labels[(spec.name, fld.label.lower())] = fld.kind
 
     def style(self, kind: str, sev: Severity | None, role: str = "input") -> Any:
+        # memoised: called for every cell of every input sheet, with a handful of keys
+        key = (kind, sev, role)
+        fmt = self._styles.get(key)
+        if fmt is None:
+            fmt = self._styles[key] = self._style(kind, sev, role)
+        return fmt
+
+    def _style(self, kind: str, sev: Severity | None, role: str) -> Any:
         st = self.ctx.styles
         props: dict[str, Any] = {**st.border}
         if role == "input":
