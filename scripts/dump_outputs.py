@@ -6,8 +6,10 @@ Writes into OUT (one text file per product, stable order, no paths or timestamps
   every sample workbook, every file of tests/corpus, and synthetic workbooks with mistakes
   (the rekap benchmark's generator, plus larger Anggaran tables);
 - ``final/NAME.txt``: every cell of ``lkj finalise`` of each sample: the stored value
-  (python-calamine) and the formula (openpyxl), sheet by sheet, plus comments;
-- ``rekap/NAME.txt``: every cell of ``lkj rekap`` over the samples, the corpus, the office
+  (python-calamine) and the formula (openpyxl), sheet by sheet, plus comments, row heights,
+  column widths, page breaks, merged ranges, print area and scale, and each cell's style
+  (number format, font, fill, wrapping, alignment, border);
+- ``rekap/NAME.txt``: the same for ``lkj rekap`` over the samples, the corpus, the office
   set of tests/rekap_set.py and the synthetic workbooks.
 
     python scripts/dump_outputs.py OUT          # then: diff -r OUT_BEFORE OUT_AFTER
@@ -126,6 +128,25 @@ def dump_cells(path: Path) -> str:
                     lines.append(f"{cell.coordinate} {cell.value}")
                 if cell.comment is not None:
                     lines.append(f"{cell.coordinate} comment {cell.comment.text!r}")
+        # what the print layout and the styles decide: a speed-up must not change them
+        lines.append(f"## layout {ws.title}")
+        lines.append("heights " + " ".join(f"{k}:{v.height}" for k, v in
+                                           sorted(ws.row_dimensions.items()) if v.height))
+        lines.append("widths " + " ".join(f"{k}:{v.width}" for k, v in
+                                          sorted(ws.column_dimensions.items())))
+        lines.append(f"breaks {[b.id for b in ws.row_breaks.brk]} merged "
+                     f"{sorted(str(m) for m in ws.merged_cells.ranges)} "
+                     f"print {ws.print_area} scale {ws.page_setup.scale}")
+        for row in ws.iter_rows():
+            for c in row:
+                if c.has_style:
+                    f = c.font
+                    lines.append(
+                        f"{c.coordinate} style {c.number_format!r} b={f.b} i={f.i} "
+                        f"size={f.sz} color={f.color.rgb if f.color else None} "
+                        f"fill={c.fill.fgColor.rgb} wrap={c.alignment.wrap_text} "
+                        f"align={c.alignment.horizontal}/{c.alignment.vertical} "
+                        f"border={c.border.left.style}/{c.border.top.style}")
     return "\n".join(lines) + "\n"
 
 
