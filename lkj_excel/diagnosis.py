@@ -447,6 +447,23 @@ class Solver:
             frontier = nxt
         return None
 
+    def _input_suspects(self, c: Cell) -> list[Cell]:
+        rel = c.relation
+        if rel is None or rel.invert is None or c.typed is None:
+            return []
+        try:
+            proposals = rel.invert(rel, c.typed)
+        except (ArithmeticError, ValueError, TypeError):
+            return []
+        out: list[Cell] = []
+        for i, v in proposals:
+            r = i.relation
+            if r is None or r.suspects is None or v is None or \
+                    (isinstance(v, float) and not math.isfinite(v)):
+                continue
+            out.extend(r.suspects(r, v))
+        return out
+
     def _alternatives(self, ch: Change) -> list[Cell]:
         c = ch.cell
         alts: list[Cell] = []
@@ -461,6 +478,11 @@ class Solver:
                 for x in c.relation.suspects(c.relation, c.typed):
                     if not any(a is x for a in alts):
                         alts.append(x)
+            # the suspects of a derived input it was computed from: a realisasi counted
+            # from ticks through an untyped pembilang (seed 002) names the ticks too
+            for x in self._input_suspects(c):
+                if x is not c and not any(a is x for a in alts):
+                    alts.append(x)
         else:
             cells = self._cells
             for k in self._ties.get(id(c), ()):
@@ -511,8 +533,11 @@ def _identity_cost(ctx, year: int | None, quarter: int | None) -> float:
             late = working_days_between(due, rd, s.extra_holidays)
             cost += 1.0 + min(late, 250) / 100
         elif rd < quarter_end(year, quarter):
-            # A report cannot describe a quarter that has not ended: a strong contradiction.
-            cost += 2.0
+            # A report cannot describe a quarter that has not ended: a strong contradiction,
+            # the stronger the earlier (a whole quarter early is a typo in the quarter; two
+            # days early, as seed 001, is the report's own slip).
+            early = (quarter_end(year, quarter) - rd).days
+            cost += 1.0 + min(early, 92) / 92
     from .relations.capaian import doc_earliest
 
     earliest = {doc: doc_earliest(s, doc, year) for doc in ("rkpdes", "apbdes", "lppdes")}

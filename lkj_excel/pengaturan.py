@@ -113,8 +113,8 @@ _MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agus
 
 
 def window(raw: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """"Juli - September", "1 Juli s.d. 30 September", "01-07 s/d 30-09" -> ((1, 7), (30, 9));
-    None when it is not a span of days of the year."""
+    """"Juli - September", "1 Juli s.d. 30 September", "01-07 s/d 30-09", "Juli -
+    September 2024" -> ((1, 7), (30, 9)); None when it is not a span of days of the year."""
     import calendar
 
     if is_blank(raw):
@@ -130,7 +130,8 @@ def window(raw: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
         words = part.replace(".", " ").split()
         month = next((i + 1 for i, m in enumerate(_MONTHS) for w in words
                       if w.startswith(m[:3]) and m.startswith(w[:3])), None)
-        day = next((int(w) for w in words if w.isdigit()), None)
+        # "November - Desember 2024" (seed 003): a year is not a day of the month
+        day = next((int(w) for w in words if w.isdigit() and len(w) <= 2), None)
         if month is None:
             dm = day_month(part)
             if dm is None:
@@ -489,7 +490,7 @@ def _show(attr: str, v: Any) -> str:
     if attr.endswith("_deadline"):
         return f"{v[0]:02d}-{v[1]:02d}"
     if attr == "windows":
-        return "; ".join(f"{k.upper()[:3]}{k[3:]} {window_text(w)}" for k, w in
+        return "; ".join(f"{k[:3].upper()}D{k[4:]} {window_text(w)}" for k, w in
                          sorted(v.items())) or "tidak ada"
     if attr == "legal_basis":
         return v or "tidak disebut"

@@ -14,6 +14,12 @@ def _ang(rows):
     return [dict(zip(keys, r, strict=False)) for r in rows]
 
 
+def _rekap(*tables):
+    """Rekap Pegawai rows: (tabel, ((no, uraian, pns, cpns, non_pns, jumlah, persen), ...))."""
+    keys = ("no", "uraian", "pns", "cpns", "non_pns", "jumlah", "persen")
+    return [{"tabel": t, **dict(zip(keys, r, strict=True))} for t, rows in tables for r in rows]
+
+
 # --- 000: Ranuyoso, Seksi Pemberdayaan Masyarakat, TW IV 2022 (a correct report) ---------
 RANUYOSO = {
     "Identitas": {
@@ -40,8 +46,19 @@ RANUYOSO = {
          "indikator": "Persentase Fasilitasi Kegiatan Pemberdayaan Desa", "target": "100%",
          "realisasi_kinerja": "100%", "capaian_kinerja": "100%"},
         {"no": "1", "jenis": "Kegiatan", "uraian": "Koordinasi Kegiatan Pemberdayaan Desa",
-         "pagu": "23.500.000", "realisasi": "23.500.000", "capaian_anggaran": "100%"},
+         "pagu": "23.500.000", "realisasi": "23.500.000", "capaian_anggaran": "100%",
+         "sasaran_no": "1."},
     ],
+    # The closing page: the superior's "Mengetahui" and the reporter's dated signature.
+    "Tanda Tangan": [
+        {"no": 1, "bagian": "Penutup", "jabatan": "Atasan Langsung CAMAT RANUYOSO",
+         "nama": "MUHAMMAD SAIFUL, S.AP.", "nip": "19720202 199803 1 010"},
+        {"no": 2, "bagian": "Penutup", "tempat": "Ranuyoso", "tanggal": "02 Januari 2023",
+         "jabatan": "Kepala Seksi Pemberdayaan Masyarakat", "nama": "SLAMET ADIYONO",
+         "nip": "19671003 199110 1 001"},
+    ],
+    # Pasal 4 of the Perbup quoted in its Pendahuluan: 5 working days
+    "Pengaturan": {"dasar_hukum": "Pasal 4 Peraturan Bupati Nomor 6 Tahun 2018"},
 }
 
 # --- 001: Kalaena (Luwu Timur), Seksi PMD, TW II 2024 -------------------------------------
@@ -78,13 +95,21 @@ KALAENA = {
         {"no": "3.", "uraian": _K3, "anggaran": "Rp. 10.470.500", "sumber": "APBD"},
         {"uraian": "JUMLAH ANGGARAN", "anggaran": "Rp. 107.244.500", "sumber": "APBD"},
     ],
+    # Rencana aksi (Target TW I-IV, Metode Capaian) from BAB III's text and the PK's
+    # quarterly table: the Lembaga forum was held in TW I ("target 0 Lembaga ... sudah
+    # terlaksana pada triwulan I"); one Laporan a month, "target triwulan II 3 Laporan";
+    # 7 Laporan Hasil Koordinasi in each quarter, 7 in the year.
     "Capaian": [
         {"no": "1.", "sasaran": _K1, "target_tahunan": "5 Lembaga Kemsyarakatan",
-         "target": "-", "realisasi": "-", "capaian": "-"},
+         "target": "-", "realisasi": "-", "capaian": "-", "metode": "triwulan",
+         "tw1": "5", "tw2": "0"},
         {"no": "2.", "sasaran": _K2, "target_tahunan": "12 Laporan", "target": "6",
-         "realisasi": "6", "capaian": "100", "predikat": "Sangat Baik"},
+         "realisasi": "6", "capaian": "100", "predikat": "Sangat Baik", "metode": "triwulan",
+         "tw1": "3", "tw2": "3", "tw3": "3", "tw4": "3"},
         {"no": "3.", "sasaran": _K3, "target_tahunan": "7 Laporan", "target": "7",
-         "realisasi": "7", "capaian": "100", "predikat": "Sangat Baik"},
+         "realisasi": "7", "capaian": "100", "predikat": "Sangat Baik",
+         "metode": "nilai akhir", "tw1": "7", "tw2": "7", "tw3": "7", "tw4": "7"},
+        {"sasaran": "Jumlah", "target_tahunan": "24", "target": "13", "realisasi": "13"},
         {"indikator": "Rata-rata Capaian Kinerja", "capaian": "100%"},
     ],
     "Anggaran": [
@@ -92,10 +117,18 @@ KALAENA = {
         {"uraian": _K2, "pagu": "85.880.500", "target_tw": "16.682.500",
          "realisasi": "19.617.580", "capaian_keuangan": "117%"},
         {"uraian": _K3, "pagu": "10.470.500", "target_tw": "2.498.250",
-         "realisasi": "2.896.250", "capaian_keuangan": "115%"},
+         "realisasi": "2.896.250", "capaian_keuangan": "115%",
+         # the PK's quarterly table: TW I-IV budget of this sub kegiatan
+         "rencana_tw1": "2.773.750", "rencana_tw2": "2.498.250", "rencana_tw3": "2.700.250",
+         "rencana_tw4": "2.498.250"},
         {"uraian": "Jumlah", "pagu": "107.244.500", "target_tw": "41.664.750",
          "realisasi": "24.528.830"},
         {"uraian": "Rata-rata Capaian Keuangan", "capaian_keuangan": "59%"},
+    ],
+    "Tanda Tangan": [
+        {"no": 1, "bagian": "Penutup", "tempat": "Kalaena", "tanggal": "28 Juni 2024",
+         "jabatan": "Kepala Seksi Pemberdayaan Masyarakat Desa", "nama": "SARTANA, S.Pd",
+         "nip": "19690220 199002 1 001", "pangkat": "Penata Tk. I, III/d"},
     ],
 }
 
@@ -140,11 +173,28 @@ SENDURO = {
          "indikator": _S_IND[i], "target": "12 bulan" if i == 0 else "12 Desa"}
         for i in range(6)
     ],
+    # The first indicator is computed from the year's facilitation list ("11 jenis
+    # fasilitasi dan 2 koordinasi", three done "sejumlah 23%"): Sumber Data Fasilitasi.
     "Capaian": [
         {"no": str(i + 1), "sasaran": _S_CAP_SAS[i], "indikator": _S_IND[i], "target": "100%",
          "realisasi": "3 Desa", "capaian": "25%",
-         "keterangan": "Jan s/d Maret 2023" if i == 0 else None}
+         "keterangan": "Jan s/d Maret 2023" if i == 0 else None,
+         "sumber": "Fasilitasi" if i == 0 else None}
         for i in range(6)
+    ],
+    # 11 jenis fasilitasi and 2 koordinasi planned for 2023; the three done are named, the
+    # rest is only counted.
+    "Fasilitasi": [
+        {"no": 1, "nama": "Fasilitasi Penjaringan Perangkat Desa", "kelompok": "Fasilitasi",
+         "status": "Terlaksana"},
+        {"no": 2, "nama": "Fasilitasi penerapan dan penegakan peraturan perundang-undangan",
+         "kelompok": "Fasilitasi", "status": "Terlaksana"},
+        {"no": 3, "nama": "Fasilitasi administrasi tata Pemerintahan Desa",
+         "kelompok": "Fasilitasi", "status": "Terlaksana"},
+        {"no": 4, "nama": "Jenis fasilitasi lain tahun 2023 (tidak dirinci)",
+         "kelompok": "Fasilitasi", "status": "Belum", "jumlah": 8},
+        {"no": 5, "nama": "Koordinasi tahun 2023 (tidak dirinci)", "kelompok": "Koordinasi",
+         "status": "Belum", "jumlah": 2},
     ],
     "Efisiensi": [
         {"no": "1", "jenis": "Sasaran",
@@ -173,23 +223,36 @@ SENDURO = {
     ] + [
         {"no": no, "jenis": "Kegiatan", "uraian": name, "pagu": pagu, "realisasi": real,
          "capaian_anggaran": cap, "target": "100%", "realisasi_kinerja": r, "efisiensi": eff,
-         "keterangan": "1 Jan s/d Maret 2023"}
-        for no, name, pagu, real, cap, r, eff in (
+         "keterangan": "1 Jan s/d Maret 2023", "sasaran_no": sas}
+        # The table does not say which kegiatan serves which sasaran; the pagu do: kegiatan
+        # 5 has sasaran 1's 7.500.000, kegiatan 6 sasaran 4's 290.800.000, kegiatan 3 and 4
+        # together sasaran 3's 14.700.000 (10.200.000 + 4.500.000). Kegiatan 1 and 2
+        # (12.800.000) do not make sasaran 2's 29.859.000 and stay unlinked.
+        for no, name, pagu, real, cap, r, eff, sas in (
             ("1", "Penyelenggaraan efektifitas kegiatan pemerintahan di tingkat Kecamatan",
-             "7.800.000", "0", "0%", "0", "100%"),
+             "7.800.000", "0", "0%", "0", "100%", None),
             ("2", "Penyelenggaraan urusan yang dilimpahkan pada Camat", "5.000.000", "0", "0%",
-             "0", "100%"),
+             "0", "100%", None),
             ("3", "Penyelenggaraan Sinergitas dengan Kepolisian Negara", "10.200.000",
-             "10.200.000", "100%", "100%", "100%"),
+             "10.200.000", "100%", "100%", "100%", "3"),
             ("4", "Penyelenggaraan harmonisasi hubungan toga tomas", "4.500.000", "2.250.000",
-             "50%", "50%", "50%"),
+             "50%", "50%", "50%", "3"),
             ("5.", "Penyelenggaraan Urusan Pemerintahan Umum sesuai Penugasan Kepala Daerah",
-             "7.500.000", "900.000", "12%", "12%", "88%"),
+             "7.500.000", "900.000", "12%", "12%", "88%", "1"),
             ("6.", "Fasilitasi, Rekomendasi dan Koordinasi Pembinaan dan Pengawasan "
                    "Pemerintahan Desa", "290.800.000", "70.200.000", "24,14%", "24,14%",
-             "75,86 %"),
+             "75,86 %", "4"),
         )
     ],
+    "Tanda Tangan": [
+        {"no": 1, "bagian": "Penutup", "jabatan": "ATAMAN LANGSUNG Kasi Pemerintahan "
+                                                  "Kecamatan Senduro",
+         "nama": "ABDILAH IRSYAD, S.STP", "nip": "19870702 200602 1 002"},
+        {"no": 2, "bagian": "Penutup", "tempat": "Senduro", "tanggal": "31 Maret 2023",
+         "jabatan": "KASI PEMERINTAHAN", "nama": "MOCH JEMMY, S.Pd",
+         "nip": "19651230 198703 1 012"},
+    ],
+    "Pengaturan": {"dasar_hukum": "Pasal 4 Peraturan Bupati Nomor 6 Tahun 2018"},
 }
 
 # --- 003: Pronojiwo, kecamatan, TW III 2024 -----------------------------------------------
@@ -465,6 +528,64 @@ PRONOJIWO = {
          "target_n1": "85%", "realisasi_n1": "100%", "target_n": "100%",
          "realisasi_n": "66,67%"},
     ],
+    # Tabel 3.7-3.10 as typed: Golongan II 1 + 0 written 2, the PNS column 0 + 1 + 6 + 0
+    # written 9; diklat 2 + 2 written 3; eselon IV a 3 where the Pegawai list has two.
+    "Rekap Pegawai": _rekap(
+        ("Pendidikan", (("1", "SD", "-", "-", "-", "-", "0%"),
+                        ("2", "SMP", "-", "-", "-", "-", "0%"),
+                        ("3", "SMA/SMK", 1, "-", 8, 9, "53%"),
+                        ("4", "D3", "-", "-", "-", "-", "0%"),
+                        ("5", "S1", 6, "-", 2, 8, "47%"),
+                        ("6", "S2", "-", "-", "-", "-", "0%"),
+                        (None, "J U M L A H", 7, "-", 10, 17, "100%"))),
+        ("Golongan", (("1.", "Golongan I", 0, 0, None, 0, None),
+                      ("2.", "Golongan II", 1, 0, None, 2, None),
+                      ("3.", "Golongan III", 6, 0, None, 6, None),
+                      ("4.", "Golongan IV", 0, 0, None, 0, None),
+                      (None, "Jumlah", 9, 0, None, 9, None))),
+        ("Diklat", (("1.", "I", None, None, None, "-", None),
+                    ("2.", "II", None, None, None, "-", None),
+                    ("3.", "III", None, None, None, 2, None),
+                    ("4.", "IV", None, None, None, 2, None),
+                    (None, "Jumlah", None, None, None, 3, None))),
+        ("Eselon", (("1.", "II a", None, None, None, "-", None),
+                    ("2.", "II b", None, None, None, "-", None),
+                    ("3.", "III a", None, None, None, 1, None),
+                    ("4.", "III b", None, None, None, 1, None),
+                    ("5.", "IV a", None, None, None, 3, None),
+                    ("6.", "IV b", None, None, None, 2, None),
+                    (None, "Jumlah", None, None, None, 7, None))),
+    ),
+    # Every signature, names as written: PUJANTO (Kata Pengantar, PK), PUJIYANTO (PK annex),
+    # RUJANTO (closing); the Pegawai list has PUJIANTO. One NIP throughout.
+    "Tanda Tangan": [
+        {"no": 1, "bagian": "Kata Pengantar", "tempat": "Lumajang",
+         "tanggal": "30 September 2024", "jabatan": "CAMAT PRONOJIWO",
+         "nama": "HANI PUJANTO, SH", "nip": "19700929 199302 1 002"},
+        {"no": 2, "bagian": "Perjanjian Kinerja", "tempat": "Lumajang",
+         "tanggal": "10 Januari 2024", "jabatan": "Pj. BUPATI LUMAJANG",
+         "nama": "INDAH WAHYUNI, S.H., M.Si"},
+        {"no": 3, "bagian": "Perjanjian Kinerja", "tempat": "Lumajang",
+         "tanggal": "10 Januari 2024", "jabatan": "CAMAT PRONOJIWO",
+         "nama": "HANI PUJANTO, SH", "nip": "19700929 199302 1 002"},
+        {"no": 4, "bagian": "Lampiran PK", "tempat": "Lumajang", "tanggal": "10 Januari 2024",
+         "jabatan": "Pj. BUPATI LUMAJANG", "nama": "INDAH WAHYUNI, S.H., M.Si"},
+        {"no": 5, "bagian": "Lampiran PK", "tempat": "Lumajang", "tanggal": "10 Januari 2024",
+         "jabatan": "PEMERINTAH KABUPATEN PRONOJIWO KECAMATAN PRONOJIWO",
+         "nama": "HANI PUJIYANTO, SH", "nip": "19700929 199302 1 002"},
+        {"no": 6, "bagian": "Penutup", "tempat": "Lumajang", "tanggal": "30 September 2024",
+         "jabatan": "CAMAT PRONOJIWO", "nama": "HANI RUJANTO, SH",
+         "nip": "19700929 199302 1 002"},
+    ],
+    # The collection windows as Tabel 3.2's notes state them (RKPDes and APBDes swapped:
+    # Tabel 3.4 says RKPDes were collected "Juli s/d September 2024").
+    "Pengaturan": {
+        "jendela_rkpdes": "November - Desember 2024",
+        "jendela_apbdes": "Juli \u2013 September 2024",
+        "jendela_lppdes": "Januari - Maret 2024",
+        "dasar_hukum": "Peraturan Bupati Lumajang Nomor 6 Tahun 2018 tentang Pedoman "
+                       "Penyusunan Pelaporan Kinerja",
+    },
 }
 
 # --- 004: Candipuro, kecamatan, TW II 2023 ------------------------------------------------
@@ -652,18 +773,40 @@ CANDIPURO = {
     "Capaian": [
         {"sasaran": "Meningkatnya kualitas fasilitasi dan koordinasi kecamatan",
          "indikator": _C_IND1, "target": "91,50%", "realisasi": "54,90%", "capaian": "60%",
-         "pembilang": 28, "penyebut": 51},
+         "pembilang": 28, "penyebut": 51, "sumber": "Fasilitasi"},
         {"sasaran": "Meningkatnya kualitas serta Akuntabilitas Keuangan dan Pemerintahan Desa",
          "indikator": _C_IND2, "target": "82,00%", "realisasi": "33,33%", "capaian": "40,64%",
-         "pembilang": 10, "penyebut": 30},
+         "pembilang": 10, "penyebut": 30, "sumber": "Desa"},
     ],
     "Anggaran": _CANDI_ANG,
+    # Tabel 3.2 lists only the 28 activities done of "51 Aktifitas": the other 23 are a count
     "Fasilitasi": [
         {"no": i + 1, "nama": n,
          "kelompok": "Koordinasi" if n.startswith("Koordinasi") else
          ("Rekomendasi" if "Rekomendasi" in n else "Fasilitasi"), "status": "Terlaksana"}
         for i, n in enumerate(_C_FAS)
+    ] + [
+        {"no": 29, "nama": "Aktivitas fasilitasi dan koordinasi lain (tidak dirinci)",
+         "status": "Belum", "jumlah": 23},
     ],
+    # "0 (RKPDes) + 0 (APBDes) + 10 (LPPDes tepat waktu)" of 10 desa, no per-desa list; the
+    # RKPDes (30 September 2023) and APBDes (31 Desember 2023) are not yet due in TW II.
+    "Desa": [
+        {"no": 1, "desa": "Semua desa", "rkpdes": "belum", "apbdes": "belum",
+         "lppdes": "tepat waktu", "jumlah_desa": 10,
+         "keterangan": "LPPDes 10 desa disampaikan paling lambat 31 Maret 2023"},
+    ],
+    "Tanda Tangan": [
+        {"no": 1, "bagian": "Kata Pengantar", "tempat": "Lumajang",
+         "tanggal": "23 Agustus 2023", "jabatan": "CAMAT CANDIPURO",
+         "nama": "Drs. AGUS SAMSUL HADI", "nip": "19660228 199203 1 012"},
+        {"no": 2, "bagian": "Penutup", "tempat": "Lumajang", "tanggal": "23 Agustus 2023",
+         "nama": "Drs. AGUS SAMSUL HADI", "nip": "19660228 199203 1 012"},
+    ],
+    "Pengaturan": {
+        "dasar_hukum": "Peraturan Bupati Lumajang Nomor 6 Tahun 2018 tentang Pedoman "
+                       "Penyusunan Pelaporan Kinerja",
+    },
     # Tabel 3.3 (Tahun 2022, Tahun 2023 (TW. II): target, realisasi) and Tabel 3.4 (Target
     # Renstra, Realisasi 2021, 2022, 2023 (TW. II)), one row per indicator
     "Perbandingan": [

@@ -10,14 +10,29 @@ what the user computed it from and has to change only because that input is wron
 
 from __future__ import annotations
 
+import pytest
+
 from lkj_excel.checking import check_file
 
 from .conftest import CANDIPURO, CLEAN, KALAENA, PRONOJIWO, RANUYOSO, SENDURO
 
+#: Sheets whose checks (typed personnel summaries against their sums and the Pegawai list;
+#: every signature's name and NIP) are being written: their findings are expected in
+#: PENDING below, not in the exact sets.
+PENDING_SHEETS = ("Rekap Pegawai", "Tanda Tangan")
+
+
+def settled(res) -> set[tuple[str, str, str]]:
+    """The findings outside the PENDING_SHEETS."""
+    return {f for f in res.flatten() if f[1] not in PENDING_SHEETS}
+
 
 def test_ranuyoso_is_clean():
     # 100% / 100% = 100%; 23.500.000 / 23.500.000 = 100%; dated 2 Jan 2023, deadline
-    # 31 Dec 2022 + 5 working days = 6 Jan 2023.
+    # 31 Dec 2022 + 5 working days = 6 Jan 2023. The cost-per-outcome kegiatan is the
+    # seksi's budget and names sasaran 1, whose own pagu and realisasi are blank (the seed
+    # writes the budget on the kegiatan line only): nothing to compare. Both signatures
+    # carry the Identitas names and NIPs.
     res = check_file(RANUYOSO)
     assert res.flatten() == set()
     assert res.exit_code == 0
@@ -60,8 +75,15 @@ def test_candipuro_findings():
         # 2023 60% (the capaian) against 54,90% in Capaian
         ("PK008", "Perbandingan", "H4"),
         ("PK008", "Perbandingan", "I4"),
+        # Not found, and now checked: Tabel 3.2 lists the 28 activities done and the text
+        # counts 51 (the other 23 are one Fasilitasi row with Jumlah Kegiatan 23):
+        # 28 / (28 + 23) = 28 / 51 = 54,90% as typed (FAS001). The desa indicator counts
+        # "0 + 0 + 10" with no per-desa list (one row 'Semua desa', Jumlah Desa 10): LPPDes
+        # 10 on time, RKPDes (30 September 2023) and APBDes (31 Desember 2023) not yet due,
+        # (0 + 0 + 10) / (10 x 3) = 10 / 30 = 33,33% as typed (DES002); 10 desa in that one
+        # row = 10 in Identitas (no DES005).
     } | {("ANG008", "Anggaran", f"A{r}") for r in CANDIPURO_SLOPPY_ROWS}
-    assert res.flatten() == expected
+    assert settled(res) == expected
     assert res.exit_code == 1
     by = {(f.rule, f.cell): f for f in res.findings}
     assert by[("CAP001", "G5")].cause == "Capaian!E5"
@@ -87,6 +109,8 @@ def test_candipuro_messages_say_how():
                          "realisasi 121.625.000).")
     late = next(f for f in res.findings if f.rule == "IDN001")
     assert "7 Juli 2023" in late.message and "23 Agustus 2023" in late.message
+    # the regulation the report names (Kata Pengantar), from its Pengaturan
+    assert "Peraturan Bupati Lumajang Nomor 6 Tahun 2018" in late.message
     # a late date cannot be corrected by a value: it says so instead of giving one
     assert late.expected == "" and late.note.startswith("<= 7 Juli 2023")
 
@@ -134,6 +158,12 @@ def test_pronojiwo_findings():
         # 2024, not yet due in TW III ("6 + 6 + 0", as the seed counts it)
         # Sumberurip's LPPDes for 2023 dated 31 Desember 2023
         ("DES004", "Desa", "E7"),
+        # The collection windows as the report states them (Pengaturan): "RKPDes tenggang
+        # waktu pengumpulan November - Desember 2024", "LPPDes ... Januari - Maret 2024".
+        # The six RKPDes dated 25, 27, 23, 27, 30 and 30 September 2024 all fall before
+        # 1 November 2024; of the LPPDes only Sumberurip's 31 Desember 2023 falls outside
+        # 1 Januari - 31 Maret 2024. (No APBDes is dated, so its window decides nothing.)
+        *{("DES007", "Desa", f"C{r}") for r in range(4, 10)}, ("DES007", "Desa", "E7"),
         # the same NIP as HANI RUJANTO / HANI PUJANTO / HANI PUJIANTO
         ("IDN005", "Identitas", "B23"), ("IDN005", "Pegawai", "B4"),
         # six PK program budgets differ from the Anggaran pagu
@@ -146,7 +176,7 @@ def test_pronojiwo_findings():
         # Fasilitasi count it should be 83,33%
         ("PK008", "Perbandingan", "I4"),
     }
-    assert res.flatten() == expected
+    assert settled(res) == expected
 
 
 def test_pronojiwo_consequences_point_at_their_cause():
@@ -172,6 +202,18 @@ def test_pronojiwo_consequences_point_at_their_cause():
 def test_kalaena_findings():
     res = check_file(KALAENA)
     expected = {
+        # The rencana aksi (Target TW I-IV, metode triwulan): one Laporan a month, "target
+        # triwulan II 3 Laporan"; the table writes 6 = 3 + 3, the target s.d. TW II
+        ("CAP007", "Capaian", "E5"),
+        # consequences of the target 3: the Jumlah line's target "-" (0) + 3 + 7 = 10, typed
+        # 13; the rata-rata of the two capaian (6 / 3 x 100 = 200 and 7 / 7 x 100 = 100)
+        # (200 + 100) / 2 = 150%, typed 100%; and the capaian itself (see below)
+        ("CAP009", "Capaian", "E7"), ("CAP003", "Capaian", "G8"), ("CAP001", "Capaian", "G5"),
+        # Not found: the plans reach the year's targets (5 + 0 = 5 Lembaga; 3 + 3 + 3 + 3 =
+        # 12 Laporan; nilai akhir TW IV 7 = 7 Laporan; CAP008), the Jumlah line's target
+        # tahunan 5 + 12 + 7 = 24 and realisasi 0 + 6 + 7 = 13 (CAP009) and it is no
+        # indicator (PK004); the K3 budget plan 2.773.750 + 2.498.250 + 2.700.250 +
+        # 2.498.250 = 10.470.500 = pagu (ANG021) with TW II 2.498.250 as typed (ANG020).
         # realisasi 2.015.000 where the plan is "-"
         ("ANG013", "Anggaran", "D4"),
         # 19.617.580 > 16.682.500 and 2.896.250 > 2.498.250
@@ -182,14 +224,15 @@ def test_kalaena_findings():
         ("ANG012", "Anggaran", "G7"),
         # 59% = 24.528.830 / 41.664.750 follows the wrong total; right 127,88%
         ("ANG016", "Anggaran", "H8"),
-        # "Sangat Baik" is not on the Permendagri 86/2017 scale (Sangat Tinggi)
+        # "Sangat Baik" is not on the Permendagri 86/2017 scale (Sangat Tinggi); capaian
+        # 100 and 200 are both >= 91
         ("CAP004", "Capaian", "N5"), ("CAP004", "Capaian", "N6"),
         # TW II 2024 report dated 28 Juni 2024
         ("IDN002", "Identitas", "B13"),
         # the first PK indicator has no target
         ("PK001", "PK", "D4"),
     }
-    assert res.flatten() == expected
+    assert settled(res) == expected
     sev = {(f.rule, f.cell): f.severity.value for f in res.findings}
     assert sev[("ANG015", "H5")] == "info" and sev[("ANG012", "G7")] == "error"
     f = next(f for f in res.findings if f.rule == "ANG016")
@@ -197,6 +240,17 @@ def test_kalaena_findings():
     # the plan total is blamed, not one of the three plans that might absorb the difference
     g7 = next(f for f in res.findings if f.rule == "ANG012")
     assert g7.cause is None and g7.expected == "19.180.750"
+    by = {(f.rule, f.cell): f for f in res.findings}
+    assert by[("CAP007", "E5")].cause is None and by[("CAP007", "E5")].expected == "3"
+    assert by[("CAP009", "E7")].cause == "Capaian!E5" and by[("CAP009", "E7")].expected == "10"
+    assert by[("CAP003", "G8")].cause == "Capaian!E5"
+    # The text gives the quarter's realisasi as 3 too ("realisasi 3 Laporan sehingga capaian
+    # kinerjanya 100%"): the table's realisasi 6 is cumulative like its target. lkj cannot
+    # know that and recomputes the capaian from the typed 6 (6 / 3 = 200%); only that the
+    # capaian follows the wrong target is asserted here (reported to the lead).
+    assert by[("CAP001", "G5")].cause == "Capaian!E5"
+    # Luwu Timur states no deadline regulation: no finding names Lumajang's
+    assert not any("Lumajang" in f.message for f in res.findings)
 
 
 def test_senduro_findings():
@@ -206,17 +260,102 @@ def test_senduro_findings():
         *{("PK003", "Capaian", f"E{r}") for r in range(4, 10)},
         # target 100% with realisasi "3 Desa"
         *{("CAP005", "Capaian", f"F{r}") for r in range(4, 10)},
-        # 600.000 / 7.500.000 = 8%, typed 12%
-        ("COP001", "Efisiensi", "H4"),
-        # efisiensi 100% - 8% = 92%, typed 100%; 100% - 100% = 0%, typed 100%
+        # "11 jenis fasilitasi dan 2 koordinasi", three of them done: 3 / (3 + 8 + 2) =
+        # 3 / 13 = 23,08% (the text says "sejumlah 23%"), typed "3 Desa"; the capaian is then
+        # 23,08 / 100 x 100 = 23,08%, typed 25% (25% does not follow from "3 Desa" / 100%
+        # either, so it is wrong on its own)
+        ("FAS001", "Capaian", "F4"), ("CAP001", "Capaian", "G4"),
+        # The seksi has no budget table: the cost-per-outcome kegiatan are its budget, and a
+        # sasaran's pagu and realisasi are those of the kegiatan serving it. Sasaran 1
+        # (7.500.000) is kegiatan 5 (7.500.000), realisasi 900.000 against 600.000 typed;
+        # its capaian anggaran 12% = 900.000 / 7.500.000 was right all along.
+        ("COP006", "Efisiensi", "G4"),
+        # Sasaran 3 (14.700.000) is kegiatan 3 + 4 (10.200.000 + 4.500.000), realisasi
+        # 10.200.000 + 2.250.000 = 12.450.000 against 0 typed; then its capaian anggaran
+        # 12.450.000 / 14.700.000 = 84,69% (typed 0) and efisiensi 100 - 84,69 = 15,31%
+        # (typed 100%) follow
+        ("COP006", "Efisiensi", "G6"), ("COP001", "Efisiensi", "H6"),
+        ("COP003", "Efisiensi", "L6"),
+        # efisiensi 100% - 12% = 88%, typed 100%; kegiatan 3: 100% - 100% = 0%, typed 100%
         ("COP003", "Efisiensi", "L4"), ("COP003", "Efisiensi", "L10"),
         # superior "Kasi Pemerintahan Kecamatan Senduro" is the reporter's own position
         ("IDN003", "Identitas", "B21"),
     }
-    assert res.flatten() == expected
-    cop = next(f for f in res.findings if f.rule == "COP001")
-    assert cop.found == "12%" and cop.expected == "8,00%"
-    eff = next(f for f in res.findings if f.rule == "COP003" and f.cell == "L4")
-    assert "100% - capaian anggaran" in eff.message
+    assert settled(res) == expected
+    by = {(f.rule, f.cell): f for f in res.findings}
+    fas = by[("FAS001", "F4")]
+    assert fas.found == "3 Desa" and fas.expected == "23,08%" and fas.cause is None
+    assert "3 kegiatan terlaksana dari 13" in fas.message
+    assert by[("CAP001", "G4")].expected == "23,08%" and by[("CAP001", "G4")].cause is None
+    g4 = by[("COP006", "G4")]
+    assert g4.found == "600.000" and g4.expected == "900.000" and g4.cause is None
+    g6 = by[("COP006", "G6")]
+    assert g6.expected == "12.450.000" and g6.cause is None
+    assert by[("COP001", "H6")].expected == "84,69%"
+    assert by[("COP001", "H6")].cause == by[("COP003", "L6")].cause == "Efisiensi!G6"
+    assert by[("COP003", "L6")].expected == "15,31%"
+    eff = by[("COP003", "L4")]
+    assert "100% - capaian anggaran" in eff.message and eff.expected == "88,00%"
     # efisiensi 100% is wrong on its own (100% - 12% would be 88%), not a consequence
     assert eff.cause is None
+
+
+# --- Expectations for checks not yet in lkj ------------------------------------------------
+# Seed 003 Tabel 3.7-3.10 and its signatures, by hand (sheet rows: Pendidikan 4-10,
+# Golongan 11-15, Diklat 16-20, Eselon 21-27; columns D PNS, E CPNS, H Jumlah; Tanda Tangan
+# F nama, G NIP). The codes are the expected ones for those checks; move an entry into the
+# exact sets above once its rule has landed.
+PENDING = {
+    # internal sums: Golongan II 1 + 0 = 1, typed 2 (H12); the PNS column 0 + 1 + 6 + 0 = 7,
+    # typed 9 (D15); the Jumlah column 0 + 1 + 6 + 0 = 7 (= 7 + 0 across), typed 9 (H15);
+    # Diklat III + IV = 2 + 2 = 4, typed 3 (H20). Pendidikan adds up (1 + 8 = 9, 6 + 2 = 8,
+    # 7 + 10 = 17; 9 / 17 = 52,94 written 53%, 8 / 17 = 47,06 written 47%), Eselon too
+    # (1 + 1 + 3 + 2 = 7).
+    "PEG001": {("Rekap Pegawai", "H12"), ("Rekap Pegawai", "D15"), ("Rekap Pegawai", "H15"),
+               ("Rekap Pegawai", "H20")},
+    # against the Pegawai list: eselon IV A is NURDI and SAHLAN, 2, typed 3 (H25). The list
+    # agrees with every Pendidikan count (PNS: SMA 1 = RUKMINI, S1 6; non PNS: 4 SMK + 4 SMA
+    # = 8, S1 2 = VENI, FAHMI) and with Golongan II 1 (RUKMINI, II/c) and III 6 in the PNS
+    # column. The list has no diklat column, so Tabel 3.9 is checked by its sum only.
+    "PEG002": {("Rekap Pegawai", "H25")},
+    # NIP 19700929 199302 1 002 is HANI RUJANTO in Identitas (the closing page); the
+    # signatures spell it PUJANTO (Kata Pengantar F4, PK F6) and PUJIYANTO (PK annex F8);
+    # the closing signature F9 (RUJANTO) agrees.
+    "IDN005": {("Tanda Tangan", "F4"), ("Tanda Tangan", "F6"), ("Tanda Tangan", "F8")},
+}
+
+
+@pytest.mark.xfail(strict=False, reason="the Rekap Pegawai and Tanda Tangan checks are "
+                                        "being added (helper peg)")
+def test_pronojiwo_pending_findings():
+    found = check_file(PRONOJIWO).flatten()
+    missing = {(code, sheet, cell) for code, cells in PENDING.items() for sheet, cell in cells
+               if (code, sheet, cell) not in found}
+    assert missing == set()
+    on_new_sheets = {f for f in found if f[1] in PENDING_SHEETS}
+    # the eselon total 7 against the list's 6 may be named as the consequence of H25
+    allowed = {(c, s, x) for c, cells in PENDING.items() for s, x in cells}
+    assert on_new_sheets - allowed <= {("PEG002", "Rekap Pegawai", "H27")}
+
+
+@pytest.mark.parametrize("path", [RANUYOSO, KALAENA, SENDURO, CANDIPURO])
+def test_signatures_agree_with_identitas(path):
+    # Seeds 000, 001, 002, 004 sign with the names and NIPs of their Identitas (MUHAMMAD
+    # SAIFUL, S.AP. 19720202 199803 1 010 and SLAMET ADIYONO 19671003 199110 1 001; SARTANA,
+    # S.Pd 19690220 199002 1 001, Penata Tk. I, III/d; ABDILAH IRSYAD, S.STP 19870702 200602
+    # 1 002 and MOCH JEMMY, S.Pd 19651230 198703 1 012; Drs. AGUS SAMSUL HADI 19660228
+    # 199203 1 012 twice), all valid NIPs: nothing to find on the Tanda Tangan sheet.
+    res = check_file(path)
+    assert {f for f in res.flatten() if f[1] in PENDING_SHEETS} == set()
+    # ... and the signatures are there to be checked (names in column F)
+    assert all(_signature_names(path))
+
+
+def _signature_names(path):
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True)
+    names = [r[5] for r in wb["Tanda Tangan"].iter_rows(min_row=4, values_only=True) if any(r)]
+    wb.close()
+    assert names, f"{path.name}: no signature transcribed"
+    return names

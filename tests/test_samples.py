@@ -42,18 +42,25 @@ def test_pronojiwo_anggaran_has_every_code_of_tabel_3_12(seed_text):
 def test_row_counts_of_the_seeds():
     counts = {
         RANUYOSO: dict(pk=1, capaian=1, efisiensi=2, anggaran=0),
+        # the Jumlah line under the three indicators is a total, not a fourth indicator
         KALAENA: dict(pk=3, capaian=3, anggaran=3, pk_budget=3),
-        SENDURO: dict(pk=6, capaian=6, efisiensi=10, anggaran=0),
+        # three facilitations named, "11 jenis fasilitasi dan 2 koordinasi" in all
+        SENDURO: dict(pk=6, capaian=6, efisiensi=10, anggaran=0, fasilitasi=5,
+                      kegiatan_fasilitasi=13),
         PRONOJIWO: dict(pk=2, capaian=3, anggaran=57, desa=6, fasilitasi=36, pegawai=17,
-                        perbandingan=4, pk_budget=6),
-        CANDIPURO: dict(pk=2, capaian=2, anggaran=60, fasilitasi=28, perbandingan=6),
+                        perbandingan=4, pk_budget=6, kegiatan_fasilitasi=36, jumlah_desa=6),
+        # 28 listed of "51 Aktifitas"; "0 + 0 + 10" of 10 desa without a list
+        CANDIPURO: dict(pk=2, capaian=2, anggaran=60, fasilitasi=29, perbandingan=6,
+                        kegiatan_fasilitasi=51, desa=1, jumlah_desa=10),
     }
     for path, expect in counts.items():
         rep = read_report(path)
         got = dict(pk=len(rep.pk), capaian=len(rep.capaian_rows), anggaran=len(rep.anggaran_rows),
                    efisiensi=len(rep.efisiensi), desa=len(rep.desa),
                    fasilitasi=len(rep.fasilitasi), pegawai=len(rep.pegawai),
-                   perbandingan=len(rep.perbandingan), pk_budget=len(rep.pk_budget_rows))
+                   perbandingan=len(rep.perbandingan), pk_budget=len(rep.pk_budget_rows),
+                   kegiatan_fasilitasi=sum(r.weight for r in rep.fasilitasi),
+                   jumlah_desa=sum(r.weight for r in rep.desa))
         for k, v in expect.items():
             assert got[k] == v, (path.name, k)
 

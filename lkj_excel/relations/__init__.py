@@ -219,7 +219,7 @@ def build_network(ctx: Any, *, year: int | None = ..., quarter: int | None = ...
 
     s = ctx.settings
     net = Network(Tolerance(s.tolerance_rupiah, s.tolerance_points))
-    budget = anggaran.build(net, ctx, code_overrides or {})
+    budget = anggaran.build(net, ctx, code_overrides or {}, quarter=quarter)
     capaian.build(net, ctx, year=year, quarter=quarter)
     efisiensi.build(net, ctx, budget)
     anggaran.build_pk_budget(net, ctx, budget)

@@ -222,7 +222,7 @@ def _plan_providers(ln: Line) -> list[Cell]:
     return out
 
 
-def build(net, ctx, overrides: dict[int, str]) -> Budget:
+def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...) -> Budget:
     b = _tree(ctx, overrides)
     every = b.lines + ([b.total] if b.total is not None else [])
     for ln in every:
@@ -268,7 +268,7 @@ def build(net, ctx, overrides: dict[int, str]) -> Budget:
         if ln.persentase is not None:
             net.relate("ANG002", ln.persentase, (ln.pagu, ln.realisasi),
                        lambda v: ratio_pct(v[1], v[0]), _pct_explain)
-    _quarterly_plan(net, ctx, b)
+    _quarterly_plan(net, ctx, b, quarter)
     if b.has_plan:
         plan_total = None
         if b.total is not None and b.total.plan is not None:
@@ -293,14 +293,15 @@ QUARTERS = ("rencana_tw1", "rencana_tw2", "rencana_tw3", "rencana_tw4")
 ROMAN_TW = ("I", "II", "III", "IV")
 
 
-def _quarterly_plan(net, ctx, b: Budget) -> None:
+def _quarterly_plan(net, ctx, b: Budget, quarter: int | None = ...) -> None:
     """Rencana TW I-IV of a row (its anggaran kas): the Rencana Triwulan of this quarter is
     TW I + ... + this quarter (Sifat Data kumulatif) or this quarter's alone (triwulan)
     (ANG020); the four add up to the pagu, a soft agreement reported after the diagnosis
-    (ANG021)."""
+    (ANG021). ``quarter`` is the diagnosis's hypothesis of the report's quarter (IDN010),
+    Identitas by default."""
     from ..parsing import normalise_text
 
-    q = ctx.report.identity.quarter
+    q = ctx.report.identity.quarter if quarter is ... else quarter
     cumulative = normalise_text(ctx.report.identity.sifat.text) != "triwulan"
     for ln in b.lines:
         r = ln.row

@@ -452,10 +452,15 @@ def _ratio_realisasi(net, code, c, v, rk, satuan, pem, pen, source, what) -> Cel
     r_cell = _measure_cell(net, v, satuan, "realisasi", rk, base=None)
     # a ratio is a percentage whatever unit was typed beside it (CAP005 says so)
     r_cell.kind = PERCENT
-    if r_cell.unit is None:
-        r_cell.unit = "%"
+    r_cell.unit = "%"
+    typed_unit = r_cell.number.unit if r_cell.number is not None else None
+    if typed_unit and typed_unit != "%":
+        # "3 Desa" for a ratio indicator (seed 002): its correction is a percentage
+        r_cell.number = None
 
     def explain(rel, vals, found, expected):
+        if typed_unit and typed_unit != "%" and rel.target.value.text:
+            found = rel.target.value.text
         return (f"Realisasi {found} seharusnya {expected} menurut sheet {source} "
                 f"({_num(vals[0])} {what} dari {_num(vals[1])}).")
 
