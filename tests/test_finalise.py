@@ -140,8 +140,10 @@ def test_ringkasan_equals_lkj_computation(outputs):
                                                                     "Catatan")}
     # notes: the mixed separators in three columns (no DES006: the APBDes counted is the
     # one set in 2024 for 2025, not due in TW III)
-    # notes: 3 before the collection windows, + 6 RKPDes and 1 LPPDes outside them (DES007)
-    assert counts == {"Kesalahan": 27, "Peringatan": 10, "Catatan": 10}
+    # test_check_samples: errors 27 + the personnel summaries' 6 (PEG001 x 5, PEG002);
+    # warnings 8 + IDN005 x 4 (one NIP, four spellings); notes 3 + 6 RKPDes and 1 LPPDes
+    # outside the collection windows (DES007)
+    assert counts == {"Kesalahan": 33, "Peringatan": 12, "Catatan": 10}
     status = next(row for row in lamp if row and row[0] == "Ketepatan waktu")
     assert status[1] == "Tepat waktu"
     late = _grid(outputs[CANDIPURO], "Lampiran Pemeriksaan")

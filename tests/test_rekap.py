@@ -71,7 +71,8 @@ def test_rekap_rows(folder, tmp_path):
         # ANG012, ANG016, IDN002, and the rencana aksi's CAP007 with CAP001, CAP003, CAP009
         ("2024 TW II", "Seksi Pemberdayaan Masyarakat dan Desa Kecamatan Kalaena", "Tepat waktu",
          7, "001_kalaena_seksi_pmd_tw2_2024.xlsx", None),
-        ("2024 TW III", "Kecamatan Pronojiwo", "Tepat waktu", 27,
+        # 27 + the personnel summaries' PEG001 x 5 and PEG002
+        ("2024 TW III", "Kecamatan Pronojiwo", "Tepat waktu", 33,
          "003_pronojiwo_kecamatan_tw3_2024.xlsx",
          own + "tenggang pengumpulan dokumen desa APBDes 1 Juli - 30 September; LPPDes 1 "
          "Januari - 31 Maret; RKPDes 1 November - 31 Desember (dipakai tidak ada); " + perbup
