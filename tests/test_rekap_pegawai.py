@@ -266,3 +266,58 @@ def test_dokumen_shows_typed_tables(tmp_path):
             esl = {r[1]: r[-1] for r in rows}
     assert esl is not None
     assert (esl["IV a"], esl["Jumlah"]) == ("2", "6")
+
+
+# ---------------------------------------------------------------------------------------
+# Mutation sweep: one count off by one, in every table, typed and total rows alike
+# ---------------------------------------------------------------------------------------
+
+#: One row of each table with people in it, and each table's Jumlah row (sheet rows).
+SWEEP_ROWS = (6, 8, 10, 13, 15, 18, 20, 24, 27)
+
+
+@pytest.mark.parametrize("pegawai", [True, False], ids=["dengan_daftar", "tanpa_daftar"])
+def test_mutation_sweep(tmp_path, pegawai):
+    """Each typed count + 1 is named (as a cause or an honest alternative), every other new
+    finding is its consequence, and applying the corrections checks clean."""
+    path = write(tmp_path, pronojiwo(clean_rekap(), pegawai=pegawai))
+    baseline = run_check(path)
+    assert peg(baseline) == []
+    report = baseline.report
+    done = 0
+    for r in report.rekap_pegawai:
+        if r.row not in SWEEP_ROWS:
+            continue
+        for key in ("pns", "non_pns", "jumlah"):
+            v = r.get(key)
+            x = v.parsed.value if v.cell and getattr(v.parsed, "value", None) is not None \
+                else None
+            if x is None:
+                continue
+            verdict = judge(path, {}, baseline, Mutant("count", v.sheet, v.cell, int(x) + 1))
+            assert verdict.ok, verdict
+            done += 1
+    assert done >= 15
+
+
+def test_blank_tabel_continues_the_table(tmp_path):
+    """Tabel typed only on the first row of each table: the same findings as seed 003."""
+    rows = seed_rekap()
+    first = True
+    for r in rows:
+        if not first:
+            r["tabel"] = None
+        first = normalise_label(r["uraian"]) == "jumlah"
+    res = check(read_report(write(tmp_path, pronojiwo(rows))))
+    assert peg(res) == [
+        ("PEG001", "D15", "9", "7", None),
+        ("PEG001", "H12", "2", "1", None),
+        ("PEG001", "H15", "9", "7", "Rekap Pegawai!H12"),
+        ("PEG001", "H20", "3", "4", None),
+        ("PEG001", "H27", "7", "6", "Rekap Pegawai!H25"),
+        ("PEG002", "H25", "3", "2", None),
+    ]
+
+
+def normalise_label(text: str) -> str:
+    return "".join(text.lower().split())

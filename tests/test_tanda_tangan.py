@@ -143,3 +143,12 @@ def test_signature_dates(tmp_path):
 def test_clean_example_unchanged(tmp_path):
     res = check(read_report(write(tmp_path, clean_data())))
     assert not any(f.rule.startswith("TTD") for f in res.findings)
+
+
+def test_two_people_of_one_name_in_the_list(tmp_path):
+    """Two rows of the personnel list with one name and two NIPs are two people."""
+    def edit(data):
+        _same_name(data)
+        data["Pegawai"].append(dict(data["Pegawai"][6], nip="19711004 200101 2 004"))
+    _, got = run(tmp_path, _consistent(), edit=edit)
+    assert not any(g[0] == "TTD001" for g in got)

@@ -18,7 +18,8 @@ from .identitas import _nip_values, person_name_key
 def same_name_other_nip(ctx: Context):
     """Orang yang sama (nama sama, gelar diabaikan) ditulis dengan NIP yang berbeda di
     Identitas, Pegawai atau Tanda Tangan. NIP yang paling sering ditulis dianggap benar;
-    spasi dalam NIP tidak dihitung sebagai perbedaan.
+    spasi dalam NIP tidak dihitung sebagai perbedaan. Dua baris daftar Pegawai dengan nama
+    sama dan NIP berbeda adalah dua orang, bukan kesalahan.
 
     Contoh: HANI PUJANTO, SH dengan NIP 19700929 199302 1 002 di Kata Pengantar dan
     Perjanjian Kinerja, tetapi 19700929 199203 1 002 di Penutup."""
@@ -40,8 +41,8 @@ def same_name_other_nip(ctx: Context):
         ref_v = next(v for d, v, _ in items if d == ref)
         ref_text = ref_v.parsed.formatted or ref
         for d, v, name in items:
-            if d == ref:
-                continue
+            if d == ref or (v.sheet == ref_v.sheet == _PEGAWAI):
+                continue  # two rows of the personnel list: two people of the same name
             n = counts[ref]
             yield ctx.finding(
                 "TTD001", v, row_key=name.text, field="nip", found=v.text, expected=ref_text,
@@ -55,6 +56,7 @@ def _first(items, digits: str) -> int:
     return next(i for i, (d, _, _) in enumerate(items) if d == digits)
 
 
+_PEGAWAI = "Pegawai"
 #: Bagian of Tanda Tangan that sign the report itself, and those that sign the PK.
 _REPORT_PARTS = ("kata pengantar", "penutup", "laporan")
 _PK_PARTS = ("perjanjian kinerja", "lampiran pk", "pk")
