@@ -139,9 +139,15 @@ def _indicator(ctx: Context, c: CapaianRow) -> IndicatorLine:
             if n is not None and d is not None else \
             f"sheet {src} memuat nilai yang tidak terbaca"
     f = ctx.capaian_formula(c)
+    # the predikat of the capaian as the report shows it where that is right ("76%" for
+    # 75,8 is Tinggi), as CAP004 judges it: the finalised report never contradicts the check
+    shown = cap
+    if cap is not None and c_cell.typed is not None and \
+            c_cell.matches(cap, ctx.diagnosis.net.tol):
+        shown = c_cell.typed
     return IndicatorLine(c, c.get("no").text, c.get("sasaran").text, c.get("indikator").text,
-                         t, r, unit, cap, ctx.settings.predikat(round(cap, 2)) if cap is not None
-                         else None, f, note)
+                         t, r, unit, cap, ctx.settings.predikat(round(shown, 2))
+                         if shown is not None else None, f, note)
 
 
 def _budget_line(ln: Line, has_plan: bool) -> BudgetLine:

@@ -212,6 +212,19 @@ def test_predikat_and_rounding_say_the_same(tmp_path):
     assert f.expected == "Sedang" and "capaian 75,80% " in f.message
 
 
+def test_the_corrected_figures_keep_the_predikat_the_check_accepts(tmp_path):
+    # The finalised report, Ringkasan and Word document take the predikat from the
+    # Summary: "76%" with Tinggi was accepted by the check, so it stays Tinggi there (it
+    # used to become Sedang, the band of 75,80, with no finding to say why); with
+    # "75,8%" typed it is Sedang.
+    from lkj_excel.summary import build_summary
+
+    for typed, predikat in (("76%", "Tinggi"), ("75,8%", "Sedang")):
+        s = build_summary(check_data(tmp_path, _rounded(clean_data(), typed, predikat)))
+        assert (round(s.indicators[0].capaian, 2), s.indicators[0].predikat) == (
+            75.8, predikat)
+
+
 # -- comparison tables pasted with their own year titles ------------------------------------
 
 def _pasted_perbandingan(tmp_path, header_rows, rows, merge=()):
