@@ -145,6 +145,44 @@ def bare_read(path: Path) -> None:
     wb.close()
 
 
+def phases(path: Path, repeat: int) -> dict[str, float]:
+    """Where a check's time goes (CPU ms, median; the cyclic collector off, as in a one-shot
+    ``lkj check``): the bare read, reading into the model, the diagnosis (building the
+    relation network and searching it), the rules, the JSON output."""
+    import gc
+
+    from lkj_excel.checking import check
+    from lkj_excel.reader import read_report
+    from lkj_excel.render import render_json
+    from lkj_excel.rules import load_all
+    from lkj_excel.rules.base import Context
+
+    rules = load_all()
+    out: dict[str, list[float]] = {}
+
+    def clock(name, fn):
+        t0 = time.process_time()
+        r = fn()
+        out.setdefault(name, []).append(time.process_time() - t0)
+        return r
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            clock("bare read", lambda: bare_read(path))
+            report = clock("read_report", lambda: read_report(path))
+            ctx = Context(report)
+            clock("diagnosis", lambda ctx=ctx: ctx.diagnosis)
+            clock("rules", lambda ctx=ctx: [list(r.func(ctx) or ()) for r in rules.values()])
+            res = check(report)
+            clock("render_json", lambda res=res: render_json([res]))
+    finally:
+        if was:
+            gc.enable()
+    return {k: statistics.median(v) * 1e3 for k, v in out.items()}
+
+
 def cpu_median(fn, repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -225,6 +263,12 @@ def main() -> None:
                            "process_ratio": round(plkj / pbare, 2),
                            "bare_mib": round(mbare), "check_mib": round(mlkj),
                            "mem_ratio": round(mlkj / mbare, 2)}
+        if sizes:
+            n = sizes[-1]
+            ph = phases(synthetic(n, folder), max(1, args.repeat // 2))
+            print(f"waktu per tahap, {n} baris (CPU ms, median; pengumpul sampah mati): " +
+                  ", ".join(f"{k} {v:.0f}" for k, v in ph.items()))
+            out["phases"] = {k: round(v, 1) for k, v in ph.items()}
         big = [out[f"anggaran_{n}.xlsx"] for n in sizes]
         if len(big) >= 2:
             a, b = big[0], big[-1]
