@@ -63,3 +63,38 @@ def test_build_summary_is_linear_in_rows(tmp_path):
     assert (rows_small, rows_large) == (368, 736)  # 8 + 40 + 320 lines, twice that
     # twice the rows: about twice the work; quadratic work would be four times
     assert large < 3 * small, (small, large)
+
+
+def check_calls(tmp_path, n_kegiatan: int) -> tuple[int, int]:
+    """Calls made by read_report + check (the diagnosis included) of a workbook with
+    ``n_kegiatan`` kegiatan, and its number of Anggaran rows."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from sample_data import CLEAN
+
+    data = copy.deepcopy(CLEAN)
+    data["Anggaran"] = anggaran(n_kegiatan)
+    path = tmp_path / f"periksa_{n_kegiatan}.xlsx"
+    build_workbook(path, "kecamatan", data)
+    check_file(path)  # imports and first-use caches outside the count
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        res = check_file(path)
+    finally:
+        sys.setprofile(None)
+    return calls, len(res.report.anggaran)
+
+
+def test_check_is_linear_in_rows(tmp_path):
+    (c1, n1), (c2, n2), (c3, n3) = (check_calls(tmp_path, k) for k in (20, 40, 60))
+    assert (n1, n2, n3) == (185, 369, 553)  # 8 + 20 + 160 lines and JUMLAH, x2, x3
+    # Reading, the diagnosis and every rule. The fixed work (the other sheets) cancels out
+    # of the differences: linear work adds as much from 2N to 3N rows as from N to 2N;
+    # work quadratic in rows would add 5/3 as much.
+    assert c3 - c2 < 1.1 * (c2 - c1), (c1, c2, c3)  # measured: 1.01
