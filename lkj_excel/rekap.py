@@ -234,15 +234,22 @@ def _read_and_check(path: str, key: str) -> dict:
         _forget_texts()
 
 
+#: Entries a parser's memo of cell texts may hold in a rekap worker before it is dropped.
+TEXT_MEMO_LIMIT = 8192
+
+
 def _forget_texts() -> None:
-    """Drop the parsers' memo of cell texts after each file: within a workbook the same
-    texts repeat, across thousands of workbooks the memo only grows a worker's memory."""
+    """Drop the parsers' memo of cell texts once one holds TEXT_MEMO_LIMIT entries: the
+    workbooks of one rekap share many texts (amounts typed as text, codes, names), so the
+    memo pays across files (a tenth of a worker's time), but across thousands of workbooks
+    a full memo (65,536 entries) would grow each worker's memory by about 28 MiB."""
     from . import parsing
 
-    for name in ("_parse_str", "_parse_text", "_percent_str", "_parse_code_text",
-                 "_normalise"):
-        fn = getattr(parsing, name, None)
-        if fn is not None and hasattr(fn, "cache_clear"):
+    fns = [fn for name in ("_parse_str", "_parse_text", "_percent_str", "_parse_code_text",
+                           "_normalise")
+           if (fn := getattr(parsing, name, None)) is not None and hasattr(fn, "cache_clear")]
+    if any(fn.cache_info().currsize >= TEXT_MEMO_LIMIT for fn in fns):
+        for fn in fns:
             fn.cache_clear()
 
 
