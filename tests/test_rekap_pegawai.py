@@ -321,3 +321,20 @@ def test_blank_tabel_continues_the_table(tmp_path):
 
 def normalise_label(text: str) -> str:
     return "".join(text.lower().split())
+
+
+def test_row_missing_for_people_in_the_list(tmp_path):
+    """Tabel 3.7 has no D1 row: a person with D1 in the list is counted nowhere."""
+    data = pronojiwo(clean_rekap())
+    data["Pegawai"].append({"no": 18, "nama": "RINA WATI", "jk": "P", "status": "NON PNS",
+                            "eselon": "-", "pendidikan": "D1"})
+    res = check(read_report(write(tmp_path, data)))
+    got = [(f.rule, f.cell, f.severity.value) for f in res.findings if f.rule == "PEG005"]
+    assert got == [("PEG005", "C10", "warning")]
+    f = next(f for f in res.findings if f.rule == "PEG005")
+    assert f.message == ("Tabel Pendidikan tidak punya baris D1, padahal daftar Pegawai memuat "
+                         "1 orang D1 (RINA WATI); mereka tidak terhitung di tabel ini.")
+    # the seed's own list fits every table's rows
+    assert not any(f.rule == "PEG005" for f in
+                   check(read_report(write(tmp_path, pronojiwo(clean_rekap()), "b.xlsx")))
+                   .findings)

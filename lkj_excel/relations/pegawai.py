@@ -239,6 +239,40 @@ def list_counts(report: Report, dim: str, row_key: str, status: str | None
     return ListCount(len(names), names, status)
 
 
+def missing_categories(report: Report, t: RekapTable) -> dict[str, list[str]]:
+    """People of the Pegawai sheet whose category has no row in table ``t`` (category ->
+    names), when the list can tell: every person the table counts has the attribute
+    readable. A table without a Jumlah row, or of unknown kind, is not judged."""
+    dim = t.tabel
+    people = [r for r in report.pegawai if r.get("nama").text]
+    if dim is None or not people or not t.rows:
+        return {}
+    key = {"Eselon": "eselon", "Diklat": "diklat"}.get(dim)
+    used = key is None or any(_typed(r.get(key)) for r in people)
+    if not used:
+        return {}
+    row_keys = [c for c in (category(dim, r.get("uraian").text) for r in t.rows) if c]
+    if not row_keys:
+        return {}
+    statuses = {STATUS_LABEL[k] for k in t.status_keys()}
+    out: dict[str, list[str]] = {}
+    for r in people:
+        st = person_status(r)
+        if statuses:
+            if st is None:
+                return {}
+            if st not in statuses:
+                continue
+        pc = person_category(dim, r, used)
+        if pc == UNKNOWN:
+            return {}
+        if pc is None or any(_matches(dim, k, pc) for k in row_keys):
+            continue
+        shown = pc.split("/")[0] if dim == "Golongan" and "/" not in row_keys[0] else pc
+        out.setdefault(shown, []).append(r.get("nama").text.strip())
+    return out
+
+
 # ---------------------------------------------------------------------------------------
 # The relations
 # ---------------------------------------------------------------------------------------
@@ -433,4 +467,5 @@ def _percent(net, t: RekapTable, pairs: list[tuple[RekapPegawaiRow, Cell]]) -> N
                            f"Persen baris Jumlah {found} seharusnya {expected}.")
 
 
-__all__ = ["RekapTable", "rekap_tables", "list_counts", "category", "build", "STATUS_COLUMNS"]
+__all__ = ["RekapTable", "rekap_tables", "list_counts", "category", "build", "STATUS_COLUMNS",
+           "missing_categories"]

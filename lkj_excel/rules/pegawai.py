@@ -80,3 +80,32 @@ def rekap_input_wrong(ctx: Context):
         yield ctx.finding("PEG004", c.value, row_key=c.row_key, field=c.field, found=found,
                           expected=notation(c, ch.value), message=msg, cause=cause,
                           alternatives=tuple(a.where for a in ch.alternatives))
+
+
+@rule("PEG005", "warning", "Rekap Pegawai", "Tabel jumlah pegawai tidak punya baris untuk "
+      "sebagian pegawai")
+def rekap_row_missing(ctx: Context):
+    """Daftar Pegawai memuat orang dengan pendidikan, golongan, diklat atau eselon yang tidak
+    punya baris di tabel jumlah pegawai, sehingga orang itu tidak terhitung dan jumlah
+    tabelnya kurang. Hanya bila daftar dapat menjawabnya (lihat PEG002). Tambahkan barisnya;
+    peringatan, karena tabel laporan boleh sengaja meringkas.
+
+    Contoh: tabel pendidikan berbaris SD, SMP, SMA/SMK, S1, S2, padahal daftar pegawai
+    memuat RINA WATI dengan pendidikan D3."""
+    from ..relations.pegawai import missing_categories, rekap_tables
+
+    for t in rekap_tables(ctx.report):
+        missing = missing_categories(ctx.report, t)
+        if not missing:
+            continue
+        anchor = (t.total or t.rows[-1]).get("uraian")
+        where = anchor if anchor.cell else (t.total or t.rows[-1])
+        for cat, names in missing.items():
+            listed = ", ".join(names[:6]) + (f" dan {len(names) - 6} lainnya"
+                                             if len(names) > 6 else "")
+            yield ctx.finding(
+                "PEG005", where, row_key=f"{t.title} {cat}", field="uraian",
+                found="", expected="", note=f"baris {cat}",
+                message=f"Tabel {t.title} tidak punya baris {cat}, padahal daftar Pegawai "
+                        f"memuat {len(names)} orang {cat} ({listed}); mereka tidak terhitung "
+                        f"di tabel ini.")

@@ -105,7 +105,8 @@ PETUNJUK_TEXT: tuple[tuple[str, str], ...] = (
      "yang tidak ada di laporan biarkan kosong; tanda - berarti 0. Jumlah baris = jumlah "
      "kolom statusnya, baris Jumlah = jumlah baris di atasnya, Persen = Jumlah / total "
      "(PEG001, PEG003). Bila sheet Pegawai diisi, setiap angka dibandingkan dengan daftar "
-     "pegawai dan pesan menyebut namanya (PEG002). Laporan akhir dan dokumen Word memakai "
+     "pegawai dan pesan menyebut namanya (PEG002), juga pegawai yang tidak punya baris di "
+     "tabelnya (PEG005). Laporan akhir dan dokumen Word memakai "
      "tabel ini setelah dikoreksi."),
     ("Perbandingan",
      "Satu baris per indikator: Target Renstra, lalu target dan realisasi dua tahun lalu, "
