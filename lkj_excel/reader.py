@@ -737,7 +737,8 @@ def _perbandingan_by_years(grid: Grid, year: int | None) -> tuple[int, dict[str,
     """A comparison table pasted with its own header, the years in the column titles, as
     the reports print it: "Tahun 2022 | Tahun 2023 (TW. II)" over "Target | Realisasi"
     (seed 004 Tabel 3.3), "Target Renstra | Realisasi" over "2021 | 2022 | 2023 (TW. II)"
-    (Tabel 3.4), or "Target 2024 | Realisasi TW III" in one row. Each column is placed by
+    (Tabel 3.4), "Tahun 2024" over "Target | Realisasi TW III" (seed 003 Tabel 3.5), or
+    "Target 2024 | Realisasi 2024" in one row. Each column is placed by
     its year against the report year (this year, last year, two years ago); a title with a
     quarter and no year is this year. None when the sheet has the template's own columns or
     no year titles."""
