@@ -417,7 +417,11 @@ def fasilitasi_table(result: CheckResult) -> tuple[list[tuple[str, list[Checklis
             continue
         k = r.get("kelompok").text.strip().capitalize() or "Fasilitasi"
         items = groups.setdefault(k, [])
-        items.append(ChecklistItem(str(len(items) + 1), r.get("nama").text, k, r.done))
+        name = r.get("nama").text
+        if r.weight != 1:
+            # a row standing for several activities the report only counts
+            name = f"{name} ({r.weight} kegiatan)"
+        items.append(ChecklistItem(str(len(items) + 1), name, k, r.done))
     done, total = checklist_counts(result.report)
     return list(groups.items()), done, total
 

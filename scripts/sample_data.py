@@ -191,9 +191,9 @@ SENDURO = {
          "kelompok": "Fasilitasi", "status": "Terlaksana"},
         {"no": 3, "nama": "Fasilitasi administrasi tata Pemerintahan Desa",
          "kelompok": "Fasilitasi", "status": "Terlaksana"},
-        {"no": 4, "nama": "Jenis fasilitasi lain tahun 2023 (tidak dirinci)",
+        {"no": 4, "nama": "Jenis fasilitasi lain tahun 2023, tidak dirinci",
          "kelompok": "Fasilitasi", "status": "Belum", "jumlah": 8},
-        {"no": 5, "nama": "Koordinasi tahun 2023 (tidak dirinci)", "kelompok": "Koordinasi",
+        {"no": 5, "nama": "Koordinasi tahun 2023, tidak dirinci", "kelompok": "Koordinasi",
          "status": "Belum", "jumlah": 2},
     ],
     "Efisiensi": [
@@ -786,7 +786,7 @@ CANDIPURO = {
          ("Rekomendasi" if "Rekomendasi" in n else "Fasilitasi"), "status": "Terlaksana"}
         for i, n in enumerate(_C_FAS)
     ] + [
-        {"no": 29, "nama": "Aktivitas fasilitasi dan koordinasi lain (tidak dirinci)",
+        {"no": 29, "nama": "Aktivitas fasilitasi dan koordinasi lain, tidak dirinci",
          "status": "Belum", "jumlah": 23},
     ],
     # "0 (RKPDes) + 0 (APBDes) + 10 (LPPDes tepat waktu)" of 10 desa, no per-desa list; the
@@ -1042,7 +1042,8 @@ RANUYOSO["Narasi"] = _narasi(
           "dari dua sub kegiatan yang diprogramkan oleh Seksi Pemberdayaan Masyarakat yaitu "
           "Peningkatan Partisipasi Masyarakat dalam Forum Musyawarah Perencanaan Pembangunan di "
           "Desa."),
-    *((_ST, "1", "Januari s.d Desember", t) for t in _R_STRATEGI + (
+    *((_ST, "Persentase Fasilitasi Kegiatan Pemberdayaan Desa", "Januari s.d Desember", t)
+      for t in _R_STRATEGI + (
         "Selalu koordinasi dengan desa terkait pembinaan dan fasilitasi kegiatan perekonomian "
         "dan pembangunan;",)),
     *((_RTL, t) for t in _R_STRATEGI),
@@ -1080,9 +1081,15 @@ KALAENA["Narasi"] = _narasi(
         "Menyusun laporan hasil pelaksanaan tugas Seksi Pemberdayaan Masyarakat dan Desa dan "
         "memberikan saran pertimbangan kepada atasan sebagai bahan perumusan kebijakan;",
     )),
-    (_PC, "Indikator sub kegiatan Peningkatan Efektifitas Kegiatan Pemberdayaan Masyarakat di "
-          "Wilayah Kecamatan telah tercapai sesuai dengan target kinerja, yaitu laporan yang "
-          "disusun 1 kali dalam setiap bulan."),
+    (_PC, "Indikator sub kegiatan ini adalah Jumlah Lembaga Kemasyarakatan yang Berpartisipasi "
+          "dalam Forum Musyawarah Perencanaan Pembangunan di Desa dengan target 0 Lembaga "
+          "Kemasyarakatan dan realisasi 0 Lembaga Kemasyarakatan hal ini dikarenakan kegiatan "
+          "ini sudah terlaksana pada triwulan I."),
+    (_PC, "Indikator sub kegiatan ini Jumlah Laporan Peningkatan Efektivitas Kegiatan "
+          "Pemberdayaan Masyarakat di Wilayah Kecamatan target triwulan II 3 Laporan dan "
+          "realisasi 3 Laporan sehingga capaian kinerjanya 100%. Telah tercapai sesuai dengan "
+          "target kinerja sebanyak 3 laporan yang disusun 1 kali dalam perbulannya dalam 1 "
+          "Triwulan yaitu Laporan Pelaksanaan Kegiatan TW II."),
     (_PC, "Faktor pendukung tercapainya target kinerja Koordinasi Pelaksanaan Pembangunan "
           "Kawasan Perdesaan yakni adanya Tim dari kecamatan melakukan monitoring dan evaluasi "
           "dana BKK ke tujuh Desa baik secara fisik maupun non fisik; 6 desa telah melakukan "
@@ -1107,22 +1114,69 @@ SENDURO["Narasi"] = _narasi(
         "Menyusun rencana kegiatan kerja Seksi Pemerintahan yang selaras dengan Rencana "
         "Strategis dan Rencana Kerja Kecamatan;",
         "Melaksanakan penyiapan bahan perumusan kebijakan di bidang Pemerintahan;",
+        "Melaksanakan pembinaan wawasan kebangsaan, idiologi Negara dan kesatuan bangsa;",
+        "Melaksanakan pembinaan kerukunan hidup bermasyarakat dengan melakukan harmonisasi "
+        "hubungan dengan tokoh agama dan tokoh masyarakat;",
         "Melaksanakan pembinaan ketentraman dan ketertiban;",
+        "Melaksanakan fasilitasi penanganan konflik sosial sesuai ketentuan peraturan "
+        "perundang-undangan;",
+        "Pengoordinasian pelaksanaan tugas antar instansi pemerintahan yang ada di wilayah "
+        "kecamatan sesuai dengan ketentuan peraturan perundang-undangan;",
+        "Melaksanakan pengembangan kehidupan demokrasi berdasarkan Pancasila;",
+        "Pengoordinasian dan fasilitasi pembentukan forum komunikasi pimpinan di kecamatan;",
+        "Melakukan penegakan dan pelaksanaan Peraturan Daerah dan Peraturan Kepala Daerah "
+        "serta peraturan perundang-undangan lainnya di wilayah kerjanya;",
+        "Melaksanakan penyelenggaraan kegiatan pemerintahan di tingkat kecamatan;",
         "Melaksanakan evaluasi penyusunan peraturan desa dan peraturan kepala desa;",
         "Melaksanakan fasilitasi administrasi tata pemerintahan desa;",
         "Melaksanakan pembinaan dan pengawasan pengelolaan keuangan desa dan aset desa;",
+        "Pembinaan dan pengawasan pelaksanaan tugas kepala desa dan perangkat desa;",
+        "Melaksanakan fasilitasi pelaksanaan Pilkades;",
+        "Pembinaan dan pengawasan pelaksanaan tugas dan fungsi BPD;",
+        "Pemberian rekomendasi pengangkatan dan pemberhentian perangkat desa;",
+        "Melaksanakan fasilitasi kerja sama antar desa dan kerja sama desa dengan pihak "
+        "ketiga;",
+        "Melaksanakan fasilitasi penataan, pemanfaatan, dan pendayagunaan ruang desa serta "
+        "penetapan dan penegasan batas desa;",
+        "Pengoordinasian pendampingan desa di Kecamatan;",
         "Melaksanakan evaluasi dan pelaporan pelaksanaan tugas dan program kerja Seksi "
         "Pemerintahan;",
         "Memberikan saran dan pertimbangan kepada Camat; dan",
         "Melaksanakan tugas-tugas lain yang diberikan oleh Camat.",
     )),
-    (_PC, "Untuk mewujudkan pencapaian atas target kinerja dibutuhkan anggaran dan kesesuaian "
-          "time schedule kegiatan tahunan Desa. Fasilitasi yang dilakukan dalam tahun 2023 ada "
-          "11 jenis fasilitasi dan 2 koordinasi, mulai dari Fasilitasi pelaksanaan APBDes, "
-          "Penjaringan Perangkat Desa sampai penyusunan APBDes."),
-    (_PC, "Dalam hal fasilitasi penyelenggaraan pemerintahan desa kami mempunyai agenda rutin "
-          "sebanyak 8 kali dalam 1 tahun yaitu pembinaan dan pengawasan pada setiap desa melalui "
-          "monitoring dan evaluasi; untuk triwulan 1 sudah terealisasi sebanyak 2 kali."),
+    (_PC, "Untuk mewujudkan pencapaian atas target kinerja sebagaimana tertuang pada tabel 2.2 "
+          "diatas tentunya dibutuhkan anggaran dan kesesuaian time schedule kegiatan tahunan "
+          "Desa. dalam hal mencapai indicator target kinerja diperlukan batasan kinerja sesuai "
+          "dengan tupoksi sebagai berikut ;"),
+    (_PC, "Persentase Fasilitasi dan Koordinasi Bidang Pemerintahan yang ditindaklanjuti: "
+          "fasilitasi yang akan kami lakukan dalam tahun 2023 ini ada 11 jenis fasilitasi dan "
+          "2 koordinasi, mulai dari Fasilitasi pelaksanaan APBDDes, Penjaringan Perangkat Desa "
+          "sampai penyusunan APBDDes. akan tetapi yang menjadi acuan data kami dalam pelaporan "
+          "capaian kinerja sejumlah 23% adalah Fasilitasi Penjaringan Perangkat Desa yang "
+          "sudah kami lakukan di 4 Desa, Fasilitasi penerapan dan penegakan peraturan "
+          "perundang-undangan, Fasilitasi administrasi tata Pemerintahan Desa; dari tiga "
+          "fasilitasi tersebut sudah kami laksanakan berdasarkan peraturan yang berlaku"),
+    (_PC, "Prosentase penyusunan Pelaporan Bidang Pemerintahan yang tepat waktu: dalam hal "
+          "pelaporan Desa sampai triwulan 1 masih ada 5 target capaian yang harus kami "
+          "laporkan, adapun dari 5 target tersebut saat ini baru satu laporan yang dapat kami "
+          "laporkan secara tepat waktu, yaitu Laporan Keuangan Desa. Berdasarkan 1 jenis "
+          "Laporan di atas sudah kami kirimkan ke DPMD selaku Leading sektor kami sebagai "
+          "anggota tim Binwas Kecamke Desa terkait dengan keterlambatan tersebut"),
+    (_PC, "Prosentase kegiatan pengamanan diwilayah kecamatan yang dilaksanakan tepat waktu: "
+          "Fasilitasi pengamanan wilayah kecamatan dimana dalam hal ini urusan perlindungan "
+          "masyarakat atau Linmas yang sudah dilaksanakan sampai triwulan I tahun 2023 adalah "
+          "kegiatan acara keagamaan; Pengamanan terkait acara kemasyarakatan yang dalam hal ini "
+          "dilaksanakan bersama forkopimca; penanganan terkait percepatan vaksin di wilayah "
+          "Kecamatan Pasrujambe."),
+    (_PC, "Persentase fasilitasi penyelenggaraan pemerintahan desa yang sesuai dengan "
+          "ketentuan: dalam hal fasilitasi penyelenggaraan pemerintahan desa kami mempunyai "
+          "agenda rutin sebanyak 8 kali dalam 1 tahun yaitu pembinaan dan pengawasan pada "
+          "setiap desa melalui monitoring dan evaluasi. pada kegiatan pembinaan monev tersebut "
+          "kami melakukan pembinaan pada masing masing aparatur Desa dan evaluasi administrasi "
+          "keuangan serta administrasi umum lainnya. untuk triwulan 1 sudah terealisasi "
+          "sebanyak 2 kali ."),
+    (_PC, "Sisa anggaran pada 1 kegiatan yang target kinerjanya telah tercapai, maka anggaran "
+          "tidak terserap lagi, dan akan dikembalikan ke Kas Daerah."),
     *((_ST, _S_IND[0], "Bulan Januari s/d Maret 2023", t) for t in (
         "Melaksanakan kegiatan sesuai dengan aturan yang berlaku",
         "Selalu koordinasi dengan instansi leading sektor", "Koordinasi bersama tim Binwas")),
@@ -1130,18 +1184,28 @@ SENDURO["Narasi"] = _narasi(
         "Membuat surat pemberitahuan pengiriman dokumen LPPDesa",
         "Menghimpun Laporan dan membuat ceklis",
         "Melaksanakan kegiatan sesuai dengan aturan yang berlaku")),
-    *((_ST, _S_IND[4], "Bulan Januari s/d Maret 2023", t) for t in (
+    *((_ST, "Prosentase kegiatan pengamanan diwilayah kecamatan yang dilaksanakan tepat "
+            "waktu", "Bulan Januari s/d Maret 2023", t) for t in (
+        "Membuat surat pemberitahuan Pengamanan Wilayah",
+        "Melaksanakan kegiatan sesuai dengan aturan yang berlaku")),
+    *((_ST, "Persentase fasilitasi penyelenggaraan pemerintahan desa yang sesuai dengan "
+            "ketentuan", "Bulan Januari s/d Maret 2023", t) for t in (
         "Membuat surat pemberitahuan Fasilitasi", "Menghimpun Laporan dan membuat ceklis",
         "Melaksanakan kegiatan monitoring dan evaluasi setiap 2 bulan sekali secara berkala")),
     (_HB, "Terkait dengan target kinerja yang sudah tercapai, yakni 1 target, dan masih 3 target "
           "yang perlu dicapai pada triwulan berikutnya."),
+    # the twelve points as the report lists them, repeats included
     *((_RTL, t) for t in (
         "Melaksanakan kegiatan sesuai dengan aturan yang berlaku",
-        "Selalu koordinasi dengan instansi leading sektor", "Koordinasi Bersama Tim Binwas",
+        "Selalu koordinasi dengan instansi leading sektor", "koordinasi Bersama Tim Binwas",
         "Membuat surat pemberitahuan pengiriman dokumen LPPDesa",
         "Menghimpun Laporan dan membuat ceklis",
+        "Melaksanakan kegiatan sesuai dengan aturan yang berlaku",
         "Membuat surat pemberitahuan Pengamanan Wilayah",
-        "Membuat surat pemberitahuan Fasilitasi")),
+        "Menghimpun Laporan dan membuat ceklis",
+        "Melaksanakan kegiatan sesuai dengan aturan yang berlaku",
+        "Membuat surat pemberitahuan Fasilitasi", "Menghimpun Laporan dan membuat ceklis",
+        "Melaksanakan kegiatan sesuai dengan aturan yang berlaku")),
     (_KS, "Secara umum pelaksanaan tugas pokok dan fungsi Kasi Pemerintahan berdasarkan "
           "Peraturan Bupati Lumajang nomor 96 Tahun 2019 tentang Kedudukan, Susunan Organisasi, "
           "Uraian Tugas Dan Fungsi Serta Tata Kerja Kecamatan Dan Kelurahan, telah dapat "

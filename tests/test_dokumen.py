@@ -483,3 +483,15 @@ def test_every_sample_converts_to_pdf(docs, tmp_path):
 def test_check_file_counts_match(docs):
     for src, (res, _, _) in docs.items():
         assert res.result.counts == check_file(src).counts
+
+
+def test_facilitation_counts_without_a_list(docs):
+    """Seed 002 names 3 facilitations done of "11 jenis fasilitasi dan 2 koordinasi"; seed
+    004 lists the 28 done of "51 Aktifitas": a row with Jumlah Kegiatan counts as that many,
+    in the table's total as in the indicator (3 / 13 = 23,08%; 28 / 51 = 54,90%)."""
+    rows = _rows(_table(docs[SENDURO][1], "Terlaksana", "Belum Terlaksana"))
+    assert rows[-1][-2:] == ["3", "10"] and "13 kegiatan" in rows[-1][0]
+    assert any("tidak dirinci (8 kegiatan)" in " ".join(r) for r in rows)
+    assert "3 / 13 x 100% = 23,08%" in _text(docs[SENDURO][1])
+    rows = _rows(_table(docs[CANDIPURO][1], "Terlaksana", "Belum Terlaksana"))
+    assert rows[-1][-2:] == ["28", "23"] and "51 kegiatan" in rows[-1][0]
