@@ -541,7 +541,7 @@ def build_kecamatan() -> Builder:
     b.p("Dari faktor-faktor permasalahan di atas, {{ unit }} berupaya mengatasinya dengan:")
     b.sub("narasi.rencana_tindak_lanjut")
     b.heading("{{ butir.efisiensi }}. Analisis atas efisiensi penggunaan sumber daya", 3)
-    b.tag("{%p if ada.pegawai %}")
+    b.tag("{%p if ada.rekap_pegawai %}")
     b.p("Dalam melaksanakan tugas pokok dan fungsinya, {{ unit }} didukung oleh "
         "{{ pegawai_ringkas }}.")
     b.caption("pegawai_pendidikan", "Jumlah Pegawai {{ unit }} berdasarkan Tingkat Pendidikan "
@@ -572,7 +572,7 @@ def build_kecamatan() -> Builder:
             totals=[[("Jumlah", 2), ("C|{{ eselon_jumlah }}", 1)]])
     b.tag("{%p endif %}")
     efisiensi_table(b)
-    b.tag("{%p if not ada.pegawai and not ada.efisiensi %}")
+    b.tag("{%p if not ada.rekap_pegawai and not ada.efisiensi %}")
     b.sub("pengingat_sumber_daya")
     b.tag("{%p endif %}")
     b.heading("B. Realisasi Anggaran", 2)

@@ -338,3 +338,20 @@ def test_row_missing_for_people_in_the_list(tmp_path):
     assert not any(f.rule == "PEG005" for f in
                    check(read_report(write(tmp_path, pronojiwo(clean_rekap()), "b.xlsx")))
                    .findings)
+
+
+def test_dokumen_without_list_shows_typed_tables(tmp_path):
+    """No personnel list, only the typed tables: the document still has Tabel 3.7-3.10
+    (corrected: diklat 2 + 2 = 4), and no Personalia list."""
+    from docx import Document
+
+    from lkj_excel.writers.dokumen import dokumen
+
+    res = dokumen(_no_list_seed(tmp_path))
+    doc = Document(str(res.output))
+    tables = [[[c.text.strip() for c in r.cells] for r in t.rows] for t in doc.tables]
+    dik = next(t for t in tables if t and any("Diklat" in c for c in t[0]))
+    assert {r[1]: r[-1] for r in dik}["Jumlah"] == "4"
+    edu = next(t for t in tables if t and t[0][:2] == ["No", "Pendidikan"])
+    assert {r[1]: r[-2] for r in edu}["Jumlah"] == "17"
+    assert not any(t and any("Nama / NIP" in c for c in t[0]) for t in tables)

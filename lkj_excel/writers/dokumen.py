@@ -628,6 +628,7 @@ class DocumentContext:
             "pegawai_eselon": [{"no": str(k + 1), "nama": e, "jumlah": str(n)}
                                for k, (e, n) in enumerate(counts["eselon"].items())],
             "eselon_jumlah": str(sum(counts["eselon"].values())),
+            "dari_rekap": counts["dari_rekap"],
             "pegawai_ringkas": f"{people} orang pegawai" + (
                 f", terdiri atas {_join(parts)}" if parts else ""),
         }
@@ -680,7 +681,9 @@ class DocumentContext:
                "anggaran": bool(s.budget_flat) and s.budget_source == "Anggaran",
                "fasilitasi": bool(fas_total), "desa": bool(desa_table(self.result)),
                "efisiensi": bool(efis), "perbandingan": bool(comparison),
-               "pegawai": bool(peg["pegawai"])}
+               "pegawai": bool(peg["pegawai"]),
+               # the summary tables: from the list, or typed in Rekap Pegawai
+               "rekap_pegawai": bool(peg["pegawai"] or peg["dari_rekap"])}
         penjelasan = self._penjelasan(ada)
         # table numbers, in the order each template shows its tables
         N = self.numbers
@@ -696,7 +699,7 @@ class DocumentContext:
                     N.take(item["tabel"], 3)
             if ada["perbandingan"]:
                 N.take("perbandingan", 3)
-            if ada["pegawai"]:
+            if ada["rekap_pegawai"]:
                 for k in ("pegawai_pendidikan", "pegawai_golongan", "pegawai_diklat",
                           "pegawai_eselon"):
                     N.take(k, 3)
