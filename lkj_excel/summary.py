@@ -141,10 +141,9 @@ def _indicator(ctx: Context, c: CapaianRow) -> IndicatorLine:
     f = ctx.capaian_formula(c)
     # the predikat of the capaian as the report shows it where that is right ("76%" for
     # 75,8 is Tinggi), as CAP004 judges it: the finalised report never contradicts the check
-    shown = cap
-    if cap is not None and c_cell.typed is not None and \
-            c_cell.matches(cap, ctx.diagnosis.net.tol):
-        shown = c_cell.typed
+    from .relations.capaian import capaian_as_shown
+
+    shown = capaian_as_shown(c_cell, cap, ctx.diagnosis.net.tol) if cap is not None else None
     return IndicatorLine(c, c.get("no").text, c.get("sasaran").text, c.get("indikator").text,
                          t, r, unit, cap, ctx.settings.predikat(round(shown, 2))
                          if shown is not None else None, f, note)

@@ -210,6 +210,13 @@ def test_predikat_and_rounding_say_the_same(tmp_path):
     res = check_data(tmp_path, _rounded(clean_data(), "75,8%", "Tinggi"))
     f = next(f for f in res.findings if f.rule == "CAP004")
     assert f.expected == "Sedang" and "capaian 75,80% " in f.message
+    # "75%", cut off instead of rounded: a note (CAP001, info) and the band is that of
+    # 76, the value rounded to the digit shown - Tinggi, so "Sedang" is wrong
+    res = check_data(tmp_path, _rounded(clean_data(), "75%", "Sedang"))
+    assert _others(res) == {("CAP001", "Capaian", "G4"), ("CAP004", "Capaian", "N4")}
+    by = {f.rule: f for f in res.findings}
+    assert by["CAP001"].severity.value == "info" and "dipotong" in by["CAP001"].message
+    assert by["CAP004"].expected == "Tinggi" and "capaian 76% " in by["CAP004"].message
 
 
 def test_the_corrected_figures_keep_the_predikat_the_check_accepts(tmp_path):
@@ -219,7 +226,7 @@ def test_the_corrected_figures_keep_the_predikat_the_check_accepts(tmp_path):
     # "75,8%" typed it is Sedang.
     from lkj_excel.summary import build_summary
 
-    for typed, predikat in (("76%", "Tinggi"), ("75,8%", "Sedang")):
+    for typed, predikat in (("76%", "Tinggi"), ("75,8%", "Sedang"), ("75%", "Tinggi")):
         s = build_summary(check_data(tmp_path, _rounded(clean_data(), typed, predikat)))
         assert (round(s.indicators[0].capaian, 2), s.indicators[0].predikat) == (
             75.8, predikat)

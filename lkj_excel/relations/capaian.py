@@ -27,10 +27,10 @@ def _num(x):
     return num(x)
 
 
-def _pct(x):
+def _pct(x, decimals: int = 2):
     from ..rules.base import pct
 
-    return pct(x)
+    return pct(x, decimals)
 
 
 def _measure_cell(net, v: Value, satuan: str | None, fld: str, rk: str,
@@ -141,21 +141,17 @@ def build(net, ctx, *, year=..., quarter=...) -> None:
             pred = net.cell(pv, pv.text, LABEL, "predikat", rk)
 
             def shown(x, _c=c_cell):
-                """The capaian whose band is the predikat: as displayed where the typed
-                value stands for ``x`` ("76%" for 75,8 is Tinggi, not Sedang)."""
-                if x is not None and _c.typed is not None and _c.matches(x, net.tol):
-                    return _c.typed
-                return x
+                return capaian_as_shown(_c, x, net.tol)
 
             def band(vals, shown=shown):
                 x = shown(vals[0])
                 return None if x is None else s.predikat(round(x, 2))
 
             net.relate("CAP004", pred, (c_cell,), band,
-                       lambda rel, vals, found, expected, _cv=cv, shown=shown: (
+                       lambda rel, vals, found, expected, _c=c_cell, shown=shown: (
                            f"Predikat '{found}' seharusnya '{expected}' untuk capaian "
-                           f"{_cv.display if shown(vals[0]) != vals[0] else _pct(vals[0])} "
-                           "menurut skala di Pengaturan."))
+                           f"{_shown_pct(_c, vals[0], shown(vals[0]))} menurut skala di "
+                           "Pengaturan."))
         # Capaian target = PK target
         pk = ctx.pk_matches.get(c.row)
         linked = tt_cell if tt_cell is not None else t_cell
@@ -194,6 +190,27 @@ def build(net, ctx, *, year=..., quarter=...) -> None:
                                f"Rata-rata capaian {found} seharusnya {expected} (rata-rata "
                                f"capaian {len([x for x in vals if x is not None])} "
                                "indikator)."))
+
+
+def _shown_pct(c_cell: Cell, x, shown) -> str:
+    """The capaian a CAP004 message names: the one whose band decided, at the decimals
+    the report shows ("76%"), or the computed one (75,80%)."""
+    if shown is None or shown == x or c_cell.number is None or \
+            c_cell.number.decimals is None:
+        return _pct(shown if shown is not None else x)
+    return _pct(shown, c_cell.number.decimals)
+
+
+def capaian_as_shown(c_cell: Cell, x: float | None, tol) -> float | None:
+    """The capaian whose band is the predikat: ``x`` rounded to the decimals the report
+    shows where its typed value stands for ``x`` ("76%" for 75,8 is Tinggi, not Sedang;
+    "75%", cut off instead of rounded, is 76 as well), else ``x`` itself."""
+    if x is None or c_cell.typed is None or not c_cell.matches(x, tol):
+        return x
+    p = c_cell.number
+    if p is None or p.decimals is None:
+        return c_cell.typed
+    return round(x + 1e-12, p.decimals)
 
 
 def _target_of_quarter(net, c: CapaianRow, rk: str, t_cell: Cell, tt_cell: Cell | None,

@@ -37,6 +37,7 @@ def capaian_wrong(ctx: Context):
     Nilai dua desimal yang sama dengan nilai tepat yang dibulatkan, atau dalam toleransi (bawaan
     0,01 poin), dianggap benar: 33,33 / 82 ditulis 40,64% bukan kesalahan. Bila realisasinya
     sendiri salah (tidak sesuai sheet Fasilitasi atau Desa), capaian disebut sebagai akibatnya.
+    Capaian yang dipotong, bukan dibulatkan (75,8 ditulis 75%), mendapat catatan.
     Realisasi kosong atau "-" dengan capaian tertulis berarti belum ada realisasi: capaian
     0% (capaian 50% untuk realisasi "-" adalah temuan); realisasi dan capaian sama-sama "-"
     (data belum keluar) tidak diperiksa. Target 0 tidak dapat dibagi: CAP010.
@@ -44,6 +45,7 @@ def capaian_wrong(ctx: Context):
     Contoh (Pronojiwo): realisasi sebenarnya 30/36 = 83,33%, target 93%, capaian 89,61%;
     tertulis 92,59%."""
     yield from ctx.diagnosed("CAP001")
+    yield from ctx.truncated("CAP001")
 
 
 @rule("CAP002", "error", "Capaian", "Realisasi tidak sesuai pembilang/penyebutnya")
@@ -85,8 +87,9 @@ def predikat_wrong(ctx: Context):
     """Predikat di samping indikator harus sesuai pita capaiannya pada skala di
     Pengaturan (bawaan Permendagri 86/2017: Sangat Tinggi >= 91, Tinggi 76-90, Sedang 66-75,
     Rendah 51-65, Sangat Rendah <= 50). Ubah skalanya di Pengaturan bila kabupaten memakai skala
-    lain. Yang menentukan pita adalah capaian seperti tertulis bila tulisan itu benar:
-    75,8 ditulis "76%" (dibulatkan, benar) berpredikat Tinggi, bukan Sedang.
+    lain. Yang menentukan pita adalah capaian seperti tertulis bila tulisan itu benar,
+    dibulatkan ke desimal yang ditulis: 75,8 ditulis "76%" (dibulatkan, benar) berpredikat
+    Tinggi, bukan Sedang; ditulis "75%" (dipotong, catatan CAP001) juga 76, Tinggi.
 
     Contoh (Kalaena): capaian 100% ditulis "Sangat Baik"; menurut skala bawaan "Sangat
     Tinggi"."""
