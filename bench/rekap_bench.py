@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -167,10 +168,13 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
 
 def run(code: str, *args) -> tuple[float, float, float]:
     """Seconds, peak memory of the process and of its largest child (MiB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True,
                           text=True)
     dt = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run.cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         raise SystemExit(f"gagal: {proc.stderr[-2000:]}")
     main_kb, child_kb = map(int, proc.stdout.strip().splitlines()[-1].split())
@@ -178,7 +182,11 @@ def run(code: str, *args) -> tuple[float, float, float]:
 
 
 def median_run(repeat: int, code: str, *args) -> tuple[float, float, float]:
-    runs = [run(code, *args) for _ in range(repeat)]
+    runs, cpus = [], []
+    for _ in range(repeat):
+        runs.append(run(code, *args))
+        cpus.append(run.cpu)
+    median_run.cpu = statistics.median(cpus)
     return (statistics.median(r[0] for r in runs), max(r[1] for r in runs),
             max(r[2] for r in runs))
 
@@ -220,9 +228,10 @@ def main() -> None:
               "setiap perintah satu proses utuh")
         out: dict = {"n": n}
         bare, bare_mem, bare_child = median_run(args.repeat, BARE_READ, sets["N"][1])
+        bare_cpu = median_run.cpu
         print(f"  dasar A: python-calamine langsung, 2 proses: {bare:.2f} s "
-              f"({n / bare:.0f} buku kerja/s); memori puncak {bare_mem:.0f} MiB + pekerja "
-              f"{bare_child:.0f} MiB")
+              f"({n / bare:.0f} buku kerja/s; CPU {bare_cpu:.2f} s); memori puncak "
+              f"{bare_mem:.0f} MiB + pekerja {bare_child:.0f} MiB")
         hashed = median_run(args.repeat, HASH, sets["N"][1])[0]
         print(f"  dasar B: SHA-256 setiap berkas, 1 proses: {hashed:.3f} s")
         secs = {}
@@ -230,10 +239,13 @@ def main() -> None:
             s, mem, child = median_run(args.repeat, lkj, "rekap", sets["N"][0], "-o",
                                        t / f"r{j}.xlsx", "--jobs", j, "--timpa")
             secs[j] = s
+            cpu = median_run.cpu
             print(f"  lkj rekap --jobs {j}, N={n}: {s:.2f} s ({n / s:.0f} buku kerja/s) = "
-                  f"{s / bare:.1f}x dasar A (sasaran 3x untuk --jobs 2); memori puncak "
+                  f"{s / bare:.1f}x dasar A (sasaran 3x untuk --jobs 2); CPU {cpu:.2f} s = "
+                  f"{cpu / bare_cpu:.1f}x CPU dasar A; memori puncak "
                   f"utama {mem:.0f} MiB, pekerja {child:.0f} MiB")
             out[f"jobs{j}"] = {"seconds": round(s, 3), "ratio": round(s / bare, 2),
+                               "cpu_s": round(cpu, 2), "cpu_ratio": round(cpu / bare_cpu, 2),
                                "main_mib": round(mem), "worker_mib": round(child)}
         for j in jobs:
             if j > 1 and 1 in secs:
