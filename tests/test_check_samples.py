@@ -338,3 +338,14 @@ def _signature_names(path):
     wb.close()
     assert names, f"{path.name}: no signature transcribed"
     return names
+
+
+def test_collection_windows_typed_with_their_year():
+    # seed 003 writes "RKPDes tenggang waktu pengumpulan November - Desember 2024", "APBDes
+    # ... Juli \u2013 September 2024" (an en dash): the year is not a day of the month
+    from lkj_excel.pengaturan import window
+
+    assert window("November - Desember 2024") == ((1, 11), (31, 12))
+    assert window("Juli \u2013 September 2024") == ((1, 7), (30, 9))
+    assert window("1 Januari 2024 - 31 Maret 2024") == ((1, 1), (31, 3))
+    assert window("Juli - 2024") is None

@@ -22,7 +22,8 @@ def row_key(r: EfisiensiRow) -> str:
 def budget_absorption(ctx: Context):
     """Capaian anggaran = Realisasi / Pagu x 100.
 
-    Contoh (Senduro TW I 2023): 600.000 / 7.500.000 x 100 = 8%, tertulis 12%."""
+    Contoh (Senduro TW I 2023, sasaran 3): realisasinya 12.450.000 (kegiatannya, COP006)
+    dari pagu 14.700.000: 12.450.000 / 14.700.000 x 100 = 84,69%, tertulis 0."""
     yield from ctx.diagnosed("COP001")
     yield from ctx.truncated("COP001")
 
@@ -43,7 +44,7 @@ def efficiency_wrong(ctx: Context):
     anggaran. Pilihan lain: capaian kinerja / capaian anggaran x 100, capaian kinerja - capaian
     anggaran.
 
-    Contoh (Senduro): capaian anggaran 8% maka efisiensi 100% - 8% = 92%, tertulis 100%."""
+    Contoh (Senduro): capaian anggaran 12% maka efisiensi 100% - 12% = 88%, tertulis 100%."""
     yield from ctx.diagnosed("COP003")
     yield from ctx.truncated("COP003")
 
