@@ -36,6 +36,9 @@ class IndicatorLine:
     predikat: str | None
     formula: str
     note: str = ""
+    #: decimals the capaian is shown with: two, or the report's own where two would put it
+    #: in another band than its predikat ("76%" Tinggi for 75,8)
+    decimals: int = 2
 
 
 @dataclass(slots=True)
@@ -141,12 +144,16 @@ def _indicator(ctx: Context, c: CapaianRow) -> IndicatorLine:
     f = ctx.capaian_formula(c)
     # the predikat of the capaian as the report shows it where that is right ("76%" for
     # 75,8 is Tinggi), as CAP004 judges it: the finalised report never contradicts the check
-    from .relations.capaian import capaian_as_shown
+    from .relations.capaian import capaian_as_shown, shown_decimals
 
-    shown = capaian_as_shown(c_cell, cap, ctx.diagnosis.net.tol) if cap is not None else None
+    tol, band = ctx.diagnosis.net.tol, ctx.settings.predikat
+    shown = capaian_as_shown(c_cell, cap, tol) if cap is not None else None
+    predikat = band(round(shown, 2)) if shown is not None else None
+    # two decimals, unless they would put the capaian in another band than its predikat
+    decimals = 2 if cap is None or band(round(cap, 2)) == predikat else \
+        shown_decimals(c_cell, cap, tol)
     return IndicatorLine(c, c.get("no").text, c.get("sasaran").text, c.get("indikator").text,
-                         t, r, unit, cap, ctx.settings.predikat(round(shown, 2))
-                         if shown is not None else None, f, note)
+                         t, r, unit, cap, predikat, f, note, decimals)
 
 
 def _budget_line(ln: Line, has_plan: bool) -> BudgetLine:

@@ -326,3 +326,37 @@ def test_nilai_akhir_takes_the_value_planned_for_the_quarter(tmp_path):
     res = check_data(tmp_path, d)
     f = next(f for f in res.findings if f.cell == "E4")
     assert (f.rule, f.expected) == ("CAP007", "88,00%")
+
+
+def test_the_printed_capaian_agrees_with_its_predikat(tmp_path):
+    # "76%" Tinggi is accepted: the finalised table, the Ringkasan and the Word document
+    # show the capaian as the report did (76%, whose band is Tinggi), not 75,80% beside
+    # Tinggi (the band of 75,80 is Sedang). Typed "75,8%", it keeps two decimals.
+    from docx import Document
+
+    from lkj_excel.writers.dokumen import dokumen
+    from lkj_excel.writers.final import finalise
+
+    def capaian_format(ws, name_col, cap_col):
+        row = next(r for r in ws.iter_rows() if r[name_col].value == IND1)
+        return row[cap_col].number_format, row[cap_col + 1].value
+
+    for i, (typed, predikat, fmt, shown) in enumerate((
+            ("76%", "Tinggi", "[$-421]0%", "76%"),
+            ("75,8%", "Sedang", "[$-421]0.00%", "75,80%"),
+            ("75%", "Tinggi", "[$-421]0%", "76%"))):
+        src = write(tmp_path, _rounded(clean_data(), typed, predikat), name=f"r{i}.xlsx")
+        wb = openpyxl.load_workbook(finalise(src, tmp_path / f"f{i}.xlsx").output)
+        assert capaian_format(wb["Tabel Capaian"], 2, 5) == (fmt, predikat)
+        assert capaian_format(wb["Ringkasan"], 1, 4) == (fmt, predikat)
+        doc = Document(str(dokumen(src, tmp_path / f"d{i}.docx", abaikan_temuan=True).output))
+        rows = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
+        assert any(IND1 in r and shown in r and predikat in r for r in rows)
+
+
+def test_a_cut_off_capaian_is_told_its_rounded_value(tmp_path):
+    # 75,8 typed "75%": the note says it is cut off, and its Seharusnya is what the cell
+    # should hold at the precision the report uses, 76% (75,8 rounded), not 75,80%
+    res = check_data(tmp_path, _rounded(clean_data(), "75%", "Tinggi"))
+    f = next(f for f in res.findings if f.rule == "CAP001")
+    assert (f.cell, f.found, f.expected, f.severity.value) == ("G4", "75%", "76%", "info")

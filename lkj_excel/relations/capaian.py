@@ -213,6 +213,18 @@ def capaian_as_shown(c_cell: Cell, x: float | None, tol) -> float | None:
     return round(x + 1e-12, p.decimals)
 
 
+def shown_decimals(c_cell: Cell | None, x: float | None, tol) -> int:
+    """How many decimals a capaian is written with where two would contradict its
+    predikat: as few as the report showed it with where its typed value stands for ``x``
+    ("76%" for 75,8 stays "76%", so that it agrees with its predikat Tinggi), else two."""
+    if x is None or c_cell is None or c_cell.typed is None or not c_cell.matches(x, tol):
+        return 2
+    p = c_cell.number
+    if p is None or p.decimals is None:
+        return 2
+    return min(p.decimals, 2)
+
+
 def _target_of_quarter(net, c: CapaianRow, rk: str, t_cell: Cell, tt_cell: Cell | None,
                        ) -> None:
     """The target of this quarter (column Target) against the year's (Target Tahunan): a

@@ -128,10 +128,11 @@ def truncation_findings(ctx: Context, code: str):
         if pct_status(p, c.cur, ctx.settings.tolerance_points) != "truncated":
             continue
         d = p.decimals if p.decimals is not None else 2
+        exact = round(c.cur + 1e-12, d)  # rounded, as it should have been typed: 76%
         message = r.explain(r, [i.cur for i in r.inputs], pct(p.value, d),
                             pct(c.cur, max(d, 2))) + " Angka dipotong, bukan dibulatkan."
         yield ctx.finding(code, c.value, row_key=c.row_key, field=c.field, found=c.value.text,
-                          expected=notation(c, round(c.cur, d) if d else c.cur),
+                          expected=pct(exact, d) if p.is_percent else notation(c, exact),
                           message=message, severity="info")
 
 

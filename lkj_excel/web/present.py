@@ -116,7 +116,7 @@ def summary_view(result: CheckResult) -> dict[str, Any]:
         "indikator": [
             {"indikator": i.indikator or i.sasaran, "target": _measure(i.target, i.unit),
              "realisasi": _measure(i.realisasi, i.unit),
-             "capaian": fmt.percent(i.capaian) if i.capaian is not None else "-",
+             "capaian": fmt.percent(i.capaian, i.decimals) if i.capaian is not None else "-",
              "predikat": i.predikat or "-"}
             for i in s.indicators
         ],

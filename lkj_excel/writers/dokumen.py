@@ -477,7 +477,7 @@ class DocumentContext:
             out.append({"no": i.no.rstrip(".") or str(k + 1), "sasaran": i.sasaran,
                         "indikator": i.indikator or i.sasaran,
                         "target": ukuran(i.target, i.unit, label), "realisasi": realisasi,
-                        "capaian": persen(i.capaian), "predikat": i.predikat or "-",
+                        "capaian": fmt.percent(i.capaian, i.decimals), "predikat": i.predikat or "-",
                         "keterangan": ket})
         return out
 

@@ -113,7 +113,8 @@ def _capaian(ps, ctx: Context, r: int) -> int:
                 formula(ws, r, c, f"='{sheet}'!{letter}{tr + 1}", st.pct if pct_unit else st.num,
                         v / 100 if pct_unit else v)
         if cap_ref:
-            formula(ws, r, 4, f"='{sheet}'!{cap_ref}", st.pct, ind.capaian / 100)
+            formula(ws, r, 4, f"='{sheet}'!{cap_ref}", st.pct_by_decimals[ind.decimals],
+                    ind.capaian / 100)
         else:
             ws.write_string(r, 4, "-", st.center)
         ws.write_string(r, 5, ind.predikat or "-", st.center)

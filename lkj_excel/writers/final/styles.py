@@ -50,6 +50,9 @@ class Styles:
         self.amount_b = self.get(num_format=XL_AMOUNT, bold=True, **border)
         self.pct = self.get(num_format=XL_PERCENT, **border)
         self.pct_b = self.get(num_format=XL_PERCENT, bold=True, **border)
+        #: a capaian at the decimals the report showed it with (see IndicatorLine.decimals)
+        self.pct_by_decimals = {0: self.get(num_format="[$-421]0%", **border),
+                                1: self.get(num_format="[$-421]0.0%", **border), 2: self.pct}
         self.num = self.get(num_format=XL_NUMBER, **border)
         self.date = self.get(num_format=XL_DATE, align="left", **border)
         total = {"bold": True, "bg_color": "#F2F2F2", **border}

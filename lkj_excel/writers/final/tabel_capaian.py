@@ -35,7 +35,8 @@ def write(ctx: Context) -> None:
         cap_ref = None
         if ind.capaian is not None:
             d, e = f"D{r + 1}", f"E{r + 1}"
-            formula(ws, r, 5, FORMULAS[ind.formula].format(d=d, e=e), st.pct,
+            formula(ws, r, 5, FORMULAS[ind.formula].format(d=d, e=e),
+                    st.pct_by_decimals[ind.decimals],
                     ind.capaian / 100)
             cap_ref = f"F{r + 1}"
         else:
