@@ -303,6 +303,9 @@ def test_senduro_findings():
     fas = by[("FAS001", "F4")]
     assert fas.found == "3 Desa" and fas.expected == "23,08%" and fas.cause is None
     assert "3 kegiatan terlaksana dari 13" in fas.message
+    # the unit slip is still said, but the capaian is computed from the count after all
+    assert by[("CAP005", "F4")].message.endswith("dihitung sebagai persen dari sheet Fasilitasi.")
+    assert by[("CAP005", "F5")].message.endswith("sehingga capaian tidak dapat dihitung.")
     assert by[("CAP001", "G4")].expected == "23,08%" and by[("CAP001", "G4")].cause is None
     g4 = by[("COP006", "G4")]
     assert g4.found == "600.000" and g4.expected == "900.000" and g4.cause is None

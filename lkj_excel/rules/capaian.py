@@ -108,10 +108,17 @@ def unit_mismatch(ctx: Context):
         if t is None or r is None or units_compatible(tu, ru):
             continue
         v = c.get("realisasi")
+        cell = ctx.diagnosis.cell(v)
+        src = {"FAS001": "Fasilitasi", "DES002": "Desa"}.get(
+            cell.relation.code if cell is not None and cell.relation is not None else "")
+        # counted from a sheet (seed 002's "3 Desa" for a facilitation percentage), the
+        # capaian is computed all the same, from the count
+        why = (f"; realisasi ini dihitung sebagai persen dari sheet {src}" if src else
+               ", sehingga capaian tidak dapat dihitung")
         yield ctx.finding("CAP005", v, row_key=row_key(c), field="realisasi", found=v.text,
                           expected="", note=f"satuan sama dengan target ({_target_text(c)})",
                           message=f"Realisasi '{v.text}' dan target '{_target_text(c)}' berbeda "
-                                  "satuan, sehingga capaian tidak dapat dihitung.")
+                                  f"satuan{why}.")
 
 
 @rule("CAP006", "error", "Capaian", "Target atau realisasi bertentangan dengan hitungannya")
