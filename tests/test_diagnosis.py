@@ -165,3 +165,21 @@ def test_mutants_of_a_corrected_real_sample(path):
     ms = mutants(baseline.report, random.Random(1), limit_per_kind=3)
     bad = [str(v.mutant) for v in (judge(path, base, baseline, m) for m in ms) if not v.ok]
     assert bad == []
+
+
+def test_a_wrong_year_and_a_wrong_tick_together_close():
+    """Candipuro (corrected) with the year typed 2022 and one Terlaksana ticked Belum: the
+    year is corrected to 2023, and under that year the Perbandingan column of the report
+    year (named relative to it) repeats the realisasi, so it is a consequence of the tick
+    too - before, it surfaced only after the year was corrected and the fixpoint failed."""
+    from .conftest import CANDIPURO
+
+    base = corrected_edits(CANDIPURO)
+    edits = {**base, ("Identitas", "B8"): 2022, ("Fasilitasi", "D14"): "Belum"}
+    res = run_check(CANDIPURO, edits)
+    by = {(f.rule, f.sheet, f.cell): f for f in res.findings if f.severity.value != "info"}
+    assert by[("IDN010", "Identitas", "B8")].expected == "2023"
+    assert by[("FAS001", "Capaian", "K4")].cause in (None, "")
+    assert by[("PK008", "Perbandingan", "I4")].cause == "Capaian!K4"
+    after = run_check(CANDIPURO, {**edits, **corrections(res)})
+    assert {f.rule for f in after.findings if f.severity.value == "error"} <= {"IDN001"}

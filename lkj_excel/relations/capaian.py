@@ -591,8 +591,13 @@ def _perbandingan(net, ctx, c: CapaianRow, rk: str, t_cell: Cell, r_cell: Cell, 
         return
     satuan = c.get("satuan").text
     name = c.get("indikator").text or c.get("sasaran").text
+    typed_year = ctx.report.identity.year
     for r in ctx.report.perbandingan:
-        if amount(r.get("tahun")) != year:
+        tv = r.get("tahun")
+        ty = amount(tv)
+        if tv.cell is None and ty is not None and typed_year is not None:
+            ty = year - (typed_year - ty)  # a year column named relative to the report's
+        if ty != year:
             continue
         hit = best_match(r.get("indikator").text, [(name, c)], 0.8)
         if hit is None:
