@@ -220,12 +220,11 @@ def test_kalaena_findings():
     res = check_file(KALAENA)
     expected = {
         # The rencana aksi (Target TW I-IV, metode triwulan): one Laporan a month, "target
-        # triwulan II 3 Laporan"; the table writes 6 = 3 + 3, the target s.d. TW II
-        ("CAP007", "Capaian", "E5"),
-        # consequences of the target 3: the Jumlah line's target "-" (0) + 3 + 7 = 10, typed
-        # 13; the rata-rata of the two capaian (6 / 3 x 100 = 200 and 7 / 7 x 100 = 100)
-        # (200 + 100) / 2 = 150%, typed 100%; and the capaian itself (see below)
-        ("CAP009", "Capaian", "E7"), ("CAP003", "Capaian", "G8"), ("CAP001", "Capaian", "G5"),
+        # triwulan II 3 Laporan"; the table writes target 6 = 3 + 3 and realisasi 6, both s.d.
+        # TW II, capaian 6 / 6 = 100% as the text's 3 / 3 = 100%: the row is counted
+        # cumulatively, so the Metode is what differs (one cell; changing the target to 3
+        # alone would make the capaian 6 / 3 = 200%, which the text contradicts)
+        ("CAP012", "Capaian", "P5"),
         # Not found: the plans reach the year's targets (5 + 0 = 5 Lembaga; 3 + 3 + 3 + 3 =
         # 12 Laporan; nilai akhir TW IV 7 = 7 Laporan; CAP008), the Jumlah line's target
         # tahunan 5 + 12 + 7 = 24 and realisasi 0 + 6 + 7 = 13 (CAP009) and it is no
@@ -242,7 +241,7 @@ def test_kalaena_findings():
         # 59% = 24.528.830 / 41.664.750 follows the wrong total; right 127,88%
         ("ANG016", "Anggaran", "H8"),
         # "Sangat Baik" is not on the Permendagri 86/2017 scale (Sangat Tinggi); capaian
-        # 100 and 200 are both >= 91
+        # 100 >= 91
         ("CAP004", "Capaian", "N5"), ("CAP004", "Capaian", "N6"),
         # TW II 2024 report dated 28 Juni 2024
         ("IDN002", "Identitas", "B13"),
@@ -258,14 +257,13 @@ def test_kalaena_findings():
     g7 = next(f for f in res.findings if f.rule == "ANG012")
     assert g7.cause is None and g7.expected == "19.180.750"
     by = {(f.rule, f.cell): f for f in res.findings}
-    assert by[("CAP007", "E5")].cause is None and by[("CAP007", "E5")].expected == "3"
-    assert by[("CAP009", "E7")].cause == "Capaian!E5" and by[("CAP009", "E7")].expected == "10"
-    assert by[("CAP003", "G8")].cause == "Capaian!E5"
-    # The text gives the quarter's realisasi as 3 too ("realisasi 3 Laporan sehingga capaian
-    # kinerjanya 100%"): the table's realisasi 6 is cumulative like its target. lkj cannot
-    # know that and recomputes the capaian from the typed 6 (6 / 3 = 200%); only that the
-    # capaian follows the wrong target is asserted here (reported to the lead).
-    assert by[("CAP001", "G5")].cause == "Capaian!E5"
+    assert by[("CAP012", "P5")].expected == "kumulatif"
+    assert by[("CAP012", "P5")].severity.value == "warning"
+    # the capaian stays what the table and the text say: 100% (6 / 6), nothing doubled
+    from lkj_excel.summary import build_summary
+
+    k2 = build_summary(res).indicators[1]
+    assert (k2.target, k2.realisasi, round(k2.capaian, 2)) == (6, 6, 100.0)
     # Luwu Timur states no deadline regulation: no finding names Lumajang's
     assert not any("Lumajang" in f.message for f in res.findings)
 

@@ -216,7 +216,7 @@ def test_every_rule_has_a_test_and_a_docstring():
     tested = {c[0] for c in CASES} | {"DES001", "ANG016", "SYS001", "NIL004", "NIL005",
                                       "PGT001", "CAP009", "DES007",
                                       # tests/test_template_tables.py
-                                      "CAP008", "ANG020", "ANG021", "COP006"}
+                                      "CAP008", "CAP012", "ANG020", "ANG021", "COP006"}
     # tests/test_rekap_pegawai.py and tests/test_tanda_tangan.py
     tested |= {"PEG001", "PEG002", "PEG003", "PEG004", "PEG005", "TTD001", "TTD002"}
     # PGT001: tests/test_rekap_office.py

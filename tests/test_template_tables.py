@@ -124,21 +124,42 @@ def test_a_plan_row_that_agrees_is_clean(tmp_path):
 
 
 def test_the_quarter_target_follows_the_plan_and_its_method(tmp_path):
-    # Seed 001: the table's TW II target is 6 (3 + 3, s.d. TW II) where the report calls it
-    # "target triwulan II 3 Laporan". Sukamaju in TW II with metode "triwulan": target 3.
-    d = _plan_row(clean_data(), metode="triwulan", target="6", realisasi="6")
+    # Sukamaju in TW II with metode "triwulan", 3 Laporan a quarter: target 3. Typed 5 it
+    # follows no method: CAP007 names it, and the capaian 5 / 5 = 100% follows: 5 / 3.
+    d = _plan_row(clean_data(), metode="triwulan", target="5", realisasi="5")
     d["Identitas"].update({"triwulan": "II", "tanggal": "4 Juli 2025"})
     res = check_data(tmp_path, d)
     f = next(f for f in res.findings if f.cell == "E4")
     assert (f.rule, f.expected, f.cause) == ("CAP007", "3", None)
     assert "TW II 3" in f.message
-    # the capaian 100% = 6 / 6 follows: 6 / 3 = 200%
     g = next(f for f in res.findings if f.cell == "G4")
-    assert (g.rule, g.expected, g.cause) == ("CAP001", "200,00%", "Capaian!E4")
-    # kumulatif: 3 + 3 = 6 is right
+    assert (g.rule, g.expected, g.cause) == ("CAP001", "166,67%", "Capaian!E4")
+    # kumulatif: 3 + 3 = 6
     d["Capaian"][0]["metode"] = "kumulatif"
+    f = next(f for f in check_data(tmp_path, d).findings if f.cell == "E4")
+    assert (f.rule, f.expected) == ("CAP007", "6")
+
+
+def test_a_target_counted_by_the_other_method(tmp_path):
+    # Seed 001: metode triwulan, the table's TW II target 6 = 3 + 3 and realisasi 6 (s.d. TW
+    # II), capaian 100%, where the text says 3 and 3 for the quarter. The row is counted
+    # cumulatively: the Metode (one cell) differs, not the target - changing only the target
+    # to 3 would make the capaian 6 / 3 = 200%. A warning at the Metode cell, nothing else.
+    d = _plan_row(clean_data(), metode="triwulan", target="6", realisasi="6")
+    d["Identitas"].update({"triwulan": "II", "tanggal": "4 Juli 2025"})
     res = check_data(tmp_path, d)
-    assert "E4" not in {f.cell for f in res.findings if f.sheet == "Capaian"}
+    assert {k for k in res.flatten() if k[1] == "Capaian"} == {("CAP012", "Capaian", "P4")}
+    f = next(f for f in res.findings if f.rule == "CAP012")
+    assert (f.found, f.expected, f.severity.value) == ("triwulan", "kumulatif", "warning")
+    assert "TW I-II: 3 + 3" in f.message
+    # with Metode kumulatif the row is clean
+    d["Capaian"][0]["metode"] = "kumulatif"
+    assert not [f for f in check_data(tmp_path, d).findings if f.sheet == "Capaian"]
+    # and the other way round: metode kumulatif, target 3 = TW II alone
+    d["Capaian"][0].update({"target": "3", "realisasi": "3"})
+    res = check_data(tmp_path, d)
+    f = next(f for f in res.findings if f.rule == "CAP012")
+    assert (f.cell, f.found, f.expected) == ("P4", "kumulatif", "triwulan")
 
 
 def test_a_plan_that_misses_the_annual_target(tmp_path):

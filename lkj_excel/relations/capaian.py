@@ -264,6 +264,30 @@ def plan_annual(method: str, values: list) -> float | None:
     return sum(v or 0.0 for v in values)
 
 
+def method_followed(method: str, target: float | None, plan: list[float], quarter,
+                    tol: float) -> str | None:
+    """The other counting method where the typed target follows it and not the row's own:
+    a target 6 under "triwulan" with a plan of 3 a quarter is 3 + 3, the kumulatif target of
+    TW II (seed 001: the table counts s.d. triwulan II where its text says 3 for the
+    quarter). Then the row is reported cumulatively (its realisasi too), so the Metode
+    explains the difference with one cell, where changing the target alone would double the
+    capaian. None where the target follows the row's method, or neither."""
+    if quarter is None or quarter < 2 or target is None or \
+            method not in ("triwulan", "kumulatif"):
+        return None
+    per, cum = plan[quarter - 1], sum(plan[:quarter])
+    own, other, name = (per, cum, "kumulatif") if method == "triwulan" else \
+        (cum, per, "triwulan")
+    if abs(own - other) <= tol or abs(target - own) <= tol or abs(target - other) > tol:
+        return None
+    return name
+
+
+def plan_values(cells: list[Cell]) -> list[float]:
+    """The typed Target TW I-IV, "-" or empty as 0."""
+    return [x.typed if x.typed is not None else (x.base or 0.0) for x in cells]
+
+
 def _plan(net, ctx, c: CapaianRow, rk: str, satuan, t_cell: Cell, quarter) -> bool:
     """The target of the quarter (column Target) from the rencana aksi (CAP007): the sum of
     TW I up to this quarter (kumulatif), this quarter's (triwulan), or the value planned for
@@ -297,6 +321,9 @@ def _plan(net, ctx, c: CapaianRow, rk: str, satuan, t_cell: Cell, quarter) -> bo
                        propose)
     if quarter is None:
         return True
+    if method_followed(method, t_cell.typed, plan_values(cells), quarter,
+                       ctx.settings.tolerance_points):
+        return True  # the Metode is what differs (CAP012), not the target
     ins = cells[:quarter] if method == "kumulatif" else [cells[quarter - 1]]
     names = ROMAN_TW[:quarter] if method == "kumulatif" else (ROMAN_TW[quarter - 1],)
 

@@ -167,10 +167,56 @@ def quarter_target_wrong(ctx: Context):
     Tanpa rencana aksi, target indikator persen adalah Target Tahunannya, sehingga Target yang
     berbeda dengan PK tidak tersembunyi di belakang Target Tahunan yang benar.
 
-    Contoh (Kalaena TW II 2024): rencana aksi 3 laporan per triwulan, metode triwulan, tabel
-    menulis target 6 (itu 3 + 3, s.d. triwulan II). Seharusnya 3. Contoh lain: PK 90%, Target
-    Tahunan 90%, Target 95%. Seharusnya 90%."""
+    Target yang sama dengan rencana bila dihitung dengan metode yang lain (Kalaena: 6 = 3 + 3
+    di bawah metode triwulan) adalah CAP012, bukan kesalahan target.
+
+    Contoh: rencana aksi 3 laporan per triwulan, metode triwulan, TW II: target 5.
+    Seharusnya 3. Contoh lain: PK 90%, Target Tahunan 90%, Target 95%. Seharusnya 90%."""
     yield from ctx.diagnosed("CAP007")
+
+
+@rule("CAP012", "warning", "Capaian", "Target mengikuti metode capaian yang lain")
+def method_of_the_target(ctx: Context):
+    """Target triwulan ini sama dengan rencana aksi bila dihitung dengan metode yang lain:
+    metode triwulan, tetapi target adalah jumlah TW I sampai triwulan ini (kumulatif), atau
+    sebaliknya. Biasanya seluruh baris (target dan realisasi) dilaporkan dengan cara itu,
+    sehingga yang berbeda adalah Metode Capaian - satu sel - dan capaiannya benar. Bila
+    baris ini memang per triwulan, target dan realisasinya harus angka triwulan ini saja.
+    Hanya peringatan: lkj tidak dapat mengetahui cara mana yang dimaksud.
+
+    Contoh (Kalaena TW II 2024): rencana aksi 3 laporan per triwulan, metode triwulan; tabel
+    menulis target 6 dan realisasi 6 (3 + 3, s.d. triwulan II), capaian 100%. Seharusnya
+    Metode Capaian kumulatif; mengubah target saja menjadi 3 akan membuat capaian 200%."""
+    from ..relations.capaian import ROMAN_TW, method_followed, plan_cells, plan_values
+
+    net = ctx.diagnosis.net
+    quarter = ctx.report.identity.quarter
+    tol = ctx.settings.tolerance_points
+    for c in ctx.report.capaian_rows:
+        if not c.has_plan or quarter is None:
+            continue
+        cells = plan_cells(net, c)
+        t_cell = ctx.diagnosis.cell(c.get("target"))
+        if any(x is None for x in cells) or t_cell is None:
+            continue
+        method = ctx.capaian_method(c, t_cell.unit)
+        plan = plan_values(cells)
+        other = method_followed(method, t_cell.typed, plan, quarter, tol)
+        if other is None:
+            continue
+        upto = " + ".join(num(x) for x in plan[:quarter])
+        mv = c.get("metode")
+        where = mv if mv.cell else c.get("target")
+        yield ctx.finding(
+            "CAP012", where, row_key=row_key(c), field="metode", found=mv.text or method,
+            expected=other,
+            message=(f"Target {c.get('target').text} adalah rencana aksi {other} "
+                     f"(TW {ROMAN_TW[0]}-{ROMAN_TW[quarter - 1]}: {upto}), bukan {method} "
+                     f"(TW {ROMAN_TW[quarter - 1]}: {num(plan[quarter - 1])}). Bila target "
+                     f"dan realisasi baris ini dihitung {other}, Metode Capaian seharusnya "
+                     f"{other}; bila {method}, keduanya harus angka "
+                     + ("triwulan ini saja." if method == "triwulan" else
+                        f"TW {ROMAN_TW[0]} sampai triwulan ini.")))
 
 
 @rule("CAP008", "warning", "Capaian", "Rencana aksi tidak sesuai target tahunan")
