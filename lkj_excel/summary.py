@@ -88,6 +88,15 @@ class Summary:
     #: report has only the cost-per-outcome table (its Kegiatan rows are its budget).
     budget_source: str = "Anggaran"
 
+    def person_name(self, v) -> str:
+        """A signer's name as the report should write it: the spelling IDN005 names where
+        this cell's differs from the one written most often for the same NIP (seed 003 signs
+        'HANI RUJANTO' once and 'HANI PUJANTO' three times), else as typed."""
+        for f in self.result.findings:
+            if f.rule == "IDN005" and f.expected and (f.sheet, f.cell) == (v.sheet, v.cell):
+                return f.expected
+        return v.text.strip()
+
     @property
     def period(self) -> str:
         q = ROMAN.get(self.quarter or 0, "?")

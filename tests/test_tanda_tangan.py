@@ -152,3 +152,27 @@ def test_two_people_of_one_name_in_the_list(tmp_path):
         data["Pegawai"].append(dict(data["Pegawai"][6], nip="19711004 200101 2 004"))
     _, got = run(tmp_path, _consistent(), edit=edit)
     assert not any(g[0] == "TTD001" for g in got)
+
+
+def test_the_documents_sign_with_the_name_written_most_often(tmp_path):
+    # Seed 003 writes NIP 19700929 199302 1 002 as HANI PUJANTO three times (Identitas B23,
+    # two signatures) and as RUJANTO in Identitas B14, the reporter: IDN005 says PUJANTO, so
+    # the finalised workbook and the Word document are signed PUJANTO, not RUJANTO.
+    import openpyxl
+    from docx import Document
+
+    from lkj_excel.writers.dokumen import dokumen
+    from lkj_excel.writers.final import finalise
+
+    from .conftest import PRONOJIWO as SAMPLE
+
+    wb = openpyxl.load_workbook(finalise(SAMPLE, tmp_path / "f.xlsx").output)
+    # the printed sheets (the appendix keeps the typed sheets as they were)
+    printed = [ws for ws in wb if ws.title == "Ringkasan" or ws.title.startswith("Tabel")]
+    names = {c.value for ws in printed for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and c.value.startswith("HANI ")}
+    assert "HANI PUJANTO, SH" in names and "HANI RUJANTO, SH" not in names
+    doc = Document(str(dokumen(SAMPLE, tmp_path / "d.docx", abaikan_temuan=True).output))
+    text = "\n".join([p.text for p in doc.paragraphs] + [
+        c.text for t in doc.tables for row in t.rows for c in row.cells])
+    assert "HANI PUJANTO, SH" in text and "HANI RUJANTO" not in text

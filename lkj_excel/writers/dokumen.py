@@ -456,7 +456,7 @@ class DocumentContext:
         nip = p.nip.parsed
         nip_text = (getattr(nip, "formatted", None) or p.nip.text).strip()
         jabatan = p.jabatan.text.strip()
-        return {"nama": p.nama.text.strip() or "(" + "." * 40 + ")",
+        return {"nama": self.s.person_name(p.nama) or "(" + "." * 40 + ")",
                 "nip": f"NIP. {nip_text}" if nip_text else "NIP. " + "." * 30,
                 "pangkat": p.pangkat.text.strip(),
                 "jabatan": jabatan or fallback_jabatan,

@@ -175,7 +175,7 @@ def signature(ps: PrintSheet, ctx: Context, row: int, keep_from: int | None = No
         nip = p.nip.parsed
         nip_text = (getattr(nip, "formatted", None) or p.nip.display.strip()) or "-"
         rows = [(row + i, t, st.sign) for i, t in enumerate(top) if t]
-        rows.append((name_row, p.nama.display.strip() or "(nama)", st.sign_name))
+        rows.append((name_row, s.person_name(p.nama) or "(nama)", st.sign_name))
         pangkat = p.pangkat.display.strip()
         if pangkat:
             rows.append((name_row + 1, pangkat, st.sign))
