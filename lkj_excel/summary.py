@@ -125,6 +125,20 @@ class Summary:
         return self.total_realisasi / self.total_pagu * 100 if self.total_pagu else None
 
 
+def graded(v, value: float | None) -> tuple[int, str] | None:
+    """(decimals, grade) of a target or realisasi typed with a predikat grade, "68,50 (B-)"
+    (seed 003), where the figure shown is the typed one: the finalised tables and the Word
+    document print it as typed, not as a bare 68,5."""
+    import re
+
+    p = getattr(v, "number", None)
+    label = getattr(p, "label", None)
+    if value is None or p is None or p.value is None or not label or \
+            abs(p.value - value) > 1e-9 or not re.fullmatch(r"[A-Za-z][A-Za-z+-]{0,3}", label):
+        return None
+    return (p.decimals if p.decimals is not None else 2, label)
+
+
 def _truth(ctx: Context, v):
     c = ctx.diagnosis.cell(v)
     return (ctx.diagnosis.truth(v), c) if c is not None else (None, None)

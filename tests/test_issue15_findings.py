@@ -360,3 +360,27 @@ def test_a_cut_off_capaian_is_told_its_rounded_value(tmp_path):
     res = check_data(tmp_path, _rounded(clean_data(), "75%", "Tinggi"))
     f = next(f for f in res.findings if f.rule == "CAP001")
     assert (f.cell, f.found, f.expected, f.severity.value) == ("G4", "75%", "76%", "info")
+
+
+def test_a_predikat_style_target_is_printed_as_typed(tmp_path):
+    # Seed 003: Indeks Pelayanan Publik target "68,50 (B-)". The finalised tables keep it a
+    # number (68,5) with its grade in the number format, and the Word document writes it as
+    # typed - not a bare "68,5".
+    from docx import Document
+
+    from lkj_excel.writers.dokumen import dokumen
+    from lkj_excel.writers.final import finalise
+
+    from .conftest import PRONOJIWO
+
+    wb = openpyxl.load_workbook(finalise(PRONOJIWO, tmp_path / "f.xlsx").output)
+    for title, name_col, target_col in (("Tabel Capaian", 2, 3), ("Ringkasan", 1, 2)):
+        row = next(r for r in wb[title].iter_rows()
+                   if r[name_col].value == "Indeks Pelayanan Publik Kecamatan")
+        cell = row[target_col]
+        assert cell.number_format == '[$-421]#,##0.00 "(B-)"', title
+        if title == "Tabel Capaian":
+            assert cell.value == 68.5
+    doc = Document(str(dokumen(PRONOJIWO, tmp_path / "d.docx", abaikan_temuan=True).output))
+    rows = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
+    assert any("Indeks Pelayanan Publik Kecamatan" in r and "68,50 (B-)" in r for r in rows)

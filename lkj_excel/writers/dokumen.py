@@ -223,6 +223,14 @@ def angka(value: float | None) -> str:
     return text.rstrip("0").rstrip(fmt.DECIMAL) if fmt.DECIMAL in text else text
 
 
+def _graded(v, value: float | None) -> str | None:
+    """A target or realisasi typed with its predikat grade, as typed: "68,50 (B-)"."""
+    from ..summary import graded
+
+    shown = graded(v, value)
+    return f"{fmt.number(value, shown[0])} ({shown[1]})" if shown else None
+
+
 def ukuran(value: float | None, unit: str | None, label: str | None = None) -> str:
     """A target or realisasi with its unit: (93, "%") -> "93%", (83.333, "%") -> "83,33%",
     (12, "desa") -> "12 Desa"."""
@@ -470,13 +478,15 @@ class DocumentContext:
             ket = i.predikat or (i.row.get("keterangan").text.strip() or "-")
             if i.capaian is None and i.row.get("keterangan").text.strip():
                 ket = i.row.get("keterangan").text.strip()
-            realisasi = ukuran(i.realisasi, i.unit, label)
+            realisasi = _graded(i.row.get("realisasi"), i.realisasi) or \
+                ukuran(i.realisasi, i.unit, label)
             if i.realisasi is None and i.note:  # e.g. "3 Desa" against a target of 100%
                 realisasi = i.row.get("realisasi").text or "-"
                 ket = i.note
             out.append({"no": i.no.rstrip(".") or str(k + 1), "sasaran": i.sasaran,
                         "indikator": i.indikator or i.sasaran,
-                        "target": ukuran(i.target, i.unit, label), "realisasi": realisasi,
+                        "target": _graded(i.row.get("target"), i.target) or
+                        ukuran(i.target, i.unit, label), "realisasi": realisasi,
                         "capaian": fmt.percent(i.capaian, i.decimals), "predikat": i.predikat or "-",
                         "keterangan": ket})
         return out

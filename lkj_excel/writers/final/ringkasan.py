@@ -14,6 +14,7 @@ import math
 from ... import formatting as fmt
 from ...calendar import ROMAN, quarter_end, quarter_start
 from ...formatting import XL_PERCENT, XL_PERCENT_WHOLE
+from ...summary import graded
 from ..printlayout import FONT, col_px, rows_height
 from . import page
 from .common import Context, formula, ratio_formula
@@ -106,11 +107,13 @@ def _capaian(ps, ctx: Context, r: int) -> int:
         ws.write_string(r, 0, ind.no, st.center)
         ws.write_string(r, 1, name, st.text)
         pct_unit = ind.unit == "%"
-        for c, v, letter in ((2, ind.target, "D"), (3, ind.realisasi, "E")):
+        for c, v, letter, key in ((2, ind.target, "D", "target"),
+                                  (3, ind.realisasi, "E", "realisasi")):
             if v is None:
                 ws.write_string(r, c, "-", st.center)
             else:
-                formula(ws, r, c, f"='{sheet}'!{letter}{tr + 1}", st.pct if pct_unit else st.num,
+                formula(ws, r, c, f"='{sheet}'!{letter}{tr + 1}",
+                        st.pct if pct_unit else st.measure(graded(ind.row.get(key), v)),
                         v / 100 if pct_unit else v)
         if cap_ref:
             formula(ws, r, 4, f"='{sheet}'!{cap_ref}", st.pct_by_decimals[ind.decimals],

@@ -75,6 +75,15 @@ class Styles:
         self.input_title = self.get(bold=True, font_size=14, valign="vcenter")
         self.input_hint = self.get(italic=True, font_color="#595959")
 
+    def measure(self, shown: tuple[int, str] | None) -> Any:
+        """A target or realisasi: a plain number, or with its grade as typed, "68,50 (B-)"
+        (``shown`` from :func:`lkj_excel.summary.graded`); the cell stays a number."""
+        if shown is None:
+            return self.num
+        decimals, label = shown
+        digits = "." + "0" * decimals if decimals else ""
+        return self.get(num_format=f'[$-421]#,##0{digits} "({label})"', **self.border)
+
     def get(self, **props: Any) -> Any:
         """The format with these properties (Arial 10, top-aligned unless told)."""
         full = {"font_name": FONT, "font_size": FONT_SIZE, "valign": "top", **props}

@@ -3,6 +3,7 @@ the two, by the indicator's polarity) and predikat, and the average capaian."""
 
 from __future__ import annotations
 
+from ...summary import graded
 from . import page
 from .common import Context, formula
 
@@ -27,11 +28,12 @@ def write(ctx: Context) -> None:
         ws.write_string(r, 1, ind.sasaran, st.text)
         ws.write_string(r, 2, name, st.text)
         scale = 100 if pct_unit else 1
-        for c, v in ((3, ind.target), (4, ind.realisasi)):
+        for c, v, key in ((3, ind.target, "target"), (4, ind.realisasi, "realisasi")):
             if v is None:
                 ws.write_string(r, c, "-", st.center)
             else:
-                ws.write_number(r, c, v / scale, num)
+                ws.write_number(r, c, v / scale,
+                                num if pct_unit else st.measure(graded(ind.row.get(key), v)))
         cap_ref = None
         if ind.capaian is not None:
             d, e = f"D{r + 1}", f"E{r + 1}"
