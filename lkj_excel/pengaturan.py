@@ -509,9 +509,13 @@ def _show(attr: str, v: Any) -> str:
 
 def differences(own: Settings, office: Settings) -> list[str]:
     """What a report's own Pengaturan sets differently from the settings it is judged by,
-    and what in it could not be used: ["batas hari kerja 30 (rekap memakai 5)", ...]."""
+    and what in it could not be used: ["batas hari kerja 30 (rekap memakai 5)", ...]. The
+    deadline regulation is left out: it only names the rule in a message and changes no
+    result, and nearly every report names its own."""
     out = []
     for attr, label in LABELS.items():
+        if attr == "legal_basis":
+            continue
         a, b = getattr(own, attr), getattr(office, attr)
         if attr == "extra_holidays":
             a, b = tuple(sorted(a)), tuple(sorted(b))
