@@ -38,12 +38,25 @@ def _sheets(path: Path) -> dict[str, list[list]]:
 def server():
     from lkj_excel.web.server import start
 
-    before = {p.name for p in Path(tempfile.gettempdir()).glob("lkj-buka-*")}
-    running = start()
-    yield running
-    running.stop()
-    running.thread.join(10)
-    left = {p.name for p in Path(tempfile.gettempdir()).glob("lkj-buka-*")} - before
+    # the folders this process makes (another lkj or test run may share the temp folder)
+    made: list[str] = []
+    mkdtemp = tempfile.mkdtemp
+
+    def recording(*args, **kwargs):
+        made.append(path := mkdtemp(*args, **kwargs))
+        return path
+
+    tempfile.mkdtemp = recording
+    try:
+        running = start()
+        yield running
+        running.stop()
+        running.thread.join(10)
+    finally:
+        tempfile.mkdtemp = mkdtemp
+    ours = [p for p in made if Path(p).name.startswith("lkj-buka-")]
+    assert ours, "the page made no private folder: the check below would prove nothing"
+    left = {Path(p).name for p in ours if Path(p).exists()}
     assert not left, f"private temporary folders left behind: {left}"
 
 
