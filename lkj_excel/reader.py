@@ -680,25 +680,10 @@ def _label_kind(row: Row, keys: tuple[str, ...], data_keys: tuple[str, ...] = ()
     return None
 
 
-def _capaian_total(row: Row) -> bool:
-    """A Capaian line labelled only "Jumlah" (or "Total"): the sums at the foot of the table.
-    The label must be the whole text - "Jumlah Desa yang menetapkan APBDes" is an
-    indicator."""
-    labels = [normalise_text(row.get(k).text) for k in L.CAPAIAN.label_keys]
-    labels = [t for t in labels if t]
-    if not labels:
-        return False
-    for t in labels:
-        toks = t.split()
-        if len(toks) >= 3 and all(len(x) == 1 for x in toks):
-            t = "".join(toks)
-        if t not in L.TOTAL_WORDS:
-            return False
-    return True
-
-
 def _capaian_total_like(row: Row, keys: tuple[str, ...]) -> bool:
-    """A line labelled only "Jumlah" / "Total" (spaced letters allowed)."""
+    """A line labelled only "Jumlah" / "Total" (spaced letters allowed): the sums at the
+    foot of a table (Capaian, Rekap Pegawai). The label must be the whole text - "Jumlah
+    Desa yang menetapkan APBDes" is an indicator."""
     labels = [normalise_text(row.get(k).text) for k in keys]
     labels = [t for t in labels if t]
     if not labels:
@@ -1015,7 +1000,7 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
     for r in tables["Capaian"]:
         r.is_average = _label_kind(r, L.CAPAIAN.label_keys,
                                    ("target", "realisasi", "target_tahunan")) == "average"
-        r.is_total = not r.is_average and _capaian_total(r)
+        r.is_total = not r.is_average and _capaian_total_like(r, L.CAPAIAN.label_keys)
         sat = r.get("satuan").text
         for k in ("target", "target_tahunan", "realisasi"):
             if k in r.cells:

@@ -33,15 +33,20 @@ def anggaran(n_kegiatan: int) -> list[dict]:
     return rows
 
 
-def summary_calls(tmp_path, n_kegiatan: int) -> tuple[int, int]:
+def _workbook(tmp_path, n_kegiatan: int, name: str):
+    """The clean report with ``n_kegiatan`` kegiatan in its Anggaran."""
     sys.path.insert(0, str(ROOT / "scripts"))
     from sample_data import CLEAN
 
     data = copy.deepcopy(CLEAN)
     data["Anggaran"] = anggaran(n_kegiatan)
-    path = tmp_path / f"anggaran_{n_kegiatan}.xlsx"
+    path = tmp_path / f"{name}_{n_kegiatan}.xlsx"
     build_workbook(path, "kecamatan", data)
-    res = check_file(path)
+    return path
+
+
+def _counted(work):
+    """(the Python and C calls ``work()`` makes, its result)."""
     calls = 0
 
     def count(frame, event, arg):
@@ -51,9 +56,15 @@ def summary_calls(tmp_path, n_kegiatan: int) -> tuple[int, int]:
 
     sys.setprofile(count)
     try:
-        summary = build_summary(res)
+        result = work()
     finally:
         sys.setprofile(None)
+    return calls, result
+
+
+def summary_calls(tmp_path, n_kegiatan: int) -> tuple[int, int]:
+    res = check_file(_workbook(tmp_path, n_kegiatan, "anggaran"))
+    calls, summary = _counted(lambda: build_summary(res))
     return calls, len(summary.budget_flat)
 
 
@@ -68,26 +79,9 @@ def test_build_summary_is_linear_in_rows(tmp_path):
 def check_calls(tmp_path, n_kegiatan: int) -> tuple[int, int]:
     """Calls made by read_report + check (the diagnosis included) of a workbook with
     ``n_kegiatan`` kegiatan, and its number of Anggaran rows."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from sample_data import CLEAN
-
-    data = copy.deepcopy(CLEAN)
-    data["Anggaran"] = anggaran(n_kegiatan)
-    path = tmp_path / f"periksa_{n_kegiatan}.xlsx"
-    build_workbook(path, "kecamatan", data)
+    path = _workbook(tmp_path, n_kegiatan, "periksa")
     check_file(path)  # imports and first-use caches outside the count
-    calls = 0
-
-    def count(frame, event, arg):
-        nonlocal calls
-        if event in ("call", "c_call"):
-            calls += 1
-
-    sys.setprofile(count)
-    try:
-        res = check_file(path)
-    finally:
-        sys.setprofile(None)
+    calls, res = _counted(lambda: check_file(path))
     return calls, len(res.report.anggaran)
 
 
