@@ -19,7 +19,12 @@ EXCEL_LEAP_BUG = dt.datetime(1900, 3, 1)
 def write_value(ws: Any, row: int, col: int, value: Any, fmt: Any = None) -> None:
     """Text stays text (never a formula or a number), numbers stay numbers, dates and
     times become Excel dates and times; None and "" leave the cell blank."""
-    if value is None or value == "":
+    kind = type(value)
+    if kind is str and value:  # the common cases first: text and numbers as read
+        ws.write_string(row, col, value, fmt)
+    elif kind is float or kind is int:
+        ws.write_number(row, col, value, fmt)
+    elif value is None or value == "":
         ws.write_blank(row, col, None, fmt)
     elif isinstance(value, bool):
         ws.write_boolean(row, col, value, fmt)

@@ -139,6 +139,7 @@ def line_pt(size: float = FONT_SIZE) -> float:
     return round(size * 1.275, 2)
 
 
+@lru_cache(maxsize=1024)
 def rows_height(lines: int, size: float = FONT_SIZE) -> float:
     """A row's height for ``lines`` lines of text, with a little room above and below."""
     return round(lines * line_pt(size) + 2.25, 2)
@@ -201,11 +202,17 @@ class PrintSheet:
     def __post_init__(self) -> None:
         for c, w in enumerate(self.widths):
             self.ws.set_column(c, c, w)
+        #: (first, last column) -> their pixel width, asked for on every row
+        self._spans: dict[tuple[int, int], float] = {}
 
     # -- rows --------------------------------------------------------------------------
     def span_px(self, c0: int, c1: int | None = None) -> float:
         c1 = c0 if c1 is None else c1
-        return sum(col_px(self.widths[c]) for c in range(c0, c1 + 1) if c < len(self.widths))
+        px = self._spans.get((c0, c1))
+        if px is None:
+            px = self._spans[(c0, c1)] = sum(col_px(self.widths[c]) for c in range(c0, c1 + 1)
+                                             if c < len(self.widths))
+        return px
 
     def set_height(self, r: int, pt: float) -> None:
         """Give row ``r`` an explicit height (at least what it already has)."""
@@ -221,8 +228,13 @@ class PrintSheet:
         for text, c0, c1 in cells:
             if text is None or text == "":
                 continue
-            lines = max(lines, wrapped_lines(str(text), self.span_px(c0, c1), size, bold))
-        pt = max(rows_height(lines, size), min_pt or 0.0)
+            n = wrapped_lines(text if type(text) is str else str(text), self.span_px(c0, c1),
+                              size, bold)
+            if n > lines:
+                lines = n
+        pt = rows_height(lines, size)
+        if min_pt and min_pt > pt:
+            pt = min_pt
         self.set_height(r, pt)
         return pt
 

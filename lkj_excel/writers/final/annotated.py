@@ -30,6 +30,10 @@ NUMBER_FORMATS = {"amount": XL_AMOUNT, "percent": XL_PERCENT, "date": XL_DATE,
                   "datetime": XL_DATETIME, "time": XL_TIME, "number": "General"}
 
 
+def _rank(severity: Severity) -> int:
+    return severity.rank
+
+
 def _rc(ref: str | None) -> tuple[int, int] | None:
     if not ref or ":" in ref:
         return None
@@ -121,6 +125,7 @@ class Annotator:
             [18] * len(wrong)
         ps = PrintSheet(ws, all_widths, Paper(landscape=len(all_widths) > 6 or sum(
             all_widths) > 100), paged=False)
+        marked = self._marked(name)
         for r, row in enumerate(grid):
             if not row or all(v == "" or v is None for v in row):
                 continue
@@ -128,12 +133,11 @@ class Annotator:
             for c, raw in enumerate(row):
                 if raw == "" or raw is None:
                     continue
-                ref = f"{col_letter(c)}{r + 1}"
-                fs = self.by_cell.get((name, ref), [])
-                sev = min((f.severity for f in fs), key=lambda s: s.rank, default=None)
+                fs = marked.get((r, c))
+                sev = min((f.severity for f in fs), key=_rank) if fs else None
                 fmt = self._format(canon, form, hdr, r, c, row, raw, kinds, sev)
                 write_value(ws, r, c, raw, fmt)
-                if isinstance(raw, str):
+                if type(raw) is str:
                     fit_cells.append((raw, c, c))
                 if fs:
                     ws.write_comment(r, c, _comment(fs), {
@@ -151,6 +155,16 @@ class Annotator:
             ps.repeat_rows(hdr)
         ps.finish(header=f"{ctx.summary.unit}",
                   footer_left=f"Lampiran: sheet {ctx.sheet_out[name]}")
+
+    def _marked(self, name: str) -> dict[tuple[int, int], list[Finding]]:
+        """(row, column) -> the findings on that cell of sheet ``name``: the cells whose
+        address is written as the sheet shows it ("E12")."""
+        marked = {}
+        for (sheet, ref), fs in self.by_cell.items():
+            rc = _rc(ref) if sheet == name else None
+            if rc is not None and ref == f"{col_letter(rc[1])}{rc[0] + 1}":
+                marked[rc] = fs
+        return marked
 
     def _format(self, canon, form, hdr, r, c, row, raw, kinds, sev) -> Any:
         st = self.ctx.styles
