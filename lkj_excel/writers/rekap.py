@@ -20,6 +20,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -121,12 +122,18 @@ class Plan:
     deadlines: dict[tuple[int, int], dt.date] = field(default_factory=dict)
     #: index of a counted report -> how many reports its unit and period had (itself too)
     replaced: dict[int, int] = field(default_factory=dict)
+    #: path -> as shown (relative to ``base``), computed once per file
+    _shown: dict[str, str] = field(default_factory=dict, repr=False)
 
     def show(self, p: str) -> str:
-        try:
-            return os.path.relpath(p, self.base) if self.base else p
-        except ValueError:
-            return p
+        shown = self._shown.get(p)
+        if shown is None:
+            try:
+                shown = os.path.relpath(p, self.base) if self.base else p
+            except ValueError:
+                shown = p
+            self._shown[p] = shown
+        return shown
 
 
 META_COLS = ("report_key", "unit", "unit_key", "tingkat", "kecamatan", "year", "quarter",
@@ -490,7 +497,10 @@ CHAR_W = {**_W_LOWER, **_W_UPPER, **_W_OTHER, **{d: 556 for d in "0123456789"}}
 
 
 def _text_px(text: str, pt: float = BODY_PT) -> float:
-    return sum(CHAR_W.get(ch, 600) for ch in text) * pt * 96 / 72 / 1000
+    return sum(map(_CHAR_W_GET, text, repeat(600))) * pt * 96 / 72 / 1000
+
+
+_CHAR_W_GET = CHAR_W.get
 
 
 @lru_cache(maxsize=4096)
@@ -500,6 +510,9 @@ def _lines(text: Any, width: float, pt: float = BODY_PT) -> int:
     if text is None or text == "":
         return 1
     avail = width * 7 + 5 - 6  # Calibri-11 width units to pixels, less the cell padding
+    text = str(text)
+    if "\n" not in text and _text_px(text, pt) < avail * (1 - 1e-9):
+        return 1  # the whole text fits on one line (the loop below would say so, slower)
     space = _text_px(" ", pt)
     n = 0
     for para in str(text).split("\n"):
@@ -531,6 +544,7 @@ class _Sheet:
         self.f = f
         self.cols = list(cols)
         self.name = name
+        self._layouts: dict[Any, tuple[Any, list[float], list[Any]]] = {}
         width = sum(c.width for c in self.cols)
         ws.set_row(0, 20)
         ws.write_string(0, 0, title, f.title)
@@ -562,24 +576,47 @@ class _Sheet:
     def put(self, values: Sequence[Any], fmts: Sequence[Any] | None = None,
             cols: Sequence[Col] | None = None) -> int:
         """Write the next row; returns its 0-based index."""
-        cols = list(cols or self.cols)
+        wrap, defaults = self._layout(cols)
         self.row += 1
         r = self.row
         lines = 1
-        for col, v in zip(cols, values, strict=False):
-            if col.wrap and isinstance(v, str):
-                lines = max(lines, _lines(v, col.width))
-        if lines > 1:
-            self.ws.set_row(r, _height(lines))
+        for width, v in zip(wrap, values, strict=False):
+            if width and isinstance(v, str):
+                n = _lines(v, width)
+                if n > lines:
+                    lines = n
         ws = self.ws
-        for c, (col, v) in enumerate(zip(cols, values, strict=False)):
-            fm = fmts[c] if fmts is not None and fmts[c] is not None else \
-                getattr(self.f, col.fmt)
-            if type(v) is str and v:
-                ws.write_string(r, c, v, fm)  # the common case, without the dispatch
+        if lines > 1:
+            ws.set_row(r, _height(lines))
+        write_string, write_number, write_blank = ws.write_string, ws.write_number, \
+            ws.write_blank
+        for c, (v, fm) in enumerate(zip(values, defaults, strict=False)):
+            if fmts is not None and fmts[c] is not None:
+                fm = fmts[c]
+            t = type(v)
+            # the common cases without the dispatch (same cells as _put writes)
+            if t is str:
+                if v:
+                    write_string(r, c, v, fm)
+                else:
+                    write_blank(r, c, None, fm)
+            elif v is None:
+                write_blank(r, c, None, fm)
+            elif t is int or (t is float and math.isfinite(v)):
+                write_number(r, c, v, fm)
             else:
                 _put(ws, r, c, v, fm)
         return r
+
+    def _layout(self, cols: Sequence[Col] | None) -> tuple[list[float], list[Any]]:
+        """Per column: its width when it wraps text (else 0) and its default format."""
+        key = id(cols) if cols is not None else None
+        got = self._layouts.get(key)
+        if got is None or got[0] is not cols:
+            cs = list(cols or self.cols)
+            got = self._layouts[key] = (cols, [c.width if c.wrap else 0 for c in cs],
+                                        [getattr(self.f, c.fmt) for c in cs])
+        return got[1], got[2]
 
 
 def _page(ws: Any, name: str) -> None:
@@ -663,7 +700,7 @@ def _status_text(on_time: Any, late: Any) -> str:
     return "Tepat waktu" if on_time else f"Terlambat {_py(late)} hari kerja"
 
 
-def _unit_notes(row: Any, plan: Plan) -> str:
+def _unit_notes(row: Any, plan: Plan, idx: Any) -> str:
     notes = []
     if plan.units_given:
         if row["match"] == "alias":
@@ -677,7 +714,7 @@ def _unit_notes(row: Any, plan: Plan) -> str:
                 notes.append("Tidak ada di daftar unit.")
         elif row["unit"] != row["unit_name"]:
             notes.append(f"Nama di laporan '{row['unit']}'.")
-    n_rep = int(plan.replaced.get(row.name, 1)) - 1
+    n_rep = int(plan.replaced.get(idx, 1)) - 1
     if n_rep > 0:
         notes.append(f"Mengganti {n_rep} berkas (lihat sheet Laporan Diganti).")
     f = _py(row["first_sending"])
@@ -714,12 +751,14 @@ def _sheet_units(wb: Any, f: _Formats, plan: Plan) -> None:
             f"{_period(y, q)} {_date_id(d)}" for (y, q), d in sorted(plan.deadlines.items())) \
             + "."
     s = _Sheet(wb, f, "Rekap Unit", "Rekapitulasi per Unit", note, UNIT_COLS)
-    for i, (_idx, row) in enumerate(plan.counted.iterrows()):
+    counted = plan.counted
+    for i, (idx, row) in enumerate(zip(counted.index, counted.to_dict("records"),
+                                       strict=True)):
         on_time = _py(row["on_time_eff"])
         st = f.ok if on_time == 1 else (f.bad if on_time == 0 else None)
         fmts = [None] * len(UNIT_COLS)
         fmts[5] = st
-        notes = _unit_notes(row, plan)
+        notes = _unit_notes(row, plan, idx)
         if notes and (row["match"] == "tidak ada" or _py(row["settings_diff"])):
             fmts[13] = f.warn
         s.put([i + 1, row["period"], row["unit_name"], row["report_date"],
@@ -807,7 +846,7 @@ def _sheet_ranking(wb: Any, f: _Formats, plan: Plan) -> list[Block]:
         s.row += 1
         s.header(s.row)
         first = s.row + 1
-        for (_i, a), (_j, b) in zip(cap.iterrows(), pen.iterrows(), strict=True):
+        for a, b in zip(cap.to_dict("records"), pen.to_dict("records"), strict=True):
             s.put([_py(a["rank"]), a["unit_name"], _pct(a["avg_capaian"]), a["predikat"], None,
                    _py(b["rank"]), b["unit_name"], _pct(b["penyerapan"]), b["pagu"],
                    b["realisasi"]])
@@ -907,13 +946,13 @@ def _sheet_trend(wb: Any, f: _Formats, plan: Plan) -> list[TrendRows]:
                 [Col("Perubahan (poin)", 11)]
             s.header(s.row, head)
             header = s.row
-            for unit, vals in table.iterrows():
-                seq = [_py(v) for v in vals.tolist()]
+            row_cols = cols[:1] + [Col("", 10, "pct")] * len(periods) + [Col("", 11, "num")]
+            for unit, *vals in table.itertuples(name=None):
+                seq = [_py(v) for v in vals]
                 present = [v for v in seq if v is not None]
                 change = present[-1] - present[-2] if len(present) >= 2 else None
                 s.put([unit] + [None if v is None else v / 100 for v in seq] + [change],
-                      cols=cols[:1] + [Col("", 10, "pct")] * len(periods) +
-                      [Col("", 11, "num")])
+                      cols=row_cols)
             s.row += 1
             r = s.row
             ws.write_string(r, 0, "Rata-rata semua unit", f.total_text)
@@ -1049,9 +1088,12 @@ def _sheet_budget(wb: Any, f: _Formats, store: Any, plan: Plan) -> None:
     ws.write_string(s.row, 0, "Per unit", f.section)
     s.row += 1
     s.header(s.row)
-    for _i, row in bud.sort_values(["sortkey", "seq"]).iterrows():
-        s.put([row["period"], row["tingkat"], row["code"] or "", row["name"], row["unit_name"],
-               row["pagu"], row["realisasi"], row["sisa"], _pct(row["penyerapan"])])
+    per_unit = bud.sort_values(["sortkey", "seq"])
+    for period, tingkat, code, name, unit_name, pagu, real, sisa, pen in zip(
+            *(per_unit[c].tolist() for c in ("period", "tingkat", "code", "name", "unit_name",
+                                             "pagu", "realisasi", "sisa", "penyerapan")),
+            strict=True):
+        s.put([period, tingkat, code or "", name, unit_name, pagu, real, sisa, _pct(pen)])
 
 
 FIND_COLS = (Col("Berkas", 16, "text", True), Col("Unit", 18, "text", True),
