@@ -588,13 +588,20 @@ def find_header(grid: Grid, spec: L.TableSheet, start: int = 0, stop: int | None
     return best
 
 
+#: How a text that float() reads can begin ("1", "+1", ".5", "inf", "nan").
+_NUMBER_START = frozenset("0123456789+-.iInN")
+
+
 def _is_numbering_row(cells: list[Any]) -> bool:
     """The "1 2 3 4" row under a header in copied Word tables."""
     vals = [c for c in cells if c not in (None, "")]
     if len(vals) < 3:
         return False
+    first = vals[0]
+    if first.__class__ is str and first.strip("() ")[:1] not in _NUMBER_START:
+        return False  # a label: most rows stop here, without raising and catching
     try:  # the first must read 1: most rows stop here, before converting every cell
-        if int(float(str(vals[0]).strip("() "))) != 1:
+        if int(float(str(first).strip("() "))) != 1:
             return False
     except ValueError:
         return False

@@ -213,10 +213,10 @@ class ListCount:
     status: str | None  # None: every status (the Jumlah column)
 
 
-def list_counts(report: Report, dim: str, row_key: str, status: str | None
-                ) -> ListCount | None:
-    """The people of the Pegawai sheet in category ``row_key`` (and ``status``), or None
-    when the list cannot tell (someone concerned has the attribute unreadable or blank)."""
+def people_profiles(report: Report, dim: str) -> list[tuple[str, str | None, str]] | None:
+    """(name, status, category) of each named person of the Pegawai sheet for dimension
+    ``dim`` (see :func:`person_category`), or None when nobody is listed or the list does
+    not use the dimension's column. Read once per table, not once per count."""
     people = [r for r in report.pegawai if r.get("nama").text]
     if not people:
         return None
@@ -224,18 +224,30 @@ def list_counts(report: Report, dim: str, row_key: str, status: str | None
     used = key is None or any(_typed(r.get(key)) for r in people)
     if not used:
         return None
+    return [(r.get("nama").text.strip(), person_status(r), person_category(dim, r, used))
+            for r in people]
+
+
+def list_counts(report: Report, dim: str, row_key: str, status: str | None, *,
+                profiles: list[tuple[str, str | None, str]] | None | bool = False,
+                ) -> ListCount | None:
+    """The people of the Pegawai sheet in category ``row_key`` (and ``status``), or None
+    when the list cannot tell (someone concerned has the attribute unreadable or blank).
+    ``profiles``: :func:`people_profiles` of the report and ``dim``, when already read."""
+    if profiles is False:
+        profiles = people_profiles(report, dim)
+    if profiles is None:
+        return None
     names = []
-    for r in people:
-        st = person_status(r)
+    for name, st, pc in profiles:
         if status is not None and st is None:
             return None
         if status is not None and st != status:
             continue
-        pc = person_category(dim, r, used)
         if pc == UNKNOWN:
             return None
         if _matches(dim, row_key, pc):
-            names.append(r.get("nama").text.strip())
+            names.append(name)
     return ListCount(len(names), names, status)
 
 
@@ -244,32 +256,28 @@ def missing_categories(report: Report, t: RekapTable) -> dict[str, list[str]]:
     names), when the list can tell: every person the table counts has the attribute
     readable. A table without a Jumlah row, or of unknown kind, is not judged."""
     dim = t.tabel
-    people = [r for r in report.pegawai if r.get("nama").text]
-    if dim is None or not people or not t.rows:
+    if dim is None or not t.rows:
         return {}
-    key = {"Eselon": "eselon", "Diklat": "diklat"}.get(dim)
-    used = key is None or any(_typed(r.get(key)) for r in people)
-    if not used:
+    profiles = people_profiles(report, dim)
+    if profiles is None:
         return {}
     row_keys = [c for c in (category(dim, r.get("uraian").text) for r in t.rows) if c]
     if not row_keys:
         return {}
     statuses = {STATUS_LABEL[k] for k in t.status_keys()}
     out: dict[str, list[str]] = {}
-    for r in people:
-        st = person_status(r)
+    for name, st, pc in profiles:
         if statuses:
             if st is None:
                 return {}
             if st not in statuses:
                 continue
-        pc = person_category(dim, r, used)
         if pc == UNKNOWN:
             return {}
         if pc is None or any(_matches(dim, k, pc) for k in row_keys):
             continue
         shown = pc.split("/")[0] if dim == "Golongan" and "/" not in row_keys[0] else pc
-        out.setdefault(shown, []).append(r.get("nama").text.strip())
+        out.setdefault(shown, []).append(name)
     return out
 
 
@@ -336,6 +344,7 @@ def _table(net, report: Report, t: RekapTable) -> None:
         if c:
             seen[c] = seen.get(c, 0) + 1
     col_cells: dict[str, list[Cell]] = {k: [] for k in (*status_keys, "jumlah")}
+    profiles = people_profiles(report, dim) if dim and any(cats.values()) else None
     jumlah_cells: list[tuple[RekapPegawaiRow, Cell]] = []
     for r in t.rows:
         rk = _row_key(t, r)
@@ -351,7 +360,7 @@ def _table(net, report: Report, t: RekapTable) -> None:
             st_cells.append(cell)
             col_cells[k].append(cell)
             if cat:
-                _from_list(net, report, dim, cat, cell, STATUS_LABEL[k], r)
+                _from_list(net, profiles, dim, cat, cell, STATUS_LABEL[k], r)
         jv = r.get("jumlah")
         if st_cells:
             if jv.cell:
@@ -369,7 +378,7 @@ def _table(net, report: Report, t: RekapTable) -> None:
         elif jv.cell:
             j = _count_cell(net, jv, "jumlah", rk, blank_is_zero=True)
             if cat:
-                _from_list(net, report, dim, cat, j, None, r)
+                _from_list(net, profiles, dim, cat, j, None, r)
         else:
             continue
         col_cells["jumlah"].append(j)
@@ -379,9 +388,9 @@ def _table(net, report: Report, t: RekapTable) -> None:
     _percent(net, t, jumlah_cells)
 
 
-def _from_list(net, report: Report, dim: str, cat: str, cell: Cell, status: str | None,
+def _from_list(net, profiles, dim: str, cat: str, cell: Cell, status: str | None,
                r: RekapPegawaiRow) -> None:
-    lc = list_counts(report, dim, cat, status)
+    lc = list_counts(None, dim, cat, status, profiles=profiles)
     if lc is None:
         return
     n = float(lc.count)
