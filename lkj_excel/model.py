@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from .parsing import BudgetCode, DateValue, NipInfo, Number
 
 
+@cache
 def col_letter(index: int) -> str:
-    """0 -> "A", 25 -> "Z", 26 -> "AA"."""
+    """0 -> "A", 25 -> "Z", 26 -> "AA". Remembered: every cell address of a table asks."""
     s = ""
     index += 1
     while index:
