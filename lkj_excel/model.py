@@ -407,7 +407,6 @@ class Report:
     def all_values(self):
         """Every Value in the model (identity fields and table cells)."""
         ident = self.identity
-        seen: set[tuple[str, str]] = set()
         for f in ident.__dataclass_fields__:
             v = getattr(ident, f)
             if isinstance(v, Value):
@@ -415,17 +414,24 @@ class Report:
             elif isinstance(v, Person):
                 yield from (v.nama, v.nip, v.pangkat, v.jabatan)
         for rows in (self.pk, self.pk_budget, self.capaian, self.anggaran, self.desa,
-                     self.fasilitasi, self.efisiensi, self.pegawai, self.perbandingan,
-                     self.rekap_pegawai, self.tanda_tangan):
+                     self.fasilitasi, self.efisiensi, self.pegawai):
             for r in rows:
-                for v in r.cells.values():
-                    # a wide Perbandingan row is read as one row per year sharing cells
-                    if v.cell:
-                        key = (v.sheet, v.cell)
-                        if key in seen:
-                            continue
-                        seen.add(key)
-                    yield v
+                yield from r.cells.values()
+        # A wide Perbandingan row is read as one row per year sharing cells: each once.
+        # (Only there: remembering every address of a 100,000-row Anggaran cost more
+        # time and memory than the rest of this walk.)
+        seen: set[tuple[str, str]] = set()
+        for r in self.perbandingan:
+            for v in r.cells.values():
+                if v.cell:
+                    key = (v.sheet, v.cell)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                yield v
+        for rows in (self.rekap_pegawai, self.tanda_tangan):
+            for r in rows:
+                yield from r.cells.values()
 
     def date_of(self, v: Value) -> dt.date | None:
         p = v.parsed
