@@ -176,11 +176,12 @@ def check(berkas: tuple[str, ...], fmt: str, output: Path | None, min_sev: str,
     from .errors import LkjError
     from .findings import Severity
     from .inputs import expand, is_rekap_output
-    from .outputs import guard_output, is_earlier_output
     from .render import render_csv, render_json, render_text
 
     _one_shot()
     min_severity = Severity.parse(min_sev)
+    if output is not None:  # only then: lkj_excel.outputs is not free to import
+        from .outputs import guard_output, is_earlier_output
     found = expand(berkas, exclude=[output] if output and is_earlier_output(
         output, fmt) else [])
     if not found.files:

@@ -157,6 +157,10 @@ register_kind(OutputKind("csv-mesin", "hasil pemeriksaan lkj (CSV)", _is_finding
 register_kind(OutputKind("json", "hasil pemeriksaan lkj (JSON)", _is_findings_json))
 register_kind(OutputKind("teks", "hasil pemeriksaan lkj (teks)", _is_findings_text))
 register_kind(OutputKind("template", "templat"))
+# An existing settings file (lkj pengaturan) is the office's own: never replaced without
+# --timpa. Registered here, not in pengaturan.py, which every check imports and which
+# would otherwise import this module (and zipfile) for nothing.
+register_kind(OutputKind("pengaturan", "berkas pengaturan lkj"))
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -11,7 +11,6 @@ and :func:`differences` names what the report's own sheet set differently.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 from pathlib import Path
@@ -66,14 +65,6 @@ class SettingsError(LkjError):
     """The office's settings file cannot be used."""
 
 
-def _register_output_kind() -> None:
-    """An existing settings file is the office's own: never replaced without --timpa."""
-    from .outputs import OutputKind, register_kind
-
-    register_kind(OutputKind("pengaturan", "berkas pengaturan lkj"))
-
-
-_register_output_kind()
 
 
 # ---------------------------------------------------------------------------------------
@@ -418,6 +409,8 @@ def _field_value(s: Settings, attr: str, key: str = "") -> Any:
 
 
 def _toml_text(s: Settings) -> str:
+    import json
+
     def q(text: str) -> str:
         return json.dumps(text, ensure_ascii=False)
 
@@ -476,6 +469,7 @@ def fingerprint(s: Settings) -> str:
         # only when set, so that fingerprints of earlier settings stay the same
         data += [s.apbdes_year, sorted((k, list(v)) for k, v in s.windows.items())]
     import hashlib
+    import json
 
     return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
 

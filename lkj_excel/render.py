@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -120,6 +118,8 @@ def _rows(results: Sequence[CheckResult], min_severity: Severity):
 def render_json(results: Sequence[CheckResult], min_severity: Severity = Severity.INFO,
                 failures: Sequence[tuple[str, str]] = ()) -> str:
     """A JSON list of findings, each with exactly the finding fields plus ``file``."""
+    import json  # here: the default text output does not pay for it
+
     return json.dumps(list(_rows(results, min_severity)), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -169,6 +169,8 @@ def render_csv(results: Sequence[CheckResult], min_severity: Severity = Severity
     written the Indonesian way (the caller adds the UTF-8 BOM Excel needs to read UTF-8).
     ``machine=True`` gives the machine form: ``,``, the English field names and the raw
     finding fields, as in the JSON."""
+    import csv
+
     buf = io.StringIO()
     if machine:
         fields = ("file",) + EXPORT_FIELDS

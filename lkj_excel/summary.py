@@ -19,6 +19,8 @@ from .gcpause import pausing
 from .model import AnggaranRow, CapaianRow, Report
 from .parsing import normalise_text
 from .relations.anggaran import Line
+from .relations.pegawai import education as _edu
+from .relations.pegawai import employment_status as _status
 from .rules.base import Context, amount, measure
 from .rules.desa import DOCS, doc_status
 
@@ -278,31 +280,6 @@ EDU_ORDER = ("SD", "SMP", "SMA/SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3")
 GOL_ORDER = ("I", "II", "III", "IV")
 ESELON_ORDER = ("II a", "II b", "III a", "III b", "IV a", "IV b")
 STATUS_ORDER = ("PNS", "CPNS", "PPPK", "Non PNS")
-
-
-def _edu(text: str) -> str | None:
-    t = normalise_text(text).replace(" ", "").replace(".", "")
-    if t in ("sma", "smk", "slta", "ma", "sma/smk", "smu", "stm"):
-        return "SMA/SMK"
-    if t in ("smp", "sltp", "mts"):
-        return "SMP"
-    if t in ("sd", "mi"):
-        return "SD"
-    for e in ("S1", "S2", "S3", "D1", "D2", "D3", "D4"):
-        if t == e.lower():
-            return e
-    return None
-
-
-def _status(text: str) -> str:
-    t = normalise_text(text).replace(" ", "")
-    if t == "pns":
-        return "PNS"
-    if t == "cpns":
-        return "CPNS"
-    if t in ("pppk", "p3k"):
-        return "PPPK"
-    return "Non PNS"
 
 
 def _eselon(text: str) -> str | None:

@@ -123,11 +123,36 @@ def rekap_tables(report: Report) -> list[RekapTable]:
 # ---------------------------------------------------------------------------------------
 
 
-def _edu(text: str) -> str | None:
-    from ..summary import _edu as edu
+def education(text: str) -> str | None:
+    """The pendidikan a Pegawai cell names ("SLTA" -> "SMA/SMK"), or None."""
+    t = normalise_text(text).replace(" ", "").replace(".", "")
+    if t in ("sma", "smk", "slta", "ma", "sma/smk", "smu", "stm"):
+        return "SMA/SMK"
+    if t in ("smp", "sltp", "mts"):
+        return "SMP"
+    if t in ("sd", "mi"):
+        return "SD"
+    for e in ("S1", "S2", "S3", "D1", "D2", "D3", "D4"):
+        if t == e.lower():
+            return e
+    return None
 
+
+def employment_status(text: str) -> str:
+    """PNS, CPNS, PPPK or Non PNS from a Pegawai Status cell."""
+    t = normalise_text(text).replace(" ", "")
+    if t == "pns":
+        return "PNS"
+    if t == "cpns":
+        return "CPNS"
+    if t in ("pppk", "p3k"):
+        return "PPPK"
+    return "Non PNS"
+
+
+def _edu(text: str) -> str | None:
     t = re.sub(r"\bsederajat\b|\bsetingkat\b", " ", normalise_text(text))
-    return edu(t)
+    return education(t)
 
 
 def _eselon(text: str) -> str | None:
@@ -169,10 +194,8 @@ def _none_word(text: str) -> bool:
 
 
 def person_status(r: Row) -> str | None:
-    from ..summary import _status
-
     t = r.get("status").text
-    return _status(t) if t.strip() else None
+    return employment_status(t) if t.strip() else None
 
 
 def person_category(dim: str, r: Row, column_used: bool) -> str | None:
