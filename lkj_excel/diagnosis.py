@@ -105,6 +105,8 @@ class Change:
 
 @dataclass(repr=False)
 class Diagnosis:
+    """The fewest cells to change so that every relation holds, and what follows."""
+
     net: Network
     changes: list[Change]
     #: Identity fields corrected as a whole hypothesis: field -> (Value, corrected value).

@@ -52,6 +52,8 @@ def cell_sort_key(cell: str | None) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class Finding:
+    """One discrepancy: the rule, the cell, what is typed and what it should be."""
+
     rule: str
     severity: Severity
     sheet: str

@@ -48,6 +48,8 @@ LIMIT = 200
 
 @dataclass
 class SheetScan:
+    """What a sheet's XML shows beyond python-calamine: formulas without value, errors."""
+
     #: A1 references of formulas without a stored value.
     uncached: list[str] = field(default_factory=list)
     #: (A1 reference, error text) of cells holding an error value.

@@ -22,6 +22,8 @@ REKAP_SHEETS = frozenset({"Rekap Unit", "Rekap Indikator"})
 
 @dataclass
 class Inputs:
+    """The files found for the paths, folders and patterns a command was given."""
+
     files: list[Path] = field(default_factory=list)
     #: Indonesian notes for inputs that yielded no file.
     empty: list[str] = field(default_factory=list)

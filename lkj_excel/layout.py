@@ -19,6 +19,8 @@ HEADER_SEARCH_ROWS = 15
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a table sheet: its key, header, kind and header synonyms."""
+
     key: str
     header: str
     kind: str = "text"  # text, amount, percent, number, measure, date, code, nip, choice
@@ -31,6 +33,8 @@ class Column:
 
 @dataclass(frozen=True)
 class TableSheet:
+    """A sheet holding one table under a title, a hint and a header row."""
+
     name: str
     title: str
     hint: str
@@ -53,6 +57,8 @@ class TableSheet:
 
 @dataclass(frozen=True)
 class Field:
+    """One label/value pair of a form sheet (Identitas, Pengaturan)."""
+
     key: str
     label: str
     kind: str = "text"

@@ -110,6 +110,8 @@ def empty(sheet: str, cell: str | None = None) -> Value:
 
 @dataclass
 class Person:
+    """A person named on the Identitas sheet (pelapor, atasan): nama, NIP, pangkat, jabatan."""
+
     nama: Value
     nip: Value
     pangkat: Value
@@ -118,6 +120,8 @@ class Person:
 
 @dataclass
 class Identity:
+    """The Identitas sheet: the unit, the period, the place and date, who reports and signs."""
+
     unit: Value
     tingkat: Value
     kecamatan: Value
@@ -185,11 +189,15 @@ class PkRow(Row):
 
 @dataclass(slots=True)
 class PkBudgetRow(Row):
+    """A row of the PK Anggaran table."""
+
     is_total: bool = False
 
 
 @dataclass(slots=True)
 class CapaianRow(Row):
+    """A row of the Capaian table: an indicator, or its average or total line."""
+
     is_average: bool = False
     #: A "Jumlah" line at the foot of the table (seed 001): a total, not an indicator.
     is_total: bool = False
@@ -212,6 +220,8 @@ class CapaianRow(Row):
 
 @dataclass(slots=True)
 class AnggaranRow(Row):
+    """A row of the Anggaran table: program, kegiatan, sub kegiatan or total."""
+
     is_total: bool = False
     is_average: bool = False
 

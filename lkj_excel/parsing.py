@@ -448,6 +448,8 @@ def decimals_typed(num: Number, default: int = 2) -> int:
 
 @dataclass(frozen=True)
 class DateValue:
+    """A parsed date cell: the date, what was typed, why it could not be read."""
+
     value: dt.date | None
     raw: object = None
     error: str | None = None
@@ -684,6 +686,8 @@ def parse_nip(value: object) -> NipInfo:
 
 @dataclass(frozen=True)
 class PangkatInfo:
+    """A parsed pangkat/golongan cell, and whether the two agree."""
+
     pangkat: str | None
     golongan: str | None
     raw: object

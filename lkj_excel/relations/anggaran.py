@@ -44,6 +44,8 @@ class Line:
 
 @dataclass(eq=False, repr=False)
 class Budget:
+    """The Anggaran table as a hierarchy of lines, by code and by row."""
+
     lines: list[Line]
     by_code: dict[str, Line]
     roots: list[Line]

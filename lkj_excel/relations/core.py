@@ -123,6 +123,8 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class Tolerance:
+    """How far a typed amount (rupiah) or percentage (points) may be off."""
+
     rupiah: float = 1.0
     points: float = 0.01
 
@@ -172,6 +174,8 @@ Explain = Callable[["Relation", list[Any], Any], str]
 
 @dataclass(eq=False, slots=True, repr=False)
 class Relation:
+    """One arithmetic fact: the target cell computed from the input cells."""
+
     code: str
     target: Cell
     inputs: tuple[Cell, ...]

@@ -21,6 +21,8 @@ from ..findings import Finding, Severity
 
 @dataclass(frozen=True)
 class Rule:
+    """A registered check: its code, severity, sheet, title and function."""
+
     code: str
     severity: Severity
     sheet: str

@@ -19,6 +19,8 @@ ON_TIME, LATE, NOT_DUE, MISSING = "tepat waktu", "terlambat", "belum jatuh tempo
 
 @dataclass(frozen=True)
 class DocStatus:
+    """A village document's typed status, its deadline and its date."""
+
     status: str | None
     deadline: dt.date
     date: dt.date | None
