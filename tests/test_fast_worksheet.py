@@ -1,0 +1,110 @@
+"""FastWorksheet (lkj_excel/writers/cells.py) cuts two of XlsxWriter's inner loops short:
+the sheets it writes must be XlsxWriter's own, byte for byte, for every kind of cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import zipfile
+
+import xlsxwriter
+
+from lkj_excel.writers.cells import FastWorksheet
+from lkj_excel.writers.final import finalise
+
+from .helpers import ROOT
+
+
+def _every_kind(path, fast: bool) -> None:
+    wb = xlsxwriter.Workbook(str(path), {"in_memory": True, "nan_inf_to_errors": True,
+                                         "strings_to_formulas": False,
+                                         "strings_to_numbers": False})
+    if fast:
+        wb.worksheet_class = FastWorksheet
+    bold = wb.add_format({"bold": True})
+    pct = wb.add_format({"num_format": "0.00%", "border": 1})
+    date = wb.add_format({"num_format": "d mmmm yyyy"})
+    row_fmt = wb.add_format({"italic": True})
+    col_fmt = wb.add_format({"font_color": "#FF0000"})
+    ws = wb.add_worksheet("Satu")
+    ws.set_row(40, 20, row_fmt)
+    ws.set_column(9, 9, 12, col_fmt)
+    r = 0
+    for fmt in (None, bold, pct):
+        ws.write_number(r, 0, 1234567.125, fmt)
+        ws.write_number(r, 1, 1e-20, fmt)
+        ws.write_number(r, 2, math.nan, fmt)  # becomes an error formula
+        ws.write_number(r, 3, -math.inf, fmt)
+        ws.write_string(r, 4, "teks <&> \"kutip\" \n baris", fmt)
+        ws.write_string(r, 5, " spasi di tepi ", fmt)
+        ws.write_blank(r, 6, None, fmt)
+        ws.write_boolean(r, 7, True, fmt)
+        ws.write_datetime(r, 8, dt.datetime(2024, 7, 15, 10, 30), fmt or date)
+        ws.write_formula(r, 9, "=A1*2", fmt, 2469134.25)
+        ws.write_formula(r, 10, '=IF(A1>0,"ya & <tidak>","")', fmt, "ya & <tidak>")
+        ws.write_formula(r, 11, "=A1/0", fmt, "#DIV/0!")
+        ws.write_formula(r, 12, "=A1=1", fmt, True)
+        ws.write_formula(r, 13, "=A1=2", fmt, False)
+        ws.write_formula(r, 14, '=IF(1,"","")', fmt, "")
+        ws.write_formula(r, 15, "=SUM(A1:B1)", fmt)
+        ws.write_formula(r, 16, "=XLOOKUP(1,A1:A3,B1:B3)", fmt, 0)  # dynamic: the long way
+        ws.write_formula(r, 17, "{=SUM(A1:A3*B1:B3)}", fmt, 7)
+        ws.write_rich_string(r, 18, "a", bold, "b", fmt) if fmt else None
+        ws.write_url(r, 19, "internal:'Satu'!A1", fmt, string="A1", tip="ke A1")
+        ws.write_comment(r, 20, "catatan")
+        r += 1
+    for c in range(0, 30, 7):  # a row format, a column format, far columns
+        ws.write_blank(40, c, None)
+        ws.write_string(41 + c, 9, "kolom J")
+        ws.write_number(2, 700 + c, c, pct)
+    wb.close()
+
+
+def _sheets(path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist() if n.startswith("xl/")}
+
+
+def test_fast_worksheet_writes_xlsxwriters_own_xml(tmp_path, monkeypatch):
+    _every_kind(tmp_path / "plain.xlsx", fast=False)
+    long_way = []
+    original = xlsxwriter.worksheet.Worksheet._write_cell
+
+    def counted(self, row, col, cell):
+        long_way.append(type(cell).__name__)
+        return original(self, row, col, cell)
+
+    monkeypatch.setattr(xlsxwriter.worksheet.Worksheet, "_write_cell", counted)
+    _every_kind(tmp_path / "fast.xlsx", fast=True)
+    plain, fast = _sheets(tmp_path / "plain.xlsx"), _sheets(tmp_path / "fast.xlsx")
+    assert plain.keys() == fast.keys()
+    for name in plain:
+        assert plain[name] == fast[name], name
+    sheet = plain["xl/worksheets/sheet1.xml"].decode()
+    # the cases the shortcut takes are there, and it took them: the long way only for
+    # cells without a format, booleans, array formulas and rich text
+    assert '<c r="A2" s="4"><v>1234567.125</v></c>' in sheet
+    assert '<c r="K2" s="4" t="str"><f>IF(A1&gt;0,"ya &amp; &lt;tidak&gt;","")</f>' \
+           '<v>ya &amp; &lt;tidak&gt;</v></c>' in sheet
+    assert '<c r="L2" s="4" t="e"><f>A1/0</f><v>#DIV/0!</v></c>' in sheet
+    assert '<c r="M2" s="4" t="b"><f>A1=1</f><v>1</v></c>' in sheet
+    # the long way: row 1's cells without a format (16: its blank is not stored, its date
+    # and link get a default format); in rows 2-3 a boolean, two array formulas and rich
+    # text each; the text under column J's format
+    assert long_way[16:] == ["Boolean", "ArrayFormula", "ArrayFormula", "RichString"] * 2 \
+        + ["String"] * 5
+
+
+def test_finalised_workbook_is_the_same_with_xlsxwriters_worksheet(tmp_path, monkeypatch):
+    """A whole finalised report: every part of the package equal with and without the
+    shortcuts."""
+    src = ROOT / "sample_workbooks" / "003_pronojiwo_kecamatan_tw3_2024.xlsx"
+    finalise(src, tmp_path / "fast.xlsx")
+    plain_ws = xlsxwriter.worksheet.Worksheet
+    monkeypatch.setattr(FastWorksheet, "_write_cell", plain_ws._write_cell)
+    monkeypatch.setattr(FastWorksheet, "_prepare_formula", plain_ws._prepare_formula)
+    finalise(src, tmp_path / "plain.xlsx")
+    plain, fast = _sheets(tmp_path / "plain.xlsx"), _sheets(tmp_path / "fast.xlsx")
+    assert plain.keys() == fast.keys()
+    for name in plain:
+        assert plain[name] == fast[name], name
