@@ -32,6 +32,7 @@ from ... import layout as L
 from ...checking import check
 from ...errors import OutputError
 from ...findings import CheckResult
+from ...gcpause import paused
 from ...model import Report
 from ...outputs import fitted_name, guard_output, is_earlier_output
 from ...reader import open_workbook, read_grid, read_report, resolve_sheets
@@ -102,20 +103,25 @@ def finalise(path: str | os.PathLike, output: str | os.PathLike | None = None,
         raise OutputError(f"Berkas keluaran harus berakhiran .xlsx, bukan '{out.suffix}'.", out)
     guard_output(out, "final", reads=[src], overwrite=overwrite)
     replacing = out.exists()
-    report = read_report(src)
-    result = check(report)
-    wb, names = open_workbook(src)
-    try:
-        grids = {n: read_grid(wb, n, src) for n in names}
-    finally:
+    # The collector stays paused until the workbook is written, not only while the report
+    # is read and checked: every cell XlsxWriter holds lives until the file is saved, and
+    # walking them with the report again and again was a fifth to a third of finalising
+    # 10,000 Anggaran rows.
+    with paused():
+        report = read_report(src)
+        result = check(report)
+        wb, names = open_workbook(src)
         try:
-            wb.close()
-        except Exception:  # noqa: BLE001 - closing is best effort
-            pass
-    writer = FinalWriter(report, result, names, grids, source=src, appendix=appendix,
-                         print_appendix=print_appendix)
-    with atomic_output(out) as tmp:
-        writer.write(tmp)
+            grids = {n: read_grid(wb, n, src) for n in names}
+        finally:
+            try:
+                wb.close()
+            except Exception:  # noqa: BLE001 - closing is best effort
+                pass
+        writer = FinalWriter(report, result, names, grids, source=src, appendix=appendix,
+                             print_appendix=print_appendix)
+        with atomic_output(out) as tmp:
+            writer.write(tmp)
     notes = list(writer.notes)
     if replacing:
         # never silently: say which earlier file was replaced (an edited one needs --timpa)
