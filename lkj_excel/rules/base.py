@@ -117,6 +117,19 @@ def best_match(text: str, candidates: list[tuple[str, object]], threshold: float
     return best if score >= threshold else None
 
 
+#: Every character a normalised text can hold (parsing.normalise_text).
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789%/ "
+
+
+def _letter_counts(text: str) -> tuple[int, ...] | None:
+    """How often each character of :data:`_ALPHABET` occurs in a normalised ``text``: with
+    two of these, ``sum(map(min, a, b))`` is the number of characters the texts share -
+    what difflib's quick_ratio counts one character at a time in Python. None when the
+    text holds another character (then quick_ratio itself decides)."""
+    counts = tuple(map(text.count, _ALPHABET))
+    return counts if sum(counts) == len(text) else None
+
+
 class NameIndex:
     """Names normalised once, with exact lookups in a dict and fuzzy ones (as
     :func:`best_match`) cached per query: a table of 100,000 budget rows is matched by
@@ -133,6 +146,8 @@ class NameIndex:
         # threshold (difflib's real_quick_ratio bound), so it is never compared
         self._by_len = sorted(((len(t), i) for i, (t, _) in enumerate(self._pairs)))
         self._lens = [n for n, _ in self._by_len]
+        #: Letter counts of the names compared so far (see _letter_counts).
+        self._counts: dict[int, tuple[int, ...] | None] = {}
 
     def find(self, text: str, threshold: float = 0.85):
         target = normalise_text(text)
@@ -154,8 +169,16 @@ class NameIndex:
         sm = difflib.SequenceMatcher(None, autojunk=False)
         sm.set_seq2(target)
         best, score = None, 0.0
+        want = _letter_counts(target)
+        counts = self._counts
         for _, i in sorted(self._by_len[lo:hi], key=lambda x: x[1]):
             t, obj = self._pairs[i]
+            have = counts.get(i)
+            if have is None:
+                have = counts[i] = _letter_counts(t)
+            if want is not None and have is not None and \
+                    2.0 * sum(map(min, want, have)) / (len(t) + n) < threshold:
+                continue  # difflib's quick_ratio, from counts made once per name
             sm.set_seq1(t)
             if sm.real_quick_ratio() < threshold or sm.quick_ratio() < threshold:
                 continue
