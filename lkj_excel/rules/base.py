@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from functools import cached_property
+from operator import itemgetter
 
 from .. import formatting as _fmt
 from ..findings import Finding, Severity
@@ -170,6 +171,10 @@ class NameIndex:
         sm.set_seq2(target)
         best, score = None, 0.0
         want = _letter_counts(target)
+        if want is not None:  # only the query's own characters can be shared
+            present = [k for k, x in enumerate(want) if x]
+            pick = itemgetter(*present) if len(present) > 1 else None
+            want = itemgetter(*present)(want) if pick else None
         counts = self._counts
         for _, i in sorted(self._by_len[lo:hi], key=lambda x: x[1]):
             t, obj = self._pairs[i]
@@ -177,7 +182,7 @@ class NameIndex:
             if have is None:
                 have = counts[i] = _letter_counts(t)
             if want is not None and have is not None and \
-                    2.0 * sum(map(min, want, have)) / (len(t) + n) < threshold:
+                    2.0 * sum(map(min, want, pick(have))) / (len(t) + n) < threshold:
                 continue  # difflib's quick_ratio, from counts made once per name
             sm.set_seq1(t)
             if sm.real_quick_ratio() < threshold or sm.quick_ratio() < threshold:
