@@ -1,0 +1,93 @@
+"""The rekap's speed-ups change nothing: the fast worksheet writes XlsxWriter's own bytes,
+and workers fed several files at a time still find the one file that kills its process."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import zipfile
+
+import pytest
+import xlsxwriter
+
+from lkj_excel import workers
+from lkj_excel.writers.rekap import _worksheet_class
+
+TEXTS = [
+    "Sisa anggaran tidak sama dengan pagu dikurangi realisasi", "", " spasi di depan",
+    "spasi di belakang ", "baris\nbaru", "baris baru di akhir\n", "a & b < c > d",
+    '"kutip" dan \'apostrof\'', "_x0041_ escape XlsxWriter", "kendali \x01\x1f",
+    "<r>bukan rich</r>", "<r> awal saja", "tak-karakter \ufffe\uffff", "tab\tdi tengah",
+    "Kécamatan Pronojiwo – TW III", "\tawal tab", "\nawal baris", "=SUM(A1:A2)",
+    "1.500.000", "24,14%", "x" * 40000,
+]
+NUMBERS = [0, 1, -1, 1.5, 0.1 + 0.2, 1e20, 1e-7, 2_752_150_911, -0.0, 123456789.123456789]
+
+
+def _write(path, worksheet_class) -> None:
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False,
+                                         "strings_to_formulas": False,
+                                         "strings_to_urls": False})
+    if worksheet_class is not None:
+        wb.worksheet_class = worksheet_class
+    ws = wb.add_worksheet("Uji")
+    fmt = wb.add_format({"border": 1, "text_wrap": True})
+    pct = wb.add_format({"num_format": "0.00%"})
+    col_fmt = wb.add_format({"bold": True})
+    ws.set_column(3, 3, 12, col_fmt)
+    r = 0
+    for text in TEXTS:
+        ws.write_string(r, 0, text, fmt)
+        ws.write_string(r, 1, text)             # no format: XlsxWriter's own way
+        ws.write_string(r, 3, text)             # the column's format
+        r += 1
+    for x in NUMBERS:
+        ws.write_number(r, 0, x, pct)
+        ws.write_number(r, 1, x)
+        ws.write_blank(r, 2, None, fmt)
+        r += 1
+    ws.set_row(r, 30, fmt)
+    ws.write_string(r, 1, "baris berformat")
+    ws.write_boolean(r, 2, True, fmt)
+    ws.write_formula(r + 1, 0, "=SUM(A1:A3)", fmt, 6)
+    ws.write_datetime(r + 1, 1, dt.datetime(2024, 7, 7), pct)
+    wb.close()
+
+
+def test_fast_worksheet_writes_xlsxwriters_own_bytes(tmp_path):
+    _write(tmp_path / "stock.xlsx", None)
+    _write(tmp_path / "fast.xlsx", _worksheet_class())
+    with zipfile.ZipFile(tmp_path / "stock.xlsx") as a, \
+            zipfile.ZipFile(tmp_path / "fast.xlsx") as b:
+        stock = a.read("xl/worksheets/sheet1.xml")
+        fast = b.read("xl/worksheets/sheet1.xml")
+    assert b"_x005F_x0041_" in stock and b"_x0001_" in stock  # the escapes were exercised
+    assert b'xml:space="preserve"> spasi' in stock
+    assert fast == stock
+
+
+def _dies_on(path: str) -> dict:
+    if path.endswith("mati"):
+        os._exit(9)
+    return {"path": path, "ok": True}
+
+
+def _crashed(path: str) -> dict:
+    return {"path": path, "ok": False}
+
+
+@pytest.mark.skipif(os.name == "nt", reason="workers are forked on Linux")
+def test_chunked_workers_still_name_the_file_that_kills_its_process():
+    items = [f"berkas{i:02d}" for i in range(40)]
+    items[17] = "berkas17-mati"
+    assert workers.chunk_size(len(items), 2) > 1  # several files per task
+    recs = list(workers.run_all(_dies_on, items, 2, _crashed))
+    assert sorted(r["path"] for r in recs) == sorted(items)  # each exactly once
+    assert [r["path"] for r in recs if not r["ok"]] == ["berkas17-mati"]
+
+
+def test_chunk_size_keeps_every_worker_busy():
+    assert workers.chunk_size(7, 2) == 1
+    assert workers.chunk_size(40, 2) == 5
+    assert workers.chunk_size(1000, 2) == workers.MAX_CHUNK
+    assert workers.chunk_size(1000, 64) == 3
