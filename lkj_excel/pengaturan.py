@@ -101,13 +101,13 @@ def day_month(raw: Any) -> tuple[int, int] | None:
 
 _MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
            "september", "oktober", "november", "desember")
+#: Days of each month in a leap year (a window may end on 29 Februari).
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def window(raw: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """"Juli - September", "1 Juli s.d. 30 September", "01-07 s/d 30-09", "Juli -
     September 2024" -> ((1, 7), (30, 9)); None when it is not a span of days of the year."""
-    import calendar
-
     if is_blank(raw):
         return None
     text = " ".join(str(raw).lower().replace("\u2013", "-").replace("\u2014", "-").split())
@@ -130,7 +130,7 @@ def window(raw: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
             out.append(dm)
             continue
         if day is None:
-            day = 1 if k == 0 else calendar.monthrange(2024, month)[1]
+            day = 1 if k == 0 else _MONTH_DAYS[month - 1]
         try:
             dt.date(2024, month, day)
         except ValueError:

@@ -18,7 +18,7 @@ from .conftest import ALL_SAMPLES, CLEAN, PRONOJIWO, ROOT
 #: Never needed to check a report and print its findings as text.
 NOT_FOR_CHECK = (
     "pandas", "openpyxl", "xlsxwriter", "babel", "holidays", "docx", "docxtpl", "PIL",
-    "flask", "werkzeug", "rapidfuzz", "sqlite3", "json", "csv",
+    "flask", "werkzeug", "rapidfuzz", "sqlite3", "json", "csv", "calendar",
     "lkj_excel.outputs", "lkj_excel.summary", "lkj_excel.writers", "lkj_excel.rekap",
     "lkj_excel.web", "lkj_excel.store",
 )

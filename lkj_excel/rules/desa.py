@@ -175,16 +175,15 @@ def missing_document(ctx: Context):
 
 
 def _window_dates(ctx: Context, doc: str, year: int) -> tuple[dt.date, dt.date] | None:
-    import calendar
-
     w = ctx.settings.windows.get(doc)
     if w is None:
         return None
     (d1, m1), (d2, m2) = w
     wy = doc_deadline(ctx, doc, year).year
 
-    def day(y, m, d):
-        return dt.date(y, m, min(d, calendar.monthrange(y, m)[1]))
+    def day(y, m, d):  # the month's last day at most (the day before the 1st of the next)
+        last = (dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return dt.date(y, m, min(d, last))
 
     start, end = day(wy, m1, d1), day(wy, m2, d2)
     if start > end:
