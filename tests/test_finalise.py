@@ -234,3 +234,32 @@ def test_no_partial_file_when_writing_fails(tmp_path, monkeypatch):
         finalise(CLEAN, out)
     assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".lkj-")]
+
+
+def test_each_sheet_is_read_once(tmp_path, monkeypatch):
+    """finalise keeps the grids read_report read for the appendix instead of reading the
+    workbook again; a sheet the template does not know is read for it, Petunjuk never."""
+    import lkj_excel.reader as reader
+    import lkj_excel.writers.final as final
+
+    src = tmp_path / "laporan.xlsx"
+    book = openpyxl.load_workbook(CLEAN)
+    book.create_sheet("Catatan Camat")["A1"] = "ditulis sendiri"
+    book.save(src)
+    read: list[str] = []
+    original = reader.read_grid
+
+    def counted(wb, name, path):
+        read.append(name)
+        return original(wb, name, path)
+
+    monkeypatch.setattr(reader, "read_grid", counted)
+    monkeypatch.setattr(final, "read_grid", counted)
+    out = finalise(src, tmp_path / "akhir.xlsx").output
+    names = openpyxl.load_workbook(src, read_only=True).sheetnames
+    assert sorted(read) == sorted(n for n in names if n != "Petunjuk")
+    # the unknown sheet is in the appendix as typed
+    assert openpyxl.load_workbook(out)["Catatan Camat"]["A1"].value == "ditulis sendiri"
+    read.clear()
+    finalise(src, tmp_path / "tanpa.xlsx", appendix=False)
+    assert sorted(read) == sorted(n for n in names if n not in ("Petunjuk", "Catatan Camat"))

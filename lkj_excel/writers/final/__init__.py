@@ -108,16 +108,13 @@ def finalise(path: str | os.PathLike, output: str | os.PathLike | None = None,
     # walking them with the report again and again was a fifth to a third of finalising
     # 10,000 Anggaran rows.
     with paused():
-        report = read_report(src)
+        read: dict[str, list[list[Any]]] = {}
+        # read_report hands the grids it read to an edits function before parsing them;
+        # keeping them (unchanged) saves reading those sheets a second time
+        report = read_report(src, edits=read.update if appendix else None)
         result = check(report)
-        wb, names = open_workbook(src)
-        try:
-            grids = {n: read_grid(wb, n, src) for n in names}
-        finally:
-            try:
-                wb.close()
-            except Exception:  # noqa: BLE001 - closing is best effort
-                pass
+        names = list(report.sheets)
+        grids = _input_grids(src, names, read) if appendix else {}
         writer = FinalWriter(report, result, names, grids, source=src, appendix=appendix,
                              print_appendix=print_appendix)
         with atomic_output(out) as tmp:
@@ -129,6 +126,27 @@ def finalise(path: str | os.PathLike, output: str | os.PathLike | None = None,
                      + (" (atas izin --timpa)." if overwrite else
                         ": laporan akhir lkj sebelumnya yang belum disunting."))
     return FinaliseResult(out, result, notes)
+
+
+def _input_grids(src: Path, names: list[str], read: dict[str, list[list[Any]]]
+                 ) -> dict[str, list[list[Any]]]:
+    """Every sheet's cells as python-calamine read them, for the appendix: the template's
+    sheets as read_report read them (``read``: canonical name -> grid), the others (a sheet
+    the template does not know, a second Petunjuk) read now."""
+    actual = resolve_sheets(names)
+    grids = {actual[c]: g for c, g in read.items() if c in actual}
+    rest = [n for n in names if n not in grids and n != L.PETUNJUK]
+    if rest:
+        wb, _ = open_workbook(src)
+        try:
+            for n in rest:
+                grids[n] = read_grid(wb, n, src)
+        finally:
+            try:
+                wb.close()
+            except Exception:  # noqa: BLE001 - closing is best effort
+                pass
+    return grids
 
 
 class FinalWriter:
@@ -212,10 +230,13 @@ class FinalWriter:
         if not self.appendix:
             return report_ws, appendix_ws
         canon = set(resolve_sheets(self.names).values())
-        again = is_earlier_output(self.report.path, "final")
         generated = {APPENDIX_TITLE, "Temuan", *(name for _, name in REPORT_SHEETS)}
-        inputs = [n for n in self.names if n != L.PETUNJUK and not (
-            again and n not in canon and (n in generated or n.startswith("Tabel ")))]
+        looks_generated = [n for n in self.names
+                           if n not in canon and (n in generated or n.startswith("Tabel "))]
+        # (the input's properties are read only when a sheet could be one lkj made)
+        again = bool(looks_generated) and is_earlier_output(self.report.path, "final")
+        inputs = [n for n in self.names
+                  if n != L.PETUNJUK and not (again and n in looks_generated)]
         # the template's sheets are named first, so they keep their names
         for n in sorted(inputs, key=lambda n: n not in canon):
             ctx.sheet_out[n] = unique_name(excel_sheet_name(n), taken, clash=" (isian)")
