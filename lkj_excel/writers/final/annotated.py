@@ -137,7 +137,7 @@ class Annotator:
                 sev = min((f.severity for f in fs), key=_rank) if fs else None
                 fmt = self._format(canon, form, hdr, r, c, row, raw, kinds, sev)
                 write_value(ws, r, c, raw, fmt)
-                if type(raw) is str:
+                if isinstance(raw, str):  # error values (CellError) too
                     fit_cells.append((raw, c, c))
                 if fs:
                     ws.write_comment(r, c, _comment(fs), {
