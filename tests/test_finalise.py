@@ -263,3 +263,29 @@ def test_each_sheet_is_read_once(tmp_path, monkeypatch):
     read.clear()
     finalise(src, tmp_path / "tanpa.xlsx", appendix=False)
     assert sorted(read) == sorted(n for n in names if n not in ("Petunjuk", "Catatan Camat"))
+
+
+def test_appendix_row_of_an_error_value_is_fitted_to_its_text(tmp_path):
+    """An error value (#DIV/0!, a CellError) is text for the row heights of the annotated
+    input sheets, like any typed text: a row holding only one is one line tall (15 pt),
+    a row holding only a number the fixed 16 pt (15,75 as stored)."""
+    from lkj_excel.checking import check
+    from lkj_excel.parsing import CellError
+    from lkj_excel.reader import open_workbook, read_grid, read_report
+    from lkj_excel.writers.final import FinalWriter
+
+    report = read_report(CLEAN)
+    wb, names = open_workbook(CLEAN)
+    grids = {n: read_grid(wb, n, CLEAN) for n in names}
+    wb.close()
+    grid = grids["Anggaran"]
+    below = len(grid) + 3
+    grid.extend([[] for _ in range(below + 2 - len(grid))])
+    grid[below] = ["", "", CellError("#DIV/0!")]
+    grid[below + 1] = ["", "", 12345]
+    out = tmp_path / "akhir.xlsx"
+    FinalWriter(report, check(report), names, grids, source=CLEAN).write(str(out))
+    ws = openpyxl.load_workbook(out)["Anggaran"]
+    assert ws.cell(below + 1, 3).value == "#DIV/0!"
+    assert ws.row_dimensions[below + 1].height == 15
+    assert ws.row_dimensions[below + 2].height == 15.75  # 16 pt, stored as 21 px
