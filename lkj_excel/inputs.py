@@ -25,6 +25,8 @@ class Inputs:
     """The files found for the paths, folders and patterns a command was given."""
 
     files: list[Path] = field(default_factory=list)
+    #: Each of ``files`` resolved (the real path: links followed), in the same order.
+    resolved: list[Path] = field(default_factory=list)
     #: Indonesian notes for inputs that yielded no file.
     empty: list[str] = field(default_factory=list)
 
@@ -54,6 +56,7 @@ def expand(inputs: Iterable[str | os.PathLike], exclude: Iterable[Path] = ()) ->
             return False
         seen.add(r)
         res.files.append(p)
+        res.resolved.append(r)
         return True
 
     def found(p: Path) -> bool:

@@ -431,7 +431,8 @@ def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
     try:
         store = Store.open(target, timeout)
         store.begin({"schema_version": str(SCHEMA_VERSION)})
-        current = _run(store, host, files, jobs, office, settings_key, result, progress)
+        current = _run(store, host, [str(r) for r in found.resolved], jobs, office,
+                       settings_key, result, progress)
         skipped = set(result.skipped_outputs)
         current = [c for c in current if c.path not in skipped]
         result.files_in = len(current)
@@ -487,11 +488,12 @@ def _portable(office: Any) -> Any:
     return dataclasses.replace(office, cells={})
 
 
-def _run(store: Store, host: str, files: list[Path], jobs: int | None, office: Any,
+def _run(store: Store, host: str, paths: list[str], jobs: int | None, office: Any,
          settings_key: str, result: RekapResult,
          progress: Callable[[int, int], None] | None) -> list[CurrentFile]:
+    """Read and store every file of ``paths`` (real paths, as inputs.expand resolved
+    them) that the store does not hold yet; the files in input order."""
     known = _known(store, host)
-    paths = [os.path.realpath(f) for f in files]
     order = {p: i for i, p in enumerate(paths)}
     want = {p: (known[p][0], known[p][1]) for p in paths if p in known}
     total = len(paths)

@@ -265,7 +265,7 @@ class Store:
         cur = self.con.execute(self.sql(statement), tuple(params))
         return [tuple(r) for r in cur.fetchall()]
 
-    def stream(self, statement: str, params: Sequence[Any] = (), size: int = 5000
+    def stream(self, statement: str, params: Sequence[Any] = (), size: int = 1000
                ) -> Iterator[tuple]:
         """Rows of a large result without holding all of them (a server-side cursor on
         PostgreSQL)."""

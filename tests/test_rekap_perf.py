@@ -37,6 +37,8 @@ def _write(path, worksheet_class) -> None:
     ws.set_column(3, 3, 12, col_fmt)
     r = 0
     for text in TEXTS:
+        if r % 3 == 0:
+            ws.set_row(r, 15 + r)  # a fitted height, as the rekap sets for wrapped text
         ws.write_string(r, 0, text, fmt)
         ws.write_string(r, 1, text)             # no format: XlsxWriter's own way
         ws.write_string(r, 3, text)             # the column's format

@@ -662,6 +662,16 @@ def _worksheet_class() -> type:
                     return
             super()._write_cell(row, col, cell)
 
+        def _write_single_row(self, current_row_num: int = 0) -> None:
+            # A row once written forgets its height, so that memory does not grow with
+            # the rows (XlsxWriter keeps every row's height to the end). Heights are read
+            # again only to place charts and images over rows; the rekap's charts are on
+            # a sheet of their own, which sets no row heights.
+            written = self.previous_row
+            super()._write_single_row(current_row_num)
+            if not self.charts and not self.images:
+                self.row_info.pop(written, None)
+
     return RekapWorksheet
 
 
@@ -893,7 +903,9 @@ def _sheet_ranking(wb: Any, f: _Formats, plan: Plan) -> list[Block]:
         s.row += 1
         s.header(s.row)
         first = s.row + 1
-        for a, b in zip(cap.to_dict("records"), pen.to_dict("records"), strict=True):
+        for a, b in zip(cap[["rank", "unit_name", "avg_capaian", "predikat"]].to_dict("records"),
+                        pen[["rank", "unit_name", "penyerapan", "pagu", "realisasi"]]
+                        .to_dict("records"), strict=True):
             s.put([_py(a["rank"]), a["unit_name"], _pct(a["avg_capaian"]), a["predikat"], None,
                    _py(b["rank"]), b["unit_name"], _pct(b["penyerapan"]), b["pagu"],
                    b["realisasi"]])
