@@ -208,6 +208,20 @@ def process(args: list[str], repeat: int) -> tuple[float, float]:
     return statistics.median(times), mem
 
 
+def alternated(a: list[str], b: list[str], repeat: int) -> tuple[float, float, float, float]:
+    """:func:`process` of ``a`` and ``b`` taking turns, so that a change in the shared
+    machine's load falls on both: (time a, memory a, time b, memory b)."""
+    ta, tb, ma, mb = [], [], 0.0, 0.0
+    for _ in range(repeat):
+        t, m = process(a, 1)
+        ta.append(t)
+        ma = max(ma, m)
+        t, m = process(b, 1)
+        tb.append(t)
+        mb = max(mb, m)
+    return statistics.median(ta), ma, statistics.median(tb), mb
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -222,10 +236,11 @@ def main() -> None:
     py = sys.executable
     out: dict = {}
     compileall.compile_dir(ROOT / "lkj_excel", quiet=1)  # as pip install leaves it
-    click_t, _ = process([py, "-c", "import sys, click\nprint(0, file=sys.stderr)"], 15)
-    help_t, _ = process([py, "-c", "import sys\nfrom lkj_excel.cli import main\n"
-                         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-                         "print(0, file=sys.stderr)"], 15)
+    click_t, _, help_t, _ = alternated(
+        [py, "-c", "import sys, click\nprint(0, file=sys.stderr)"],
+        [py, "-c", "import sys\nfrom lkj_excel.cli import main\n"
+         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+         "print(0, file=sys.stderr)"], 15)
     print(f"lkj --help {help_t * 1e3:.0f} ms CPU, import click {click_t * 1e3:.0f} ms: "
           f"{help_t / click_t:.2f}x (sasaran 1,5x; median 15 proses)")
     out["help"] = {"ms": round(help_t * 1e3, 1), "click_ms": round(click_t * 1e3, 1),
@@ -250,8 +265,8 @@ def main() -> None:
             lkj = cpu_median(lambda f=f: check_file(f), rep)
             res = check_file(f)
             summ = cpu_median(lambda res=res: build_summary(res), rep)
-            pbare, mbare = process([py, "-c", BARE, str(f)], rep)
-            plkj, mlkj = process([py, "-c", LKJ, str(f)], rep)
+            pbare, mbare, plkj, mlkj = alternated([py, "-c", BARE, str(f)],
+                                                  [py, "-c", LKJ, str(f)], rep)
             print(f"{f.name[:38]:38} {rows:7} | {bare * 1e3:6.1f}ms {lkj * 1e3:6.1f}ms "
                   f"{lkj / bare:5.1f}x {summ * 1e3:6.1f}ms | {pbare * 1e3:6.0f}ms "
                   f"{plkj * 1e3:7.0f}ms {plkj / pbare:5.1f}x {mbare:9.0f} {mlkj:8.0f}")
