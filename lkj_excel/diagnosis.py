@@ -168,6 +168,10 @@ class Solver:
         self._now: dict[int, float] = {}
         #: Inputs of large sums by id, for adding differences.
         self._members: dict[int, dict[int, Cell]] = {}
+        #: Every cell an evaluation touched, by id (the keys of its overlay): not a map of
+        #: the whole network, which at 100,000 rows cost 400,000 entries for the few
+        #: hundred a search touches.
+        self._cells: dict[int, Cell] = {}
         # relations with an input typed as a number: only those can differ "as displayed"
         self._display = {id(r) for r in net.relations
                          if r.target.kind in ("percent", "measure")
@@ -226,8 +230,10 @@ class Solver:
         fixed = created = 0
         affected: dict[int, Cell] = {}
         now = self._now
+        known = self._cells
         for x, v in moves:
             overlay[id(x)] = v
+            known[id(x)] = x
             old, new = self.cost(x, x.cur), self.cost(x, v)
             delta += new - old
             dcauses += _is_cause(new) - _is_cause(old)
@@ -236,6 +242,7 @@ class Solver:
         ordered = self.downstream(moves[0][0]) if len(moves) == 1 else \
             sorted(affected.values(), key=lambda c: c.order)
         for d in ordered:
+            known[id(d)] = d
             r = d.relation
             if r.compute is total and d.cur is not None and len(r.inputs) > 8:
                 # a sum of many rows: add the differences instead of summing them all again
@@ -308,15 +315,15 @@ class Solver:
         return out
 
     def bad(self) -> list[Cell]:
-        return self.net.mismatched()
+        """The typed derived cells that disagree before the search moves anything."""
+        return self.net.initial_mismatched
 
     def run(self) -> float:
         self.penalty = 0.0
         self._moved: set[int] = set()
         #: input -> the other inputs a move of it tied with (any of them explained it)
         self._ties: dict[int, set[int]] = {}
-        cells = {id(c): c for c in self.net.cells}
-        self._cells = cells
+        cells = self._cells
         bad = {id(c): c for c in self.bad() if self.cost(c, c.cur) > 0}
         # Candidates per disagreeing cell, with their evaluation; a move only invalidates
         # the entries whose cells it touched, so k mistakes cost about k evaluations each.

@@ -54,6 +54,8 @@ class Network:
         self._by_where: dict[tuple[str, str | None], Cell] = {}
         #: The Anggaran hierarchy as the network sees it (relations.anggaran.Budget).
         self.budget = None
+        #: Typed derived cells that disagree as typed (set by :meth:`finish`).
+        self.initial_mismatched: list[Cell] = []
 
     # -- building ---------------------------------------------------------------------------
     def cell(self, value: Value, typed: Any, kind: str, field: str, row_key: str, *,
@@ -169,20 +171,19 @@ class Network:
         """Order the cells (inputs first), compute what the typed inputs imply, and note
         which typed derived cells agree with their relation applied to typed values."""
         order: list[Cell] = []
-        done: set[int] = set()
 
         def visit(c: Cell) -> None:
             # Chains are short (sub kegiatan -> kegiatan -> program -> JUMLAH -> average):
             # recursion depth stays small whatever the number of rows.
-            done.add(id(c))
+            c.order = 0  # visited (a new cell's order is -1)
             if c.relation is not None:
                 for i in c.relation.inputs:
-                    if id(i) not in done:
+                    if i.order < 0:
                         visit(i)
             order.append(c)
 
         for c in self.cells:
-            if id(c) not in done:
+            if c.order < 0:
                 visit(c)
         for n, c in enumerate(order):
             c.order = n
@@ -190,17 +191,24 @@ class Network:
             c.cur0 = c.cur
         self.cells = order
         tol = self.tol
+        bad: list[Cell] = []
         for c in order:
             r = c.relation
             if r is None or c.typed is None:
                 continue
-            ok = c.matches(r.value(typed=True), tol)
+            now = c.matches(c.cur, tol)
+            if not now:
+                bad.append(c)
+            from_typed = r.value(typed=True)
+            # the typed inputs mostly are the current ones: then so is the verdict
+            ok = now if from_typed == c.cur else c.matches(from_typed, tol)
             if not ok:
                 for ins, fn in r.alt_inputs:
                     if c.matches(fn([typed_value(i) for i in ins]), tol):
                         ok = True
                         break
             c.self_consistent = ok
+        self.initial_mismatched = bad
         return self
 
     def mismatched(self) -> list[Cell]:

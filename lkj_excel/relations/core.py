@@ -79,8 +79,9 @@ class Cell:
         self.relation: Relation | None = None
         #: Relations that read this cell.
         self.dependents: list[Relation] = []
-        #: Position in a topological order (inputs before the cells computed from them).
-        self.order = 0
+        #: Position in a topological order (inputs before the cells computed from them);
+        #: -1 until the network is finished.
+        self.order = -1
         #: Current value during diagnosis.
         self.cur: Any = None
         #: Whether a typed derived cell agrees with its relation applied to the *typed*
