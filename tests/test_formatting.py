@@ -4,7 +4,8 @@ on the hot path; Value.display quotes a typed cell the Indonesian way."""
 from __future__ import annotations
 
 import datetime as dt
-import time
+import subprocess
+import sys
 
 import pytest
 from babel import Locale
@@ -127,12 +128,17 @@ def test_value_display(value, shown):
     assert value.display == shown
 
 
-def test_formatting_is_fast():
-    """Formatting is on every check's hot path: well under babel's ~25 us a number."""
-    values = [i * 1234.5 for i in range(2000)]
-    start = time.perf_counter()
-    for v in values:
-        fmt.number(v, 2)
-        fmt.amount(v)
-    per_call = (time.perf_counter() - start) / (2 * len(values))
-    assert per_call < 10e-6
+def test_formatting_does_not_call_babel():
+    """Formatting is on every check's hot path: the constants above stand in for babel
+    (about 25 us a number). A timed assertion failed under load (speed figures belong in
+    bench/); what keeps it fast is that no number is formatted through babel, so a fresh
+    process that formats numbers, amounts, percentages and dates never imports it."""
+    code = ("import sys, datetime\n"
+            "from lkj_excel import formatting as f\n"
+            "for i in range(200):\n"
+            "    f.number(i * 1234.5, 2); f.amount(i * 1234.5); f.percent(i / 7)\n"
+            "f.date(datetime.date(2025, 7, 15))\n"
+            "print('babel' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
