@@ -430,6 +430,10 @@ def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
     host = socket.gethostname()
     try:
         store = Store.open(target, timeout)
+        if tmpdir is not None:
+            # A scratch database (copied into place at the end, or thrown away): its
+            # commit need not wait for the disk.
+            store.unsynced()
         store.begin({"schema_version": str(SCHEMA_VERSION)})
         current = _run(store, host, [str(r) for r in found.resolved], jobs, office,
                        settings_key, result, progress)

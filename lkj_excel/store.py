@@ -151,6 +151,12 @@ class Store:
         store.execute(f"SET search_path TO {PG_SCHEMA}")
         return store
 
+    def unsynced(self) -> None:
+        """SQLite: do not wait for the disk on commit (for a scratch database only: a
+        crash may then lose its last transaction)."""
+        if self.kind == "sqlite":
+            self.con.execute("PRAGMA synchronous = OFF")
+
     def begin(self, meta_rows: dict[str, str]) -> None:
         """Start the run: on SQLite one transaction for the whole run (dbaccess.claim,
         which waits for another writer and records this run as the holder); on PostgreSQL

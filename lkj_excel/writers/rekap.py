@@ -291,12 +291,9 @@ def _choose(rep: Any) -> None:
     winner_idx = ordered.index.to_series().where(first).ffill()
     rep["winner"] = winner_idx.reindex(rep.index).astype("int64")
     why = []
-    for _i, row in rep.iterrows():
-        if row["counted"]:
-            why.append(None)
-            continue
-        w = rep.loc[row["winner"]]
-        why.append(_why(row, w))
+    for i, counted, winner in zip(rep.index, rep["counted"], rep["winner"], strict=True):
+        # only a superseded report's row is looked up (a Series per row cost the most)
+        why.append(None if counted else _why(rep.loc[i], rep.loc[winner]))
     rep["why"] = why
 
 
@@ -332,23 +329,25 @@ def _timeliness(rep: Any, office: Any) -> None:
     status, late, first_note = [], [], []
     groups = rep.groupby(["ukey", rep["year"].fillna(-1), rep["quarter"].fillna(-1)],
                          sort=False).groups
+    # plain dicts: a pandas .at lookup per report and column cost more than the rest
+    eff = dict(zip(rep.index, rep["eff_date"], strict=True))
+    order = dict(zip(rep.index, rep["ord"], strict=True))
     first_of: dict[int, int] = {}
     for idx in groups.values():
-        dated = [i for i in idx if rep.at[i, "eff_date"]]
+        dated = [i for i in idx if eff[i]]
         if dated:
-            f = min(dated, key=lambda i: (rep.at[i, "eff_date"], rep.at[i, "ord"]))
+            f = min(dated, key=lambda i: (eff[i], order[i]))
             for i in idx:
                 first_of[i] = f
     extra = tuple(getattr(office, "extra_holidays", ()) or ())
-    for i in rep.index:
+    for i, due in zip(rep.index, rep["deadline"], strict=True):
         f = first_of.get(i)
-        due = rep.at[i, "deadline"]
         if f is None or not due:
             status.append(None)
             late.append(None)
             first_note.append(None)
             continue
-        d = rep.at[f, "eff_date"]
+        d = eff[f]
         if d <= due:
             status.append(1)
             late.append(0)
