@@ -585,6 +585,8 @@ def find_header(grid: Grid, spec: L.TableSheet, start: int = 0, stop: int | None
                     taken.add(c)
         if mapping and (best is None or len(mapping) > len(best[1])):
             best = (r, mapping)
+            if len(mapping) == len(spec.columns):
+                break  # every column found: no row below can match more
     return best
 
 
