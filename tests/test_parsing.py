@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lkj_excel.parsing import (
     format_date_id,
@@ -239,3 +241,44 @@ def test_indonesian_formatting():
     assert format_number_id(1_500_000) == "1.500.000"
     assert format_percent_id(24.14) == "24,14%"
     assert format_date_id(dt.date(2024, 1, 31)) == "31 Januari 2024"
+
+
+# A number typed as text with only "Rp" around it and "%" after it takes a short way
+# (parsing._SIMPLE); it must read exactly as the general reading does.
+_simple_texts = st.builds(
+    lambda lead, rp, sign, digits, seps, pct, trail: (
+        lead + rp + sign + "".join(d + s for d, s in zip(digits, seps[:len(digits)], strict=True))
+        + pct + trail),
+    st.sampled_from(["", " ", "  ", "\t"]),
+    st.sampled_from(["", "Rp", "Rp.", "Rp ", "rp. ", "RP"]),
+    st.sampled_from(["", "-", "+"]),
+    st.lists(st.sampled_from(["0", "1", "5", "12", "150", "500", "0000", "7"]),
+             min_size=1, max_size=5),
+    st.lists(st.sampled_from(["", ".", ",", ".", ","]), min_size=5, max_size=5),
+    st.sampled_from(["", "%", " %"]),
+    st.sampled_from(["", " ", "\n"]),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_simple_texts, st.sampled_from(["amount", "percent", "number"]))
+def test_simple_text_numbers_read_as_the_general_way(text, kind):
+    from lkj_excel.parsing import _parse_text, _parse_text_general
+
+    assert parsing_simple(text), text  # the generator makes only short-way texts
+    assert _parse_text(text, kind) == _parse_text_general(text, kind)
+
+
+def parsing_simple(text: str) -> bool:
+    from lkj_excel.parsing import _SIMPLE
+
+    return _SIMPLE.fullmatch(text) is not None
+
+
+@pytest.mark.parametrize("text", ["1.500.000", "Rp 10.893.500", "Rp10.893.500", "24,14%",
+                                  "53.89 %", " -1.500,50 ", "11.100.0000", "1.5.00", "0,385"])
+def test_simple_text_examples(text):
+    from lkj_excel.parsing import _parse_text, _parse_text_general
+
+    for kind in ("amount", "percent", "number"):
+        assert _parse_text(text, kind) == _parse_text_general(text, kind)
