@@ -126,16 +126,28 @@ class Annotator:
         ps = PrintSheet(ws, all_widths, Paper(landscape=len(all_widths) > 6 or sum(
             all_widths) > 100), paged=False)
         marked = self._marked(name)
+        # a table's rows below its header: a text or number cell's format depends only on
+        # its column's kind and its findings (what _format works out, looked up directly)
+        numbers = {c: k if k in ("amount", "percent") else "number" for c, k in kinds.items()}
+        plain = {}
         for r, row in enumerate(grid):
             if not row or all(v == "" or v is None for v in row):
                 continue
             fit_cells = []
+            body = not form and (hdr is None or r > hdr)
             for c, raw in enumerate(row):
                 if raw == "" or raw is None:
                     continue
                 fs = marked.get((r, c))
                 sev = min((f.severity for f in fs), key=_rank) if fs else None
-                fmt = self._format(canon, form, hdr, r, c, row, raw, kinds, sev)
+                kind = type(raw)
+                if body and (kind is str or kind is float or kind is int):
+                    key = ("text" if kind is str else numbers.get(c, "number"), sev)
+                    fmt = plain.get(key)
+                    if fmt is None:
+                        fmt = plain[key] = self.style(key[0], sev, "input")
+                else:
+                    fmt = self._format(canon, form, hdr, r, c, row, raw, kinds, sev)
                 write_value(ws, r, c, raw, fmt)
                 if isinstance(raw, str):  # error values (CellError) too
                     fit_cells.append((raw, c, c))
