@@ -953,13 +953,18 @@ def _error_cells(path: Path, grids: dict[str, Grid], sheets: dict[str, str], edi
 @pausing
 def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None = None,
                 edits: Mapping[tuple[str, str], Any] | Callable[[dict[str, Grid]], None]
-                | None = None) -> Report:
+                | None = None, grids: dict[str, Grid] | None = None) -> Report:
     """Read one LKj workbook into a :class:`Report`.
 
     ``edits`` changes cells as if they had been typed so, before anything is parsed:
     ``{("Anggaran", "C6"): "9.000.000"}`` (template sheet name, A1 address), or a function
     that edits the grids in place. It is how "what if this cell said ..." is asked without
     writing a file (the mutation tests, the fixpoint of the corrections).
+
+    ``grids``, when given, receives the cells as read (and edited): template sheet name
+    -> rows, Petunjuk left out. For a caller that shows the input's cells too (finalise's
+    appendix) without reading the workbook a second time; the reader never changes them
+    after parsing begins.
 
     Raises :class:`~lkj_excel.errors.LkjError` (exit code 2 in the CLI) when the file cannot
     be used: not a spreadsheet, encrypted, truncated, a required sheet or column missing.
@@ -974,15 +979,18 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
                 f"Berkas '{p.name}' tidak memiliki sheet wajib: "
                 + ", ".join(f"'{m}'" for m in missing)
                 + ". Gunakan templat dari perintah 'lkj template'.", p)
-        grids = {canon: read_grid(wb, actual, p) for canon, actual in sheets.items()
-                 if canon != L.PETUNJUK}
+        read = {canon: read_grid(wb, actual, p) for canon, actual in sheets.items()
+                if canon != L.PETUNJUK}
     finally:
         try:
             wb.close()
         except Exception:  # noqa: BLE001 - closing is best effort
             pass
     if edits is not None:
-        _apply_edits(grids, edits)
+        _apply_edits(read, edits)
+    if grids is not None:
+        grids.update(read)
+    grids = read
     error_cells = _error_cells(p, grids, sheets, edits)
     ident_form = read_form(grids["Identitas"], L.IDENTITAS, sheets["Identitas"])
     identity = _identity(ident_form)

@@ -109,9 +109,8 @@ def finalise(path: str | os.PathLike, output: str | os.PathLike | None = None,
     # 10,000 Anggaran rows.
     with paused():
         read: dict[str, list[list[Any]]] = {}
-        # read_report hands the grids it read to an edits function before parsing them;
-        # keeping them (unchanged) saves reading those sheets a second time
-        report = read_report(src, edits=read.update if appendix else None)
+        # the grids read_report read: the appendix shows them without a second read
+        report = read_report(src, grids=read if appendix else None)
         result = check(report)
         names = list(report.sheets)
         grids = _input_grids(src, names, read) if appendix else {}
