@@ -108,3 +108,24 @@ def test_finalised_workbook_is_the_same_with_xlsxwriters_worksheet(tmp_path, mon
     assert plain.keys() == fast.keys()
     for name in plain:
         assert plain[name] == fast[name], name
+
+
+def test_an_unknown_xlsxwriter_takes_its_own_way(monkeypatch, tmp_path):
+    """An XlsxWriter whose cell records FastWorksheet does not know (renamed, or with other
+    fields) is left to write every cell itself: slower, never a broken file."""
+    from xlsxwriter import worksheet as xw
+
+    import lkj_excel.writers.cells as cells
+
+    assert cells._known_cells()  # this XlsxWriter is the one it was written against
+    fields = xw.CellStringTuple._fields
+    monkeypatch.setattr(xw.CellStringTuple, "_fields", ("text", "format"))
+    assert cells._known_cells() == {}
+    monkeypatch.setattr(xw.CellStringTuple, "_fields", fields)
+    monkeypatch.delattr(xw, "CellBlankTuple")
+    assert cells._known_cells() == {}
+    # with nothing known, every cell is XlsxWriter's own
+    monkeypatch.setattr(cells, "_FAST_CELLS", frozenset())
+    _every_kind(tmp_path / "plain.xlsx", fast=False)
+    _every_kind(tmp_path / "unknown.xlsx", fast=True)
+    assert _sheets(tmp_path / "plain.xlsx") == _sheets(tmp_path / "unknown.xlsx")

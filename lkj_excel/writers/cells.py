@@ -61,9 +61,28 @@ CLASSIC_FUNCTIONS = frozenset((
 _CALLED = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*(?=\()")
 
 
-_NUMBER_CELLS = (_xw.CellNumberTuple, _xw.CellDatetimeTuple)
-_FAST_CELLS = frozenset((*_NUMBER_CELLS, _xw.CellStringTuple, _xw.CellBlankTuple,
-                         _xw.CellFormulaTuple))
+#: The cell records of XlsxWriter that FastWorksheet writes itself, by the fields it reads.
+_CELL_FIELDS = {"CellNumberTuple": ("number", "format"),
+                "CellDatetimeTuple": ("number", "format"),
+                "CellStringTuple": ("string", "format"),
+                "CellBlankTuple": ("format",),
+                "CellFormulaTuple": ("formula", "format", "value")}
+
+
+def _known_cells() -> dict[str, type]:
+    """XlsxWriter's cell records as FastWorksheet knows them; empty when an XlsxWriter
+    this was not written against names or shapes them otherwise (then every cell goes
+    XlsxWriter's own way: slower, never wrong)."""
+    found = {name: getattr(_xw, name, None) for name in _CELL_FIELDS}
+    if any(getattr(t, "_fields", None) != _CELL_FIELDS[n] for n, t in found.items()):
+        return {}
+    return found  # type: ignore[return-value]
+
+
+_KNOWN = _known_cells()
+_NUMBER_CELLS = tuple(_KNOWN[n] for n in ("CellNumberTuple", "CellDatetimeTuple")
+                      if n in _KNOWN)
+_FAST_CELLS = frozenset(_KNOWN.values())
 _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!",
                           "#VALUE!"))
 _COLUMN_NAMES: dict[int, str] = {}
@@ -88,9 +107,9 @@ class FastWorksheet(Worksheet):
 
     def _write_cell(self, row, col, cell):
         kind = type(cell)
-        fmt = cell.format
-        if fmt is None or kind not in _FAST_CELLS or self.constant_memory:
+        if kind not in _FAST_CELLS or self.constant_memory or cell.format is None:
             return super()._write_cell(row, col, cell)
+        fmt = cell.format
         name = _COLUMN_NAMES.get(col)
         if name is None:
             name = _COLUMN_NAMES[col] = xl_col_to_name(col)
@@ -99,9 +118,9 @@ class FastWorksheet(Worksheet):
             xf = fmt._get_xf_index()
         if kind in _NUMBER_CELLS:
             self.fh.write(f'<c r="{name}{row + 1}" s="{xf}"><v>{cell.number:.16G}</v></c>')
-        elif kind is _xw.CellStringTuple:
+        elif kind is _KNOWN["CellStringTuple"]:
             self.fh.write(f'<c r="{name}{row + 1}" s="{xf}" t="s"><v>{cell.string}</v></c>')
-        elif kind is _xw.CellBlankTuple:
+        elif kind is _KNOWN["CellBlankTuple"]:
             self.fh.write(f'<c r="{name}{row + 1}" s="{xf}"/>')
         else:
             value, kind_attr = cell.value, ""
