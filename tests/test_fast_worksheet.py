@@ -124,6 +124,7 @@ def test_an_unknown_xlsxwriter_takes_its_own_way(monkeypatch, tmp_path):
     monkeypatch.setattr(xw.CellStringTuple, "_fields", fields)
     monkeypatch.delattr(xw, "CellBlankTuple")
     assert cells._known_cells() == {}
+    monkeypatch.undo()
     # with nothing known, every cell is XlsxWriter's own
     monkeypatch.setattr(cells, "_FAST_CELLS", frozenset())
     _every_kind(tmp_path / "plain.xlsx", fast=False)
