@@ -635,14 +635,18 @@ def _worksheet_class() -> type:
     mostly this loop (220,000 cells)."""
     from xlsxwriter.utility import xl_rowcol_to_cell_fast as ref
 
-    from .cells import FastWorksheet
+    from .cells import _KNOWN, FastWorksheet
+
+    # XlsxWriter's cell records, when they are the ones this was written against
+    text_cell, number_cell, blank_cell = (_KNOWN.get(n) for n in (
+        "CellStringTuple", "CellNumberTuple", "CellBlankTuple"))
 
     class RekapWorksheet(FastWorksheet):
         def _write_cell(self, row: int, col: int, cell: Any) -> None:
-            fmt = cell.format
-            if fmt and self.constant_memory:
-                kind = cell.__class__.__name__
-                if kind == "String":
+            kind = cell.__class__
+            if self.constant_memory and kind in (text_cell, number_cell, blank_cell) and \
+                    (fmt := cell.format):
+                if kind is text_cell:
                     text = cell.string
                     if not _NOT_PLAIN.search(text):
                         space = ' xml:space="preserve"' if _LEADING_SPACE.search(text) or \
@@ -652,11 +656,11 @@ def _worksheet_class() -> type:
                         self.fh.write(f'<c r="{ref(row, col)}" s="{fmt._get_xf_index()}" '
                                       f't="inlineStr"><is><t{space}>{text}</t></is></c>')
                         return
-                elif kind == "Number":
+                elif kind is number_cell:
                     self.fh.write(f'<c r="{ref(row, col)}" s="{fmt._get_xf_index()}">'
                                   f'<v>{cell.number:.16G}</v></c>')
                     return
-                elif kind == "Blank":
+                else:
                     self.fh.write(f'<c r="{ref(row, col)}" s="{fmt._get_xf_index()}"/>')
                     return
             super()._write_cell(row, col, cell)
