@@ -12,6 +12,7 @@ from typing import Any
 
 from xlsxwriter import worksheet as _xw
 from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.utility import xl_rowcol_to_cell_fast as _ref
 from xlsxwriter.worksheet import Worksheet
 
 #: Excel's serials 1-59 (1 Jan - 28 Feb 1900) sit before its phantom 29 Feb 1900.
@@ -86,6 +87,11 @@ _FAST_CELLS = frozenset(_KNOWN.values())
 _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!",
                           "#VALUE!"))
 _COLUMN_NAMES: dict[int, str] = {}
+# XlsxWriter's escapes and tests for inline strings (xmlwriter.py, utility.py): a text
+# that matches none of these is written as it is, apart from & < >.
+_NOT_PLAIN = re.compile(r"_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]|^<r>")
+_LEADING_SPACE = re.compile(r"^\s")
+_TRAILING_SPACE = re.compile(r"\s$")
 
 
 class FastWorksheet(Worksheet):
@@ -107,8 +113,10 @@ class FastWorksheet(Worksheet):
 
     def _write_cell(self, row, col, cell):
         kind = type(cell)
-        if kind not in _FAST_CELLS or self.constant_memory or cell.format is None:
+        if kind not in _FAST_CELLS or cell.format is None:
             return super()._write_cell(row, col, cell)
+        if self.constant_memory:
+            return self._write_streamed_cell(row, col, cell, kind)
         fmt = cell.format
         name = _COLUMN_NAMES.get(col)
         if name is None:
@@ -131,6 +139,30 @@ class FastWorksheet(Worksheet):
             self.fh.write(f'<c r="{name}{row + 1}" s="{xf}"{kind_attr}><f>'
                           f'{self._escape_data(cell.formula)}</f><v>'
                           f'{self._escape_data(value)}</v></c>')
+        return None
+
+    def _write_streamed_cell(self, row, col, cell, kind):
+        """In constant-memory mode (the rekap: a row is written as soon as the next one
+        starts, text inline rather than shared): a formatted text without control
+        characters or XlsxWriter's own escapes, a formatted number, a formatted blank, as
+        the very XML XlsxWriter writes for them (tests/test_rekap_perf.py); anything else
+        XlsxWriter's own way."""
+        xf = cell.format._get_xf_index()
+        if kind is _KNOWN["CellStringTuple"]:
+            text = cell.string
+            if _NOT_PLAIN.search(text):
+                return super()._write_cell(row, col, cell)
+            space = ' xml:space="preserve"' if _LEADING_SPACE.search(text) or \
+                _TRAILING_SPACE.search(text) else ""
+            text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            self.fh.write(f'<c r="{_ref(row, col)}" s="{xf}" t="inlineStr"><is>'
+                          f'<t{space}>{text}</t></is></c>')
+        elif kind is _KNOWN["CellNumberTuple"]:
+            self.fh.write(f'<c r="{_ref(row, col)}" s="{xf}"><v>{cell.number:.16G}</v></c>')
+        elif kind is _KNOWN["CellBlankTuple"]:
+            self.fh.write(f'<c r="{_ref(row, col)}" s="{xf}"/>')
+        else:  # dates and formulas keep XlsxWriter's own way in this mode
+            return super()._write_cell(row, col, cell)
         return None
 
     def _prepare_formula(self, formula, expand_future_functions=False):

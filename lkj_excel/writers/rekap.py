@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -619,52 +618,13 @@ class _Sheet:
         return got[1], got[2]
 
 
-# XlsxWriter's escapes and tests for inline strings (xmlwriter.py, utility.py): a text
-# that matches none of these is written as it is, apart from & < >.
-_NOT_PLAIN = re.compile(r"_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]|^<r>")
-_LEADING_SPACE = re.compile(r"^\s")
-_TRAILING_SPACE = re.compile(r"\s$")
-
-
 def _worksheet_class() -> type:
-    """XlsxWriter's worksheet with the innermost loop of constant-memory writing cut
-    short for the common cells: a formatted text without control characters or
-    XlsxWriter's own escapes, a formatted number, a formatted blank. Each is written as
-    the very XML XlsxWriter writes for it (tests/test_rekap_perf.py compares them byte for
-    byte); anything else goes XlsxWriter's own way. Writing a 1,000-report rekap is
-    mostly this loop (220,000 cells)."""
-    from xlsxwriter.utility import xl_rowcol_to_cell_fast as ref
-
-    from .cells import _KNOWN, FastWorksheet
-
-    # XlsxWriter's cell records, when they are the ones this was written against
-    text_cell, number_cell, blank_cell = (_KNOWN.get(n) for n in (
-        "CellStringTuple", "CellNumberTuple", "CellBlankTuple"))
+    """lkj's worksheet (writers.cells.FastWorksheet, whose constant-memory short way writes
+    the common cells of a rekap directly: a 1,000-report rekap is mostly that loop, 220,000
+    cells), forgetting each row's height once the row is written."""
+    from .cells import FastWorksheet
 
     class RekapWorksheet(FastWorksheet):
-        def _write_cell(self, row: int, col: int, cell: Any) -> None:
-            kind = cell.__class__
-            if self.constant_memory and kind in (text_cell, number_cell, blank_cell) and \
-                    (fmt := cell.format):
-                if kind is text_cell:
-                    text = cell.string
-                    if not _NOT_PLAIN.search(text):
-                        space = ' xml:space="preserve"' if _LEADING_SPACE.search(text) or \
-                            _TRAILING_SPACE.search(text) else ""
-                        text = text.replace("&", "&amp;").replace("<", "&lt;") \
-                            .replace(">", "&gt;")
-                        self.fh.write(f'<c r="{ref(row, col)}" s="{fmt._get_xf_index()}" '
-                                      f't="inlineStr"><is><t{space}>{text}</t></is></c>')
-                        return
-                elif kind is number_cell:
-                    self.fh.write(f'<c r="{ref(row, col)}" s="{fmt._get_xf_index()}">'
-                                  f'<v>{cell.number:.16G}</v></c>')
-                    return
-                else:
-                    self.fh.write(f'<c r="{ref(row, col)}" s="{fmt._get_xf_index()}"/>')
-                    return
-            super()._write_cell(row, col, cell)
-
         def _write_single_row(self, current_row_num: int = 0) -> None:
             # A row once written forgets its height, so that memory does not grow with
             # the rows (XlsxWriter keeps every row's height to the end). Heights are read
