@@ -11,7 +11,6 @@ import re
 from typing import Any
 
 from xlsxwriter import worksheet as _xw
-from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.utility import xl_rowcol_to_cell_fast as _ref
 from xlsxwriter.worksheet import Worksheet
 
@@ -84,9 +83,9 @@ _KNOWN = _known_cells()
 _NUMBER_CELLS = tuple(_KNOWN[n] for n in ("CellNumberTuple", "CellDatetimeTuple")
                       if n in _KNOWN)
 _FAST_CELLS = frozenset(_KNOWN.values())
+_TEXT_CELL, _BLANK_CELL = _KNOWN.get("CellStringTuple"), _KNOWN.get("CellBlankTuple")
 _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!",
                           "#VALUE!"))
-_COLUMN_NAMES: dict[int, str] = {}
 # XlsxWriter's escapes and tests for inline strings (xmlwriter.py, utility.py): a text
 # that matches none of these is written as it is, apart from & < >.
 _NOT_PLAIN = re.compile(r"_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]|^<r>")
@@ -106,63 +105,47 @@ class FastWorksheet(Worksheet):
     way.
 
     Saving a cell builds a list of attributes and escapes each through a regular
-    expression; a formatted number, text, blank or formula cell (nearly every cell lkj
-    writes) has only its address and format index, which need no escaping, so its element
-    is written in one step, exactly as XlsxWriter writes it. Other cells go the whole way.
+    expression; a formatted number, date, text, blank or formula cell (nearly every cell
+    lkj writes) has only its address and format index, which need no escaping, so its
+    element is written in one step, exactly as XlsxWriter writes it - in constant-memory
+    mode (the rekap) too, where text is written inline and one with control characters
+    or XlsxWriter's own escapes goes the whole way. Other cells go the whole way.
     """
 
     def _write_cell(self, row, col, cell):
         kind = type(cell)
-        if kind not in _FAST_CELLS or cell.format is None:
+        fmt = cell.format if kind in _FAST_CELLS else None
+        if fmt is None:
             return super()._write_cell(row, col, cell)
-        if self.constant_memory:
-            return self._write_streamed_cell(row, col, cell, kind)
-        fmt = cell.format
-        name = _COLUMN_NAMES.get(col)
-        if name is None:
-            name = _COLUMN_NAMES[col] = xl_col_to_name(col)
+        if kind is _TEXT_CELL and self.constant_memory and _NOT_PLAIN.search(cell.string):
+            return super()._write_cell(row, col, cell)
+        ref = _ref(row, col)
         xf = fmt.xf_index
         if xf is None:
             xf = fmt._get_xf_index()
         if kind in _NUMBER_CELLS:
-            self.fh.write(f'<c r="{name}{row + 1}" s="{xf}"><v>{cell.number:.16G}</v></c>')
-        elif kind is _KNOWN["CellStringTuple"]:
-            self.fh.write(f'<c r="{name}{row + 1}" s="{xf}" t="s"><v>{cell.string}</v></c>')
-        elif kind is _KNOWN["CellBlankTuple"]:
-            self.fh.write(f'<c r="{name}{row + 1}" s="{xf}"/>')
+            self.fh.write(f'<c r="{ref}" s="{xf}"><v>{cell.number:.16G}</v></c>')
+        elif kind is _BLANK_CELL:
+            self.fh.write(f'<c r="{ref}" s="{xf}"/>')
+        elif kind is _TEXT_CELL and self.constant_memory:
+            # constant-memory mode (the rekap) writes text inline, not as a shared string
+            text = cell.string
+            space = ' xml:space="preserve"' if _LEADING_SPACE.search(text) or \
+                _TRAILING_SPACE.search(text) else ""
+            text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            self.fh.write(f'<c r="{ref}" s="{xf}" t="inlineStr"><is>'
+                          f'<t{space}>{text}</t></is></c>')
+        elif kind is _TEXT_CELL:
+            self.fh.write(f'<c r="{ref}" s="{xf}" t="s"><v>{cell.string}</v></c>')
         else:
             value, kind_attr = cell.value, ""
             if isinstance(value, bool):
                 value, kind_attr = (1 if value else 0), ' t="b"'
             elif isinstance(value, str) and value != "":
                 kind_attr = ' t="e"' if value in _ERROR_CODES else ' t="str"'
-            self.fh.write(f'<c r="{name}{row + 1}" s="{xf}"{kind_attr}><f>'
+            self.fh.write(f'<c r="{ref}" s="{xf}"{kind_attr}><f>'
                           f'{self._escape_data(cell.formula)}</f><v>'
                           f'{self._escape_data(value)}</v></c>')
-        return None
-
-    def _write_streamed_cell(self, row, col, cell, kind):
-        """In constant-memory mode (the rekap: a row is written as soon as the next one
-        starts, text inline rather than shared): a formatted text without control
-        characters or XlsxWriter's own escapes, a formatted number, a formatted blank, as
-        the very XML XlsxWriter writes for them (tests/test_rekap_perf.py); anything else
-        XlsxWriter's own way."""
-        xf = cell.format._get_xf_index()
-        if kind is _KNOWN["CellStringTuple"]:
-            text = cell.string
-            if _NOT_PLAIN.search(text):
-                return super()._write_cell(row, col, cell)
-            space = ' xml:space="preserve"' if _LEADING_SPACE.search(text) or \
-                _TRAILING_SPACE.search(text) else ""
-            text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            self.fh.write(f'<c r="{_ref(row, col)}" s="{xf}" t="inlineStr"><is>'
-                          f'<t{space}>{text}</t></is></c>')
-        elif kind is _KNOWN["CellNumberTuple"]:
-            self.fh.write(f'<c r="{_ref(row, col)}" s="{xf}"><v>{cell.number:.16G}</v></c>')
-        elif kind is _KNOWN["CellBlankTuple"]:
-            self.fh.write(f'<c r="{_ref(row, col)}" s="{xf}"/>')
-        else:  # dates and formulas keep XlsxWriter's own way in this mode
-            return super()._write_cell(row, col, cell)
         return None
 
     def _prepare_formula(self, formula, expand_future_functions=False):
