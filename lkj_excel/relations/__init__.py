@@ -211,12 +211,6 @@ class Network:
         self.initial_mismatched = bad
         return self
 
-    def mismatched(self) -> list[Cell]:
-        """Typed derived cells that disagree with what their inputs imply right now."""
-        tol = self.tol
-        return [c for c in self.cells
-                if c.relation is not None and c.typed is not None and not c.matches(c.cur, tol)]
-
 
 def build_network(ctx: Any, *, year: int | None = ..., quarter: int | None = ...,
                   code_overrides: dict[int, str] | None = None) -> Network:

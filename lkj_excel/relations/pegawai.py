@@ -251,14 +251,11 @@ def people_profiles(report: Report, dim: str) -> list[tuple[str, str | None, str
             for r in people]
 
 
-def list_counts(report: Report, dim: str, row_key: str, status: str | None, *,
-                profiles: list[tuple[str, str | None, str]] | None | bool = False,
-                ) -> ListCount | None:
+def list_counts(profiles: list[tuple[str, str | None, str]] | None, dim: str, row_key: str,
+                status: str | None) -> ListCount | None:
     """The people of the Pegawai sheet in category ``row_key`` (and ``status``), or None
     when the list cannot tell (someone concerned has the attribute unreadable or blank).
-    ``profiles``: :func:`people_profiles` of the report and ``dim``, when already read."""
-    if profiles is False:
-        profiles = people_profiles(report, dim)
+    ``profiles``: :func:`people_profiles` of the report and ``dim``, read once per table."""
     if profiles is None:
         return None
     names = []
@@ -413,7 +410,7 @@ def _table(net, report: Report, t: RekapTable) -> None:
 
 def _from_list(net, profiles, dim: str, cat: str, cell: Cell, status: str | None,
                r: RekapPegawaiRow) -> None:
-    lc = list_counts(None, dim, cat, status, profiles=profiles)
+    lc = list_counts(profiles, dim, cat, status)
     if lc is None:
         return
     n = float(lc.count)

@@ -174,12 +174,13 @@ class NameIndex:
         if want is not None:  # only the query's own characters can be shared
             present = [k for k, x in enumerate(want) if x]
             pick = itemgetter(*present) if len(present) > 1 else None
-            want = itemgetter(*present)(want) if pick else None
+            want = pick(want) if pick else None
         counts = self._counts
         for _, i in sorted(self._by_len[lo:hi], key=lambda x: x[1]):
             t, obj = self._pairs[i]
-            have = counts.get(i)
-            if have is None:
+            if i in counts:
+                have = counts[i]
+            else:
                 have = counts[i] = _letter_counts(t)
             if want is not None and have is not None and \
                     2.0 * sum(map(min, want, pick(have))) / (len(t) + n) < threshold:

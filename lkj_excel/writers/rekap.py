@@ -514,7 +514,7 @@ def _lines(text: Any, width: float, pt: float = BODY_PT) -> int:
         return 1  # the whole text fits on one line (the loop below would say so, slower)
     space = _text_px(" ", pt)
     n = 0
-    for para in str(text).split("\n"):
+    for para in text.split("\n"):
         n += 1
         line = 0.0
         for word in para.split(" "):
