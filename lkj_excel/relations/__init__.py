@@ -56,18 +56,25 @@ class Network:
         self.budget = None
         #: Typed derived cells that disagree as typed (set by :meth:`finish`).
         self.initial_mismatched: list[Cell] = []
+        #: Inputs whose start value does not equal itself (a NaN; set by :meth:`finish`):
+        #: the diagnosis would count them as changed although nothing moved them.
+        self.odd_inputs: list[Cell] = []
 
     # -- building ---------------------------------------------------------------------------
     def cell(self, value: Value, typed: Any, kind: str, field: str, row_key: str, *,
              number: Any = None, unit: str | None = None, base: Any = ...) -> Cell:
         """The network cell of ``value`` (created once; later calls return the same cell)."""
-        key = (value.sheet, value.cell) if value.cell else None
-        if key is not None and key in self._by_where:
-            return self._by_where[key]
+        where = value.cell
+        if where:
+            key = (value.sheet, where)
+            c = self._by_where.get(key)
+            if c is not None:
+                return c
+        else:
+            key = None
         c = Cell(value, typed, kind, field, row_key, number, unit,
                  typed if base is ... else base)
-        raw = value.raw
-        if typed is None or (not typed and raw.__class__ is str and is_blank(raw)):
+        if typed is None or (not typed and value.raw.__class__ is str and is_blank(value.raw)):
             # Filling a cell the user left blank ("-") is a bolder claim than correcting a
             # typed number.
             c.weight += 0.5
@@ -82,12 +89,19 @@ class Network:
         """Make ``target`` the result of ``compute(inputs)``. A cell is the target of at most
         one relation: the first description wins (later ones would compete for the cell)."""
         inputs = tuple(inputs)
-        if target.relation is not None or target in inputs or self._reaches(target, inputs):
+        # A target that feeds nothing yet (every target of a bottom-up build: a sisa, a sum
+        # made before its parent's) cannot close a loop: _reaches would find no path.
+        if target.relation is not None or target in inputs or \
+                (target.dependents and self._reaches(target, inputs)):
             return None
         r = Relation(code, target, inputs, compute, explain, invert, alt_inputs, suspects)
         target.relation = r
         for i in inputs:
-            i.dependents.append(r)
+            d = i.dependents
+            if d:
+                d.append(r)
+            else:
+                i.dependents = [r]
         self.relations.append(r)
         return r
 
@@ -185,31 +199,60 @@ class Network:
         for c in self.cells:
             if c.order < 0:
                 visit(c)
+        tol = self.tol
+        rupiah = tol.rupiah + 1e-6
+        bad: list[Cell] = []
+        odd: list[Cell] = []
+        # One pass in order: a cell's inputs come before it, so their cur and cur0 are set.
         for n, c in enumerate(order):
             c.order = n
-            c.cur = c.base if c.relation is None else c.relation.value()
-            c.cur0 = c.cur
-        self.cells = order
-        tol = self.tol
-        bad: list[Cell] = []
-        for c in order:
             r = c.relation
-            if r is None or c.typed is None:
+            if r is None:
+                b = c.cur = c.cur0 = c.base
+                if b.__class__ is float and b != b:
+                    odd.append(c)
                 continue
-            now = c.matches(c.cur, tol)
+            ins = r.inputs
+            cur = c.cur = c.cur0 = r.compute([i.cur for i in ins])
+            t = c.typed
+            if t is None:
+                continue
+            if c.kind == AMOUNT:
+                now = cur is None or abs(t - cur) <= rupiah
+            else:
+                now = c.matches(cur, tol)
             if not now:
                 bad.append(c)
+            # The typed inputs mostly are the current ones (each input's typed reading is
+            # the very object it starts from): then from_typed is computed from the same
+            # values as cur and the verdict is the same.
+            for i in ins:
+                ti = i.typed
+                if ti is not None and ti is not i.cur:
+                    break
+            else:
+                ok = now
+                if not ok:
+                    ok = self._alt_ok(c, r, tol)
+                c.self_consistent = ok
+                continue
             from_typed = r.value(typed=True)
-            # the typed inputs mostly are the current ones: then so is the verdict
-            ok = now if from_typed == c.cur else c.matches(from_typed, tol)
+            ok = now if from_typed == cur else c.matches(from_typed, tol)
             if not ok:
-                for ins, fn in r.alt_inputs:
-                    if c.matches(fn([typed_value(i) for i in ins]), tol):
-                        ok = True
-                        break
+                ok = self._alt_ok(c, r, tol)
             c.self_consistent = ok
+        self.cells = order
         self.initial_mismatched = bad
+        self.odd_inputs = odd
         return self
+
+    @staticmethod
+    def _alt_ok(c: Cell, r: Relation, tol: Tolerance) -> bool:
+        """Whether the typed target agrees with one of the relation's other input sets."""
+        for ins, fn in r.alt_inputs:
+            if c.matches(fn([typed_value(i) for i in ins]), tol):
+                return True
+        return False
 
 
 def build_network(ctx: Any, *, year: int | None = ..., quarter: int | None = ...,

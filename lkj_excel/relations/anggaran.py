@@ -10,11 +10,12 @@ The PK budget table's JUMLAH is the sum of its rows (PK007).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
-from ..model import AnggaranRow
+from ..model import AnggaranRow, Value
 from ..parsing import Number, parse_code
-from ..rules.base import amount, typed
+from ..rules.base import typed
 from .core import AMOUNT, PERCENT, Cell, ratio_pct, total
 
 LEVEL_NAME = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub kegiatan"}
@@ -81,18 +82,46 @@ def _amount_cell(net, ctx, r: AnggaranRow, key: str, fld: str, rk: str, *,
                  blank_is_zero: bool) -> Cell:
     v = r.get(key)
     if key == "pagu":
-        reading = ctx.pagu_of(r)
+        p = v.parsed
+        reading = ctx.pagu_of(r) if isinstance(p, Number) and p.irregular else \
+            _amount(v, blank_is_zero)
     else:
-        reading = amount(v, blank_is_zero)
-    shown = reading if typed(v) else None
-    return net.cell(v, shown, AMOUNT, fld, rk, number=v.parsed if isinstance(v.parsed, Number)
-                    else None, base=reading)
+        reading = _amount(v, blank_is_zero)
+    return _amount_of(net, v, reading, fld, rk)
+
+
+def _amount(v, blank_is_zero: bool) -> float | None:
+    """rules.base.amount, for the network's hot loop (one call a cell, no keywords)."""
+    raw = v.raw
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return 0.0 if blank_is_zero else None
+    p = v.parsed
+    if not isinstance(p, Number) or p.error or p.style == "error":
+        return None
+    x = p.value
+    if x is None:
+        return 0.0
+    return x if math.isfinite(x) else None
+
+
+def _amount_of(net, v, reading, fld: str, rk: str) -> Cell:
+    """The amount cell of ``v`` read as ``reading``: shown as typed unless left blank."""
+    raw = v.raw
+    shown = None if raw is None or (isinstance(raw, str) and not raw.strip()) else reading
+    p = v.parsed
+    return net.cell(v, shown, AMOUNT, fld, rk, number=p if isinstance(p, Number) else None,
+                    base=reading)
 
 
 def _percent_cell(net, r: AnggaranRow, key: str, rk: str) -> Cell | None:
-    v = r.get(key)
+    return _percent_of(net, r.get(key), key, rk)
+
+
+def _percent_of(net, v, key: str, rk: str) -> Cell | None:
     p = v.parsed
-    if not typed(v) or not isinstance(p, Number) or p.value is None:
+    raw = v.raw
+    if raw is None or (isinstance(raw, str) and not raw.strip()) or \
+            not isinstance(p, Number) or p.value is None:
         return net.cell(v, None, PERCENT, key, rk) if v.cell else None
     return net.cell(v, p.value, PERCENT, key, rk, number=p)
 
@@ -151,8 +180,13 @@ def _tree(ctx, overrides: dict[int, str]) -> Budget:
     tot = None
     if total_row is not None:
         tot = Line(total_row, None, None, None, "JUMLAH", children=list(top), is_total=True)
-    has_plan = any(r.get("target_tw").raw not in (None, "")
-                   and str(r.get("target_tw").raw).strip() for r in rows)
+    has_plan = False
+    for r in rows:
+        v = r.cells.get("target_tw")  # a missing column reads as blank
+        raw = v.raw if v is not None else None
+        if raw not in (None, "") and str(raw).strip():
+            has_plan = True
+            break
     return Budget(lines, by_code, roots, top, tot, has_plan, misplaced,
                   {ln.row.row: ln for ln in lines})
 
@@ -201,6 +235,11 @@ def _sisa_invert(rel, want):
     return out
 
 
+def _share(vals):
+    """The second value as a percentage of the first (realisasi of pagu, of the plan)."""
+    return ratio_pct(vals[1], vals[0])
+
+
 def _pct_explain(rel, vals, found, expected):
     p, r = vals
     return (f"Persentase {found} seharusnya {expected} (realisasi {_rp(r)} dibagi pagu "
@@ -227,18 +266,31 @@ def _plan_providers(ln: Line) -> list[Cell]:
 def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...) -> Budget:
     b = _tree(ctx, overrides)
     every = b.lines + ([b.total] if b.total is not None else [])
+    has_plan = b.has_plan
+    pagu_of = ctx.pagu_of
     for ln in every:
         r = ln.row
-        ln.pagu = _amount_cell(net, ctx, r, "pagu", "pagu", ln.key, blank_is_zero=False)
-        ln.realisasi = _amount_cell(net, ctx, r, "realisasi", "realisasi", ln.key,
-                                    blank_is_zero=True)
-        ln.sisa = _amount_cell(net, ctx, r, "sisa", "sisa", ln.key, blank_is_zero=False)
+        cells = r.cells
+        sheet = r.sheet
+        rk = ln.key
+        # the row's cells read once (Row.get, without a call a column)
+        v = cells.get("pagu") or Value(None, None, sheet, None)
+        p = v.parsed
+        reading = pagu_of(r) if isinstance(p, Number) and p.irregular else _amount(v, False)
+        ln.pagu = _amount_of(net, v, reading, "pagu", rk)
+        v = cells.get("realisasi") or Value(None, None, sheet, None)
+        ln.realisasi = _amount_of(net, v, _amount(v, True), "realisasi", rk)
+        v = cells.get("sisa") or Value(None, None, sheet, None)
+        ln.sisa = _amount_of(net, v, _amount(v, False), "sisa", rk)
         ln.sisa.base = None
-        ln.persentase = _percent_cell(net, r, "persentase", ln.key)
-        if b.has_plan:
-            ln.plan = _amount_cell(net, ctx, r, "target_tw", "target_tw", ln.key,
-                                   blank_is_zero=True)
-            ln.capaian_keuangan = _percent_cell(net, r, "capaian_keuangan", ln.key)
+        ln.persentase = _percent_of(net, cells.get("persentase")
+                                    or Value(None, None, sheet, None), "persentase", rk)
+        if has_plan:
+            v = cells.get("target_tw") or Value(None, None, sheet, None)
+            ln.plan = _amount_of(net, v, _amount(v, True), "target_tw", rk)
+            ln.capaian_keuangan = _percent_of(net, cells.get("capaian_keuangan")
+                                              or Value(None, None, sheet, None),
+                                              "capaian_keuangan", rk)
     # Sums, bottom-up so that a parent reads its children's cells.
     def relate_sums(ln: Line, code: str, what: str, child: str) -> None:
         for f in ("pagu", "realisasi"):
@@ -268,8 +320,7 @@ def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...) -> 
             net.relate("ANG001", ln.sisa, (ln.pagu, ln.realisasi), _sisa, _sisa_explain,
                        invert=_sisa_invert, alt_inputs=alt)
         if ln.persentase is not None:
-            net.relate("ANG002", ln.persentase, (ln.pagu, ln.realisasi),
-                       lambda v: ratio_pct(v[1], v[0]), _pct_explain)
+            net.relate("ANG002", ln.persentase, (ln.pagu, ln.realisasi), _share, _pct_explain)
     _quarterly_plan(net, ctx, b, quarter)
     if b.has_plan:
         plan_total = None
@@ -283,8 +334,8 @@ def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...) -> 
                        invert=_sum_invert)
         for ln in every:
             if ln.capaian_keuangan is not None and ln.plan is not None:
-                net.relate("ANG015", ln.capaian_keuangan, (ln.plan, ln.realisasi),
-                           lambda v: ratio_pct(v[1], v[0]), _capk_explain)
+                net.relate("ANG015", ln.capaian_keuangan, (ln.plan, ln.realisasi), _share,
+                           _capk_explain)
         avg = ctx.report.anggaran_average
         if avg is not None:
             _average(net, ctx, b, avg, plan_total)
@@ -307,7 +358,12 @@ def _quarterly_plan(net, ctx, b: Budget, quarter: int | None = ...) -> None:
     cumulative = normalise_text(ctx.report.identity.sifat.text) != "triwulan"
     for ln in b.lines:
         r = ln.row
-        if not any(typed(r.get(k)) for k in QUARTERS):
+        cells = r.cells
+        for k in QUARTERS:  # any typed (a missing column reads as blank)
+            v = cells.get(k)
+            if v is not None and typed(v):
+                break
+        else:
             continue
         ln.quarters = [_amount_cell(net, ctx, r, k, k, ln.key, blank_is_zero=True)
                        for k in QUARTERS]

@@ -77,8 +77,9 @@ class Cell:
         self.unit = unit
         #: The relation whose target this cell is; ``None`` for an input.
         self.relation: Relation | None = None
-        #: Relations that read this cell.
-        self.dependents: list[Relation] = []
+        #: Relations that read this cell (an empty tuple until one does: most cells of a
+        #: large Anggaran feed one relation or none, and an empty list each cost 56 bytes).
+        self.dependents: list[Relation] | tuple = ()
         #: Position in a topological order (inputs before the cells computed from them);
         #: -1 until the network is finished.
         self.order = -1
