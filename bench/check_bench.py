@@ -10,7 +10,7 @@ For each sample workbook and for synthetic kecamatan reports whose Anggaran has 
   diagnosis), their ratio, and build_summary apart;
 - whole process: CPU time of ``python -c <bare read>`` and of ``lkj check FILE``
   (interpreter start and imports included, from ``RUSAGE_CHILDREN``), their ratio, and the
-  peak memory (max RSS) of each;
+  peak memory (VmHWM) of each;
 - linearity: per-row time and memory from the smallest to the largest N;
 - ``lkj --help`` against ``python -c "import click"`` (whole processes).
 
@@ -29,9 +29,7 @@ import compileall
 import gc
 import json
 import random
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,16 +37,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-#: Peak memory of this process in KiB. Not ru_maxrss: Linux carries the parent's peak
-#: across fork and exec into the child's ru_maxrss.
-PEAK_SRC = """
-def PEAK():
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return 0
-"""
+from _common import PEAK_SRC, alternated, lkj_source  # noqa: E402
 
 BARE = PEAK_SRC + """
 import sys
@@ -60,22 +51,7 @@ wb.close()
 print(PEAK(), file=sys.stderr)
 """
 
-LKJ = PEAK_SRC + """
-import os
-import sys
-from lkj_excel.cli import main
-_exit = os._exit
-def _report_exit(code):  # one-shot commands leave through os._exit: report the peak first
-    print(PEAK(), file=sys.stderr)
-    sys.stderr.flush()
-    _exit(code)
-os._exit = _report_exit
-try:
-    main(["check", *sys.argv[1:]])
-except SystemExit:
-    pass
-print(PEAK(), file=sys.stderr)
-"""
+LKJ = lkj_source("check")
 
 
 def anggaran_rows(n: int, rng: random.Random) -> list[dict]:
@@ -197,36 +173,6 @@ def cpu_median(fn, repeat: int) -> float:
     return statistics.median(times)
 
 
-def process(args: list[str], repeat: int) -> tuple[float, float]:
-    """Median CPU seconds of a whole process (user + system) and its peak memory (MiB)."""
-    times, mem = [], 0.0
-    for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        proc = subprocess.run(args, capture_output=True, text=True, cwd=ROOT)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-        last = proc.stderr.strip().splitlines()[-1:] or ["0"]
-        try:
-            mem = max(mem, int(last[0]) / 1024)
-        except ValueError:
-            raise SystemExit(f"gagal: {' '.join(args)}\n{proc.stderr[-2000:]}") from None
-    return statistics.median(times), mem
-
-
-def alternated(a: list[str], b: list[str], repeat: int) -> tuple[float, float, float, float]:
-    """:func:`process` of ``a`` and ``b`` taking turns, so that a change in the shared
-    machine's load falls on both: (time a, memory a, time b, memory b)."""
-    ta, tb, ma, mb = [], [], 0.0, 0.0
-    for _ in range(repeat):
-        t, m = process(a, 1)
-        ta.append(t)
-        ma = max(ma, m)
-        t, m = process(b, 1)
-        tb.append(t)
-        mb = max(mb, m)
-    return statistics.median(ta), ma, statistics.median(tb), mb
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -241,11 +187,12 @@ def main() -> None:
     py = sys.executable
     out: dict = {}
     compileall.compile_dir(ROOT / "lkj_excel", quiet=1)  # as pip install leaves it
-    click_t, _, help_t, _ = alternated(
+    click_run, help_run = alternated(
         [py, "-c", "import sys, click\nprint(0, file=sys.stderr)"],
         [py, "-c", "import sys\nfrom lkj_excel.cli import main\n"
          "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
          "print(0, file=sys.stderr)"], 15)
+    click_t, help_t = click_run.cpu, help_run.cpu
     print(f"lkj --help {help_t * 1e3:.0f} ms CPU, import click {click_t * 1e3:.0f} ms: "
           f"{help_t / click_t:.2f}x (sasaran 1,5x; median 15 proses)")
     out["help"] = {"ms": round(help_t * 1e3, 1), "click_ms": round(click_t * 1e3, 1),
@@ -270,8 +217,10 @@ def main() -> None:
             lkj = cpu_median(lambda f=f: check_file(f), rep)
             res = check_file(f)
             summ = cpu_median(lambda res=res: build_summary(res), rep)
-            pbare, mbare, plkj, mlkj = alternated([py, "-c", BARE, str(f)],
-                                                  [py, "-c", LKJ, str(f)], rep)
+            bare_run, lkj_run = alternated([py, "-c", BARE, str(f)],
+                                           [py, "-c", LKJ, str(f)], rep)
+            pbare, mbare = bare_run.cpu, bare_run.main_mib
+            plkj, mlkj = lkj_run.cpu, lkj_run.main_mib
             print(f"{f.name[:38]:38} {rows:7} | {bare * 1e3:6.1f}ms {lkj * 1e3:6.1f}ms "
                   f"{lkj / bare:5.1f}x {summ * 1e3:6.1f}ms | {pbare * 1e3:6.0f}ms "
                   f"{plkj * 1e3:7.0f}ms {plkj / pbare:5.1f}x {mbare:9.0f} {mlkj:8.0f}")

@@ -32,7 +32,6 @@ import argparse
 import gc
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -41,6 +40,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+
+from _common import lkj_source, run  # noqa: E402
+
 
 def _color(c) -> str | None:
     rgb = getattr(c, "rgb", None) if c is not None else None
@@ -333,26 +335,8 @@ def interleaved_medians(fns, repeat: int) -> list[float]:
 
 
 def peak_mib(args: list[str]) -> float:
-    """Peak memory (VmHWM) of a whole process."""
-    # main() ends a one-shot command with os._exit (no atexit runs): read the peak just
-    # before it does
-    wrapper = ("import sys, os\n"
-               "from lkj_excel import cli\n"
-               "real = os._exit\n"
-               "def _exit(code):\n"
-               "    for line in open('/proc/self/status'):\n"
-               "        if line.startswith('VmHWM:'):\n"
-               "            sys.stderr.write('PEAK ' + line.split()[1] + '\\n'); sys.stderr.flush()\n"
-               "    real(code)\n"
-               "os._exit = _exit\n"
-               "try:\n    cli.main(['finalise', *sys.argv[1:]])\nexcept SystemExit:\n"
-               "    _exit(0)\n")
-    proc = subprocess.run([sys.executable, "-c", wrapper, *args], capture_output=True,
-                          text=True, cwd=ROOT)
-    for line in proc.stderr.splitlines():
-        if line.startswith("PEAK "):
-            return int(line.split()[1]) / 1024
-    raise SystemExit(f"gagal: {proc.stderr[-2000:]}")
+    """Peak memory (VmHWM) of a whole ``lkj finalise`` process."""
+    return run([sys.executable, "-c", lkj_source("finalise"), *args]).main_mib
 
 
 def main() -> None:

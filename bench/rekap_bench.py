@@ -29,9 +29,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +36,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _common import PEAK_SRC, lkj_source, medians, python  # noqa: E402
+from _common import run as _run  # noqa: E402
 
 PROGRAMS = [
     ("7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"),
@@ -129,7 +130,7 @@ def generate(n: int, seed: int, folder: Path) -> list[Path]:
 
 
 # Every measured command is a whole process that prints its own peak memory at the end.
-BARE_READ = """
+BARE_READ = PEAK_SRC + """
 import resource, sys
 from multiprocessing import Pool
 import python_calamine as pc
@@ -143,56 +144,34 @@ if __name__ == "__main__":
     files = open(sys.argv[1]).read().split("\\n")
     with Pool(2) as pool:
         sum(pool.imap_unordered(read, files, chunksize=8))
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-          resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    print(PEAK(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
 """
 
-HASH = """
-import hashlib, resource, sys
+HASH = PEAK_SRC + """
+import hashlib, sys
 for p in open(sys.argv[1]).read().split("\\n"):
     h = hashlib.sha256()
     with open(p, "rb") as fh:
         while chunk := fh.read(1 << 20):
             h.update(chunk)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, 0)
+print(PEAK(), 0, file=sys.stderr)
 """
 
-LKJ = """
-import resource, sys
-sys.path.insert(0, {root!r})
-from lkj_excel.cli import cli
-try:
-    cli.main(args=sys.argv[1:], prog_name="lkj", standalone_mode=False)
-except SystemExit:
-    pass
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-"""
+LKJ = lkj_source("rekap")
 
 
 def run(code: str, *args) -> tuple[float, float, float]:
-    """Seconds, peak memory of the process and of its largest child (MiB)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True,
-                          text=True)
-    dt = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    run.cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if proc.returncode != 0:
-        raise SystemExit(f"gagal: {proc.stderr[-2000:]}")
-    main_kb, child_kb = map(int, proc.stdout.strip().splitlines()[-1].split())
-    return dt, main_kb / 1024, child_kb / 1024
+    """Seconds, peak memory of the process and of its largest child (MiB); the CPU
+    seconds in ``run.cpu``."""
+    r = _run(python(code, *args))
+    run.cpu = r.cpu
+    return r.wall, r.main_mib, r.worker_mib
 
 
 def median_run(repeat: int, code: str, *args) -> tuple[float, float, float]:
-    runs, cpus = [], []
-    for _ in range(repeat):
-        runs.append(run(code, *args))
-        cpus.append(run.cpu)
-    median_run.cpu = statistics.median(cpus)
-    return (statistics.median(r[0] for r in runs), max(r[1] for r in runs),
-            max(r[2] for r in runs))
+    r = medians([_run(python(code, *args)) for _ in range(repeat)])
+    median_run.cpu = r.cpu
+    return r.wall, r.main_mib, r.worker_mib
 
 
 def main() -> None:
@@ -208,7 +187,7 @@ def main() -> None:
     import compileall
 
     compileall.compile_dir(str(ROOT / "lkj_excel"), quiet=1)
-    lkj = LKJ.format(root=str(ROOT))
+    lkj = LKJ
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
         folder = args.keep or t / "in"
