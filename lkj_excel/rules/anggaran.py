@@ -102,11 +102,17 @@ def over_budget(ctx: Context):
     tol = ctx.settings.tolerance_rupiah
     for ln in _lines(ctx):
         pagu, real = ln.pagu.cur, ln.realisasi.cur
+        if pagu is None or real is None or not real > pagu + tol:
+            continue
         v = ln.row.get("realisasi")
-        if pagu is not None and real is not None and typed(v) and real > pagu + tol:
+        if typed(v):
             yield ctx.finding("ANG006", v, row_key=ln.key, field="realisasi", found=v.text,
                               expected="", note=f"<= {rp(pagu)}",
                               message=f"Realisasi {rp(real)} melebihi pagu {rp(pagu)}.")
+
+
+#: The Anggaran amounts that cannot be negative (ANG007).
+_SIGNED = ("pagu", "realisasi", "sisa", "target_tw")
 
 
 @rule("ANG007", "error", "Anggaran", "Angka negatif")
@@ -115,8 +121,14 @@ def negative_amount(ctx: Context):
 
     Contoh salah: realisasi ``-3.000.000``. Benar: ``3.000.000``."""
     for r in _all_rows(ctx):
-        for f in ("pagu", "realisasi", "sisa", "target_tw"):
-            v = r.get(f)
+        cells = r.cells
+        for f in _SIGNED:
+            v = cells.get(f)
+            if v is None:
+                continue  # not in the table: nothing typed
+            p = v.parsed
+            if p.__class__ is not Number or p.value is None or not p.value < 0:
+                continue  # only a number read below zero can be a negative amount
             a = amount(v)
             if a is not None and a < 0:
                 yield ctx.finding("ANG007", v, row_key=row_key(r), field=f, found=v.text,
@@ -136,9 +148,8 @@ def sloppy_code(ctx: Context):
     Contoh: ``7.01.03.2 .01.03`` menjadi ``7.01.03.2.01.0003``; ``7.01.01.2.01.01`` menjadi
     ``7.01.01.2.01.0001``; ``7.01.02.2.01.0001 Koordinasi ...`` menjadi
     ``7.01.02.2.01.0001``."""
-    for r in ctx.budget_rows:
-        c = r.code
-        if c and c.irregular:
+    for r, c in ctx.budget_codes:
+        if c.irregular:
             v = r.get("kode")
             if c.name:
                 message = (f"Kode dan nama ditulis dalam satu sel; kolom Kode cukup berisi "
@@ -157,12 +168,9 @@ def duplicate_code(ctx: Context):
 
     Contoh: 7.01.02.2.01.0001 di baris 6 dan baris 7."""
     seen: dict[str, AnggaranRow] = {}
-    for r in ctx.budget_rows:
-        c = r.code
-        if not c:
-            continue
-        if c.canonical in seen:
-            first = seen[c.canonical]
+    for r, c in ctx.budget_codes:
+        first = seen.get(c.canonical)
+        if first is not None:
             v = r.get("kode")
             yield ctx.finding("ANG009", v, row_key=c.canonical, field="kode", found=v.text,
                               expected="", note="kode unik",
@@ -179,19 +187,21 @@ def orphan_row(ctx: Context):
     kemungkinan baris induk terlupa.
 
     Contoh: 7.01.02.2.01.0001 ada, tetapi baris kegiatan 7.01.02.2.01 tidak ada."""
-    levels = {r.level for r in ctx.budget_rows}
-    for r in ctx.budget_rows:
-        c = r.code
-        if not c or not c.parent:
+    codes = ctx.budget_codes
+    levels = {c.level for _, c in codes}
+    by_code = ctx.budget_by_code
+    for r, c in codes:
+        parent = c.parent
+        if not parent:
             continue
         parent_level = "kegiatan" if c.level == "subkegiatan" else "program"
-        if parent_level in levels and c.parent not in ctx.budget_by_code:
+        if parent_level in levels and parent not in by_code:
             v = r.get("kode")
             yield ctx.finding(
                 "ANG010", v, row_key=c.canonical, field="kode", found=v.text,
-                expected="", note=f"baris {LEVEL_NAME[parent_level]} {c.parent}",
+                expected="", note=f"baris {LEVEL_NAME[parent_level]} {parent}",
                 message=f"{LEVEL_NAME[c.level].capitalize()} {c.canonical} tidak punya baris "
-                        f"{LEVEL_NAME[parent_level]} {c.parent} di atasnya.")
+                        f"{LEVEL_NAME[parent_level]} {parent} di atasnya.")
 
 
 def _column_range(ctx: Context, key: str) -> str | None:
@@ -205,6 +215,9 @@ def _column_range(ctx: Context, key: str) -> str | None:
     return f"{letter}{min(rows)}:{letter}{max(rows)}" if rows else None
 
 
+_ID_EN = ("id", "en")
+
+
 @rule("ANG011", "info", "Anggaran", "Pemisah ribuan/desimal bercampur dalam satu kolom")
 def mixed_separators(ctx: Context):
     """Satu kolom mencampur penulisan Indonesia (1.500.000; 24,14%) dengan penulisan
@@ -212,12 +225,18 @@ def mixed_separators(ctx: Context):
     pembaca dapat salah membaca. Hanya catatan.
 
     Contoh (Pronojiwo): kolom pagu berisi ``3.738.000`` dan ``6,700,000``."""
+    rows = ctx.report.anggaran
     for key in ("pagu", "realisasi", "sisa", "persentase", "target_tw"):
         styles: dict[str, str] = {}
-        for r in ctx.report.anggaran:
-            p = r.get(key).parsed
-            if isinstance(p, Number) and p.style in ("id", "en") and p.style not in styles:
-                styles[p.style] = r.get(key).text
+        for r in rows:
+            v = r.cells.get(key)
+            if v is None:
+                continue
+            p = v.parsed
+            if p.__class__ is Number and p.style in _ID_EN and p.style not in styles:
+                styles[p.style] = v.text
+                if len(styles) == 2:
+                    break  # both notations seen: the rest of the column changes nothing
         if len(styles) == 2:
             rng = _column_range(ctx, key)
             yield ctx.finding(
@@ -226,10 +245,6 @@ def mixed_separators(ctx: Context):
                 note="1.500.000 / 24,14%",
                 message=f"Kolom {key} mencampur cara penulisan '{styles['id']}' dan "
                         f"'{styles['en']}'; gunakan titik untuk ribuan dan koma untuk desimal.")
-
-
-def _plan_rows(ctx: Context) -> list[AnggaranRow]:
-    return [r for r in ctx.budget_rows if typed(r.get("target_tw"))]
 
 
 @rule("ANG012", "error", "Anggaran", "Jumlah rencana triwulan tidak sama dengan rinciannya")
@@ -248,13 +263,15 @@ def spent_without_plan(ctx: Context):
     pada triwulan yang tidak direncanakan.
 
     Contoh (Kalaena): realisasi 2.015.000 dengan rencana triwulan "-"."""
-    if not _plan_rows(ctx):
+    if not any(typed(r.get("target_tw")) for r in ctx.budget_rows):
         return
     for ln in _lines(ctx, total=False):
+        real = ln.realisasi.cur
+        if not real:
+            continue
         plan_v = ln.row.get("target_tw")
         plan = amount(plan_v)
-        real = ln.realisasi.cur
-        if typed(plan_v) and (plan is None or plan == 0) and real:
+        if typed(plan_v) and (plan is None or plan == 0):
             v = ln.row.get("realisasi")
             yield ctx.finding("ANG013", v, row_key=ln.key, field="realisasi", found=v.text,
                               expected="", note="rencana triwulan diisi",
@@ -311,9 +328,11 @@ def bad_code(ctx: Context):
 
     Contoh salah: ``7.01``. Benar: ``7.01.01``."""
     for r in ctx.budget_rows:
-        v = r.get("kode")
+        v = r.cells.get("kode")
+        if v is None:
+            continue  # no code column: nothing typed
         p = v.parsed
-        if typed(v) and p is not None and getattr(p, "error", None):
+        if p is not None and getattr(p, "error", None) and typed(v):
             yield ctx.finding("ANG017", v, row_key=v.text, field="kode", found=v.text,
                               expected="", note="7.01.01 / 7.01.01.2.01 / 7.01.01.2.01.0001",
                               message=f"Kode '{v.text}' tidak dikenali: {p.error}.")

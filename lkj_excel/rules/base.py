@@ -14,7 +14,7 @@ from .. import formatting as _fmt
 from ..findings import Finding, Severity
 from ..layout import RUMUS_NEGATIF
 from ..model import AnggaranRow, CapaianRow, PkRow, Report, Row, Settings, Value
-from ..parsing import Number, normalise_text
+from ..parsing import BudgetCode, Number, normalise_text
 from ..relations.core import pct_status  # noqa: F401 - one definition, shared
 from . import RULES
 
@@ -233,10 +233,16 @@ class Context:
         did not read cleanly (an error or irregular digit groups): NIL001-NIL003 look at
         these, so the model is walked once for the three."""
         out = []
+        append = out.append
         for v in self.report.all_values():
             p = v.parsed
-            if p is not None and (getattr(p, "error", None) or getattr(p, "irregular", False)):
-                out.append(v)
+            if p is None:
+                continue
+            if p.__class__ is Number:  # most cells: two slots, no getattr with a default
+                if p.error or p.irregular:
+                    append(v)
+            elif getattr(p, "error", None) or getattr(p, "irregular", False):
+                append(v)
         return out
 
     # -- the diagnosis ------------------------------------------------------------------------
@@ -268,6 +274,19 @@ class Context:
         for ch in self.diagnosis.by_code(code):
             yield change_finding(self, ch)
 
+    @cached_property
+    def relations_by_code(self) -> dict[str, list]:
+        """The diagnosis network's relations by rule code, each list in network order: a
+        rule looking at its own relations does not walk everyone's."""
+        out: dict[str, list] = {}
+        for r in self.diagnosis.net.relations:
+            group = out.get(r.code)
+            if group is None:
+                out[r.code] = [r]
+            else:
+                group.append(r)
+        return out
+
     def truncated(self, code: str):
         """Percentages of rule ``code``'s relation typed with the decimals cut off instead
         of rounded (117,59 typed 117): a note, since the value is right to the digit shown."""
@@ -281,11 +300,25 @@ class Context:
         return self.report.anggaran_rows
 
     @cached_property
+    def budget_codes(self) -> list[tuple[AnggaranRow, BudgetCode]]:
+        """(row, code) of every budget row whose code reads (:attr:`AnggaranRow.code`), in
+        table order: the rules about codes walk these, so each row's code is looked up once
+        however many rules ask."""
+        out = []
+        append = out.append
+        for r in self.budget_rows:
+            v = r.cells.get("kode")
+            if v is not None:
+                p = v.parsed
+                if isinstance(p, BudgetCode) and p.canonical:
+                    append((r, p))
+        return out
+
+    @cached_property
     def budget_by_code(self) -> dict[str, AnggaranRow]:
         out: dict[str, AnggaranRow] = {}
-        for r in self.budget_rows:
-            c = r.code
-            if c and c.canonical not in out:
+        for r, c in self.budget_codes:
+            if c.canonical not in out:
                 out[c.canonical] = r
         return out
 

@@ -117,10 +117,7 @@ def _agreeing(c: Cell, tol) -> str:
 
 def truncation_findings(ctx: Context, code: str):
     """Percentages cut off instead of rounded, for the relations of rule ``code``."""
-    net = ctx.diagnosis.net
-    for r in net.relations:
-        if r.code != code:
-            continue
+    for r in ctx.relations_by_code.get(code, ()):
         c = r.target
         p = c.number
         if c.typed is None or c.cur is None or not isinstance(p, Number) or p.value is None:
