@@ -188,7 +188,11 @@ def orphan_row(ctx: Context):
 
     Contoh: 7.01.02.2.01.0001 ada, tetapi baris kegiatan 7.01.02.2.01 tidak ada."""
     codes = ctx.budget_codes
-    levels = {c.level for _, c in codes}
+    levels = set()  # the levels the table has rows of (only these two matter)
+    for _, c in codes:
+        levels.add(c.level)
+        if "kegiatan" in levels and "program" in levels:
+            break
     by_code = ctx.budget_by_code
     for r, c in codes:
         parent = c.parent
@@ -263,8 +267,12 @@ def spent_without_plan(ctx: Context):
     pada triwulan yang tidak direncanakan.
 
     Contoh (Kalaena): realisasi 2.015.000 dengan rencana triwulan "-"."""
-    if not any(typed(r.get("target_tw")) for r in ctx.budget_rows):
-        return
+    for r in ctx.budget_rows:
+        v = r.cells.get("target_tw")
+        if v is not None and v.raw is not None and typed(v):
+            break
+    else:
+        return  # no row has a plan
     for ln in _lines(ctx, total=False):
         real = ln.realisasi.cur
         if not real:

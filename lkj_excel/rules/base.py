@@ -267,12 +267,21 @@ class Context:
         """The corrected value of a cell of the network (else ``default``)."""
         return self.diagnosis.truth(v, default)
 
+    @cached_property
+    def changes_by_code(self) -> dict[str, list]:
+        """The diagnosis's changes by rule code (:func:`lkj_excel.diagnosis.code_of`), each
+        list in the diagnosis's order: sorted once, not once for every rule."""
+        from ..diagnosis import code_of
+
+        out: dict[str, list] = {}
+        for ch in self.diagnosis.changes:
+            out.setdefault(code_of(ch.cell), []).append(ch)
+        return out
+
     def diagnosed(self, code: str):
         """The findings of rule ``code``: cells of its relation that the diagnosis changed."""
-        from .diagnosed import change_finding
-
-        for ch in self.diagnosis.by_code(code):
-            yield change_finding(self, ch)
+        for ch in self.changes_by_code.get(code, ()):
+            yield _diagnosed.change_finding(self, ch)
 
     @cached_property
     def relations_by_code(self) -> dict[str, list]:
@@ -290,9 +299,7 @@ class Context:
     def truncated(self, code: str):
         """Percentages of rule ``code``'s relation typed with the decimals cut off instead
         of rounded (117,59 typed 117): a note, since the value is right to the digit shown."""
-        from .diagnosed import truncation_findings
-
-        yield from truncation_findings(self, code)
+        yield from _diagnosed.truncation_findings(self, code)
 
     # -- Anggaran ------------------------------------------------------------------------
     @cached_property
@@ -399,3 +406,7 @@ FORMULA_TEXT = {
     "2T-R": "(2 x target - realisasi) / target x 100",
     "T/R": "target / realisasi x 100",
 }
+
+
+# Last, as it builds on this module: the findings of the diagnosis (Context.diagnosed).
+from . import diagnosed as _diagnosed  # noqa: E402

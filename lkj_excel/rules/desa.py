@@ -32,6 +32,20 @@ def doc_deadline(ctx: Context, doc: str, year: int) -> dt.date:
     return deadline_of(ctx.settings, doc, year)
 
 
+def _deadlines(ctx: Context, year: int, quarter: int) -> dict[str, tuple[dt.date, bool]]:
+    """Each document's deadline for the report year and whether it has passed by the end
+    of the quarter: worked out once for a check, not for every village and rule."""
+    memo = ctx.__dict__.get("_desa_deadlines")
+    if memo is None or memo[0] != (year, quarter):
+        end = quarter_end(year, quarter)
+        table = {}
+        for doc in DOCS:
+            deadline = doc_deadline(ctx, doc, year)
+            table[doc] = (deadline, end >= deadline)
+        memo = ctx.__dict__["_desa_deadlines"] = ((year, quarter), table)
+    return memo[1]
+
+
 def doc_status(ctx: Context, row: DesaRow, doc: str) -> DocStatus | None:
     """RKPDes of the year by 30 September; APBDes of the year by 31 December of the year
     before; LPPDes of the year before by 31 March. Not yet due in the quarter -> 'belum
@@ -39,9 +53,8 @@ def doc_status(ctx: Context, row: DesaRow, doc: str) -> DocStatus | None:
     year, quarter = ctx.year, ctx.quarter
     if year is None or quarter is None:
         return None
-    deadline = doc_deadline(ctx, doc, year)
+    deadline, due = _deadlines(ctx, year, quarter)[doc]
     v = row.get(doc)
-    due = quarter_end(year, quarter) >= deadline
     if isinstance(v.value, str):  # "tepat waktu" typed where the report gives no date
         word = {"tepat waktu": ON_TIME, "terlambat": LATE}.get(v.value)
         return DocStatus(word or (MISSING if due else NOT_DUE), deadline, None)
