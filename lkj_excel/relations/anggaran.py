@@ -11,7 +11,7 @@ The PK budget table's JUMLAH is the sum of its rows (PK007).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import AnggaranRow, Value
 from ..parsing import Number, parse_code
@@ -31,7 +31,8 @@ class Line:
     level: str | None
     parent_code: str | None
     key: str
-    children: list[Line] = field(default_factory=list)
+    #: The lines below it (an empty tuple for a leaf: no list for each of 90,000 leaves).
+    children: list[Line] | tuple = ()
     pagu: Cell | None = None
     realisasi: Cell | None = None
     sisa: Cell | None = None
@@ -40,7 +41,7 @@ class Line:
     capaian_keuangan: Cell | None = None
     is_total: bool = False
     #: Rencana TW I-IV (anggaran kas) where the row has them.
-    quarters: list[Cell] = field(default_factory=list)
+    quarters: list[Cell] | tuple = ()
 
 
 @dataclass(eq=False, repr=False)
@@ -87,7 +88,7 @@ def _amount_cell(net, ctx, r: AnggaranRow, key: str, fld: str, rk: str, *,
             _amount(v, blank_is_zero)
     else:
         reading = _amount(v, blank_is_zero)
-    return _amount_of(net, v, reading, fld, rk)
+    return net.amount(v, reading, fld, rk)
 
 
 def _amount(v, blank_is_zero: bool) -> float | None:
@@ -102,15 +103,6 @@ def _amount(v, blank_is_zero: bool) -> float | None:
     if x is None:
         return 0.0
     return x if math.isfinite(x) else None
-
-
-def _amount_of(net, v, reading, fld: str, rk: str) -> Cell:
-    """The amount cell of ``v`` read as ``reading``: shown as typed unless left blank."""
-    raw = v.raw
-    shown = None if raw is None or (isinstance(raw, str) and not raw.strip()) else reading
-    p = v.parsed
-    return net.cell(v, shown, AMOUNT, fld, rk, number=p if isinstance(p, Number) else None,
-                    base=reading)
 
 
 def _percent_cell(net, r: AnggaranRow, key: str, rk: str) -> Cell | None:
@@ -151,7 +143,10 @@ def _tree(ctx, overrides: dict[int, str]) -> Budget:
             if parent is not None:
                 ln.level = {"program": "kegiatan", "kegiatan": "subkegiatan"}[parent.level]
         if parent is not None and parent is not ln:
-            parent.children.append(ln)
+            if parent.children:
+                parent.children.append(ln)
+            else:
+                parent.children = [ln]
         else:
             roots.append(ln)
         if ln.code is not None:
@@ -277,17 +272,17 @@ def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...) -> 
         v = cells.get("pagu") or Value(None, None, sheet, None)
         p = v.parsed
         reading = pagu_of(r) if isinstance(p, Number) and p.irregular else _amount(v, False)
-        ln.pagu = _amount_of(net, v, reading, "pagu", rk)
+        ln.pagu = net.amount(v, reading, "pagu", rk)
         v = cells.get("realisasi") or Value(None, None, sheet, None)
-        ln.realisasi = _amount_of(net, v, _amount(v, True), "realisasi", rk)
+        ln.realisasi = net.amount(v, _amount(v, True), "realisasi", rk)
         v = cells.get("sisa") or Value(None, None, sheet, None)
-        ln.sisa = _amount_of(net, v, _amount(v, False), "sisa", rk)
+        ln.sisa = net.amount(v, _amount(v, False), "sisa", rk)
         ln.sisa.base = None
         ln.persentase = _percent_of(net, cells.get("persentase")
                                     or Value(None, None, sheet, None), "persentase", rk)
         if has_plan:
             v = cells.get("target_tw") or Value(None, None, sheet, None)
-            ln.plan = _amount_of(net, v, _amount(v, True), "target_tw", rk)
+            ln.plan = net.amount(v, _amount(v, True), "target_tw", rk)
             ln.capaian_keuangan = _percent_of(net, cells.get("capaian_keuangan")
                                               or Value(None, None, sheet, None),
                                               "capaian_keuangan", rk)
