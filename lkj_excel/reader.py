@@ -17,8 +17,10 @@ import re
 import stat
 import sys
 import zipfile
-from collections.abc import Callable, Mapping
-from functools import cache, lru_cache
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
+from itertools import repeat
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +50,10 @@ from .model import (
     col_letter,
 )
 from .parsing import (
+    BudgetCode,
     CellError,
     DocStatusWord,
+    Number,
     doc_status_word,
     is_blank,
     normalise_text,
@@ -463,6 +467,17 @@ def _parse_amount(raw: Any) -> tuple[Any, Any]:
     return p.value, p
 
 
+def _number_cells(raws: list[Any], kind: str, blank: tuple[Any, Any]) -> list[Any]:
+    """The parse results of a column of amounts or numbers (None -> ``blank``): a finite
+    numeric cell is made here as :func:`parse_number` makes it (whatever the kind), the
+    rest goes through :func:`_parse` (tests/test_reader_fast.py compares them)."""
+    slow = _parse_amount if kind == "amount" else _parse_plain_number
+    bp = blank[1]
+    return [bp if v is None else
+            Number(v, v, "number") if v.__class__ is float and v - v == 0.0 else slow(v)[1]
+            for v in raws]
+
+
 def _parse_percent(raw: Any) -> tuple[Any, Any]:
     if raw.__class__ is not float and raw.__class__ is not str:
         raw = _undate(raw)
@@ -477,25 +492,17 @@ def _parse_plain_number(raw: Any) -> tuple[Any, Any]:
     return p.value, p
 
 
-def _parse_text_cell(raw: Any) -> tuple[Any, Any]:
-    if raw is None:
-        return None, None
-    if raw.__class__ is str:
-        return _squeeze(raw), None
-    return _parse("text", raw)
-
-
-@lru_cache(maxsize=4096)
-def _squeeze(text: str) -> str:
-    return " ".join(text.split())
+def _parse_code_cell(raw: Any) -> tuple[Any, Any]:
+    p = parse_code(raw)
+    return p.canonical, p
 
 
 #: Column kind -> (raw -> (value, parsed)), the same as :func:`_parse` with that kind.
 _PARSERS: dict[str, Callable[[Any], tuple[Any, Any]]] = {
     "amount": _parse_amount, "percent": _parse_percent, "number": _parse_plain_number,
-    "measure": _parse_plain_number,
+    "measure": _parse_plain_number, "code": _parse_code_cell,
     **{k: functools.partial(lambda kind, raw: _parse(kind, raw), k)
-       for k in ("date", "code", "nip", "choice")},
+       for k in ("date", "nip", "choice")},
 }
 
 
@@ -594,14 +601,24 @@ def find_header(grid: Grid, spec: L.TableSheet, start: int = 0, stop: int | None
 _NUMBER_START = frozenset("0123456789+-.iInN")
 
 
-def _is_numbering_row(cells: list[Any]) -> bool:
-    """The "1 2 3 4" row under a header in copied Word tables."""
+def _is_numbering_row(cells: Sequence[Any]) -> bool:
+    """The "1 2 3 4" row under a header in copied Word tables (blank cells: None or "")."""
+    for first in cells:
+        if first is not None and first != "":
+            break
+    else:
+        return False
+    # Most rows stop here, before any list is made or an exception raised and caught: a
+    # first value that cannot read 1 (a label, a budget code, another number).
+    if first.__class__ is str:
+        text = first.strip("() ")
+        if text[:1] not in _NUMBER_START or text.count(".") > 1:  # float() takes one "."
+            return False
+    elif first.__class__ is float and first - first == 0.0 and not 1.0 <= first < 2.0:
+        return False
     vals = [c for c in cells if c not in (None, "")]
     if len(vals) < 3:
         return False
-    first = vals[0]
-    if first.__class__ is str and first.strip("() ")[:1] not in _NUMBER_START:
-        return False  # a label: most rows stop here, without raising and catching
     try:  # the first must read 1: most rows stop here, before converting every cell
         if int(float(str(first).strip("() "))) != 1:
             return False
@@ -629,30 +646,71 @@ def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
         raise MissingColumn(
             f"Sheet '{sheet_name}' tidak memiliki kolom wajib: "
             + ", ".join(f"'{m}'" for m in missing) + ".", path)
-    rows: list[Row] = []
-    cols = [(col.key, _PARSERS.get(col.kind, _parse_text_cell), mapping[col.key],
-             col_letter(mapping[col.key]))
-            for col in spec.columns if col.key in mapping]
-    # An empty cell reads the same in every row of its column: parse it once (the parse
-    # results are immutable and already shared through the parsers' memo).
-    blanks = [parse(None) for _k, parse, _c, _l in cols]
+    cols = [(col.key, col.kind, mapping[col.key]) for col in spec.columns if col.key in mapping]
+    # The table is read column by column: the lines that are rows first (not blank, not
+    # the "1 2 3 4" numbering), then each column's cells parsed and made in one pass, then
+    # the rows. Per cell, that leaves little more than its parse and its Value.
+    n = len(cols)
+    where = [c for _k, _kind, c in cols]
+    width = max(where) + 1
+    pick = itemgetter(*where) if n > 1 else (lambda line, c=where[0]: (line[c],))
+    lines: list[tuple[Any, ...]] = []
+    numbers: list[int] = []
     for r in range(header_row + 1, len(grid)):
         line = grid[r]
         if not line:  # a sparse sheet's empty row (see _sparse_grid)
             continue
-        n = len(line)
-        raws = [None if c >= n or (v := line[c]) == "" else v for _k, _p, c, _l in cols]
-        if raws.count(None) == len(raws):
+        if len(line) >= width:
+            raws = pick(line)
+        else:
+            short = len(line)
+            raws = tuple(line[c] if c < short else "" for c in where)
+        filled = n - raws.count("") - raws.count(None)
+        if filled == 0 or (filled >= 3 and _is_numbering_row(raws)):
             continue
-        if _is_numbering_row(raws):
-            continue
-        cells: dict[str, Value] = {}
-        at = str(r + 1)
-        for (key, parse, _c, letter), raw, blank in zip(cols, raws, blanks, strict=True):
-            value, parsed = blank if raw is None else parse(raw)
-            cells[key] = Value(value, raw, sheet_name, letter + at, parsed)
-        rows.append(row_cls(sheet_name, r + 1, cells))
+        lines.append(raws)
+        numbers.append(r + 1)
+    if not lines:
+        return [], mapping, header_row + 1
+    at = [str(x) for x in numbers]
+    columns = []
+    for (_key, kind, c), typed in zip(cols, zip(*lines, strict=True), strict=True):
+        raws = [None if v == "" else v for v in typed]
+        values, parsed = _parse_column(kind, raws)
+        columns.append(list(map(Value, values, raws, repeat(sheet_name),
+                                map(col_letter(c).__add__, at), parsed)))
+    del lines
+    keys = [k for k, _kind, _c in cols]
+    rows: list[Row] = [row_cls(sheet_name, number, dict(zip(keys, cells, strict=True)))
+                       for number, cells in zip(numbers, zip(*columns, strict=True),
+                                                strict=True)]
     return rows, mapping, header_row + 1
+
+
+def _parse_column(kind: str, raws: list[Any]) -> tuple[list[Any], Iterable[Any]]:
+    """(values, parse results) of a column's cells (None: an empty cell), each as
+    ``_PARSERS[kind]`` reads it. An empty cell reads the same in every row of its column:
+    it is parsed once (parse results are immutable and shared through caches anyway)."""
+    parse = _PARSERS.get(kind)
+    if parse is None:  # text: the value is the text, single-spaced, and nothing is parsed
+        return [None if v is None else _single_spaced(v) if v.__class__ is str else
+                _parse("text", v)[0] for v in raws], repeat(None)
+    blank = parse(None)
+    if kind in ("amount", "number", "measure"):
+        parsed = _number_cells(raws, kind, blank)
+        return list(map(_VALUE_OF, parsed)), parsed
+    pairs = [blank if v is None else parse(v) for v in raws]
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+_VALUE_OF = attrgetter("value")
+
+
+def _single_spaced(text: str) -> str:
+    """The text with its runs of spaces made one, and no space around: the text itself
+    when it is already so (most are), not a copy of it."""
+    squeezed = " ".join(text.split())
+    return text if squeezed == text else squeezed
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -677,6 +735,9 @@ def _label_kind(row: Row, keys: tuple[str, ...], data_keys: tuple[str, ...] = ()
     # budget code) is data without normalising it.
     for k in data_keys:
         v = row.get(k)
+        p = v.parsed
+        if p.__class__ is BudgetCode and p.canonical is not None and p.canonical == v.raw:
+            return None  # a budget code typed as it should be (most rows): no letter
         if is_blank(v.raw):
             continue
         text = v.text
