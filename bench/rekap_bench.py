@@ -222,7 +222,7 @@ def main() -> None:
         print(f"  dasar B: SHA-256 setiap berkas, 1 proses: {hashed:.3f} s")
         secs = {}
         for j in jobs:
-            s, mem, child = median_run(args.repeat, lkj, "rekap", sets["N"][0], "-o",
+            s, mem, child = median_run(args.repeat, lkj, sets["N"][0], "-o",
                                        t / f"r{j}.xlsx", "--jobs", j, "--timpa")
             secs[j] = s
             cpu = median_run.cpu
@@ -239,14 +239,14 @@ def main() -> None:
                 out[f"speedup{j}"] = round(secs[1] / secs[j], 2)
         j = max(jobs)
         for label in ("N/4", "N"):
-            _s, mem, child = run(lkj, "rekap", sets[label][0], "-o", t / "m.xlsx",
+            _s, mem, child = run(lkj, sets[label][0], "-o", t / "m.xlsx",
                                  "--jobs", j, "--timpa")
             print(f"  memori --jobs {j}, {label}={sets[label][2]}: utama {mem:.0f} MiB, "
                   f"pekerja {child:.0f} MiB")
             out[f"mem {label}"] = {"main_mib": round(mem), "worker_mib": round(child)}
         db = t / "rekap.sqlite"
-        run(lkj, "rekap", sets["N"][0], "-o", t / "db.xlsx", "--db", db, "--jobs", j)
-        again, mem, child = median_run(args.repeat, lkj, "rekap", sets["N"][0], "-o",
+        run(lkj, sets["N"][0], "-o", t / "db.xlsx", "--db", db, "--jobs", j)
+        again, mem, child = median_run(args.repeat, lkj, sets["N"][0], "-o",
                                        t / "db.xlsx", "--db", db, "--jobs", j)
         print(f"  lkj rekap --db tanpa perubahan, N={n}: {again:.3f} s = "
               f"{again / hashed:.1f}x dasar B (sasaran 3x); memori puncak utama {mem:.0f} MiB, "
