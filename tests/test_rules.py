@@ -437,3 +437,15 @@ def test_cuti_bersama_after_2027_are_asked_for(tmp_path):
     d = clean_data()
     d["Identitas"].update({"tahun": 2027, "triwulan": "IV", "tanggal": "5 Januari 2028"})
     assert "IDN012" in {f.rule for f in check_data(tmp_path, d).findings}
+
+
+def test_ang007_names_each_negative_amount_in_table_order(tmp_path):
+    """A negative realisasi in a sub kegiatan and a negative sisa in JUMLAH are both named,
+    the row first; a negative persentase is not an amount (ANG007 leaves it alone)."""
+    data = clean_data()
+    data["Anggaran"][8]["sisa"] = "-1.000.000"
+    data["Anggaran"][3]["realisasi"] = "-3.000.000"
+    data["Anggaran"][2]["persentase"] = "-24,00%"
+    res = check_data(tmp_path, data)
+    got = [(f.cell, f.field, f.found) for f in res.findings if f.rule == "ANG007"]
+    assert got == [("D7", "realisasi", "-3.000.000"), ("E12", "sisa", "-1.000.000")]

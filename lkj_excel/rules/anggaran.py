@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from ..model import AnggaranRow
-from ..parsing import Number
 from . import rule
-from .base import Context, amount, pct, rp, typed
+from .base import BUDGET_NUMBERS, Context, amount, pct, rp, typed
 
 LEVEL_NAME = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub kegiatan"}
 
@@ -115,26 +114,34 @@ def over_budget(ctx: Context):
 _SIGNED = ("pagu", "realisasi", "sisa", "target_tw")
 
 
+def _below_zero(ctx: Context):
+    """(row, column) of the amounts of :data:`_SIGNED` read below zero, in the order of
+    :func:`_all_rows` (the budget rows, then JUMLAH): only these can be negative amounts."""
+    total = ctx.report.anggaran_total
+    at_total = []
+    for r, f in ctx.budget_scan.below_zero:
+        if f not in _SIGNED:
+            continue
+        if not (r.is_total or r.is_average):
+            yield r, f
+        elif r is total:
+            at_total.append((r, f))
+    yield from at_total
+
+
 @rule("ANG007", "error", "Anggaran", "Angka negatif")
 def negative_amount(ctx: Context):
     """Pagu, realisasi, sisa dan rencana triwulan tidak boleh negatif.
 
     Contoh salah: realisasi ``-3.000.000``. Benar: ``3.000.000``."""
-    for r in _all_rows(ctx):
-        cells = r.cells
-        for f in _SIGNED:
-            v = cells.get(f)
-            if v is None:
-                continue  # not in the table: nothing typed
-            p = v.parsed
-            if p.__class__ is not Number or p.value is None or not p.value < 0:
-                continue  # only a number read below zero can be a negative amount
-            a = amount(v)
-            if a is not None and a < 0:
-                yield ctx.finding("ANG007", v, row_key=row_key(r), field=f, found=v.text,
-                                  expected="", note=">= 0",
-                                  message=f"{f.capitalize()} {rp(a)} negatif; anggaran tidak "
-                                          "boleh bernilai negatif.")
+    for r, f in _below_zero(ctx):
+        v = r.get(f)
+        a = amount(v)
+        if a is not None and a < 0:
+            yield ctx.finding("ANG007", v, row_key=row_key(r), field=f, found=v.text,
+                              expected="", note=">= 0",
+                              message=f"{f.capitalize()} {rp(a)} negatif; anggaran tidak "
+                                      "boleh bernilai negatif.")
 
 
 @rule("ANG008", "info", "Anggaran", "Penulisan kode tidak baku")
@@ -167,17 +174,15 @@ def duplicate_code(ctx: Context):
     angkanya terhitung dua kali.
 
     Contoh: 7.01.02.2.01.0001 di baris 6 dan baris 7."""
-    seen: dict[str, AnggaranRow] = {}
+    first_of = ctx.budget_by_code  # the first row of each code
     for r, c in ctx.budget_codes:
-        first = seen.get(c.canonical)
-        if first is not None:
+        first = first_of[c.canonical]
+        if first is not r:
             v = r.get("kode")
             yield ctx.finding("ANG009", v, row_key=c.canonical, field="kode", found=v.text,
                               expected="", note="kode unik",
                               message=f"Kode {c.canonical} sudah ada di baris {first.row}; "
                                       "satu kode hanya boleh satu baris.")
-        else:
-            seen[c.canonical] = r
 
 
 @rule("ANG010", "warning", "Anggaran", "Induk kegiatan atau program tidak ada")
@@ -219,9 +224,6 @@ def _column_range(ctx: Context, key: str) -> str | None:
     return f"{letter}{min(rows)}:{letter}{max(rows)}" if rows else None
 
 
-_ID_EN = ("id", "en")
-
-
 @rule("ANG011", "info", "Anggaran", "Pemisah ribuan/desimal bercampur dalam satu kolom")
 def mixed_separators(ctx: Context):
     """Satu kolom mencampur penulisan Indonesia (1.500.000; 24,14%) dengan penulisan
@@ -229,18 +231,9 @@ def mixed_separators(ctx: Context):
     pembaca dapat salah membaca. Hanya catatan.
 
     Contoh (Pronojiwo): kolom pagu berisi ``3.738.000`` dan ``6,700,000``."""
-    rows = ctx.report.anggaran
-    for key in ("pagu", "realisasi", "sisa", "persentase", "target_tw"):
-        styles: dict[str, str] = {}
-        for r in rows:
-            v = r.cells.get(key)
-            if v is None:
-                continue
-            p = v.parsed
-            if p.__class__ is Number and p.style in _ID_EN and p.style not in styles:
-                styles[p.style] = v.text
-                if len(styles) == 2:
-                    break  # both notations seen: the rest of the column changes nothing
+    notations = ctx.budget_scan.notations
+    for key in BUDGET_NUMBERS:
+        styles = notations[key]  # the first text written in each notation
         if len(styles) == 2:
             rng = _column_range(ctx, key)
             yield ctx.finding(
@@ -267,11 +260,7 @@ def spent_without_plan(ctx: Context):
     pada triwulan yang tidak direncanakan.
 
     Contoh (Kalaena): realisasi 2.015.000 dengan rencana triwulan "-"."""
-    for r in ctx.budget_rows:
-        v = r.cells.get("target_tw")
-        if v is not None and v.raw is not None and typed(v):
-            break
-    else:
+    if not ctx.budget_scan.planned:
         return  # no row has a plan
     for ln in _lines(ctx, total=False):
         real = ln.realisasi.cur
@@ -335,15 +324,12 @@ def bad_code(ctx: Context):
     jumlahnya tidak diperiksa.
 
     Contoh salah: ``7.01``. Benar: ``7.01.01``."""
-    for r in ctx.budget_rows:
-        v = r.cells.get("kode")
-        if v is None:
-            continue  # no code column: nothing typed
+    for r in ctx.budget_scan.bad_codes:
+        v = r.get("kode")
         p = v.parsed
-        if p is not None and getattr(p, "error", None) and typed(v):
-            yield ctx.finding("ANG017", v, row_key=v.text, field="kode", found=v.text,
-                              expected="", note="7.01.01 / 7.01.01.2.01 / 7.01.01.2.01.0001",
-                              message=f"Kode '{v.text}' tidak dikenali: {p.error}.")
+        yield ctx.finding("ANG017", v, row_key=v.text, field="kode", found=v.text,
+                          expected="", note="7.01.01 / 7.01.01.2.01 / 7.01.01.2.01.0001",
+                          message=f"Kode '{v.text}' tidak dikenali: {p.error}.")
 
 
 

@@ -197,6 +197,78 @@ class NameIndex:
 
 
 # ---------------------------------------------------------------------------------------
+# The Anggaran table, read once for the rules
+# ---------------------------------------------------------------------------------------
+
+
+#: The Anggaran columns holding numbers, in the order the rules name them.
+BUDGET_NUMBERS = ("pagu", "realisasi", "sisa", "persentase", "target_tw")
+
+
+class BudgetScan:
+    """The facts several Anggaran rules look for, gathered in one pass over the table's rows:
+    a table of 100,000 rows is walked once instead of once for every rule and column (the
+    walk costs mostly in fetching each row's cells from memory, so one walk that looks at
+    six columns takes half the time of six that look at one). Each rule still decides on its
+    own what a fact means; the scan only says where to look.
+
+    - ``codes``: (row, code) of every budget row (not JUMLAH or rata-rata) whose code reads,
+      in table order (ANG008-ANG010, :attr:`Context.budget_by_code`);
+    - ``bad_codes``: budget rows whose typed code does not read (ANG017);
+    - ``notations``: for each column of :data:`BUDGET_NUMBERS`, the first text written the
+      Indonesian way ("id": 1.500.000) and the English way ("en": 1,500,000), over every row
+      of the table (ANG011);
+    - ``below_zero``: (row, column) of every number read below zero, in table order
+      (ANG007 decides which are negative amounts);
+    - ``planned``: whether any budget row has a rencana triwulan typed (ANG013).
+    """
+
+    __slots__ = ("codes", "bad_codes", "notations", "below_zero", "planned")
+
+    def __init__(self, rows: list[AnggaranRow]):
+        codes: list[tuple[AnggaranRow, BudgetCode]] = []
+        bad: list[AnggaranRow] = []
+        below: list[tuple[AnggaranRow, str]] = []
+        notations: dict[str, dict[str, str]] = {k: {} for k in BUDGET_NUMBERS}
+        columns = tuple(notations.items())
+        planned = False
+        for r in rows:
+            cells = r.cells
+            if not (r.is_total or r.is_average):
+                v = cells.get("kode")
+                if v is not None:
+                    p = v.parsed
+                    if p.__class__ is BudgetCode:
+                        if p.canonical:
+                            codes.append((r, p))
+                        if p.error and typed(v):
+                            bad.append(r)
+                    elif p is not None and getattr(p, "error", None) and typed(v):
+                        bad.append(r)
+                if not planned:
+                    v = cells.get("target_tw")
+                    planned = v is not None and v.raw is not None and typed(v)
+            for key, seen in columns:
+                v = cells.get(key)
+                if v is None:
+                    continue
+                p = v.parsed
+                if p.__class__ is not Number:
+                    continue
+                style = p.style
+                if (style == "id" or style == "en") and style not in seen:
+                    seen[style] = v.text
+                x = p.value
+                if x is not None and x < 0:
+                    below.append((r, key))
+        self.codes = codes
+        self.bad_codes = bad
+        self.notations = notations
+        self.below_zero = below
+        self.planned = planned
+
+
+# ---------------------------------------------------------------------------------------
 # The check context
 # ---------------------------------------------------------------------------------------
 
@@ -307,19 +379,15 @@ class Context:
         return self.report.anggaran_rows
 
     @cached_property
+    def budget_scan(self) -> BudgetScan:
+        """What the Anggaran rules look for in the table's cells (:class:`BudgetScan`)."""
+        return BudgetScan(self.report.anggaran)
+
+    @property
     def budget_codes(self) -> list[tuple[AnggaranRow, BudgetCode]]:
         """(row, code) of every budget row whose code reads (:attr:`AnggaranRow.code`), in
-        table order: the rules about codes walk these, so each row's code is looked up once
-        however many rules ask."""
-        out = []
-        append = out.append
-        for r in self.budget_rows:
-            v = r.cells.get("kode")
-            if v is not None:
-                p = v.parsed
-                if isinstance(p, BudgetCode) and p.canonical:
-                    append((r, p))
-        return out
+        table order."""
+        return self.budget_scan.codes
 
     @cached_property
     def budget_by_code(self) -> dict[str, AnggaranRow]:
