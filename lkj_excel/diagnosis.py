@@ -346,6 +346,9 @@ class Solver:
                     if len(ins) <= 20 or k in seen_once:
                         suspects.add(k)
                     seen_once.add(k)
+            # the same move proposed by two disagreements (a row's sisa and persentase
+            # both pointing at its pagu) is evaluated once while nothing has moved
+            evaluated: dict[tuple[int, str], tuple[float, dict[int, Any]]] = {}
             for did, d in bad.items():
                 entries = cache.get(did)
                 if entries is None:
@@ -357,7 +360,14 @@ class Solver:
                         if key in seen or _same(v, x.cur):
                             continue
                         seen.add(key)
-                        delta, _, overlay = self.evaluate([(x, v)])
+                        exact = (id(x), repr(v)) if v.__class__ in (float, int) else None
+                        got = evaluated.get(exact) if exact is not None else None
+                        if got is None:
+                            delta, _, overlay = self.evaluate([(x, v)])
+                            if exact is not None:
+                                evaluated[exact] = (delta, overlay)
+                        else:
+                            delta, overlay = got
                         entries.append((delta, overlay, id(x), frozenset(deps | overlay.keys())))
                     cache[did] = entries
                 for delta, overlay, xid, _deps in entries:

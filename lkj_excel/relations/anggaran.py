@@ -311,11 +311,12 @@ def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...) -> 
         alt = ()
         if ln.children and all(k.sisa is not None for k in ln.children):
             alt = ((tuple(k.sisa for k in ln.children), total),)
+        pair = (ln.pagu, ln.realisasi)  # one tuple for both relations (read-only)
         if ln.sisa.typed is not None or ln.sisa.value.cell:
-            net.relate("ANG001", ln.sisa, (ln.pagu, ln.realisasi), _sisa, _sisa_explain,
+            net.relate("ANG001", ln.sisa, pair, _sisa, _sisa_explain,
                        invert=_sisa_invert, alt_inputs=alt)
         if ln.persentase is not None:
-            net.relate("ANG002", ln.persentase, (ln.pagu, ln.realisasi), _share, _pct_explain)
+            net.relate("ANG002", ln.persentase, pair, _share, _pct_explain)
     _quarterly_plan(net, ctx, b, quarter)
     if b.has_plan:
         plan_total = None
