@@ -61,9 +61,10 @@ def _rows_reference(grid, spec, sheet, row_cls):
 
 
 def _same(a: Value, b: Value) -> bool:
-    """Equal, and of the same types (1.0 == 1 == True would hide a changed reading)."""
-    return a == b and all(type(getattr(a, f)) is type(getattr(b, f))
-                          for f in ("value", "raw", "cell", "parsed"))
+    """Equal, and of the same types and reprs (1.0 == 1 == True and 0.0 == -0.0 would hide
+    a changed reading)."""
+    return a == b and repr(a) == repr(b) and all(
+        type(getattr(a, f)) is type(getattr(b, f)) for f in ("value", "raw", "cell", "parsed"))
 
 
 _CELLS = st.one_of(
@@ -109,6 +110,7 @@ def test_read_table_reads_as_one_cell_at_a_time(spec, data):
     assert [(type(r), r.row, list(r.cells)) for r in got] == \
         [(type(r), r.row, list(r.cells)) for r in want]
     for g, w in zip(got, want, strict=True):
+        assert type(g.cells) is dict
         for key in w.cells:
             assert _same(g.cells[key], w.cells[key]), (g.row, key, g.cells[key], w.cells[key])
 
@@ -182,3 +184,25 @@ def test_budget_code_compares_hashes_and_prints_as_the_dataclass_did():
     assert a == BudgetCode("7.01.02", "7.1.2", "program", True)
     assert a != BudgetCode("7.01.02", "7.1.2", "program", False)
     assert a != ref
+
+
+def test_repeated_amounts_share_their_reading_and_zero_keeps_its_sign():
+    """A column of repeated amounts makes each value's Number once; -0.0 is not 0.0."""
+    header = [c.header for c in L.ANGGARAN.columns]
+    body = [["7.01.01", "Program", 5_000_000.0, v, "", ""] for v in
+            [1.0, 2.0, 0.0, -0.0, 0.0, -0.0, 1.0, 1.0, 1.0, 1.0, math.nan]]
+    rows, _m, _h = R.read_table([header, *body], L.ANGGARAN, "Anggaran", Path("x.xlsx"),
+                                R.AnggaranRow)
+    pagu = [r.cells["pagu"].parsed for r in rows]
+    assert all(p is pagu[0] for p in pagu) and pagu[0].value == 5_000_000.0
+    real = [r.cells["realisasi"] for r in rows]
+    typed = ["1.0", "2.0", "0.0", "-0.0", "0.0", "-0.0", "1.0", "1.0", "1.0", "1.0", "None"]
+    assert [repr(v.value) for v in real] == typed
+    assert [repr(v.parsed.value) for v in real] == typed
+    assert real[0].parsed is real[9].parsed
+    # cells is a plain dict, changed as any dict is
+    cells = rows[0].cells
+    cells["sisa"] = real[0]
+    assert type(cells) is dict and list(cells)[:5] == ["kode", "uraian", "pagu", "realisasi",
+                                                       "sisa"]
+    assert cells["sisa"] is real[0] and dict(cells) == cells
