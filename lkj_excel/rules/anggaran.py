@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import AnggaranRow
+from ..model import AnggaranRow, col_letter
 from . import rule
 from .base import BUDGET_NUMBERS, Context, amount, pct, rp, typed
 
@@ -218,8 +218,6 @@ def _column_range(ctx: Context, key: str) -> str | None:
     if key not in cols:
         return None
     rows = [r.row for r in ctx.report.anggaran]
-    from ..model import col_letter
-
     letter = col_letter(cols[key])
     return f"{letter}{min(rows)}:{letter}{max(rows)}" if rows else None
 

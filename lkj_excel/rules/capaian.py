@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ..layout import RUMUS_NEGATIF
 from ..model import CapaianRow
 from ..parsing import Number
+from ..relations.capaian import ROMAN_TW, method_followed, plan_annual, plan_cells, plan_values
 from . import rule
 from .base import (
     FORMULA_TEXT,
@@ -142,8 +144,6 @@ def unknown_negative_formula(ctx: Context):
 
     Contoh: rumus ``(T-R)/T`` untuk target 10 dan realisasi 10 memberi 0%; dengan 2T-R
     capaiannya 100%. Seharusnya ``2T-R``."""
-    from ..layout import RUMUS_NEGATIF
-
     default = ctx.settings.negative_formula
     for c in ctx.report.capaian_rows:
         v = c.get("rumus_negatif")
@@ -187,8 +187,6 @@ def method_of_the_target(ctx: Context):
     Contoh (Kalaena TW II 2024): rencana aksi 3 laporan per triwulan, metode triwulan; tabel
     menulis target 6 dan realisasi 6 (3 + 3, s.d. triwulan II), capaian 100%. Seharusnya
     Metode Capaian kumulatif; mengubah target saja menjadi 3 akan membuat capaian 200%."""
-    from ..relations.capaian import ROMAN_TW, method_followed, plan_cells, plan_values
-
     net = ctx.diagnosis.net
     quarter = ctx.report.identity.quarter
     tol = ctx.settings.tolerance_points
@@ -227,8 +225,6 @@ def plan_against_annual(ctx: Context):
     salah satu triwulan atau target tahunannya, jadi hanya peringatan.
 
     Contoh (Kalaena): target tahunan 12 Laporan, rencana aksi 3 + 3 + 3 + 2 = 11."""
-    from ..relations.capaian import ROMAN_TW, plan_annual, plan_cells
-
     net = ctx.diagnosis.net
     tol = ctx.settings.tolerance_points
     for c in ctx.report.capaian_rows:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from ..calendar import quarter_end
 from ..model import DesaRow
 from ..parsing import format_date_id
+from ..relations.capaian import doc_deadline as deadline_of
+from ..relations.capaian import doc_earliest
 from . import rule
 from .base import Context, amount, num, typed
 
@@ -27,8 +29,6 @@ class DocStatus:
 
 
 def doc_deadline(ctx: Context, doc: str, year: int) -> dt.date:
-    from ..relations.capaian import doc_deadline as deadline_of
-
     return deadline_of(ctx.settings, doc, year)
 
 
@@ -135,8 +135,6 @@ def before_period(ctx: Context):
     sebelum tahun itu dimulai.
 
     Contoh (Pronojiwo): LPPDes 2023 desa Sumberurip bertanggal 31 Desember 2023."""
-    from ..relations.capaian import doc_earliest
-
     year = ctx.year
     if year is None:
         return

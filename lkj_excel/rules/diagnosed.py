@@ -117,12 +117,15 @@ def _agreeing(c: Cell, tol) -> str:
 
 def truncation_findings(ctx: Context, code: str):
     """Percentages cut off instead of rounded, for the relations of rule ``code``."""
+    tol = ctx.settings.tolerance_points
     for r in ctx.relations_by_code.get(code, ()):
         c = r.target
         p = c.number
         if c.typed is None or c.cur is None or not isinstance(p, Number) or p.value is None:
             continue
-        if pct_status(p, c.cur, ctx.settings.tolerance_points) != "truncated":
+        if abs(p.value - c.cur) <= tol + 1e-9:
+            continue  # within the tolerance: "ok" by pct_status's first rule, most rows
+        if pct_status(p, c.cur, tol) != "truncated":
             continue
         d = p.decimals if p.decimals is not None else 2
         exact = round(c.cur + 1e-12, d)  # rounded, as it should have been typed: 76%

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import re
 
-from ..calendar import ROMAN, deadline, quarter_end, skipped_holidays, working_days_between
+from ..calendar import (
+    ROMAN,
+    cuti_bersama_known,
+    deadline,
+    quarter_end,
+    quarter_start,
+    skipped_holidays,
+    working_days_between,
+)
 from ..model import Value
-from ..parsing import NipInfo, format_date_id, normalise_text, parse_pangkat
+from ..parsing import GOLONGAN_PANGKAT, NipInfo, format_date_id, normalise_text, parse_pangkat
 from . import rule
 from .base import Context, typed
 
@@ -193,8 +201,6 @@ def unknown_cuti_bersama(ctx: Context):
     tabel Libur Tambahan; peringatan ini hilang bila ada libur tambahan di tahun itu.
 
     Contoh: laporan TW I 2028 bertanggal 10 April 2028; cuti bersama 2028 belum diketahui."""
-    from ..calendar import cuti_bersama_known, quarter_start
-
     year, q = ctx.year, ctx.quarter
     if year is None or q is None:
         return
@@ -224,8 +230,6 @@ def golongan_unknown(ctx: Context):
 
     Contoh salah: ``Pengatur (II/e)``. Benar: ``Pengatur (II/c)`` atau ``Pengatur Tk. I
     (II/d)``."""
-    from ..parsing import GOLONGAN_PANGKAT
-
     for v, name in _pangkat_cells(ctx):
         info = parse_pangkat(v.raw)
         if info.golongan and info.golongan not in GOLONGAN_PANGKAT:
@@ -310,8 +314,6 @@ def wrong_period(ctx: Context):
 
     Contoh: Tahun Anggaran 2024, triwulan I, laporan bertanggal 10 April 2025 (terlambat 236
     hari kerja), Perbandingan memuat tahun 2025. Seharusnya 2025."""
-    from ..calendar import ROMAN
-
     labels = {"tahun": "Tahun Anggaran", "triwulan": "Triwulan"}
     for key, (v, value) in ctx.diagnosis.identity.items():
         shown = ROMAN.get(value, str(value)) if key == "triwulan" else str(value)

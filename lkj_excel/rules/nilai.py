@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from ..parsing import DateValue, Number
+from ..model import Value
+from ..parsing import CellError, DateValue, Number
 from . import rule
 from .base import Context, rp
+from .diagnosed import notation, shown
 
 
 def locate(ctx: Context, v) -> tuple[str, str]:
@@ -170,10 +172,6 @@ def formula_error_value(ctx: Context):
     Contoh salah: Persentase ``=D5/C5`` dengan pagu kosong menjadi ``#DIV/0!``; rumus yang
     merujuk ke baris yang dihapus menjadi ``#REF!``. Benar: isi pagunya, atau tulis
     ``=IF(C5=0;"";D5/C5)``."""
-    from ..model import Value
-    from ..parsing import CellError
-    from .diagnosed import notation, shown
-
     for (sheet, cell), raw in ctx.report.error_cells:
         if not isinstance(raw, CellError):
             continue

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from ..relations.pegawai import missing_categories, rekap_tables
 from . import rule
 from .base import Context
+from .diagnosed import notation, shown
 
 
 @rule("PEG001", "error", "Rekap Pegawai", "Jumlah di Rekap Pegawai salah")
@@ -59,7 +61,6 @@ def rekap_input_wrong(ctx: Context):
     Contoh: S1 PNS tertulis 5, padahal Jumlah baris S1 = 8 dengan Non PNS 2, dan baris
     Jumlah kolom PNS = 7 dengan SMA/SMK PNS 1. Seharusnya 6."""
     from ..diagnosis import code_of
-    from .diagnosed import notation, shown
 
     d = ctx.diagnosis
     for ch in d.changes:
@@ -92,8 +93,6 @@ def rekap_row_missing(ctx: Context):
 
     Contoh: tabel pendidikan berbaris SD, SMP, SMA/SMK, S1, S2, padahal daftar pegawai
     memuat RINA WATI dengan pendidikan D3."""
-    from ..relations.pegawai import missing_categories, rekap_tables
-
     for t in rekap_tables(ctx.report):
         missing = missing_categories(ctx.report, t)
         if not missing:
