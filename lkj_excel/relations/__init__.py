@@ -237,6 +237,7 @@ class Network:
                     visit(c)
         tol = self.tol
         rupiah = tol.rupiah + 1e-6
+        points = tol.points + 1e-9
         bad: list[Cell] = []
         odd: list[Cell] = []
         # One pass in order: a cell's inputs come before it, so their cur and cur0 are set.
@@ -253,8 +254,13 @@ class Network:
             t = c.typed
             if t is None:
                 continue
-            if c.kind == AMOUNT:
+            kind = c.kind
+            if kind == AMOUNT:
                 now = cur is None or abs(t - cur) <= rupiah
+            elif kind == PERCENT and cur.__class__ is float and c.number is not None and \
+                    (nv := c.number.value) is not None and abs(nv - cur) <= points:
+                # within the tolerance of a finite value: what pct_status calls "ok"
+                now = True
             else:
                 now = c.matches(cur, tol)
             if not now:
