@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -39,7 +40,7 @@ _FAR = re.compile(rb'<c\b[^>]*?\br="(?:[A-Z]{3}[0-9]+|[A-Z]{1,2}[0-9]{7,})"')
 #: formula asks for was a third of reading a small report.
 _FORMULA = re.compile(rb"<f[\s>/]")
 #: What every _FAR match contains; a literal prefix, so it is found ten times faster.
-_FAR_HINT = re.compile(rb'r="(?:[A-Z]{3}[0-9]|[A-Z]{1,2}[0-9]{7})')
+_FAR_HINT = re.compile(rb'r="[A-Z]{1,2}+(?:[A-Z]|[0-9]{7})')
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'"}
 
 #: Stop after this many cells: the finding is the same for the rest.
@@ -84,11 +85,34 @@ def scan(path: str | os.PathLike) -> dict[str, SheetScan]:
     return _scan(str(p), st.st_size, st.st_mtime_ns)
 
 
+def _member(fh, z: zipfile.ZipFile, name: str) -> bytes:
+    """One member's bytes, as ``z.read(name)`` gives them. A deflated or stored member is
+    read straight from the file and inflated at once (zipfile's reading machinery cost
+    more than the inflating itself for a report's small sheets: 1,3 -> 0,9 ms a
+    workbook); its CRC is checked all the same, and anything unusual (encrypted, another
+    method, a size or CRC that does not match) is left to zipfile."""
+    info = z.getinfo(name)
+    if not info.flag_bits & 1 and info.compress_type in (zipfile.ZIP_STORED,
+                                                          zipfile.ZIP_DEFLATED):
+        fh.seek(info.header_offset)
+        head = fh.read(30)
+        if len(head) == 30 and head[:4] == b"PK\x03\x04":
+            fh.seek(int.from_bytes(head[26:28], "little")
+                    + int.from_bytes(head[28:30], "little"), 1)
+            data = fh.read(info.compress_size)
+            if info.compress_type == zipfile.ZIP_DEFLATED:
+                inflate = zlib.decompressobj(-15)
+                data = inflate.decompress(data, info.file_size + 1)
+            if len(data) == info.file_size and zlib.crc32(data) == info.CRC:
+                return data
+    return z.read(name)
+
+
 @lru_cache(maxsize=8)
 def _scan(path: str, _size: int, _mtime: int) -> dict[str, SheetScan]:
     out: dict[str, SheetScan] = {}
     try:
-        with zipfile.ZipFile(path) as z:
+        with open(path, "rb") as fh, zipfile.ZipFile(fh) as z:
             wbxml = z.read("xl/workbook.xml")
             rels = z.read("xl/_rels/workbook.xml.rels")
             targets = {rid: t for t, rid in _REL.findall(rels)}
@@ -100,11 +124,11 @@ def _scan(path: str, _size: int, _mtime: int) -> dict[str, SheetScan]:
                 target = targets[rid].decode("utf-8", "replace").lstrip("/")
                 member = target if target.startswith("xl/") else "xl/" + target
                 try:
-                    data = z.read(member)
+                    data = _member(fh, z, member)
                 except KeyError:
                     continue
                 out[_unescape(name_b)] = _scan_sheet(data)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zlib.error, KeyError, OSError, ValueError, EOFError):
         return out
     return out
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -206,3 +208,77 @@ def test_repeated_amounts_share_their_reading_and_zero_keeps_its_sign():
     assert type(cells) is dict and list(cells)[:5] == ["kode", "uraian", "pagu", "realisasi",
                                                        "sisa"]
     assert cells["sisa"] is real[0] and dict(cells) == cells
+
+
+def _zip_files():
+    root = Path(__file__).resolve().parent.parent
+    paths = sorted((root / "sample_workbooks").glob("*.xlsx")) + \
+        sorted(p for p in (root / "tests" / "corpus").iterdir() if p.suffix == ".xlsx")
+    return [p for p in paths if zipfile.is_zipfile(p)]
+
+
+def test_members_read_as_zipfile_reads_them(tmp_path):
+    """formulas._member reads a member straight from the file; it gives what zipfile
+    gives, and fails where zipfile fails (a damaged member, bzip2, encrypted)."""
+    from lkj_excel.formulas import _member
+
+    def both(path, name, straight=False):
+        with open(path, "rb") as fh, zipfile.ZipFile(fh) as z:
+            try:
+                want = z.read(name)
+            except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError) as exc:
+                with pytest.raises(type(exc)):
+                    _member(fh, z, name)
+                return "error"
+            if straight:
+                z.read = None  # read straight from the file, not through zipfile
+            assert _member(fh, z, name) == want
+            return "same"
+
+    checked = 0
+    for path in _zip_files():
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+        for name in names:
+            # the samples are ordinary files: every member read straight from the file
+            both(path, name, straight=path.parent.name == "sample_workbooks")
+            checked += 1
+    assert checked > 100
+    made = tmp_path / "methods.zip"
+    with zipfile.ZipFile(made, "w") as z:
+        z.writestr("stored.xml", b"<c r=\"A1\"><v>1</v></c>" * 50, zipfile.ZIP_STORED)
+        z.writestr("deflated.xml", b"<c r=\"XFD1\"><f>A1</f></c>" * 50, zipfile.ZIP_DEFLATED)
+        z.writestr("bzip2.xml", b"<c/>" * 50, zipfile.ZIP_BZIP2)
+        z.writestr("empty.xml", b"", zipfile.ZIP_DEFLATED)
+    assert [both(made, n, straight=n != "bzip2.xml")
+            for n in ("stored.xml", "deflated.xml", "bzip2.xml", "empty.xml")] == ["same"] * 4
+    # a damaged member: one byte of its compressed data changed
+    data = bytearray(made.read_bytes())
+    with zipfile.ZipFile(made) as z:
+        info = z.getinfo("deflated.xml")
+    data[info.header_offset + 30 + len("deflated.xml") + 5] ^= 0x55
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(bytes(data))
+    assert both(damaged, "deflated.xml") == "error"
+    # a stored member changed: it reads, but its CRC no longer matches
+    with zipfile.ZipFile(made) as z:
+        info = z.getinfo("stored.xml")
+    data = bytearray(made.read_bytes())
+    data[info.header_offset + 30 + len("stored.xml") + 7] ^= 0x01
+    damaged.write_bytes(bytes(data))
+    assert both(damaged, "stored.xml") == "error"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ABCXZ", min_size=1, max_size=4), st.integers(1, 20_000_000))
+def test_far_cells_are_found_by_their_hint(letters, row):
+    """formulas._FAR_HINT, the quick look for a cell beyond column ZZ or row 999,999, finds
+    every cell that formulas._FAR (the exact look) finds."""
+    from lkj_excel.formulas import _FAR, _FAR_HINT, _scan_sheet
+
+    xml = f'<row r="{row}"><c r="{letters}{row}" s="1"><v>1</v></c></row>'.encode()
+    far = _FAR.search(xml) is not None
+    assert far == ((len(letters) == 3 and row >= 1) or (len(letters) <= 2 and row >= 10**6))
+    if far:
+        assert _FAR_HINT.search(xml)
+        assert _scan_sheet(b'<c r="A1"><v>2</v></c>' + xml).extent is not None
