@@ -56,8 +56,10 @@ def amount(v: Value | None, blank_is_zero: bool = False) -> float | None:
 
 def typed(v: Value | None) -> bool:
     """Whether the user typed anything in the cell."""
-    return v is not None and v.raw is not None and not (isinstance(v.raw, str)
-                                                        and not v.raw.strip())
+    if v is None:
+        return False
+    raw = v.raw
+    return raw is not None and (not isinstance(raw, str) or bool(raw.strip()))
 
 
 def measure(v: Value | None, satuan: str | None = None) -> tuple[float | None, str | None]:
@@ -310,11 +312,12 @@ class Context:
             p = v.parsed
             if p is None:
                 continue
-            if p.__class__ is Number:  # most cells: two slots, no getattr with a default
+            try:  # a Number or a BudgetCode, nearly every cell: two slots
                 if p.error or p.irregular:
                     append(v)
-            elif getattr(p, "error", None) or getattr(p, "irregular", False):
-                append(v)
+            except AttributeError:  # a date, a NIP: what it has of the two
+                if getattr(p, "error", None) or getattr(p, "irregular", False):
+                    append(v)
         return out
 
     # -- the diagnosis ------------------------------------------------------------------------
