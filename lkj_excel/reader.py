@@ -739,11 +739,21 @@ def _parse_column(kind: str, raws: list[Any], memo: dict[float, Number]
     if kind in ("amount", "number", "measure"):
         parsed = _number_cells(raws, kind, blank, memo)
         return list(map(_VALUE_OF, parsed)), parsed
+    bp = blank[1]
+    if kind == "code":  # as _parse_code_cell, without a pair per cell
+        parsed = [bp if v is None else parse_code(v) for v in raws]
+        return list(map(_CANONICAL_OF, parsed)), parsed
+    if kind == "percent":  # as _parse_percent: text and numeric cells need no _undate
+        parsed = [bp if v is None else parse_percent(v)
+                  if v.__class__ is float or v.__class__ is str else _parse_percent(v)[1]
+                  for v in raws]
+        return list(map(_VALUE_OF, parsed)), parsed
     pairs = [blank if v is None else parse(v) for v in raws]
     return [p[0] for p in pairs], [p[1] for p in pairs]
 
 
 _VALUE_OF = attrgetter("value")
+_CANONICAL_OF = attrgetter("canonical")
 
 
 def _single_spaced(text: str) -> str:
@@ -1089,7 +1099,8 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
             pass
     if edits is not None:
         _apply_edits(read, edits)
-    if grids is not None:
+    keep = grids is not None
+    if keep:
         grids.update(read)
     grids = read
     error_cells = _error_cells(p, grids, sheets, edits)
@@ -1110,6 +1121,8 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
                 hit = _perbandingan_by_years(grids[spec.name], identity.year)
         rows, mapping, hdr = read_table(grids[spec.name], spec, sheets[spec.name], p,
                                         _ROW_CLASSES[spec.name], hit)
+        if not keep:  # its cells are in the rows now: the lists go before the next table
+            del grids[spec.name]
         columns[spec.name] = mapping
         header_rows[spec.name] = hdr
         tables[spec.name] = rows
