@@ -67,12 +67,15 @@ def doc_status(ctx: Context, row: DesaRow, doc: str) -> DocStatus | None:
 
 
 def _statuses(ctx: Context, wanted: str):
-    """(desa row, document, status) for every document whose status is ``wanted``."""
-    for r in ctx.report.desa:
-        for doc in DOCS:
-            st = doc_status(ctx, r, doc)
-            if st and st.status == wanted:
-                yield r, doc, st
+    """(desa row, document, status) for every document whose status is ``wanted``. The
+    statuses are worked out once for a check and shared by the rules that ask."""
+    every = ctx.__dict__.get("_desa_statuses")
+    if every is None:
+        every = ctx.__dict__["_desa_statuses"] = [
+            (r, doc, doc_status(ctx, r, doc)) for r in ctx.report.desa for doc in DOCS]
+    for r, doc, st in every:
+        if st and st.status == wanted:
+            yield r, doc, st
 
 
 @rule("DES001", "info", "Desa", "Dokumen desa terlambat")
