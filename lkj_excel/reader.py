@@ -336,16 +336,17 @@ def _is_panic(exc: BaseException) -> bool:
 MAX_GRID_CELLS = 5_000_000
 
 
-def read_grid(wb: Any, name: str, path: Path) -> Grid:
+def read_grid(wb: Any, name: str, path: Path, scanned: dict[str, Any] | None = None) -> Grid:
     """The cells of one sheet, row by row from A1 (rows may be ragged). Cells holding an
     error value (#DIV/0!, #REF!, ...) hold a :class:`~lkj_excel.parsing.CellError`, never
     a blank; a sheet with a value far away (XFD1048576) is read without building the
-    whole rectangle."""
+    whole rectangle. ``scanned``: ``formulas.scan(path)`` when the caller has it (one
+    stat of the file per workbook rather than per sheet)."""
     import python_calamine as pc
 
     from .formulas import scan
 
-    sc = scan(path).get(name)
+    sc = (scan(path) if scanned is None else scanned).get(name)
     if sc is not None and sc.extent is not None and \
             sc.extent[0] * sc.extent[1] > MAX_GRID_CELLS:
         grid = _sparse_grid(path, name)
@@ -1090,7 +1091,10 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
                 f"Berkas '{p.name}' tidak memiliki sheet wajib: "
                 + ", ".join(f"'{m}'" for m in missing)
                 + ". Gunakan templat dari perintah 'lkj template'.", p)
-        read = {canon: read_grid(wb, actual, p) for canon, actual in sheets.items()
+        from .formulas import scan
+
+        scanned = scan(p)
+        read = {canon: read_grid(wb, actual, p, scanned) for canon, actual in sheets.items()
                 if canon != L.PETUNJUK}
     finally:
         try:

@@ -249,9 +249,9 @@ def test_each_sheet_is_read_once(tmp_path, monkeypatch):
     read: list[str] = []
     original = reader.read_grid
 
-    def counted(wb, name, path):
+    def counted(wb, name, path, *scanned):
         read.append(name)
-        return original(wb, name, path)
+        return original(wb, name, path, *scanned)
 
     monkeypatch.setattr(reader, "read_grid", counted)
     monkeypatch.setattr(final, "read_grid", counted)
