@@ -10,12 +10,11 @@ The PK budget table's JUMLAH is the sum of its rows (PK007).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from ..model import AnggaranRow, Value
 from ..parsing import Number, parse_code
-from ..rules.base import typed
+from ..rules.base import amount, typed
 from .core import AMOUNT, PERCENT, Cell, ratio_pct, total
 
 LEVEL_NAME = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub kegiatan"}
@@ -85,24 +84,10 @@ def _amount_cell(net, ctx, r: AnggaranRow, key: str, fld: str, rk: str, *,
     if key == "pagu":
         p = v.parsed
         reading = ctx.pagu_of(r) if isinstance(p, Number) and p.irregular else \
-            _amount(v, blank_is_zero)
+            amount(v, blank_is_zero)
     else:
-        reading = _amount(v, blank_is_zero)
+        reading = amount(v, blank_is_zero)
     return net.amount(v, reading, fld, rk)
-
-
-def _amount(v, blank_is_zero: bool) -> float | None:
-    """rules.base.amount, for the network's hot loop (one call a cell, no keywords)."""
-    raw = v.raw
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return 0.0 if blank_is_zero else None
-    p = v.parsed
-    if not isinstance(p, Number) or p.error or p.style == "error":
-        return None
-    x = p.value
-    if x is None:
-        return 0.0
-    return x if math.isfinite(x) else None
 
 
 def _percent_cell(net, r: AnggaranRow, key: str, rk: str) -> Cell | None:
@@ -187,8 +172,6 @@ def _tree(ctx, overrides: dict[int, str]) -> Budget:
 
 
 def _unreadable_code(r: AnggaranRow) -> bool:
-    from ..rules.base import typed
-
     v = r.get("kode")
     return typed(v) and getattr(v.parsed, "error", None) is not None
 
@@ -271,18 +254,18 @@ def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...) -> 
         # the row's cells read once (Row.get, without a call a column)
         v = cells.get("pagu") or Value(None, None, sheet, None)
         p = v.parsed
-        reading = pagu_of(r) if isinstance(p, Number) and p.irregular else _amount(v, False)
+        reading = pagu_of(r) if isinstance(p, Number) and p.irregular else amount(v, False)
         ln.pagu = net.amount(v, reading, "pagu", rk)
         v = cells.get("realisasi") or Value(None, None, sheet, None)
-        ln.realisasi = net.amount(v, _amount(v, True), "realisasi", rk)
+        ln.realisasi = net.amount(v, amount(v, True), "realisasi", rk)
         v = cells.get("sisa") or Value(None, None, sheet, None)
-        ln.sisa = net.amount(v, _amount(v, False), "sisa", rk)
+        ln.sisa = net.amount(v, amount(v, False), "sisa", rk)
         ln.sisa.base = None
         ln.persentase = _percent_of(net, cells.get("persentase")
                                     or Value(None, None, sheet, None), "persentase", rk)
         if has_plan:
             v = cells.get("target_tw") or Value(None, None, sheet, None)
-            ln.plan = net.amount(v, _amount(v, True), "target_tw", rk)
+            ln.plan = net.amount(v, amount(v, True), "target_tw", rk)
             ln.capaian_keuangan = _percent_of(net, cells.get("capaian_keuangan")
                                               or Value(None, None, sheet, None),
                                               "capaian_keuangan", rk)
@@ -383,8 +366,6 @@ def _quarterly_plan(net, ctx, b: Budget, quarter: int | None = ...) -> None:
 
 def _average(net, ctx, b: Budget, avg: AnggaranRow, plan_total: Cell | None) -> None:
     """The reported average capaian keuangan = total realisasi / total plan."""
-    from ..rules.base import typed
-
     v = avg.get("capaian_keuangan")
     if not typed(v) or not isinstance(v.parsed, Number) or v.parsed.value is None:
         v = avg.get("persentase")
@@ -412,8 +393,6 @@ def _average(net, ctx, b: Budget, avg: AnggaranRow, plan_total: Cell | None) -> 
 
 def build_pk_budget(net, ctx, b: Budget) -> None:
     """JUMLAH of the PK budget table = the sum of its rows (PK007)."""
-    from ..rules.base import amount, typed
-
     tot = ctx.report.pk_budget_total
     rows = ctx.report.pk_budget_rows
     if not rows:
