@@ -87,29 +87,12 @@ class Network:
 
     def amount(self, value: Value, reading: Any, field: str, row_key: str) -> Cell:
         """The cell of a typed amount read as ``reading`` (its start value): shown as typed
-        unless left blank. ``cell`` in one call, for the hundred thousands of a large
-        Anggaran."""
-        where = value.cell
-        if where:
-            at = self._by_where.get(value.sheet)
-            if at is None:
-                at = self._by_where[value.sheet] = {}
-            else:
-                c = at.get(where)
-                if c is not None:
-                    return c
+        unless left blank."""
         raw = value.raw
-        blank = raw is None or (isinstance(raw, str) and not raw.strip())
-        shown = None if blank else reading
         p = value.parsed
-        c = Cell(value, shown, AMOUNT, field, row_key, p if isinstance(p, Number) else None,
-                 None, reading)
-        if shown is None or (not shown and raw.__class__ is str and is_blank(raw)):
-            c.weight += 0.5
-        self.cells.append(c)
-        if where:
-            at[where] = c
-        return c
+        shown = None if raw is None or (isinstance(raw, str) and not raw.strip()) else reading
+        return self.cell(value, shown, AMOUNT, field, row_key,
+                         number=p if isinstance(p, Number) else None, base=reading)
 
     def relate(self, code: str, target: Cell, inputs: Iterable[Cell], compute: Compute,
                explain: Explain, invert: Invert | None = None,
