@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .parsing import BudgetCode, DateValue, NipInfo, Number
+from .parsing import BudgetCode, DateValue, NipInfo, Number, Record
 
 
 @cache
@@ -31,7 +31,7 @@ def a1(row: int, col: int) -> str:
     return f"{col_letter(col)}{row + 1}"
 
 
-class Value:
+class Value(Record):
     """One cell: the parsed reading ``value``, the ``raw`` cell content as typed, its
     position, and the full parse result in ``parsed`` (a Number, DateValue, ...).
 
@@ -48,21 +48,6 @@ class Value:
         self.sheet = sheet
         self.cell = cell
         self.parsed = parsed
-
-    def _key(self) -> tuple:
-        return (self.value, self.raw, self.sheet, self.cell, self.parsed)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._key() == other._key()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return (f"Value(value={self.value!r}, raw={self.raw!r}, sheet={self.sheet!r}, "
-                f"cell={self.cell!r}, parsed={self.parsed!r})")
 
     @property
     def where(self) -> str:

@@ -128,12 +128,37 @@ def normalise_text(text: object) -> str:
 # ---------------------------------------------------------------------------------------
 
 
+class Record:
+    """Equality, hashing and repr from ``__slots__``, as a dataclass makes them from its
+    fields, for the slotted classes a large report makes by the hundred thousand
+    (:class:`Number`, :class:`BudgetCode`, ``model.Value``): a frozen dataclass takes about
+    three times as long to make and more memory. Immutable by convention; a subclass lists
+    its fields in ``__slots__``, in the order of its constructor."""
+
+    __slots__ = ()
+
+    def _key(self) -> tuple:
+        return tuple(getattr(self, f) for f in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key() == other._key()  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__name__}("
+                + ", ".join(f"{f}={getattr(self, f)!r}" for f in self.__slots__) + ")")
+
+
 _NUMBER_FIELDS = ("value", "raw", "style", "irregular", "suggestion", "alternatives", "unit",
                   "label", "is_percent", "numerator", "denominator", "error", "decimals",
                   "note")
 
 
-class Number:
+class Number(Record):
     """A number read from a cell.
 
     ``value`` is the reading lkj believes (``None`` for "nothing" such as ``-``).
@@ -173,20 +198,6 @@ class Number:
         self.decimals = decimals
         #: What was unusual in how it was written although it was read (Indonesian).
         self.note = note
-
-    def _key(self) -> tuple:
-        return tuple(getattr(self, f) for f in _NUMBER_FIELDS)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._key() == other._key()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return "Number(" + ", ".join(f"{f}={getattr(self, f)!r}" for f in _NUMBER_FIELDS) + ")"
 
     @property
     def ok(self) -> bool:
@@ -562,7 +573,7 @@ LEVELS = {3: "program", 5: "kegiatan", 6: "subkegiatan"}
 _CODE_FIELDS = ("canonical", "raw", "level", "irregular", "error", "name")
 
 
-class BudgetCode:
+class BudgetCode(Record):
     """A Permendagri 90/2019 code: ``canonical`` is X.XX.XX.X.XX.XXXX (cut to its level),
     ``raw`` the text as typed, ``level`` program / kegiatan / subkegiatan, ``name`` the
     name typed after the code in the same cell ("7.01.02.2.01.0001 Koordinasi ...").
@@ -582,20 +593,6 @@ class BudgetCode:
         self.irregular = irregular
         self.error = error
         self.name = name
-
-    def _key(self) -> tuple:
-        return (self.canonical, self.raw, self.level, self.irregular, self.error, self.name)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._key() == other._key()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return "BudgetCode(" + ", ".join(f"{f}={getattr(self, f)!r}" for f in _CODE_FIELDS) + ")"
 
     @property
     def segments(self) -> tuple[str, ...]:
