@@ -600,11 +600,17 @@ class BudgetCode(Record):
 
     @property
     def parent(self) -> str | None:
-        segs = self.segments
-        if len(segs) == 6:
-            return ".".join(segs[:5])
-        if len(segs) == 5:
-            return ".".join(segs[:3])
+        """The code one level up: a sub kegiatan's kegiatan (its first five segments), a
+        kegiatan's program (its first three); None for a program. Cut from the text, not
+        split and joined again: the rules and the network ask once per budget row."""
+        c = self.canonical
+        if not c:
+            return None
+        dots = c.count(".")
+        if dots == 5:
+            return c.rpartition(".")[0]
+        if dots == 4:
+            return c.rsplit(".", 2)[0]
         return None
 
     @property

@@ -282,3 +282,22 @@ def test_simple_text_examples(text):
 
     for kind in ("amount", "percent", "number"):
         assert _parse_text(text, kind) == _parse_text_general(text, kind)
+
+
+@pytest.mark.parametrize("text, parent", [
+    ("7.01.02.2.01.0001", "7.01.02.2.01"), ("7.01.02.2.01", "7.01.02"), ("7.01.02", None)])
+def test_budget_code_parent_by_level(text, parent):
+    assert parse_code(text).parent == parent
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["7", "01", "2", "0001", ""]), min_size=1, max_size=8))
+def test_budget_code_parent_cuts_the_text_as_segments_would(segs):
+    """parent cuts the canonical text; the definition is the first five segments of six,
+    the first three of five."""
+    from lkj_excel.parsing import BudgetCode
+
+    code = BudgetCode(".".join(segs), None)
+    want = ".".join(segs[:5]) if len(segs) == 6 else ".".join(segs[:3]) \
+        if len(segs) == 5 else None
+    assert code.parent == (want if code.canonical else None)
