@@ -111,6 +111,14 @@ def run_all(func: Callable[[str], dict], items: Iterable[str], workers: int,
             pool.shutdown(wait=True, cancel_futures=True)
             # futures cancelled by an exception while yielding go back to nobody: the
             # caller stops anyway
+        if suspects and size > 1:
+            # The file that broke the pool is among those in flight, up to MAX_CHUNK times
+            # more of them than a pool of single files holds: read them again one at a
+            # time, so that a pool broken again leaves only its few in flight to read alone.
+            pending.extendleft(reversed(suspects))
+            suspects.clear()
+            size = 1
+            continue
         # The file that broke the pool is among those in flight: read each alone.
         while suspects:
             item = suspects.pop(0)

@@ -88,6 +88,29 @@ def test_chunked_workers_still_name_the_file_that_kills_its_process():
     assert [r["path"] for r in recs if not r["ok"]] == ["berkas17-mati"]
 
 
+@pytest.mark.skipif(os.name == "nt", reason="workers are forked on Linux")
+def test_a_broken_pool_leaves_no_more_files_to_read_alone_than_without_chunks(monkeypatch):
+    """Each file read alone costs a process of its own: after a worker dies, the files of
+    its chunks are read again one per task, so that only the few in flight when the pool
+    breaks again (at most workers * QUEUE_PER_WORKER) are read alone."""
+    alone = []
+    real = workers._alone
+
+    def counted(func, item, *args):
+        alone.append(item)
+        return real(func, item, *args)
+
+    monkeypatch.setattr(workers, "_alone", counted)
+    items = [f"berkas{i:03d}" for i in range(200)]
+    items[5] = "berkas005-mati"
+    assert workers.chunk_size(len(items), 2) == workers.MAX_CHUNK
+    recs = list(workers.run_all(_dies_on, items, 2, _crashed))
+    assert sorted(r["path"] for r in recs) == sorted(items)  # each exactly once
+    assert [r["path"] for r in recs if not r["ok"]] == ["berkas005-mati"]
+    assert "berkas005-mati" in alone
+    assert len(alone) <= 2 * workers.QUEUE_PER_WORKER
+
+
 def test_chunk_size_keeps_every_worker_busy():
     assert workers.chunk_size(7, 2) == 1
     assert workers.chunk_size(40, 2) == 5
