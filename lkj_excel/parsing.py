@@ -635,14 +635,12 @@ def parse_code(value: object) -> BudgetCode:
 _CODE_AND_NAME = re.compile(r"^\s*(\d+(?:\s*\.\s*\d+){2,})\s*[-:.]?\s+([A-Za-z].*)$", re.S)
 _SPACES = re.compile(r"\s+")
 _DOTTED = re.compile(r"\d+(\.\d+)*")
-#: A code typed exactly in its canonical form (what the steps below would return as is).
+#: A code typed exactly in its canonical form (what _parse_code_text would return as is).
 _CANONICAL = re.compile(r"\d\.\d\d\.\d\d(?:\.\d\.\d\d(?:\.\d\d\d\d)?)?")
 
 
 @lru_cache(maxsize=65536)
 def _parse_code_text(raw: str) -> BudgetCode:
-    if _CANONICAL.fullmatch(raw):
-        return BudgetCode(raw, raw, level=LEVELS[raw.count(".") + 1])
     named = _CODE_AND_NAME.match(raw.replace("\u00a0", " "))
     if named:
         # The code and its name typed in one cell: the code is the code, the name is noted.
