@@ -92,13 +92,16 @@ def _member(fh, z: zipfile.ZipFile, name: str) -> bytes:
     workbook); its CRC is checked all the same, and anything unusual (encrypted, another
     method, a size or CRC that does not match) is left to zipfile."""
     info = z.getinfo(name)
-    if not info.flag_bits & 1 and info.compress_type in (zipfile.ZIP_STORED,
-                                                          zipfile.ZIP_DEFLATED):
+    # zipfile refuses flag bits 0x1 (encrypted), 0x20 (patched) and 0x40 (strong
+    # encryption), and a local header whose name differs from the directory's
+    if not info.flag_bits & 0x61 and info.compress_type in (zipfile.ZIP_STORED,
+                                                             zipfile.ZIP_DEFLATED):
         fh.seek(info.header_offset)
         head = fh.read(30)
-        if len(head) == 30 and head[:4] == b"PK\x03\x04":
-            fh.seek(int.from_bytes(head[26:28], "little")
-                    + int.from_bytes(head[28:30], "little"), 1)
+        if len(head) == 30 and head[:4] == b"PK\x03\x04" and \
+                fh.read(int.from_bytes(head[26:28], "little")) == \
+                info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437"):
+            fh.seek(int.from_bytes(head[28:30], "little"), 1)
             data = fh.read(info.compress_size)
             if info.compress_type == zipfile.ZIP_DEFLATED:
                 inflate = zlib.decompressobj(-15)

@@ -505,17 +505,12 @@ def _parse_plain_number(raw: Any) -> tuple[Any, Any]:
     return p.value, p
 
 
-def _parse_code_cell(raw: Any) -> tuple[Any, Any]:
-    p = parse_code(raw)
-    return p.canonical, p
-
-
 #: Column kind -> (raw -> (value, parsed)), the same as :func:`_parse` with that kind.
 _PARSERS: dict[str, Callable[[Any], tuple[Any, Any]]] = {
     "amount": _parse_amount, "percent": _parse_percent, "number": _parse_plain_number,
-    "measure": _parse_plain_number, "code": _parse_code_cell,
+    "measure": _parse_plain_number,
     **{k: functools.partial(lambda kind, raw: _parse(kind, raw), k)
-       for k in ("date", "nip", "choice")},
+       for k in ("date", "code", "nip", "choice")},
 }
 
 
@@ -690,7 +685,7 @@ def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
     memo: dict[float, Number] = {}
     for (_key, kind, c), typed in zip(cols, zip(*lines, strict=True), strict=True):
         if typed.count("") + typed.count(None) == len(typed):  # a column left empty
-            value, parsed = _PARSERS.get(kind, _parse_text_cell)(None)
+            value, parsed = _PARSERS[kind](None) if kind in _PARSERS else (None, None)
             raws, values, parsed = repeat(None), repeat(value), repeat(parsed)
         else:
             raws = [None if v == "" else v for v in typed]
@@ -718,15 +713,6 @@ def _cells_holder(keys: tuple[str, ...]) -> type:
     return type("Cells", (), {})
 
 
-def _parse_text_cell(raw: Any) -> tuple[Any, Any]:
-    """A text cell's (value, parsed), as :func:`_parse` reads it: the text single-spaced."""
-    if raw is None:
-        return None, None
-    if raw.__class__ is str:
-        return _single_spaced(raw), None
-    return _parse("text", raw)
-
-
 def _parse_column(kind: str, raws: list[Any], memo: dict[float, Number]
                   ) -> tuple[list[Any], Iterable[Any]]:
     """(values, parse results) of a column's cells (None: an empty cell), each as
@@ -741,7 +727,7 @@ def _parse_column(kind: str, raws: list[Any], memo: dict[float, Number]
         parsed = _number_cells(raws, kind, blank, memo)
         return list(map(_VALUE_OF, parsed)), parsed
     bp = blank[1]
-    if kind == "code":  # as _parse_code_cell, without a pair per cell
+    if kind == "code":  # as _parse reads a code, without a pair per cell
         parsed = [bp if v is None else parse_code(v) for v in raws]
         return list(map(_CANONICAL_OF, parsed)), parsed
     if kind == "percent":  # as _parse_percent: text and numeric cells need no _undate
@@ -1035,15 +1021,12 @@ def _apply_edits(grids: dict[str, Grid], edits) -> None:
         row[c] = "" if raw is None else raw
 
 
-def _error_cells(path: Path, grids: dict[str, Grid], sheets: dict[str, str], edits
+def _error_cells(sc: dict[str, Any], grids: dict[str, Grid], sheets: dict[str, str], edits
                  ) -> list[tuple[tuple[str, str], CellError]]:
     """((sheet, "B3"), error value) of every cell holding an error value, sheet by sheet in
     row order. Only the cells read_grid filled with an error (formulas.scan) and the
     edited cells can hold one, so the grids are not walked cell by cell, unless an edit
-    function changed them freely."""
-    from .formulas import scan
-
-    sc = scan(path)
+    function changed them freely. ``sc``: formulas.scan of the workbook."""
     out: list[tuple[tuple[str, str], CellError]] = []
     for canon, grid in grids.items():
         actual = sheets[canon]
@@ -1107,7 +1090,7 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
     if keep:
         grids.update(read)
     grids = read
-    error_cells = _error_cells(p, grids, sheets, edits)
+    error_cells = _error_cells(scanned, grids, sheets, edits)
     ident_form = read_form(grids["Identitas"], L.IDENTITAS, sheets["Identitas"])
     identity = _identity(ident_form)
     settings = _settings(grids.get("Pengaturan"), sheets.get("Pengaturan", "Pengaturan"), p)

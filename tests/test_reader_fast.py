@@ -30,7 +30,7 @@ def _numbering_reference(cells) -> bool:
     if len(vals) < 3:
         return False
     first = vals[0]
-    if first.__class__ is str and first.strip("() ")[:1] not in R._NUMBER_START:
+    if first.__class__ is str and first.strip("() ")[:1] not in frozenset("0123456789+-.iInN"):
         return False
     try:
         if int(float(str(first).strip("() "))) != 1:
@@ -282,3 +282,23 @@ def test_far_cells_are_found_by_their_hint(letters, row):
     if far:
         assert _FAR_HINT.search(xml)
         assert _scan_sheet(b'<c r="A1"><v>2</v></c>' + xml).extent is not None
+
+
+def test_a_member_whose_local_name_differs_is_refused_as_zipfile_refuses_it(tmp_path):
+    import zipfile
+
+    from lkj_excel import formulas
+
+    p = tmp_path / "a.zip"
+    with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"<x>" + b"a" * 400 + b"</x>")
+    data = bytearray(p.read_bytes())
+    at = data.find(b"PK\x03\x04")
+    n = int.from_bytes(data[at + 26:at + 28], "little")
+    data[at + 30 + n - 5] = ord("9")  # the local header now names sheet9.xml
+    p.write_bytes(bytes(data))
+    with zipfile.ZipFile(p) as z, open(p, "rb") as fh:
+        with pytest.raises(zipfile.BadZipFile):
+            z.read("xl/worksheets/sheet1.xml")
+        with pytest.raises(zipfile.BadZipFile):
+            formulas._member(fh, z, "xl/worksheets/sheet1.xml")
