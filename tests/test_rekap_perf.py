@@ -11,7 +11,7 @@ import pytest
 import xlsxwriter
 
 from lkj_excel import workers
-from lkj_excel.writers.rekap import _worksheet_class
+from lkj_excel.writers.rekap import RekapWorksheet
 
 TEXTS = [
     "Sisa anggaran tidak sama dengan pagu dikurangi realisasi", "", " spasi di depan",
@@ -58,7 +58,7 @@ def _write(path, worksheet_class) -> None:
 
 def test_fast_worksheet_writes_xlsxwriters_own_bytes(tmp_path):
     _write(tmp_path / "stock.xlsx", None)
-    _write(tmp_path / "fast.xlsx", _worksheet_class())
+    _write(tmp_path / "fast.xlsx", RekapWorksheet)
     with zipfile.ZipFile(tmp_path / "stock.xlsx") as a, \
             zipfile.ZipFile(tmp_path / "fast.xlsx") as b:
         stock = a.read("xl/worksheets/sheet1.xml")

@@ -69,12 +69,16 @@ _CELL_FIELDS = {"CellNumberTuple": ("number", "format"),
                 "CellFormulaTuple": ("formula", "format", "value")}
 
 
+#: XlsxWriter's own test for a text that needs xml:space="preserve" (its _write_cell's).
+_preserve_whitespace = getattr(_xw, "_preserve_whitespace", None)
+
+
 def _known_cells() -> dict[str, type]:
     """XlsxWriter's cell records as FastWorksheet knows them; empty when an XlsxWriter
     this was not written against names or shapes them otherwise (then every cell goes
     XlsxWriter's own way: slower, never wrong)."""
     found = {name: getattr(_xw, name, None) for name in _CELL_FIELDS}
-    if any(getattr(t, "_fields", None) != _CELL_FIELDS[n] for n, t in found.items()):
+    if _preserve_whitespace is None or any(getattr(t, "_fields", None) != _CELL_FIELDS[n] for n, t in found.items()):
         return {}
     return found  # type: ignore[return-value]
 
@@ -89,8 +93,6 @@ _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!
 # XlsxWriter's escapes and tests for inline strings (xmlwriter.py, utility.py): a text
 # that matches none of these is written as it is, apart from & < >.
 _NOT_PLAIN = re.compile(r"_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]|^<r>")
-_LEADING_SPACE = re.compile(r"^\s")
-_TRAILING_SPACE = re.compile(r"\s$")
 
 
 class FastWorksheet(Worksheet):
@@ -130,8 +132,7 @@ class FastWorksheet(Worksheet):
         elif kind is _TEXT_CELL and self.constant_memory:
             # constant-memory mode (the rekap) writes text inline, not as a shared string
             text = cell.string
-            space = ' xml:space="preserve"' if _LEADING_SPACE.search(text) or \
-                _TRAILING_SPACE.search(text) else ""
+            space = ' xml:space="preserve"' if _preserve_whitespace(text) else ""
             text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             self.fh.write(f'<c r="{ref}" s="{xf}" t="inlineStr"><is>'
                           f'<t{space}>{text}</t></is></c>')

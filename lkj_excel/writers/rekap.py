@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..calendar import ROMAN
-from .cells import write_value
+from .cells import FastWorksheet, write_value
 
 SEV_WORD = {"error": "kesalahan", "warning": "peringatan", "info": "catatan"}
 FMT_AMOUNT = "#,##0"
@@ -618,24 +618,20 @@ class _Sheet:
         return got[1], got[2]
 
 
-def _worksheet_class() -> type:
+class RekapWorksheet(FastWorksheet):
     """lkj's worksheet (writers.cells.FastWorksheet, whose constant-memory short way writes
     the common cells of a rekap directly: a 1,000-report rekap is mostly that loop, 220,000
     cells), forgetting each row's height once the row is written."""
-    from .cells import FastWorksheet
 
-    class RekapWorksheet(FastWorksheet):
-        def _write_single_row(self, current_row_num: int = 0) -> None:
-            # A row once written forgets its height, so that memory does not grow with
-            # the rows (XlsxWriter keeps every row's height to the end). Heights are read
-            # again only to place charts and images over rows; the rekap's charts are on
-            # a sheet of their own, which sets no row heights.
-            written = self.previous_row
-            super()._write_single_row(current_row_num)
-            if not self.charts and not self.images:
-                self.row_info.pop(written, None)
-
-    return RekapWorksheet
+    def _write_single_row(self, current_row_num: int = 0) -> None:
+        # A row once written forgets its height, so that memory does not grow with the
+        # rows (XlsxWriter keeps every row's height to the end). Heights are read again
+        # only to place charts and images over rows; the rekap's charts are on a sheet of
+        # their own, which sets no row heights.
+        written = self.previous_row
+        super()._write_single_row(current_row_num)
+        if not self.charts and not self.images:
+            self.row_info.pop(written, None)
 
 
 def _page(ws: Any, name: str) -> None:
@@ -690,7 +686,7 @@ def _write_rekap(store: Any, current: Sequence[Any], out: Path, office: Any,
     wb = xlsxwriter.Workbook(str(out), {"constant_memory": True, "nan_inf_to_errors": True,
                                       "strings_to_formulas": False, "strings_to_urls": False,
                                       "strings_to_numbers": False})
-    wb.worksheet_class = _worksheet_class()
+    wb.worksheet_class = RekapWorksheet
     wb.set_properties({"title": "Rekapitulasi Laporan Kinerja Triwulan",
                        "author": "lkj-excel"})
     f = _Formats(wb)

@@ -133,7 +133,7 @@ def _input_grids(src: Path, names: list[str], read: dict[str, list[list[Any]]]
     sheets as read_report read them (``read``: canonical name -> grid), the others (a sheet
     the template does not know, a second Petunjuk) read now."""
     actual = resolve_sheets(names)
-    grids = {actual[c]: g for c, g in read.items() if c in actual}
+    grids = {actual[c]: g for c, g in read.items()}  # read_report resolved the same names
     rest = [n for n in names if n not in grids and n != L.PETUNJUK]
     if rest:
         wb, _ = open_workbook(src)

@@ -129,7 +129,6 @@ class Annotator:
         # a table's rows below its header: a text or number cell's format depends only on
         # its column's kind and its findings (what _format works out, looked up directly)
         numbers = {c: k if k in ("amount", "percent") else "number" for c, k in kinds.items()}
-        plain = {}
         for r, row in enumerate(grid):
             if not row or all(v == "" or v is None for v in row):
                 continue
@@ -142,10 +141,7 @@ class Annotator:
                 sev = min((f.severity for f in fs), key=_rank) if fs else None
                 kind = type(raw)
                 if body and (kind is str or kind is float or kind is int):
-                    key = ("text" if kind is str else numbers.get(c, "number"), sev)
-                    fmt = plain.get(key)
-                    if fmt is None:
-                        fmt = plain[key] = self.style(key[0], sev, "input")
+                    fmt = self.style("text" if kind is str else numbers.get(c, "number"), sev)
                 else:
                     fmt = self._format(canon, form, hdr, r, c, row, raw, kinds, sev)
                 write_value(ws, r, c, raw, fmt)
