@@ -25,7 +25,6 @@ bare read's; ``lkj --help`` within 1.5x of importing click.
 from __future__ import annotations
 
 import argparse
-import compileall
 import gc
 import json
 import random
@@ -39,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _common import PEAK_SRC, alternated, lkj_source  # noqa: E402
+from _common import PEAK_SRC, alternated, compile_package, lkj_source, python  # noqa: E402
 
 BARE = PEAK_SRC + """
 import sys
@@ -184,14 +183,13 @@ def main() -> None:
     from lkj_excel.checking import check_file
     from lkj_excel.summary import build_summary
 
-    py = sys.executable
     out: dict = {}
-    compileall.compile_dir(ROOT / "lkj_excel", quiet=1)  # as pip install leaves it
+    compile_package()
     click_run, help_run = alternated(
-        [py, "-c", "import sys, click\nprint(0, file=sys.stderr)"],
-        [py, "-c", "import sys\nfrom lkj_excel.cli import main\n"
-         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-         "print(0, file=sys.stderr)"], 15)
+        python("import sys, click\nprint(0, file=sys.stderr)"),
+        python("import sys\nfrom lkj_excel.cli import main\n"
+               "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+               "print(0, file=sys.stderr)"), 15)
     click_t, help_t = click_run.cpu, help_run.cpu
     print(f"lkj --help {help_t * 1e3:.0f} ms CPU, import click {click_t * 1e3:.0f} ms: "
           f"{help_t / click_t:.2f}x (sasaran 1,5x; median 15 proses)")
@@ -217,8 +215,7 @@ def main() -> None:
             lkj = cpu_median(lambda f=f: check_file(f), rep)
             res = check_file(f)
             summ = cpu_median(lambda res=res: build_summary(res), rep)
-            bare_run, lkj_run = alternated([py, "-c", BARE, str(f)],
-                                           [py, "-c", LKJ, str(f)], rep)
+            bare_run, lkj_run = alternated(python(BARE, f), python(LKJ, f), rep)
             pbare, mbare = bare_run.cpu, bare_run.main_mib
             plkj, mlkj = lkj_run.cpu, lkj_run.main_mib
             print(f"{f.name[:38]:38} {rows:7} | {bare * 1e3:6.1f}ms {lkj * 1e3:6.1f}ms "

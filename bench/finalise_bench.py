@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _common import lkj_source, run  # noqa: E402
+from _common import lkj_source, python, run  # noqa: E402
 
 
 def _color(c) -> str | None:
@@ -336,7 +336,7 @@ def interleaved_medians(fns, repeat: int) -> list[float]:
 
 def peak_mib(args: list[str]) -> float:
     """Peak memory (VmHWM) of a whole ``lkj finalise`` process."""
-    return run([sys.executable, "-c", lkj_source("finalise"), *args]).main_mib
+    return run(python(lkj_source("finalise"), *args)).main_mib
 
 
 def main() -> None:

@@ -38,8 +38,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _common import PEAK_SRC, lkj_source, medians, python  # noqa: E402
-from _common import run as _run  # noqa: E402
+from _common import (  # noqa: E402
+    PEAK_SRC,
+    Run,
+    compile_package,
+    lkj_source,
+    medians,
+    python,
+    run,
+)
 
 PROGRAMS = [
     ("7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"),
@@ -160,18 +167,9 @@ print(PEAK(), 0, file=sys.stderr)
 LKJ = lkj_source("rekap")
 
 
-def run(code: str, *args) -> tuple[float, float, float]:
-    """Seconds, peak memory of the process and of its largest child (MiB); the CPU
-    seconds in ``run.cpu``."""
-    r = _run(python(code, *args))
-    run.cpu = r.cpu
-    return r.wall, r.main_mib, r.worker_mib
-
-
-def median_run(repeat: int, code: str, *args) -> tuple[float, float, float]:
-    r = medians([_run(python(code, *args)) for _ in range(repeat)])
-    median_run.cpu = r.cpu
-    return r.wall, r.main_mib, r.worker_mib
+def median_run(repeat: int, code: str, *args) -> Run:
+    """The medians of ``repeat`` runs of ``python -c CODE ARGS...``."""
+    return medians([run(python(code, *args)) for _ in range(repeat)])
 
 
 def main() -> None:
@@ -184,10 +182,7 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="generate into (and reuse) this folder")
     args = ap.parse_args()
     jobs = [int(j) for j in args.jobs.split(",")]
-    import compileall
-
-    compileall.compile_dir(str(ROOT / "lkj_excel"), quiet=1)
-    lkj = LKJ
+    compile_package()
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
         folder = args.keep or t / "in"
@@ -213,19 +208,19 @@ def main() -> None:
         print(f"N = {n} buku kerja, rata-rata {size:.0f} KB; median dari {args.repeat} kali; "
               "setiap perintah satu proses utuh")
         out: dict = {"n": n}
-        bare, bare_mem, bare_child = median_run(args.repeat, BARE_READ, sets["N"][1])
-        bare_cpu = median_run.cpu
+        r = median_run(args.repeat, BARE_READ, sets["N"][1])
+        bare, bare_cpu, bare_mem, bare_child = r.wall, r.cpu, r.main_mib, r.worker_mib
         print(f"  dasar A: python-calamine langsung, 2 proses: {bare:.2f} s "
               f"({n / bare:.0f} buku kerja/s; CPU {bare_cpu:.2f} s); memori puncak "
               f"{bare_mem:.0f} MiB + pekerja {bare_child:.0f} MiB")
-        hashed = median_run(args.repeat, HASH, sets["N"][1])[0]
+        hashed = median_run(args.repeat, HASH, sets["N"][1]).wall
         print(f"  dasar B: SHA-256 setiap berkas, 1 proses: {hashed:.3f} s")
         secs = {}
         for j in jobs:
-            s, mem, child = median_run(args.repeat, lkj, sets["N"][0], "-o",
-                                       t / f"r{j}.xlsx", "--jobs", j, "--timpa")
+            r = median_run(args.repeat, LKJ, sets["N"][0], "-o", t / f"r{j}.xlsx",
+                           "--jobs", j, "--timpa")
+            s, cpu, mem, child = r.wall, r.cpu, r.main_mib, r.worker_mib
             secs[j] = s
-            cpu = median_run.cpu
             print(f"  lkj rekap --jobs {j}, N={n}: {s:.2f} s ({n / s:.0f} buku kerja/s) = "
                   f"{s / bare:.1f}x dasar A (sasaran 3x untuk --jobs 2); CPU {cpu:.2f} s = "
                   f"{cpu / bare_cpu:.1f}x CPU dasar A; memori puncak "
@@ -239,15 +234,16 @@ def main() -> None:
                 out[f"speedup{j}"] = round(secs[1] / secs[j], 2)
         j = max(jobs)
         for label in ("N/4", "N"):
-            _s, mem, child = run(lkj, sets[label][0], "-o", t / "m.xlsx",
-                                 "--jobs", j, "--timpa")
+            r = run(python(LKJ, sets[label][0], "-o", t / "m.xlsx", "--jobs", j, "--timpa"))
+            mem, child = r.main_mib, r.worker_mib
             print(f"  memori --jobs {j}, {label}={sets[label][2]}: utama {mem:.0f} MiB, "
                   f"pekerja {child:.0f} MiB")
             out[f"mem {label}"] = {"main_mib": round(mem), "worker_mib": round(child)}
         db = t / "rekap.sqlite"
-        run(lkj, sets["N"][0], "-o", t / "db.xlsx", "--db", db, "--jobs", j)
-        again, mem, child = median_run(args.repeat, lkj, sets["N"][0], "-o",
-                                       t / "db.xlsx", "--db", db, "--jobs", j)
+        run(python(LKJ, sets["N"][0], "-o", t / "db.xlsx", "--db", db, "--jobs", j))
+        r = median_run(args.repeat, LKJ, sets["N"][0], "-o", t / "db.xlsx", "--db", db,
+                       "--jobs", j)
+        again, mem, child = r.wall, r.main_mib, r.worker_mib
         print(f"  lkj rekap --db tanpa perubahan, N={n}: {again:.3f} s = "
               f"{again / hashed:.1f}x dasar B (sasaran 3x); memori puncak utama {mem:.0f} MiB, "
               f"pekerja {child:.0f} MiB")
