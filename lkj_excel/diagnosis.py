@@ -56,7 +56,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,6 +119,11 @@ class Diagnosis:
 
     def __post_init__(self) -> None:
         self._by_cell = {id(ch.cell): ch for ch in self.changes}
+        #: The changes by rule code (:func:`code_of`), each in the diagnosis's order: grouped
+        #: once, not once for each of the rules that ask.
+        self._by_code: dict[str, list[Change]] = {}
+        for ch in self.changes:
+            self._by_code.setdefault(code_of(ch.cell), []).append(ch)
 
     def __repr__(self) -> str:
         return f"Diagnosis({len(self.changes)} changes, {len(self.causes)} causes)"
@@ -140,10 +144,9 @@ class Diagnosis:
     def cell(self, value: Value | None) -> Cell | None:
         return self.net.get(value)
 
-    def by_code(self, code: str) -> Iterator[Change]:
-        for ch in self.changes:
-            if code_of(ch.cell) == code:
-                yield ch
+    def by_code(self, code: str) -> list[Change]:
+        """The changes that rule ``code`` reports, in the diagnosis's order."""
+        return self._by_code.get(code, [])
 
     @property
     def causes(self) -> list[Change]:

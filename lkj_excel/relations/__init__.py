@@ -100,10 +100,7 @@ class Network:
         """Make ``target`` the result of ``compute(inputs)``. A cell is the target of at most
         one relation: the first description wins (later ones would compete for the cell)."""
         inputs = tuple(inputs)
-        # A target that feeds nothing yet (every target of a bottom-up build: a sisa, a sum
-        # made before its parent's) cannot close a loop: _reaches would find no path.
-        if target.relation is not None or target in inputs or \
-                (target.dependents and self._reaches(target, inputs)):
+        if target.relation is not None or target in inputs or self._reaches(target, inputs):
             return None
         r = Relation(code, target, inputs, compute, explain, invert, alt_inputs, suspects)
         target.relation = r
@@ -118,6 +115,10 @@ class Network:
 
     def _reaches(self, target: Cell, inputs: tuple[Cell, ...]) -> bool:
         """Whether ``target`` already feeds one of ``inputs`` (the relation would loop)."""
+        if not target.dependents:
+            # a target that feeds nothing yet (every target of a bottom-up build: a sisa, a
+            # sum made before its parent's) cannot close a loop
+            return False
         seen: set[int] = set()
         stack = [target]
         wanted = {id(i) for i in inputs}
@@ -251,21 +252,14 @@ class Network:
             # The typed inputs mostly are the current ones (each input's typed reading is
             # the very object it starts from): then from_typed is computed from the same
             # values as cur and the verdict is the same.
+            ok = now
             for i in ins:
                 ti = i.typed
                 if ti is not None and ti is not i.cur:
+                    from_typed = r.value(typed=True)
+                    ok = now if from_typed == cur else c.matches(from_typed, tol)
                     break
-            else:
-                ok = now
-                if not ok:
-                    ok = self._alt_ok(c, r, tol)
-                c.self_consistent = ok
-                continue
-            from_typed = r.value(typed=True)
-            ok = now if from_typed == cur else c.matches(from_typed, tol)
-            if not ok:
-                ok = self._alt_ok(c, r, tol)
-            c.self_consistent = ok
+            c.self_consistent = ok or self._alt_ok(c, r, tol)
         self.cells = order
         self.initial_mismatched = bad
         self.odd_inputs = odd

@@ -78,20 +78,10 @@ def row_key(r: AnggaranRow, code: str | None) -> str:
     return (r.get("uraian").text or f"baris {r.row}")[:60]
 
 
-def _amount_cell(net, ctx, r: AnggaranRow, key: str, fld: str, rk: str, *,
+def _amount_cell(net, r: AnggaranRow, key: str, fld: str, rk: str, *,
                  blank_is_zero: bool) -> Cell:
     v = r.get(key)
-    if key == "pagu":
-        p = v.parsed
-        reading = ctx.pagu_of(r) if isinstance(p, Number) and p.irregular else \
-            amount(v, blank_is_zero)
-    else:
-        reading = amount(v, blank_is_zero)
-    return net.amount(v, reading, fld, rk)
-
-
-def _percent_cell(net, r: AnggaranRow, key: str, rk: str) -> Cell | None:
-    return _percent_of(net, r.get(key), key, rk)
+    return net.amount(v, amount(v, blank_is_zero), fld, rk)
 
 
 def _percent_of(net, v, key: str, rk: str) -> Cell | None:
@@ -344,7 +334,7 @@ def _quarterly_plan(net, ctx, b: Budget, quarter: int | None = ...) -> None:
                 break
         else:
             continue
-        ln.quarters = [_amount_cell(net, ctx, r, k, k, ln.key, blank_is_zero=True)
+        ln.quarters = [_amount_cell(net, r, k, k, ln.key, blank_is_zero=True)
                        for k in QUARTERS]
         net.agree_with("ANG021", ln.pagu, ln.quarters,
                        lambda vals: total(v or 0.0 for v in vals),

@@ -18,13 +18,6 @@ def row_key(r: AnggaranRow) -> str:
     return (r.get("uraian").text or f"baris {r.row}")[:60]
 
 
-def _all_rows(ctx: Context) -> list[AnggaranRow]:
-    rows = list(ctx.budget_rows)
-    if ctx.report.anggaran_total is not None:
-        rows.append(ctx.report.anggaran_total)
-    return rows
-
-
 def _lines(ctx: Context, total: bool = True):
     """The Anggaran rows as the diagnosis sees them, with corrected values."""
     b = ctx.diagnosis.budget
@@ -116,7 +109,7 @@ _SIGNED = ("pagu", "realisasi", "sisa", "target_tw")
 
 def _below_zero(ctx: Context):
     """(row, column) of the amounts of :data:`_SIGNED` read below zero, in the order of
-    :func:`_all_rows` (the budget rows, then JUMLAH): only these can be negative amounts."""
+    the budget rows in table order, then JUMLAH: only these can be negative amounts."""
     total = ctx.report.anggaran_total
     at_total = []
     for r, f in ctx.budget_scan.below_zero:

@@ -184,12 +184,16 @@ class NameIndex:
                 have = counts[i]
             else:
                 have = counts[i] = _letter_counts(t)
-            if want is not None and have is not None and \
-                    2.0 * sum(map(min, want, pick(have))) / (len(t) + n) < threshold:
-                continue  # difflib's quick_ratio, from counts made once per name
-            sm.set_seq1(t)
-            if sm.real_quick_ratio() < threshold or sm.quick_ratio() < threshold:
-                continue
+            if want is not None and have is not None:
+                # difflib's quick_ratio (which real_quick_ratio never undercuts), from
+                # counts made once per name
+                if 2.0 * sum(map(min, want, pick(have))) / (len(t) + n) < threshold:
+                    continue
+                sm.set_seq1(t)
+            else:
+                sm.set_seq1(t)
+                if sm.real_quick_ratio() < threshold or sm.quick_ratio() < threshold:
+                    continue
             r = sm.ratio()
             if r > score:
                 best, score = obj, r
@@ -240,12 +244,9 @@ class BudgetScan:
                 v = cells.get("kode")
                 if v is not None:
                     p = v.parsed
-                    if p.__class__ is BudgetCode:
-                        if p.canonical:
-                            codes.append((r, p))
-                        if p.error and typed(v):
-                            bad.append(r)
-                    elif p is not None and getattr(p, "error", None) and typed(v):
+                    if p.__class__ is BudgetCode and p.canonical:
+                        codes.append((r, p))
+                    if getattr(p, "error", None) and typed(v):
                         bad.append(r)
                 if not planned:
                     v = cells.get("target_tw")
@@ -342,20 +343,9 @@ class Context:
         """The corrected value of a cell of the network (else ``default``)."""
         return self.diagnosis.truth(v, default)
 
-    @cached_property
-    def changes_by_code(self) -> dict[str, list]:
-        """The diagnosis's changes by rule code (:func:`lkj_excel.diagnosis.code_of`), each
-        list in the diagnosis's order: sorted once, not once for every rule."""
-        from ..diagnosis import code_of
-
-        out: dict[str, list] = {}
-        for ch in self.diagnosis.changes:
-            out.setdefault(code_of(ch.cell), []).append(ch)
-        return out
-
     def diagnosed(self, code: str):
         """The findings of rule ``code``: cells of its relation that the diagnosis changed."""
-        for ch in self.changes_by_code.get(code, ()):
+        for ch in self.diagnosis.by_code(code):
             yield _diagnosed.change_finding(self, ch)
 
     @cached_property

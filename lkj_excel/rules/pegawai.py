@@ -60,13 +60,9 @@ def rekap_input_wrong(ctx: Context):
 
     Contoh: S1 PNS tertulis 5, padahal Jumlah baris S1 = 8 dengan Non PNS 2, dan baris
     Jumlah kolom PNS = 7 dengan SMA/SMK PNS 1. Seharusnya 6."""
-    from ..diagnosis import code_of
-
     d = ctx.diagnosis
-    for ch in d.changes:
+    for ch in d.by_code("PEG004"):
         c = ch.cell
-        if code_of(c) != "PEG004":
-            continue
         label = {"pns": "PNS", "cpns": "CPNS", "pppk": "PPPK", "non_pns": "Non PNS",
                  "jumlah": "Jumlah"}.get(c.field, c.field)
         found = c.value.text
