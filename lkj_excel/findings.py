@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+
+from .record import Record
 
 
 class Severity(StrEnum):
@@ -50,26 +51,32 @@ def cell_sort_key(cell: str | None) -> tuple[int, int]:
     return (int(m.group(2)), col)
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Record):
     """One discrepancy: the rule, the cell, what is typed and what it should be."""
 
-    rule: str
-    severity: Severity
-    sheet: str
-    cell: str | None
-    row_key: str
-    field: str
-    found: str
-    expected: str
-    message: str
-    #: "Sheet!A1" of the finding this one is a consequence of, if any.
-    cause: str | None = None
-    #: Other cells that would explain the same disagreement equally well (an honest tie).
-    alternatives: tuple[str, ...] = ()
-    #: What the cell should satisfy when no single value corrects it ("<= 7 Juli 2023",
-    #: "diisi"); ``expected`` then stays empty.
-    note: str = ""
+    __slots__ = ("rule", "severity", "sheet", "cell", "row_key", "field", "found", "expected",
+                 "message", "cause", "alternatives", "note")
+
+    def __init__(self, rule: str, severity: Severity, sheet: str, cell: str | None,
+                 row_key: str, field: str, found: str, expected: str, message: str,
+                 cause: str | None = None, alternatives: tuple[str, ...] = (),
+                 note: str = ""):
+        self.rule = rule
+        self.severity = severity
+        self.sheet = sheet
+        self.cell = cell
+        self.row_key = row_key
+        self.field = field
+        self.found = found
+        self.expected = expected
+        self.message = message
+        #: "Sheet!A1" of the finding this one is a consequence of, if any.
+        self.cause = cause
+        #: Other cells that would explain the same disagreement equally well (a tie).
+        self.alternatives = alternatives
+        #: What the cell should satisfy when no single value corrects it ("<= 7 Juli
+        #: 2023", "diisi"); ``expected`` then stays empty.
+        self.note = note
 
     @property
     def correctable(self) -> bool:
@@ -81,7 +88,7 @@ class Finding:
         return bool(self.cause)
 
     def as_dict(self, file: str | None = None) -> dict[str, str]:
-        d = {k: v for k, v in asdict(self).items() if k in EXPORT_FIELDS}
+        d = {k: getattr(self, k) for k in EXPORT_FIELDS}
         d["severity"] = self.severity.value
         d["cell"] = self.cell or ""
         d["cause"] = self.cause or ""
@@ -98,15 +105,20 @@ class Finding:
         return (self.rule, self.sheet, self.cell)
 
 
-@dataclass
-class CheckResult:
-    """The findings for one workbook, with counts and the exit code they imply."""
+class CheckResult(Record):
+    """The findings for one workbook, with counts and the exit code they imply. Not
+    slotted: a check adds its rules' ``context``, which is not a field."""
 
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    report: object = None
-    #: True when some input could not be used (text in a number cell, impossible date).
-    input_unusable: bool = False
+    _fields = ("path", "findings", "report", "input_unusable")
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __init__(self, path: str, findings: list[Finding] | None = None,
+                 report: object = None, input_unusable: bool = False):
+        self.path = path
+        self.findings = [] if findings is None else findings
+        self.report = report
+        #: True when some input could not be used (text in a number cell, impossible date).
+        self.input_unusable = input_unusable
 
     @property
     def counts(self) -> dict[str, int]:

@@ -19,9 +19,10 @@ import os
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from .record import Record
 
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]+)"')
 _SHEET_REV = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\br:id="([^"]+)"[^>]*?\bname="([^"]*)"')
@@ -47,17 +48,22 @@ _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'
 LIMIT = 200
 
 
-@dataclass
-class SheetScan:
+class SheetScan(Record):
     """What a sheet's XML shows beyond python-calamine: formulas without value, errors."""
 
-    #: A1 references of formulas without a stored value.
-    uncached: list[str] = field(default_factory=list)
-    #: (A1 reference, error text) of cells holding an error value.
-    errors: list[tuple[str, str]] = field(default_factory=list)
-    #: (rows, columns) spanned by the cells that hold a value, computed only when some
-    #: cell lies beyond column ZZ or row 999,999; None otherwise.
-    extent: tuple[int, int] | None = None
+    __slots__ = ("uncached", "errors", "extent")
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __init__(self, uncached: list[str] | None = None,
+                 errors: list[tuple[str, str]] | None = None,
+                 extent: tuple[int, int] | None = None):
+        #: A1 references of formulas without a stored value.
+        self.uncached = [] if uncached is None else uncached
+        #: (A1 reference, error text) of cells holding an error value.
+        self.errors = [] if errors is None else errors
+        #: (rows, columns) spanned by the cells that hold a value, computed only when some
+        #: cell lies beyond column ZZ or row 999,999; None otherwise.
+        self.extent = extent
 
 
 def _unescape(b: bytes) -> str:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from .record import Record
 
 SPREADSHEET_EXT = (".xlsx", ".xlsm", ".xls", ".ods")
 _GLOB_CHARS = frozenset("*?[")
@@ -20,15 +21,19 @@ _GLOB_CHARS = frozenset("*?[")
 REKAP_SHEETS = frozenset({"Rekap Unit", "Rekap Indikator"})
 
 
-@dataclass
-class Inputs:
+class Inputs(Record):
     """The files found for the paths, folders and patterns a command was given."""
 
-    files: list[Path] = field(default_factory=list)
-    #: Each of ``files`` resolved (the real path: links followed), in the same order.
-    resolved: list[Path] = field(default_factory=list)
-    #: Indonesian notes for inputs that yielded no file.
-    empty: list[str] = field(default_factory=list)
+    __slots__ = ("files", "resolved", "empty")
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __init__(self, files: list[Path] | None = None, resolved: list[Path] | None = None,
+                 empty: list[str] | None = None):
+        self.files = [] if files is None else files
+        #: Each of ``files`` resolved (the real path: links followed), in the same order.
+        self.resolved = [] if resolved is None else resolved
+        #: Indonesian notes for inputs that yielded no file.
+        self.empty = [] if empty is None else empty
 
     def nothing_message(self) -> str:
         """The message when ``files`` is empty: every reason, in one sentence each."""

@@ -6,7 +6,7 @@ column headers and their synonyms from here, so they cannot drift apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .record import Record
 
 # Where the template puts things: a title on row 1, a hint on row 2, headers on row 3.
 TITLE_ROW = 1
@@ -17,32 +17,41 @@ FIRST_DATA_ROW = 4
 HEADER_SEARCH_ROWS = 15
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(Record):
     """One column of a table sheet: its key, header, kind and header synonyms."""
 
-    key: str
-    header: str
-    kind: str = "text"  # text, amount, percent, number, measure, date, code, nip, choice
-    required: bool = False
-    synonyms: tuple[str, ...] = ()
-    width: float = 14
-    choices: tuple[str, ...] = ()
-    hint: str = ""
+    __slots__ = ("key", "header", "kind", "required", "synonyms", "width", "choices", "hint")
+
+    def __init__(self, key: str, header: str, kind: str = "text", required: bool = False,
+                 synonyms: tuple[str, ...] = (), width: float = 14,
+                 choices: tuple[str, ...] = (), hint: str = ""):
+        self.key = key
+        self.header = header
+        #: text, amount, percent, number, measure, date, code, nip, choice
+        self.kind = kind
+        self.required = required
+        self.synonyms = synonyms
+        self.width = width
+        self.choices = choices
+        self.hint = hint
 
 
-@dataclass(frozen=True)
-class TableSheet:
+class TableSheet(Record):
     """A sheet holding one table under a title, a hint and a header row."""
 
-    name: str
-    title: str
-    hint: str
-    columns: tuple[Column, ...]
-    required: bool = True
-    landscape: bool = True
-    #: Column keys whose text marks a total/average row ("JUMLAH", "Rata-rata").
-    label_keys: tuple[str, ...] = ()
+    __slots__ = ("name", "title", "hint", "columns", "required", "landscape", "label_keys")
+
+    def __init__(self, name: str, title: str, hint: str, columns: tuple[Column, ...],
+                 required: bool = True, landscape: bool = True,
+                 label_keys: tuple[str, ...] = ()):
+        self.name = name
+        self.title = title
+        self.hint = hint
+        self.columns = columns
+        self.required = required
+        self.landscape = landscape
+        #: Column keys whose text marks a total/average row ("JUMLAH", "Rata-rata").
+        self.label_keys = label_keys
 
     def column(self, key: str) -> Column:
         for c in self.columns:
@@ -55,32 +64,41 @@ class TableSheet:
         return tuple(c.key for c in self.columns)
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(Record):
     """One label/value pair of a form sheet (Identitas, Pengaturan)."""
 
-    key: str
-    label: str
-    kind: str = "text"
-    required: bool = False
-    synonyms: tuple[str, ...] = ()
-    choices: tuple[str, ...] = ()
-    hint: str = ""
-    default: object = None
+    __slots__ = ("key", "label", "kind", "required", "synonyms", "choices", "hint", "default")
+
+    def __init__(self, key: str, label: str, kind: str = "text", required: bool = False,
+                 synonyms: tuple[str, ...] = (), choices: tuple[str, ...] = (),
+                 hint: str = "", default: object = None):
+        self.key = key
+        self.label = label
+        self.kind = kind
+        self.required = required
+        self.synonyms = synonyms
+        self.choices = choices
+        self.hint = hint
+        self.default = default
 
 
-@dataclass(frozen=True)
-class FormSheet:
+class FormSheet(Record):
     """A sheet of label/value pairs (Identitas, Pengaturan)."""
 
-    name: str
-    title: str
-    hint: str
-    fields: tuple[Field, ...]
-    required: bool = True
-    label_header: str = "Isian"
-    value_header: str = "Nilai"
-    extra_tables: tuple[TableSheet, ...] = field(default_factory=tuple)
+    __slots__ = ("name", "title", "hint", "fields", "required", "label_header",
+                 "value_header", "extra_tables")
+
+    def __init__(self, name: str, title: str, hint: str, fields: tuple[Field, ...],
+                 required: bool = True, label_header: str = "Isian",
+                 value_header: str = "Nilai", extra_tables: tuple[TableSheet, ...] = ()):
+        self.name = name
+        self.title = title
+        self.hint = hint
+        self.fields = fields
+        self.required = required
+        self.label_header = label_header
+        self.value_header = value_header
+        self.extra_tables = extra_tables
 
     def field(self, key: str) -> Field:
         for f in self.fields:

@@ -8,11 +8,11 @@ text beside the corrected value.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .parsing import BudgetCode, DateValue, NipInfo, Number, Record
+from .parsing import BudgetCode, DateValue, NipInfo, Number
+from .record import Record
 
 
 @cache
@@ -93,41 +93,56 @@ def empty(sheet: str, cell: str | None = None) -> Value:
     return Value(None, None, sheet, cell)
 
 
-@dataclass
-class Person:
+class Person(Record):
     """A person named on the Identitas sheet (pelapor, atasan): nama, NIP, pangkat, jabatan."""
 
-    nama: Value
-    nip: Value
-    pangkat: Value
-    jabatan: Value
+    __slots__ = ("nama", "nip", "pangkat", "jabatan")
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __init__(self, nama: Value, nip: Value, pangkat: Value, jabatan: Value):
+        self.nama = nama
+        self.nip = nip
+        self.pangkat = pangkat
+        self.jabatan = jabatan
 
 
-@dataclass
-class Identity:
-    """The Identitas sheet: the unit, the period, the place and date, who reports and signs."""
+class Identity(Record):
+    """The Identitas sheet: the unit, the period, the place and date, who reports and signs.
+    ``revisi`` ("Revisi ke-") says which resending of the same report this is (blank: the
+    first); ``alamat`` is the office's address, for the letterhead (kop) of the finalised
+    report."""
 
-    unit: Value
-    tingkat: Value
-    kecamatan: Value
-    kabupaten: Value
-    tahun: Value
-    triwulan: Value
-    sifat: Value
-    jumlah_desa: Value
-    tempat: Value
-    tanggal: Value
-    pelapor: Person
-    atasan: Person
-    pk_tanggal: Value
-    pk_pihak1_nama: Value
-    pk_pihak1_nip: Value
-    pk_pihak2_nama: Value
-    pk_pihak2_jabatan: Value
-    #: "Revisi ke-": which resending of the same report this is (blank: the first).
-    revisi: Value | None = None
-    #: The office's address, for the letterhead (kop) of the finalised report.
-    alamat: Value | None = None
+    __slots__ = ("unit", "tingkat", "kecamatan", "kabupaten", "tahun", "triwulan", "sifat",
+                 "jumlah_desa", "tempat", "tanggal", "pelapor", "atasan", "pk_tanggal",
+                 "pk_pihak1_nama", "pk_pihak1_nip", "pk_pihak2_nama", "pk_pihak2_jabatan",
+                 "revisi", "alamat")
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __init__(self, unit: Value, tingkat: Value, kecamatan: Value, kabupaten: Value,
+                 tahun: Value, triwulan: Value, sifat: Value, jumlah_desa: Value,
+                 tempat: Value, tanggal: Value, pelapor: Person, atasan: Person,
+                 pk_tanggal: Value, pk_pihak1_nama: Value, pk_pihak1_nip: Value,
+                 pk_pihak2_nama: Value, pk_pihak2_jabatan: Value,
+                 revisi: Value | None = None, alamat: Value | None = None):
+        self.unit = unit
+        self.tingkat = tingkat
+        self.kecamatan = kecamatan
+        self.kabupaten = kabupaten
+        self.tahun = tahun
+        self.triwulan = triwulan
+        self.sifat = sifat
+        self.jumlah_desa = jumlah_desa
+        self.tempat = tempat
+        self.tanggal = tanggal
+        self.pelapor = pelapor
+        self.atasan = atasan
+        self.pk_tanggal = pk_tanggal
+        self.pk_pihak1_nama = pk_pihak1_nama
+        self.pk_pihak1_nip = pk_pihak1_nip
+        self.pk_pihak2_nama = pk_pihak2_nama
+        self.pk_pihak2_jabatan = pk_pihak2_jabatan
+        self.revisi = revisi
+        self.alamat = alamat
 
     @property
     def year(self) -> int | None:
@@ -143,16 +158,19 @@ class Identity:
         return self.tanggal.value
 
 
-@dataclass(slots=True)
-class Row:
+class Row(Record):
     """Common to every table row: the sheet, the 1-based Excel row, and the cells.
     Slotted (here and in every row class): a large report has a hundred thousand rows.
-    A row class without fields of its own inherits the dataclass methods rather than
-    having them generated again at import."""
+    A row class with fields of its own sets them in its own constructor rather than
+    through this one's (a call less for each of those rows)."""
 
-    sheet: str
-    row: int
-    cells: dict[str, Value]
+    __slots__ = ("sheet", "row", "cells")
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __init__(self, sheet: str, row: int, cells: dict[str, Value]):
+        self.sheet = sheet
+        self.row = row
+        self.cells = cells
 
     def __getitem__(self, key: str) -> Value:
         return self.cells[key]
@@ -172,20 +190,37 @@ class PkRow(Row):
         return str(self.get("no").text or self.row)
 
 
-@dataclass(slots=True)
-class PkBudgetRow(Row):
+class TotalRow(Row):
+    """A row of a table that may end in a total line (``is_total``)."""
+
+    __slots__ = ("is_total",)
+
+    def __init__(self, sheet: str, row: int, cells: dict[str, Value], is_total: bool = False):
+        self.sheet = sheet
+        self.row = row
+        self.cells = cells
+        self.is_total = is_total
+
+
+class PkBudgetRow(TotalRow):
     """A row of the PK Anggaran table."""
 
-    is_total: bool = False
+    __slots__ = ()
 
 
-@dataclass(slots=True)
 class CapaianRow(Row):
-    """A row of the Capaian table: an indicator, or its average or total line."""
+    """A row of the Capaian table: an indicator, or its average or total line
+    (``is_total``: a "Jumlah" line at the foot of the table, seed 001, not an indicator)."""
 
-    is_average: bool = False
-    #: A "Jumlah" line at the foot of the table (seed 001): a total, not an indicator.
-    is_total: bool = False
+    __slots__ = ("is_average", "is_total")
+
+    def __init__(self, sheet: str, row: int, cells: dict[str, Value],
+                 is_average: bool = False, is_total: bool = False):
+        self.sheet = sheet
+        self.row = row
+        self.cells = cells
+        self.is_average = is_average
+        self.is_total = is_total
 
     @property
     def polarity(self) -> str:
@@ -203,12 +238,18 @@ class CapaianRow(Row):
         return any(not is_blank(self.get(f"tw{k}").raw) for k in range(1, 5))
 
 
-@dataclass(slots=True)
 class AnggaranRow(Row):
     """A row of the Anggaran table: program, kegiatan, sub kegiatan or total."""
 
-    is_total: bool = False
-    is_average: bool = False
+    __slots__ = ("is_total", "is_average")
+
+    def __init__(self, sheet: str, row: int, cells: dict[str, Value],
+                 is_total: bool = False, is_average: bool = False):
+        self.sheet = sheet
+        self.row = row
+        self.cells = cells
+        self.is_total = is_total
+        self.is_average = is_average
 
     @property
     def code(self) -> BudgetCode | None:
@@ -269,11 +310,10 @@ class PerbandinganRow(Row):
     __slots__ = ()
 
 
-@dataclass(slots=True)
-class RekapPegawaiRow(Row):
+class RekapPegawaiRow(TotalRow):
     """A line of a typed personnel summary (seed 003 Tabel 3.7-3.10)."""
 
-    is_total: bool = False
+    __slots__ = ()
 
     @property
     def tabel(self) -> str:
@@ -294,36 +334,51 @@ class NarasiRow(Row):
         return self.get("bagian").text.strip()
 
 
-@dataclass
-class Settings:
+class Settings(Record):
     """What domain.md says must be configurable, read from the Pengaturan sheet."""
 
-    deadline_working_days: int = 5
-    extra_holidays: tuple[dt.date, ...] = ()
-    predikat_scale: tuple[tuple[float, str], ...] = ()
-    negative_formula: str = "2T-R"
-    efficiency_formula: str = "100-penyerapan"
-    tolerance_points: float = 0.01
-    tolerance_rupiah: float = 1.0
-    rkpdes_deadline: tuple[int, int] = (30, 9)
-    apbdes_deadline: tuple[int, int] = (31, 12)
-    lppdes_deadline: tuple[int, int] = (31, 3)
-    #: "tahun berikutnya": the APBDes set during the report year (due 31 Dec of it);
-    #: "tahun berjalan": the report year's APBDes (due 31 Dec of the year before).
-    apbdes_year: str = "tahun berikutnya"
-    #: Collection windows the office states: doc -> ((day, month), (day, month)).
-    windows: dict[str, tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
-    #: The regulation that sets the deadline, named in findings ("" when not stated).
-    legal_basis: str = ""
-    cells: dict[str, Value] = field(default_factory=dict)
-    #: Values that could not be used and were replaced by the default: (key, cell, why).
-    problems: tuple[tuple[str, str | None, str], ...] = ()
+    __slots__ = ("deadline_working_days", "extra_holidays", "predikat_scale",
+                 "negative_formula", "efficiency_formula", "tolerance_points",
+                 "tolerance_rupiah", "rkpdes_deadline", "apbdes_deadline", "lppdes_deadline",
+                 "apbdes_year", "windows", "legal_basis", "cells", "problems")
+    __hash__ = None  # type: ignore[assignment]  # mutable
 
-    def __post_init__(self) -> None:
-        if not self.predikat_scale:
+    def __init__(self, deadline_working_days: int = 5,
+                 extra_holidays: tuple[dt.date, ...] = (),
+                 predikat_scale: tuple[tuple[float, str], ...] = (),
+                 negative_formula: str = "2T-R", efficiency_formula: str = "100-penyerapan",
+                 tolerance_points: float = 0.01, tolerance_rupiah: float = 1.0,
+                 rkpdes_deadline: tuple[int, int] = (30, 9),
+                 apbdes_deadline: tuple[int, int] = (31, 12),
+                 lppdes_deadline: tuple[int, int] = (31, 3),
+                 apbdes_year: str = "tahun berikutnya",
+                 windows: dict[str, tuple[tuple[int, int], tuple[int, int]]] | None = None,
+                 legal_basis: str = "", cells: dict[str, Value] | None = None,
+                 problems: tuple[tuple[str, str | None, str], ...] = ()):
+        self.deadline_working_days = deadline_working_days
+        self.extra_holidays = extra_holidays
+        if not predikat_scale:
             from .layout import DEFAULT_PREDIKAT
 
-            self.predikat_scale = DEFAULT_PREDIKAT
+            predikat_scale = DEFAULT_PREDIKAT
+        self.predikat_scale = predikat_scale
+        self.negative_formula = negative_formula
+        self.efficiency_formula = efficiency_formula
+        self.tolerance_points = tolerance_points
+        self.tolerance_rupiah = tolerance_rupiah
+        self.rkpdes_deadline = rkpdes_deadline
+        self.apbdes_deadline = apbdes_deadline
+        self.lppdes_deadline = lppdes_deadline
+        #: "tahun berikutnya": the APBDes set during the report year (due 31 Dec of it);
+        #: "tahun berjalan": the report year's APBDes (due 31 Dec of the year before).
+        self.apbdes_year = apbdes_year
+        #: Collection windows the office states: doc -> ((day, month), (day, month)).
+        self.windows = {} if windows is None else windows
+        #: The regulation that sets the deadline, named in findings ("" when not stated).
+        self.legal_basis = legal_basis
+        self.cells = {} if cells is None else cells
+        #: Values that could not be used and were replaced by the default: (key, cell, why).
+        self.problems = problems
 
     def predikat(self, capaian: float | None) -> str | None:
         """The band of a capaian in percent (the highest lower bound it reaches)."""
@@ -335,37 +390,54 @@ class Settings:
         return sorted(self.predikat_scale)[0][1] if self.predikat_scale else None
 
 
-@dataclass
-class Report:
+class Report(Record):
     """One LKj workbook, read."""
 
-    path: str
-    sheets: tuple[str, ...]
-    identity: Identity
-    pk: list[PkRow]
-    pk_budget: list[PkBudgetRow]
-    capaian: list[CapaianRow]
-    anggaran: list[AnggaranRow]
-    desa: list[DesaRow]
-    fasilitasi: list[FasilitasiRow]
-    efisiensi: list[EfisiensiRow]
-    pegawai: list[PegawaiRow]
-    perbandingan: list[PerbandinganRow]
-    settings: Settings
-    #: Where each table's columns ended up: sheet -> key -> 0-based column index.
-    columns: dict[str, dict[str, int]] = field(default_factory=dict)
-    #: 1-based header row of each table sheet.
-    header_rows: dict[str, int] = field(default_factory=dict)
-    #: Cells holding an error value (#DIV/0!, #REF!): ((sheet, "B3"), the CellError).
-    error_cells: list[tuple[tuple[str, str], Any]] = field(default_factory=list)
-    #: Formula cells saved without a computed value (they read as empty).
-    uncached_formulas: list[tuple[str, str]] = field(default_factory=list)
-    #: The Narasi sheet: the document's narrative, one paragraph or point per row.
-    narasi: list[NarasiRow] = field(default_factory=list)
-    #: Typed personnel summaries (sheet Rekap Pegawai).
-    rekap_pegawai: list[RekapPegawaiRow] = field(default_factory=list)
-    #: Every signature written in the report (sheet Tanda Tangan).
-    tanda_tangan: list[TandaTanganRow] = field(default_factory=list)
+    __slots__ = ("path", "sheets", "identity", "pk", "pk_budget", "capaian", "anggaran",
+                 "desa", "fasilitasi", "efisiensi", "pegawai", "perbandingan", "settings",
+                 "columns", "header_rows", "error_cells", "uncached_formulas", "narasi",
+                 "rekap_pegawai", "tanda_tangan")
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __init__(self, path: str, sheets: tuple[str, ...], identity: Identity,
+                 pk: list[PkRow], pk_budget: list[PkBudgetRow], capaian: list[CapaianRow],
+                 anggaran: list[AnggaranRow], desa: list[DesaRow],
+                 fasilitasi: list[FasilitasiRow], efisiensi: list[EfisiensiRow],
+                 pegawai: list[PegawaiRow], perbandingan: list[PerbandinganRow],
+                 settings: Settings, columns: dict[str, dict[str, int]] | None = None,
+                 header_rows: dict[str, int] | None = None,
+                 error_cells: list[tuple[tuple[str, str], Any]] | None = None,
+                 uncached_formulas: list[tuple[str, str]] | None = None,
+                 narasi: list[NarasiRow] | None = None,
+                 rekap_pegawai: list[RekapPegawaiRow] | None = None,
+                 tanda_tangan: list[TandaTanganRow] | None = None):
+        self.path = path
+        self.sheets = sheets
+        self.identity = identity
+        self.pk = pk
+        self.pk_budget = pk_budget
+        self.capaian = capaian
+        self.anggaran = anggaran
+        self.desa = desa
+        self.fasilitasi = fasilitasi
+        self.efisiensi = efisiensi
+        self.pegawai = pegawai
+        self.perbandingan = perbandingan
+        self.settings = settings
+        #: Where each table's columns ended up: sheet -> key -> 0-based column index.
+        self.columns = {} if columns is None else columns
+        #: 1-based header row of each table sheet.
+        self.header_rows = {} if header_rows is None else header_rows
+        #: Cells holding an error value (#DIV/0!, #REF!): ((sheet, "B3"), the CellError).
+        self.error_cells = [] if error_cells is None else error_cells
+        #: Formula cells saved without a computed value (they read as empty).
+        self.uncached_formulas = [] if uncached_formulas is None else uncached_formulas
+        #: The Narasi sheet: the document's narrative, one paragraph or point per row.
+        self.narasi = [] if narasi is None else narasi
+        #: Typed personnel summaries (sheet Rekap Pegawai).
+        self.rekap_pegawai = [] if rekap_pegawai is None else rekap_pegawai
+        #: Every signature written in the report (sheet Tanda Tangan).
+        self.tanda_tangan = [] if tanda_tangan is None else tanda_tangan
 
     @property
     def capaian_rows(self) -> list[CapaianRow]:
@@ -402,7 +474,7 @@ class Report:
     def all_values(self):
         """Every Value in the model (identity fields and table cells)."""
         ident = self.identity
-        for f in ident.__dataclass_fields__:
+        for f in ident._fields:
             v = getattr(ident, f)
             if isinstance(v, Value):
                 yield v

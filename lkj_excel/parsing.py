@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import formatting as _fmt
+from .record import Record
 
 __all__ = [
     "Number",
@@ -126,31 +126,6 @@ def normalise_text(text: object) -> str:
 # ---------------------------------------------------------------------------------------
 # Numbers
 # ---------------------------------------------------------------------------------------
-
-
-class Record:
-    """Equality, hashing and repr from ``__slots__``, as a dataclass makes them from its
-    fields, for the slotted classes a large report makes by the hundred thousand
-    (:class:`Number`, :class:`BudgetCode`, ``model.Value``): a frozen dataclass takes about
-    three times as long to make and more memory. Immutable by convention; a subclass lists
-    its fields in ``__slots__``, in the order of its constructor."""
-
-    __slots__ = ()
-
-    def _key(self) -> tuple:
-        return tuple(getattr(self, f) for f in self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._key() == other._key()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__name__}("
-                + ", ".join(f"{f}={getattr(self, f)!r}" for f in self.__slots__) + ")")
 
 
 _NUMBER_FIELDS = ("value", "raw", "style", "irregular", "suggestion", "alternatives", "unit",
@@ -476,14 +451,17 @@ def decimals_typed(num: Number, default: int = 2) -> int:
 # ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DateValue:
+class DateValue(Record):
     """A parsed date cell: the date, what was typed, why it could not be read."""
 
-    value: dt.date | None
-    raw: object = None
-    error: str | None = None
-    style: str = "none"
+    __slots__ = ("value", "raw", "error", "style")
+
+    def __init__(self, value: dt.date | None, raw: object = None, error: str | None = None,
+                 style: str = "none"):
+        self.value = value
+        self.raw = raw
+        self.error = error
+        self.style = style
 
     @property
     def ok(self) -> bool:
@@ -674,17 +652,21 @@ def _parse_code_text(raw: str) -> BudgetCode:
 # ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class NipInfo:
+class NipInfo(Record):
     """An 18-digit NIP split into its parts; ``problems`` lists what does not fit."""
 
-    digits: str | None
-    raw: object
-    birth_date: dt.date | None = None
-    tmt_cpns: tuple[int, int] | None = None
-    sex: str | None = None
-    serial: str | None = None
-    problems: tuple[str, ...] = field(default_factory=tuple)
+    __slots__ = ("digits", "raw", "birth_date", "tmt_cpns", "sex", "serial", "problems")
+
+    def __init__(self, digits: str | None, raw: object, birth_date: dt.date | None = None,
+                 tmt_cpns: tuple[int, int] | None = None, sex: str | None = None,
+                 serial: str | None = None, problems: tuple[str, ...] = ()):
+        self.digits = digits
+        self.raw = raw
+        self.birth_date = birth_date
+        self.tmt_cpns = tmt_cpns
+        self.sex = sex
+        self.serial = serial
+        self.problems = problems
 
     @property
     def formatted(self) -> str | None:
@@ -733,15 +715,18 @@ def parse_nip(value: object) -> NipInfo:
     return NipInfo(digits, raw, birth, tmt, sex, digits[15:], tuple(problems))
 
 
-@dataclass(frozen=True)
-class PangkatInfo:
+class PangkatInfo(Record):
     """A parsed pangkat/golongan cell, and whether the two agree."""
 
-    pangkat: str | None
-    golongan: str | None
-    raw: object
-    consistent: bool | None = None
-    expected_pangkat: str | None = None
+    __slots__ = ("pangkat", "golongan", "raw", "consistent", "expected_pangkat")
+
+    def __init__(self, pangkat: str | None, golongan: str | None, raw: object,
+                 consistent: bool | None = None, expected_pangkat: str | None = None):
+        self.pangkat = pangkat
+        self.golongan = golongan
+        self.raw = raw
+        self.consistent = consistent
+        self.expected_pangkat = expected_pangkat
 
 
 def _canon_pangkat(text: str) -> str:
@@ -829,14 +814,16 @@ def format_date_id(value: dt.date | None) -> str:
 # ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DocStatusWord:
+class DocStatusWord(Record):
     """A Desa date cell that says how a document stands instead of when it was set:
     ``"tepat waktu"``, ``"terlambat"`` or ``"belum"`` (seed 004 counts "0 + 0 + 10" with no
     dates)."""
 
-    status: str
-    error: None = None
+    __slots__ = ("status", "error")
+
+    def __init__(self, status: str, error: None = None):
+        self.status = status
+        self.error = error
 
 
 _DOC_STATUS = {"tepat waktu": "tepat waktu", "tepat": "tepat waktu", "ya": "tepat waktu",

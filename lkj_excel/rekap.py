@@ -487,9 +487,11 @@ def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
 
 def _portable(office: Any) -> Any:
     """The settings without the cells they were read from (sent to every worker)."""
-    import dataclasses
+    import copy
 
-    return dataclasses.replace(office, cells={})
+    portable = copy.copy(office)
+    portable.cells = {}
+    return portable
 
 
 def _run(store: Store, host: str, paths: list[str], jobs: int | None, office: Any,

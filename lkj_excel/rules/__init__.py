@@ -14,20 +14,23 @@ from __future__ import annotations
 import inspect
 import textwrap
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from ..findings import Finding, Severity
+from ..record import Record
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Record):
     """A registered check: its code, severity, sheet, title and function."""
 
-    code: str
-    severity: Severity
-    sheet: str
-    title: str
-    func: Callable[..., Iterable[Finding]]
+    __slots__ = ("code", "severity", "sheet", "title", "func")
+
+    def __init__(self, code: str, severity: Severity, sheet: str, title: str,
+                 func: Callable[..., Iterable[Finding]]):
+        self.code = code
+        self.severity = severity
+        self.sheet = sheet
+        self.title = title
+        self.func = func
 
     @property
     def doc(self) -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from ..calendar import quarter_end
 from ..model import DesaRow
 from ..parsing import format_date_id
+from ..record import Record
 from ..relations.capaian import doc_deadline as deadline_of
 from ..relations.capaian import doc_earliest
 from . import rule
@@ -19,13 +19,15 @@ DOC_NAME = {"rkpdes": "RKPDes", "apbdes": "APBDes", "lppdes": "LPPDes"}
 ON_TIME, LATE, NOT_DUE, MISSING = "tepat waktu", "terlambat", "belum jatuh tempo", "belum ada"
 
 
-@dataclass(frozen=True)
-class DocStatus:
+class DocStatus(Record):
     """A village document's typed status, its deadline and its date."""
 
-    status: str | None
-    deadline: dt.date
-    date: dt.date | None
+    __slots__ = ("status", "deadline", "date")
+
+    def __init__(self, status: str | None, deadline: dt.date, date: dt.date | None):
+        self.status = status
+        self.deadline = deadline
+        self.date = date
 
 
 def doc_deadline(ctx: Context, doc: str, year: int) -> dt.date:
