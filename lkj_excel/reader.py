@@ -189,11 +189,12 @@ def _check_ole(path: Path) -> str:
 
 
 def _check_zip(path: Path, ext: str) -> str:
+    from .formulas import directory
+
     name = path.name
     try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            names = {i.filename for i in infos}
+        infos = directory(path)
+        names = {i.filename for i in infos}
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise UnreadableWorkbook(
             f"Berkas '{name}' rusak atau terpotong (tidak lengkap). Minta kirim ulang "
@@ -304,12 +305,25 @@ def _short(exc: Exception) -> str:
     return text[:120]
 
 
+#: Open _quiet_stderr blocks: only the outermost one redirects.
+_quiet_depth = 0
+
+
 @contextlib.contextmanager
 def _quiet_stderr():
     """Silence file descriptor 2 while calamine runs: when its Rust code panics, the panic
     hook prints a Rust message (and with RUST_BACKTRACE a backtrace) before the exception
     reaches Python, and users must see only lkj's Indonesian message. Brief and
-    process-wide; lkj reads in one thread per process."""
+    process-wide; lkj reads in one thread per process. Nested blocks do nothing, so that
+    a reader of many sheets redirects once (five system calls) rather than per sheet."""
+    global _quiet_depth
+    if _quiet_depth:
+        _quiet_depth += 1
+        try:
+            yield
+        finally:
+            _quiet_depth -= 1
+        return
     try:
         saved = os.dup(2)
         null = os.open(os.devnull, os.O_WRONLY)
@@ -319,8 +333,10 @@ def _quiet_stderr():
     try:
         sys.stderr.flush()
         os.dup2(null, 2)
+        _quiet_depth = 1
         yield
     finally:
+        _quiet_depth = 0
         os.dup2(saved, 2)
         os.close(saved)
         os.close(null)
@@ -1077,8 +1093,9 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
         from .formulas import scan
 
         scanned = scan(p)
-        read = {canon: read_grid(wb, actual, p, scanned) for canon, actual in sheets.items()
-                if canon != L.PETUNJUK}
+        with _quiet_stderr():
+            read = {canon: read_grid(wb, actual, p, scanned)
+                    for canon, actual in sheets.items() if canon != L.PETUNJUK}
     finally:
         try:
             wb.close()

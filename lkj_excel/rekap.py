@@ -168,59 +168,12 @@ def process_file(path: str) -> dict:
 
 
 def _read_and_check(path: str, key: str) -> dict:
+    """The record of one workbook (see :func:`_record`), or why it has none."""
+    from .gcpause import paused
+
     try:
-        from .checking import check
-        from .pengaturan import differences
-        from .reader import read_report
-        from .summary import build_summary
-
-        report = read_report(path)
-        office = _OFFICE
-        if office is None:
-            from .model import Settings
-
-            office = Settings()
-        diff = differences(report.settings, office)
-        report.settings = office
-        res = check(report)
-        s = build_summary(res)
-        ident = report.identity
-        rev = ident.revisi.value if ident.revisi is not None else None
-        rep = {
-            "report_key": key, "sha256": None, "settings_key": _SETTINGS_KEY,
-            "unit": s.unit, "unit_key": _unit_key(s.unit), "tingkat": s.tingkat,
-            "kecamatan": ident.kecamatan.text, "kabupaten": ident.kabupaten.text,
-            "year": s.year, "quarter": s.quarter,
-            "revisi": int(rev) if isinstance(rev, (int, float)) and float(rev).is_integer()
-            and 0 <= rev < 1000 else None,
-            "report_date": s.report_date.isoformat() if s.report_date else None,
-            "deadline": s.deadline.isoformat() if s.deadline else None,
-            "on_time": None if s.on_time is None else int(s.on_time),
-            "days_late": s.days_late,
-            "avg_capaian": s.average, "predikat": s.average_predikat,
-            # A report without an Anggaran sheet has no budget data, not a budget of 0.
-            "pagu": s.total_pagu if s.budget else None,
-            "realisasi": s.total_realisasi if s.budget else None,
-            "penyerapan": s.penyerapan,
-            "n_error": res.counts["error"], "n_warning": res.counts["warning"],
-            "n_info": res.counts["info"], "exit_code": res.exit_code,
-            "settings_diff": "; ".join(diff) or None,
-        }
-        indicators = [
-            (i.no, i.sasaran, i.indikator or i.sasaran, i.target, i.realisasi, i.unit,
-             i.capaian, i.predikat)
-            for i in s.indicators
-        ]
-        budget = [(b.code, b.level, b.name, b.pagu, b.realisasi, b.sisa, b.penyerapan)
-                  for b in s.budget]
-        from .render import shown_found, typed_values
-
-        # "Tertulis" as a person reads it: 13.425.000, 38,50%
-        typed = typed_values(report, res.findings)
-        findings = [(f.rule, f.severity.value, f.sheet, f.cell or "", f.row_key, f.field,
-                     shown_found(f, typed), f.expected, f.message) for f in res.sorted()]
-        return {"path": path, "ok": True, "report": rep, "indicators": indicators,
-                "budget": budget, "findings": findings}
+        with paused():
+            return _record(path, key)
     except LkjError as exc:
         from .inputs import is_rekap_output
 
@@ -232,6 +185,68 @@ def _read_and_check(path: str, key: str) -> dict:
                 "reason": f"Kesalahan tak terduga saat membaca ({type(exc).__name__}: {exc})."}
     finally:
         _forget_texts()
+
+
+def _record(path: str, key: str) -> dict:
+    """Read, check and summarise one workbook into the record the main process stores.
+
+    Runs with the cyclic collector paused from the first cell read until the report, its
+    check and its summary are dropped at the return: reference counting frees them, so
+    when the collector resumes it finds only the record and the few cycles left (the
+    diagnosis network's), instead of walking the whole model once after each of
+    read_report, check and build_summary (their own pauses end inside this one)."""
+    from .checking import check
+    from .pengaturan import differences
+    from .reader import read_report
+    from .summary import build_summary
+
+    report = read_report(path)
+    office = _OFFICE
+    if office is None:
+        from .model import Settings
+
+        office = Settings()
+    diff = differences(report.settings, office)
+    report.settings = office
+    res = check(report)
+    s = build_summary(res)
+    ident = report.identity
+    rev = ident.revisi.value if ident.revisi is not None else None
+    rep = {
+        "report_key": key, "sha256": None, "settings_key": _SETTINGS_KEY,
+        "unit": s.unit, "unit_key": _unit_key(s.unit), "tingkat": s.tingkat,
+        "kecamatan": ident.kecamatan.text, "kabupaten": ident.kabupaten.text,
+        "year": s.year, "quarter": s.quarter,
+        "revisi": int(rev) if isinstance(rev, (int, float)) and float(rev).is_integer()
+        and 0 <= rev < 1000 else None,
+        "report_date": s.report_date.isoformat() if s.report_date else None,
+        "deadline": s.deadline.isoformat() if s.deadline else None,
+        "on_time": None if s.on_time is None else int(s.on_time),
+        "days_late": s.days_late,
+        "avg_capaian": s.average, "predikat": s.average_predikat,
+        # A report without an Anggaran sheet has no budget data, not a budget of 0.
+        "pagu": s.total_pagu if s.budget else None,
+        "realisasi": s.total_realisasi if s.budget else None,
+        "penyerapan": s.penyerapan,
+        "n_error": res.counts["error"], "n_warning": res.counts["warning"],
+        "n_info": res.counts["info"], "exit_code": res.exit_code,
+        "settings_diff": "; ".join(diff) or None,
+    }
+    indicators = [
+        (i.no, i.sasaran, i.indikator or i.sasaran, i.target, i.realisasi, i.unit,
+         i.capaian, i.predikat)
+        for i in s.indicators
+    ]
+    budget = [(b.code, b.level, b.name, b.pagu, b.realisasi, b.sisa, b.penyerapan)
+              for b in s.budget]
+    from .render import shown_found, typed_values
+
+    # "Tertulis" as a person reads it: 13.425.000, 38,50%
+    typed = typed_values(report, res.findings)
+    findings = [(f.rule, f.severity.value, f.sheet, f.cell or "", f.row_key, f.field,
+                 shown_found(f, typed), f.expected, f.message) for f in res.sorted()]
+    return {"path": path, "ok": True, "report": rep, "indicators": indicators,
+            "budget": budget, "findings": findings}
 
 
 #: Entries a parser's memo of cell texts may hold in a rekap worker before it is dropped.

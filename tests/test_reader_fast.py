@@ -284,6 +284,64 @@ def test_far_cells_are_found_by_their_hint(letters, row):
         assert _scan_sheet(b'<c r="A1"><v>2</v></c>' + xml).extent is not None
 
 
+def test_the_shared_zip_directory_answers_as_zipfile_does(tmp_path):
+    """formulas.directory reads a file's zip directory once for the reader's sniffing and
+    the scan: the same entries as ZipFile.infolist(), the same entry per name as
+    ZipFile.getinfo (the last of a repeated name), the same members read through it, and
+    the same error for a file that is not a zip."""
+    import warnings
+
+    from lkj_excel import formulas
+
+    def entry(i):
+        return (i.filename, i.header_offset, i.file_size, i.compress_size, i.CRC)
+
+    doubled = tmp_path / "doubled.zip"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the repeated name
+        with zipfile.ZipFile(doubled, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("a.xml", b"<first/>")
+            z.writestr("a.xml", b"<second/>" * 20)
+    for path in [*_zip_files(), doubled]:
+        with zipfile.ZipFile(path) as z, open(path, "rb") as fh:
+            assert [entry(i) for i in formulas.directory(path)] == \
+                [entry(i) for i in z.infolist()]
+            members = formulas._Members(str(path))
+            for name in z.namelist():
+                assert entry(members.getinfo(name)) == entry(z.getinfo(name))
+                assert formulas._member(fh, members, name) == z.read(name)
+                assert members.read(name) == z.read(name)
+    not_zip = tmp_path / "bukan.xlsx"
+    not_zip.write_bytes(b"PK\x03\x04 bukan zip")
+    with pytest.raises(zipfile.BadZipFile):
+        zipfile.ZipFile(not_zip)
+    with pytest.raises(zipfile.BadZipFile):
+        formulas.directory(not_zip)
+
+
+def test_nested_quiet_blocks_silence_stderr_until_the_outermost_ends():
+    """read_report silences file descriptor 2 once around all its sheets; read_grid's own
+    block inside it then does nothing, and descriptor 2 comes back when the outer block
+    ends, as it was."""
+    import os
+
+    def where():
+        st = os.fstat(2)
+        return st.st_dev, st.st_ino
+
+    devnull = os.stat(os.devnull)
+    before = where()
+    with R._quiet_stderr():
+        assert where() == (devnull.st_dev, devnull.st_ino)
+        with R._quiet_stderr():
+            assert where() == (devnull.st_dev, devnull.st_ino)
+        assert where() == (devnull.st_dev, devnull.st_ino)
+    assert where() == before
+    with pytest.raises(KeyError), R._quiet_stderr(), R._quiet_stderr():
+        raise KeyError("x")
+    assert where() == before and R._quiet_depth == 0
+
+
 def test_a_member_whose_local_name_differs_is_refused_as_zipfile_refuses_it(tmp_path):
     import zipfile
 

@@ -116,3 +116,39 @@ def test_chunk_size_keeps_every_worker_busy():
     assert workers.chunk_size(40, 2) == 5
     assert workers.chunk_size(1000, 2) == workers.MAX_CHUNK
     assert workers.chunk_size(1000, 64) == 3
+
+
+def test_a_worker_reads_checks_and_summarises_in_one_pause_of_the_collector(monkeypatch):
+    """rekap._record runs inside one pause of the cyclic collector: check and
+    build_summary start with it still paused (each ending its own pause would let the
+    collector walk the whole model between them), and it runs again once the record is
+    made - also after a file that cannot be read."""
+    import gc
+    import importlib
+    from pathlib import Path
+
+    from lkj_excel import checking, summary
+
+    rekap = importlib.import_module("lkj_excel.rekap")
+
+    seen = []
+
+    def spy(mod, name):
+        fn = getattr(mod, name)
+
+        def call(*args, **kwargs):
+            seen.append((name, gc.isenabled()))
+            return fn(*args, **kwargs)
+
+        monkeypatch.setattr(mod, name, call)
+
+    spy(checking, "check")
+    spy(summary, "build_summary")
+    sample = sorted((Path(__file__).parent.parent / "sample_workbooks").glob("*.xlsx"))[0]
+    assert gc.isenabled()
+    rec = rekap._read_and_check(str(sample), "k")
+    assert rec["ok"] and rec["report"]["unit"]
+    assert seen == [("check", False), ("build_summary", False)]
+    assert gc.isenabled()
+    bad = rekap._read_and_check(str(Path(__file__).parent / "corpus" / "kosong.xlsx"), "k")
+    assert not bad["ok"] and gc.isenabled()
