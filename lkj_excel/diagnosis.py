@@ -60,7 +60,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Value
-from .relations import INPUT_CODES, Cell, Network, Relation, build_network
+from .relations import INPUT_CODES, Cell, Network, Relation, SettledRelation, build_network
+from .relations.anggaran import settled_truth
 from .relations.core import total
 
 #: Objective weights (see the module docstring).
@@ -138,6 +139,11 @@ class Diagnosis:
         cell."""
         c = self.net.get(value)
         if c is None:
+            if value is not None and self.budget is not None:
+                # a row the lazy network left out: its value before any correction
+                found, truth = settled_truth(self.budget, value)
+                if found:
+                    return truth
             return default
         return c.cur if c.cur is not None else c.typed
 
@@ -157,6 +163,13 @@ def code_of(c: Cell) -> str:
     if c.relation is not None:
         return c.relation.code
     return INPUT_CODES.get(c.sheet, "NIL005")
+
+
+class NetworkIncomplete(Exception):
+    """The search had to look below a settled sum (:class:`SettledRelation`): a lazy
+    network lacks what it asks, so the diagnosis is made again on the whole network. With
+    suspects to filter by, nothing below a settled sum is proposed (no suspect lies there),
+    so only the alternatives of a wrong total can ask."""
 
 
 class Solver:
@@ -298,6 +311,9 @@ class Solver:
         """Input values that would make ``rel``'s target ``want``. Below the relation's own
         inputs (a program's sum pushed down to its sub kegiatan) only ``suspects`` are
         proposed, when given: inputs that some other disagreement also points at."""
+        if rel.__class__ is SettledRelation and suspects is None:
+            # every row below would be proposed: the lazy network left them out
+            raise NetworkIncomplete(rel)
         if rel.invert is None or want is None:
             return []
         out: list[tuple[Cell, Any]] = []
@@ -619,11 +635,22 @@ def _identity_candidates(ctx) -> list[tuple[int, int]]:
     return out
 
 
-def diagnose(ctx) -> Diagnosis:
-    """The diagnosis of one report (see the module docstring)."""
+def diagnose(ctx, *, lazy: bool = True) -> Diagnosis:
+    """The diagnosis of one report (see the module docstring). ``lazy`` networks leave out
+    the Anggaran rows no disagreement reaches (:func:`relations.anggaran.build`); where the
+    search must look at them after all, it starts again on whole networks."""
+    if lazy:
+        try:
+            return _diagnose(ctx, True)
+        except NetworkIncomplete:
+            pass
+    return _diagnose(ctx, False)
+
+
+def _diagnose(ctx, lazy: bool) -> Diagnosis:
     ident = ctx.report.identity
     year, quarter = ident.year, ident.quarter
-    net = build_network(ctx)
+    net = build_network(ctx, lazy=lazy)
     solver = Solver(net)
     best_cost = solver.run() + _identity_cost(ctx, year, quarter)
     best = (net, solver, {}, {})
@@ -632,7 +659,7 @@ def diagnose(ctx) -> Diagnosis:
     symptoms = best_cost - _network_only(solver) >= 1.5
     if symptoms:
         for y, q in _identity_candidates(ctx):
-            n2 = build_network(ctx, year=y, quarter=q)
+            n2 = build_network(ctx, year=y, quarter=q, lazy=lazy)
             s2 = Solver(n2)
             changed = (y != year) + (q != quarter)
             c2 = s2.run() + _identity_cost(ctx, y, q) + W_INPUT * changed
@@ -649,7 +676,8 @@ def diagnose(ctx) -> Diagnosis:
         trial = dict(overrides)
         trial[row] = code
         n2 = build_network(ctx, year=_fixed(fix, "tahun", year),
-                           quarter=_fixed(fix, "triwulan", quarter), code_overrides=trial)
+                           quarter=_fixed(fix, "triwulan", quarter), code_overrides=trial,
+                           lazy=lazy)
         s2 = Solver(n2)
         c2 = s2.run() + _identity_cost(ctx, _fixed(fix, "tahun", year),
                                        _fixed(fix, "triwulan", quarter)) + \

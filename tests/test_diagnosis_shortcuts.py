@@ -7,20 +7,32 @@ clean report with mistakes typed in by hand:
   reading, and judges a percentage within tolerance without ``pct_status``;
 - ``Network.relate`` looks for a loop only when the target already feeds something;
 - ``Solver.changes`` looks only at the cells the search evaluated, the cells that
-  disagreed from the start and NaN inputs, instead of every cell of the network.
+  disagreed from the start and NaN inputs, instead of every cell of the network;
+- the lazy network (``build_network(lazy=True)``, the default) builds only the Anggaran
+  rows a disagreement can reach and settles the rest at their values: its diagnosis must
+  name the same changes, causes and alternatives, and give every cell the same truth, as
+  the whole network, on the samples, the corpus and 1.000-row workbooks with random
+  mistakes.
 """
 
 from __future__ import annotations
 
+import copy
+import random
+import sys
+
 import pytest
 
-from lkj_excel.diagnosis import Solver, _same
+from lkj_excel.diagnosis import Solver, _same, diagnose
+from lkj_excel.errors import LkjError
+from lkj_excel.model import Report
+from lkj_excel.parsing import Number, format_number_id
 from lkj_excel.reader import read_report
 from lkj_excel.relations import build_network
 from lkj_excel.relations.core import typed_value
 from lkj_excel.rules.base import Context
 
-from .conftest import ALL_SAMPLES, CLEAN
+from .conftest import ALL_SAMPLES, CLEAN, ROOT
 
 #: Mistakes in the clean Sukamaju report: a sub kegiatan pagu (its sisa, persentase and
 #: totals follow), a persentase of its own, a sisa of its own, a blank realisasi.
@@ -79,3 +91,186 @@ def test_shortcuts_agree_with_the_long_way(path, edits):
         causes = {ch.cell.where: ch.value for ch in changes if ch.is_cause}
         assert {f"Anggaran!{a}" for _, a in EDITS} <= causes.keys()
         assert causes["Anggaran!C6"] == 8_000_000
+
+
+# -- the lazy network against the whole network ---------------------------------------------
+
+
+def _changes(d) -> list[tuple]:
+    return [(ch.cell.where, repr(ch.value), ch.cause.where if ch.cause is not None else None,
+             tuple(a.where for a in ch.alternatives)) for ch in d.changes]
+
+
+def _assert_lazy_is_whole(report: Report) -> int:
+    """The lazy diagnosis equals the whole network's; the number of cells it left out."""
+    lazy = diagnose(Context(report))
+    whole = diagnose(Context(report), lazy=False)
+    assert _changes(lazy) == _changes(whole)
+    assert (lazy.identity, lazy.codes, lazy.year, lazy.quarter) == \
+        (whole.identity, whole.codes, whole.year, whole.quarter)
+    for v in report.all_values():
+        assert repr(lazy.truth(v, "-")) == repr(whole.truth(v, "-")), v.where
+    return len(whole.net.cells) - len(lazy.net.cells)
+
+
+@pytest.mark.parametrize("path,edits", list(_reports()))
+def test_lazy_network_diagnoses_the_samples_as_the_whole_one(path, edits):
+    _assert_lazy_is_whole(read_report(path, edits=edits))
+
+
+def test_lazy_network_diagnoses_the_corpus_as_the_whole_one():
+    checked = 0
+    for path in sorted((ROOT / "tests" / "corpus").iterdir()):
+        try:
+            report = read_report(path)
+        except LkjError:
+            continue  # refused before any diagnosis
+        _assert_lazy_is_whole(report)
+        checked += 1
+    assert checked > 20
+
+
+def _rows(rng: random.Random, n_programs: int, plan: bool) -> list[dict]:
+    """Programs of 4 kegiatan of 10 sub kegiatan whose arithmetic holds (with the quarterly
+    plan on every row and capaian keuangan on sub kegiatan when ``plan``), and JUMLAH."""
+    rows: list[dict] = []
+    tp = tr = tt = 0
+    for p in range(1, n_programs + 1):
+        prog = {"kode": f"7.01.{p:02d}", "uraian": f"PROGRAM {p}"}
+        rows.append(prog)
+        pp = pr = pt = 0
+        for k in range(1, 5):
+            keg = {"kode": f"7.01.{p:02d}.2.{k:02d}", "uraian": f"Kegiatan {k} program {p}"}
+            rows.append(keg)
+            kp = kr = kt = 0
+            for s in range(1, 11):
+                pagu = rng.randint(5, 4000) * 10_000
+                real = int(pagu * rng.random())
+                row = {"kode": f"7.01.{p:02d}.2.{k:02d}.{s:04d}",
+                       "uraian": f"Sub kegiatan {s} kegiatan {k} program {p}",
+                       "pagu": pagu, "realisasi": real, "sisa": pagu - real,
+                       "persentase": format_number_id(real / pagu * 100, 2) + "%"}
+                if plan:
+                    tw = max(real, pagu // 2)
+                    row.update(target_tw=tw, capaian_keuangan=format_number_id(
+                        real / tw * 100, 2) + "%")
+                rows.append(row)
+                kp, kr, kt = kp + pagu, kr + real, kt + row.get("target_tw", 0)
+            keg.update(pagu=kp, realisasi=kr, sisa=kp - kr,
+                       persentase=format_number_id(kr / kp * 100, 2) + "%")
+            if plan:
+                keg.update(target_tw=kt)
+            pp, pr, pt = pp + kp, pr + kr, pt + kt
+        prog.update(pagu=pp, realisasi=pr, sisa=pp - pr)
+        if plan:
+            prog.update(target_tw=pt)
+        tp, tr, tt = tp + pp, tr + pr, tt + pt
+    total = {"uraian": "JUMLAH", "pagu": tp, "realisasi": tr, "sisa": tp - tr}
+    if plan:
+        total.update(target_tw=tt)
+    rows.append(total)
+    return rows
+
+
+@pytest.fixture(scope="module")
+def large_reports(tmp_path_factory):
+    """Two clean reports of about 1.000 Anggaran rows, with and without the plan columns;
+    their PK budget and Efisiensi tables name a sub kegiatan and a kegiatan deep in the
+    table (rows the lazy network must build: other tables' relations read them)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from sample_data import CLEAN
+
+    from lkj_excel.writers.template import build_workbook
+
+    out = []
+    for plan in (False, True):
+        data = copy.deepcopy(CLEAN)
+        data["Anggaran"] = _rows(random.Random(17), 22, plan)
+        data["PK Anggaran"][0]["kode"] = "7.01.13.2.03.0007"
+        data["Efisiensi"][1]["kode"] = "7.01.17.2.02"
+        path = tmp_path_factory.mktemp("lazy") / f"anggaran_{int(plan)}.xlsx"
+        build_workbook(path, "kecamatan", data)
+        out.append(path)
+    return out
+
+
+def _mistakes(report: Report, rng: random.Random, n: int) -> dict:
+    """``n`` random typed amounts and percentages of the Anggaran (any row, JUMLAH too)
+    made wrong: a digit off, a value of another row, a blank."""
+    cells = [v for r in report.anggaran for k in ("pagu", "realisasi", "sisa", "persentase",
+                                                    "target_tw", "capaian_keuangan")
+             if (v := r.cells.get(k)) is not None and v.cell and v.raw not in (None, "")]
+    edits = {}
+    for v in rng.sample(cells, n):
+        how = rng.random()
+        if how < 0.15:
+            edits[(v.sheet, v.cell)] = ""
+        elif how < 0.3:
+            edits[(v.sheet, v.cell)] = rng.choice(cells).raw
+        elif isinstance(v.parsed, Number) and v.parsed.is_percent:
+            edits[(v.sheet, v.cell)] = format_number_id(v.parsed.value + rng.choice(
+                (0.5, 5, -3)), 2) + "%"
+        else:
+            value = v.parsed.value if isinstance(v.parsed, Number) and v.parsed.value else 1.0
+            edits[(v.sheet, v.cell)] = value + rng.choice((10_000, 1_000_000, -90_000))
+    return edits
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_lazy_network_diagnoses_random_mistakes_as_the_whole_one(large_reports, seed):
+    rng = random.Random(seed)
+    path = large_reports[seed % 2]
+    clean = read_report(path)
+    report = read_report(path, edits=_mistakes(clean, rng, rng.choice((1, 2, 3, 6))))
+    assert len(report.anggaran) > 900
+    left_out = _assert_lazy_is_whole(report)
+    # the shortcut was taken: most rows were settled, not built
+    assert left_out > 2_000
+
+
+def test_a_wrong_total_builds_its_rows(large_reports):
+    """A program total typed wrong on its own: its alternatives are every sub kegiatan
+    below it, so the lazy network builds its whole subtree (and only that)."""
+    clean = read_report(large_reports[0])
+    prog = next(r for r in clean.anggaran if r.code and r.code.level == "program")
+    v = prog.get("pagu")
+    report = read_report(large_reports[0], edits={(v.sheet, v.cell): v.parsed.value + 7})
+    assert _assert_lazy_is_whole(report) > 2_000
+    d = diagnose(Context(report))
+    assert [ch.cell.where for ch in d.changes if ch.is_cause] == [v.where]
+
+
+def test_nothing_below_a_settled_sum_is_proposed(large_reports, monkeypatch):
+    """Below a settled sum the whole network proposes only suspects, and no suspect lies
+    there; without suspects (a cause's alternatives) the lazy network cannot answer, and the
+    diagnosis starts again on the whole network."""
+    from lkj_excel import diagnosis
+    from lkj_excel.relations import SettledRelation
+
+    ctx = Context(read_report(large_reports[0]))
+    lazy, whole = build_network(ctx), build_network(ctx, lazy=False)
+    settled = [r for r in lazy.relations if r.__class__ is SettledRelation]
+    # the pagu and realisasi of the programs and of the kegiatan beside the rows other
+    # tables read: nothing disagrees
+    assert len(settled) >= 2 * 18
+    for r in settled:
+        full = whole.get(r.target.value).relation
+        want = r.target.cur + 1_000
+        assert Solver(whole).candidates(full, want, 1, set()) == []
+        assert Solver(lazy).candidates(r, want, 1, set()) == []
+        assert len(Solver(whole).candidates(full, want)) in (10, 40)  # its sub kegiatan
+        with pytest.raises(diagnosis.NetworkIncomplete):
+            Solver(lazy).candidates(r, want)
+
+    calls = []
+    real = diagnosis._diagnose
+
+    def incomplete_when_lazy(ctx, lazy):
+        calls.append(lazy)
+        if lazy:
+            raise diagnosis.NetworkIncomplete(settled[0])
+        return real(ctx, lazy)
+
+    monkeypatch.setattr(diagnosis, "_diagnose", incomplete_when_lazy)
+    d = diagnose(Context(read_report(large_reports[0])))
+    assert calls == [True, False] and len(d.net.cells) == len(whole.cells)

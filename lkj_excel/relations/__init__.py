@@ -38,8 +38,11 @@ from .core import (
     Explain,
     Invert,
     Relation,
+    SettledRelation,
     Tolerance,
     matches,
+    settled,
+    shown_reading,
     typed_value,
 )
 
@@ -88,10 +91,8 @@ class Network:
     def amount(self, value: Value, reading: Any, field: str, row_key: str) -> Cell:
         """The cell of a typed amount read as ``reading`` (its start value): shown as typed
         unless left blank."""
-        raw = value.raw
         p = value.parsed
-        shown = None if raw is None or (isinstance(raw, str) and not raw.strip()) else reading
-        return self.cell(value, shown, AMOUNT, field, row_key,
+        return self.cell(value, shown_reading(value, reading), AMOUNT, field, row_key,
                          number=p if isinstance(p, Number) else None, base=reading)
 
     def relate(self, code: str, target: Cell, inputs: Iterable[Cell], compute: Compute,
@@ -112,6 +113,13 @@ class Network:
                 i.dependents = [r]
         self.relations.append(r)
         return r
+
+    def settle(self, code: str, target: Cell, value: Any) -> None:
+        """Make ``target`` a sum whose inputs the lazy network left out, fixed at ``value``
+        (what they imply): a :class:`SettledRelation`."""
+        r = SettledRelation(code, target, (), settled(value), _unexplained)
+        target.relation = r
+        self.relations.append(r)
 
     def _reaches(self, target: Cell, inputs: tuple[Cell, ...]) -> bool:
         """Whether ``target`` already feeds one of ``inputs`` (the relation would loop)."""
@@ -274,16 +282,23 @@ class Network:
         return False
 
 
+def _unexplained(rel, vals, found, expected) -> str:
+    raise AssertionError(f"{rel!r} is settled: it never changes, so it is never explained")
+
+
 def build_network(ctx: Any, *, year: int | None = ..., quarter: int | None = ...,
-                  code_overrides: dict[int, str] | None = None) -> Network:
+                  code_overrides: dict[int, str] | None = None, lazy: bool = True) -> Network:
     """The relations of one report. ``year``/``quarter`` override Identitas and
     ``code_overrides`` (Anggaran row -> canonical code) override typed budget codes, so
-    that the diagnosis can ask "what if this identity field or code were different"."""
+    that the diagnosis can ask "what if this identity field or code were different".
+    ``lazy`` leaves out the Anggaran rows that agree and that no disagreement can reach
+    (:func:`.anggaran.build`); ``lazy=False`` builds every row (the long way, for tests and
+    where the search must look below a settled sum)."""
     from . import anggaran, capaian, efisiensi, pegawai
 
     s = ctx.settings
     net = Network(Tolerance(s.tolerance_rupiah, s.tolerance_points))
-    budget = anggaran.build(net, ctx, code_overrides or {}, quarter=quarter)
+    budget = anggaran.build(net, ctx, code_overrides or {}, quarter=quarter, lazy=lazy)
     capaian.build(net, ctx, year=year, quarter=quarter)
     efisiensi.build(net, ctx, budget)
     anggaran.build_pk_budget(net, ctx, budget)
@@ -292,5 +307,5 @@ def build_network(ctx: Any, *, year: int | None = ..., quarter: int | None = ...
     return net.finish()
 
 
-__all__ = ["Network", "build_network", "Cell", "Relation", "Tolerance", "AMOUNT", "PERCENT",
+__all__ = ["Network", "build_network", "Cell", "Relation", "SettledRelation", "Tolerance", "AMOUNT", "PERCENT",
            "COUNT", "MEASURE", "LABEL", "FLAG", "INPUT_CODES", "matches"]

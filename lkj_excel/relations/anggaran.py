@@ -15,10 +15,23 @@ from dataclasses import dataclass
 from ..model import AnggaranRow, Value
 from ..parsing import Number, parse_code
 from ..rules.base import amount, typed
-from .core import AMOUNT, PERCENT, Cell, ratio_pct, total
+from .core import AMOUNT, PERCENT, Cell, ratio_pct, shown_reading, total
 
 LEVEL_NAME = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub kegiatan"}
 CHILD_NAME = {"program": "kegiatan", "kegiatan": "sub kegiatan", None: "baris"}
+
+
+class Settled:
+    """An amount of a line the lazy network left out (:func:`build`), read like a
+    :class:`Cell`: ``cur`` is the value the typed inputs imply (what :meth:`Network.finish`
+    would give its cell, and so its truth: nothing the diagnosis changes reaches it), ``typed``
+    the typed reading (``None`` when left blank)."""
+
+    __slots__ = ("cur", "typed")
+
+    def __init__(self, cur, typed):
+        self.cur = cur
+        self.typed = typed
 
 
 @dataclass(eq=False, repr=False, slots=True)
@@ -32,11 +45,13 @@ class Line:
     key: str
     #: The lines below it (an empty tuple for a leaf: no list for each of 90,000 leaves).
     children: list[Line] | tuple = ()
-    pagu: Cell | None = None
-    realisasi: Cell | None = None
+    #: Cells where the network has the line, else :class:`Settled` amounts (pagu,
+    #: realisasi, plan) and no sisa, persentase or capaian keuangan.
+    pagu: Cell | Settled | None = None
+    realisasi: Cell | Settled | None = None
     sisa: Cell | None = None
     persentase: Cell | None = None
-    plan: Cell | None = None
+    plan: Cell | Settled | None = None
     capaian_keuangan: Cell | None = None
     is_total: bool = False
     #: Rencana TW I-IV (anggaran kas) where the row has them.
@@ -84,11 +99,19 @@ def _amount_cell(net, r: AnggaranRow, key: str, fld: str, rk: str, *,
     return net.amount(v, amount(v, blank_is_zero), fld, rk)
 
 
-def _percent_of(net, v, key: str, rk: str) -> Cell | None:
+def _percent_reading(v: Value) -> Number | None:
+    """The parse of a percentage typed as a number; ``None`` when blank or not a number."""
     p = v.parsed
     raw = v.raw
     if raw is None or (isinstance(raw, str) and not raw.strip()) or \
             not isinstance(p, Number) or p.value is None:
+        return None
+    return p
+
+
+def _percent_of(net, v, key: str, rk: str) -> Cell | None:
+    p = _percent_reading(v)
+    if p is None:
         return net.cell(v, None, PERCENT, key, rk) if v.cell else None
     return net.cell(v, p.value, PERCENT, key, rk, number=p)
 
@@ -223,42 +246,246 @@ def _capk_explain(rel, vals, found, expected):
 def _plan_providers(ln: Line) -> list[Cell]:
     """The plan cells a line's quarterly plan is the sum of: its own when typed, else its
     children's."""
+    return [k.plan for k in _plan_provider_lines(ln)]
+
+
+def _plan_provider_lines(ln: Line) -> list[Line]:
+    """The lines whose plans :func:`_plan_providers` reads."""
     if ln.plan is not None and (ln.plan.typed is not None or not ln.children):
-        return [ln.plan]
-    out: list[Cell] = []
+        return [ln]
+    out: list[Line] = []
     for k in ln.children:
-        out.extend(_plan_providers(k))
+        out.extend(_plan_provider_lines(k))
     return out
 
 
-def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...) -> Budget:
+def _pagu_reading(ctx, v: Value, r: AnggaranRow) -> float | None:
+    """A row's pagu as the arithmetic reads it (an irregular number as the alternative that
+    agrees with realisasi + sisa, :meth:`Context.pagu_of`)."""
+    p = v.parsed
+    return ctx.pagu_of(r) if isinstance(p, Number) and p.irregular else amount(v, False)
+
+
+def _blank(sheet: str) -> Value:
+    """The cell of a column the table lacks: blank, with no address."""
+    return Value(None, None, sheet, None)
+
+
+def _settle(ctx, ln: Line, has_plan: bool, tol, quarters: tuple[str, ...]) -> bool:
+    """Give ``ln`` :class:`Settled` amounts (its children are settled first) and say whether
+    the network needs its cells: a relation of the row that disagrees as typed, a percentage
+    not plainly within the tolerance (wrong, or truncated: ANG002/ANG015 notes read its
+    relation), an input that is not a number (NaN), rencana TW I-IV (ANG020/ANG021). The
+    values are the ones :meth:`Network.finish` computes, in the same order of operations, so
+    they are bit-identical."""
+    r = ln.row
+    cells = r.cells
+    sheet = r.sheet
+    rupiah = tol.rupiah + 1e-6
+    points = tol.points + 1e-9
+    v = cells.get("pagu") or _blank(sheet)
+    reading = _pagu_reading(ctx, v, r)
+    pagu_t = shown_reading(v, reading)
+    v = cells.get("realisasi") or _blank(sheet)
+    real_base = amount(v, True)
+    real_t = shown_reading(v, real_base)
+    kids = ln.children
+    if kids:
+        pagu = total([k.pagu.cur for k in kids])
+        real = total([k.realisasi.cur for k in kids])
+        need = _amount_off(pagu_t, pagu, rupiah) or _amount_off(real_t, real, rupiah)
+    else:
+        pagu, real = reading, real_base
+        need = pagu != pagu or real != real  # NaN: an odd input
+    v = cells.get("sisa") or _blank(sheet)
+    need = need or _amount_off(shown_reading(v, amount(v, False)), _sisa((pagu, real)), rupiah)
+    need = need or _percent_off(_percent_reading(cells.get("persentase") or _blank(sheet)),
+                                _share((pagu, real)), points)
+    plan = None
+    if has_plan:
+        v = cells.get("target_tw") or _blank(sheet)
+        plan = amount(v, True)
+        ln.plan = Settled(plan, shown_reading(v, plan))
+        need = need or plan != plan or _percent_off(
+            _percent_reading(cells.get("capaian_keuangan") or _blank(sheet)),
+            _share((plan, real)), points)
+    ln.pagu = Settled(pagu, pagu_t)
+    ln.realisasi = Settled(real, real_t)
+    return need or _has_quarters(r, quarters)
+
+
+def _amount_off(typed_: float | None, cur: float | None, rupiah: float) -> bool:
+    """Whether a typed amount disagrees with its value (as :meth:`Network.finish` judges)."""
+    return typed_ is not None and cur is not None and not abs(typed_ - cur) <= rupiah
+
+
+def _percent_off(p: Number | None, cur: float | None, points: float) -> bool:
+    """Whether a typed percentage is not plainly within the tolerance of its value (the
+    network judges the rest: wrong, truncated or rounded to the digits shown)."""
+    return p is not None and cur is not None and not (
+        cur.__class__ is float and abs(p.value - cur) <= points)
+
+
+def _settle_lines(ctx, b: Budget, tol) -> set[int]:
+    """Settle every line and say which lines (ids) the network builds with their sums
+    ("full"): each line :func:`_settle` or :func:`_rows_read_elsewhere` names, its ancestors
+    up to JUMLAH and its whole subtree (the search and its alternatives look below a wrong
+    total at its rows), and JUMLAH. The lines JUMLAH's plan sum reads only need their
+    parents full. A full line's children are built too (its sums read them); their own
+    rows are settled sums (:class:`SettledRelation`) unless full."""
+    has_plan = b.has_plan
+    elsewhere = _rows_read_elsewhere(ctx)
+    quarters = _quarter_keys(ctx, b)
+    wanted: set[int] = set()
+
+    def settle(ln: Line) -> None:
+        for k in ln.children:
+            settle(k)
+        if _settle(ctx, ln, has_plan, tol, quarters) or ln.row.row in elsewhere:
+            wanted.add(id(ln))
+
+    for ln in b.roots:
+        settle(ln)
+    reached = {id(k) for t in b.top for k in _plan_provider_lines(t)} if has_plan else set()
+    full: set[int] = set()
+
+    def mark(ln: Line, inside: bool) -> bool:
+        inside = inside or id(ln) in wanted
+        below = False
+        for k in ln.children:
+            below = mark(k, inside) or below
+        if inside or below:
+            full.add(id(ln))
+            return True
+        return id(ln) in reached
+
+    for ln in b.roots:
+        mark(ln, False)
+    if b.total is not None:
+        full.add(id(b.total))
+    return full
+
+
+def _rows_read_elsewhere(ctx) -> set[int]:
+    """Anggaran rows whose cells other tables' relations or the rules read by address: the
+    lines the Efisiensi and PK budget tables agree with (COP004, PK006) and rows holding a
+    formula error (NIL005 tells their value)."""
+    rows: set[int] = set()
+    if not ctx.budget_rows:
+        return rows
+    from ..rules.pk import anggaran_match
+    from .efisiensi import budget_row
+
+    for r in ctx.report.efisiensi:
+        a = budget_row(ctx, r)
+        if a is not None:
+            rows.add(a.row)
+    for r in ctx.report.pk_budget_rows:
+        a = anggaran_match(ctx, r.get("kode"), r.get("uraian").text)
+        if a is not None:
+            rows.add(a.row)
+    sheet = ctx.budget_rows[0].sheet
+    for (s, cell), _ in ctx.report.error_cells:
+        if s == sheet and (n := row_number(cell)) is not None:
+            rows.add(n)
+    return rows
+
+
+def row_number(a1: str | None) -> int | None:
+    """The row of an A1 address ("C12" -> 12)."""
+    digits = (a1 or "").lstrip("$ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    return int(digits) if digits.isdigit() else None
+
+
+def settled_truth(b: Budget, value: Value) -> tuple[bool, object]:
+    """(True, truth) of a cell of a line the lazy network left out, as :meth:`Diagnosis.truth`
+    gives it for a cell of the network (its value before any correction, else its typed
+    reading); (False, None) for any other cell."""
+    ln = b.by_row.get(row_number(value.cell)) if b.lines and value.cell else None
+    if ln is None or ln.pagu.__class__ is not Settled or value.sheet != ln.row.sheet:
+        return False, None
+    cells = ln.row.cells
+    fields = ("pagu", "realisasi", "sisa", "persentase") + \
+        (("target_tw", "capaian_keuangan") if b.has_plan else ())
+    for f in fields:
+        v = cells.get(f)
+        if v is not None and v.cell == value.cell:
+            break
+    else:
+        return False, None
+    pagu, real = ln.pagu, ln.realisasi
+    if f == "sisa":
+        cur, typed_ = _sisa((pagu.cur, real.cur)), shown_reading(v, amount(v, False))
+    elif f in ("persentase", "capaian_keuangan"):
+        p = _percent_reading(v)
+        base = pagu if f == "persentase" else ln.plan
+        cur, typed_ = _share((base.cur, real.cur)), p.value if p is not None else None
+    else:
+        s = {"pagu": pagu, "realisasi": real, "target_tw": ln.plan}[f]
+        cur, typed_ = s.cur, s.typed
+    return True, cur if cur is not None else typed_
+
+
+def _quarter_keys(ctx, b: Budget) -> tuple[str, ...]:
+    """The Rencana TW I-IV columns the table has (all four when the reader did not say)."""
+    if not b.lines:
+        return ()
+    cols = ctx.report.columns.get(b.lines[0].row.sheet)
+    return QUARTERS if cols is None else tuple(k for k in QUARTERS if k in cols)
+
+
+def _has_quarters(r: AnggaranRow, keys: tuple[str, ...]) -> bool:
+    """Whether any of the row's Rencana TW I-IV (``keys``: the table's columns of them) is
+    typed (a missing column reads as blank)."""
+    cells = r.cells
+    for k in keys:
+        v = cells.get(k)
+        if v is not None and typed(v):
+            return True
+    return False
+
+
+def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...,
+          lazy: bool = True) -> Budget:
+    """The Anggaran relations. ``lazy``: only the lines :func:`_settle_lines` says the
+    diagnosis can need are cells of the network; every other line keeps :class:`Settled`
+    amounts, the values its cells would have had before any correction."""
     b = _tree(ctx, overrides)
     every = b.lines + ([b.total] if b.total is not None else [])
     has_plan = b.has_plan
-    pagu_of = ctx.pagu_of
-    for ln in every:
+    if lazy:
+        full = _settle_lines(ctx, b, net.tol)
+        # the full lines, the rows their sums read, and the rows JUMLAH (or ANG016) reads
+        keep = set(full)
+        for ln in every:
+            if id(ln) in full:
+                keep.update(id(k) for k in ln.children)
+        keep.update(id(t) for t in b.top)
+        built = [ln for ln in every if id(ln) in keep]
+        frozen = {id(ln): (ln.pagu.cur, ln.realisasi.cur) for ln in built
+                  if ln.children and id(ln) not in full}
+    else:
+        built, full, frozen = every, None, {}
+    for ln in built:
         r = ln.row
         cells = r.cells
         sheet = r.sheet
         rk = ln.key
         # the row's cells read once (Row.get, without a call a column)
-        v = cells.get("pagu") or Value(None, None, sheet, None)
-        p = v.parsed
-        reading = pagu_of(r) if isinstance(p, Number) and p.irregular else amount(v, False)
-        ln.pagu = net.amount(v, reading, "pagu", rk)
-        v = cells.get("realisasi") or Value(None, None, sheet, None)
+        v = cells.get("pagu") or _blank(sheet)
+        ln.pagu = net.amount(v, _pagu_reading(ctx, v, r), "pagu", rk)
+        v = cells.get("realisasi") or _blank(sheet)
         ln.realisasi = net.amount(v, amount(v, True), "realisasi", rk)
-        v = cells.get("sisa") or Value(None, None, sheet, None)
+        v = cells.get("sisa") or _blank(sheet)
         ln.sisa = net.amount(v, amount(v, False), "sisa", rk)
         ln.sisa.base = None
-        ln.persentase = _percent_of(net, cells.get("persentase")
-                                    or Value(None, None, sheet, None), "persentase", rk)
+        ln.persentase = _percent_of(net, cells.get("persentase") or _blank(sheet),
+                                    "persentase", rk)
         if has_plan:
-            v = cells.get("target_tw") or Value(None, None, sheet, None)
+            v = cells.get("target_tw") or _blank(sheet)
             ln.plan = net.amount(v, amount(v, True), "target_tw", rk)
             ln.capaian_keuangan = _percent_of(net, cells.get("capaian_keuangan")
-                                              or Value(None, None, sheet, None),
-                                              "capaian_keuangan", rk)
+                                              or _blank(sheet), "capaian_keuangan", rk)
     # Sums, bottom-up so that a parent reads its children's cells.
     def relate_sums(ln: Line, code: str, what: str, child: str) -> None:
         for f in ("pagu", "realisasi"):
@@ -266,11 +493,16 @@ def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...) -> 
                        _sum_explain(what, child), invert=_sum_invert)
 
     def sums(ln: Line) -> None:
+        code = "ANG004" if ln.level == "program" else "ANG003"
+        if full is not None and id(ln) not in full:
+            if id(ln) in frozen:  # built, but its rows are not: settled at their sum
+                for cell, value in zip((ln.pagu, ln.realisasi), frozen[id(ln)], strict=True):
+                    net.settle(code, cell, value)
+            return
         for k in ln.children:
             sums(k)
         if ln.children:
-            relate_sums(ln, "ANG004" if ln.level == "program" else "ANG003",
-                        f"{LEVEL_NAME.get(ln.level, '')} {ln.code or ''}".strip(),
+            relate_sums(ln, code, f"{LEVEL_NAME.get(ln.level, '')} {ln.code or ''}".strip(),
                         f"{CHILD_NAME.get(ln.level, 'baris')} di bawahnya")
 
     for ln in b.roots:
@@ -280,9 +512,10 @@ def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...) -> 
         relate_sums(b.total, "ANG005", "JUMLAH",
                     LEVEL_NAME.get(level, "baris") if all(t.level == level for t in b.top)
                     else "baris")
-    for ln in every:
+    for ln in built:
         alt = ()
-        if ln.children and all(k.sisa is not None for k in ln.children):
+        if ln.children and id(ln) not in frozen and all(k.sisa is not None
+                                                        for k in ln.children):
             alt = ((tuple(k.sisa for k in ln.children), total),)
         pair = (ln.pagu, ln.realisasi)  # one tuple for both relations (read-only)
         if ln.sisa.typed is not None or ln.sisa.value.cell:
@@ -301,7 +534,7 @@ def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...) -> 
                            f"Jumlah rencana triwulan {found} seharusnya {expected} (jumlah "
                            f"rencana triwulan {len(b.top)} baris)."),
                        invert=_sum_invert)
-        for ln in every:
+        for ln in built:
             if ln.capaian_keuangan is not None and ln.plan is not None:
                 net.relate("ANG015", ln.capaian_keuangan, (ln.plan, ln.realisasi), _share,
                            _capk_explain)
@@ -325,14 +558,10 @@ def _quarterly_plan(net, ctx, b: Budget, quarter: int | None = ...) -> None:
 
     q = ctx.report.identity.quarter if quarter is ... else quarter
     cumulative = normalise_text(ctx.report.identity.sifat.text) != "triwulan"
-    for ln in b.lines:
+    keys = _quarter_keys(ctx, b)
+    for ln in b.lines if keys else ():
         r = ln.row
-        cells = r.cells
-        for k in QUARTERS:  # any typed (a missing column reads as blank)
-            v = cells.get(k)
-            if v is not None and typed(v):
-                break
-        else:
+        if not _has_quarters(r, keys):
             continue
         ln.quarters = [_amount_cell(net, r, k, k, ln.key, blank_is_zero=True)
                        for k in QUARTERS]

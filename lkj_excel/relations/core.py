@@ -202,6 +202,27 @@ class Relation:
         return self.compute([c.cur for c in self.inputs])
 
 
+class SettledRelation(Relation):
+    """The relation of a sum whose inputs the lazy network left out (a kegiatan none of
+    whose rows disagree, read by a program that does): its value is fixed at what the typed
+    inputs imply. The search can neither move it nor look below it; :mod:`lkj_excel.diagnosis`
+    falls back to the whole network where it would have to."""
+
+    __slots__ = ()
+
+
+def settled(value: Any) -> Compute:
+    """The computation of a :class:`SettledRelation`: the value its inputs implied."""
+    return lambda vals: value
+
+
+def shown_reading(value: Value, reading: Any) -> Any:
+    """A typed amount as the network shows it: its reading, or ``None`` when the cell was
+    left blank (the reading may still start the arithmetic: a blank realisasi is 0)."""
+    raw = value.raw
+    return None if raw is None or (raw.__class__ is str and not raw.strip()) else reading
+
+
 def typed_value(c: Cell) -> Any:
     """What the user's own arithmetic would have started from: the typed reading, or for a
     blank derived cell, its value implied by the typed inputs."""
@@ -260,5 +281,6 @@ def row_of(c: CapaianRow | Row) -> int:
 __all__ = [
     "AMOUNT", "PERCENT", "COUNT", "MEASURE", "LABEL", "FLAG", "INPUT_CODES", "Cell",
     "Relation", "Tolerance", "matches", "pct_status", "total", "ratio_pct",
-    "capaian_formula_value", "mean", "typed_value",
+    "capaian_formula_value", "mean", "typed_value", "SettledRelation", "settled",
+    "shown_reading",
 ]

@@ -48,11 +48,16 @@ def _percent_cell(net, v, fld, rk) -> Cell:
     return net.cell(v, val, PERCENT, fld, rk, number=p)
 
 
+def budget_row(ctx, r):
+    """The Anggaran row a cost-per-outcome row reports on (by code, else by name)."""
+    return ctx.budget_match(r.get("kode"), r.get("uraian").text)
+
+
 def _budget_line(ctx, budget, r):
-    """The Anggaran line a cost-per-outcome row reports on (by code, else by name)."""
+    """The Anggaran line a cost-per-outcome row reports on."""
     if budget is None or not ctx.budget_rows:
         return None
-    a = ctx.budget_match(r.get("kode"), r.get("uraian").text)
+    a = budget_row(ctx, r)
     return budget.by_row.get(a.row) if a is not None else None
 
 
