@@ -271,47 +271,56 @@ def _blank(sheet: str) -> Value:
     return Value(None, None, sheet, None)
 
 
-def _settle(ctx, ln: Line, has_plan: bool, tol, quarters: tuple[str, ...]) -> bool:
-    """Give ``ln`` :class:`Settled` amounts (its children are settled first) and say whether
-    the network needs its cells: a relation of the row that disagrees as typed, a percentage
-    not plainly within the tolerance (wrong, or truncated: ANG002/ANG015 notes read its
-    relation), an input that is not a number (NaN), rencana TW I-IV (ANG020/ANG021). The
-    values are the ones :meth:`Network.finish` computes, in the same order of operations, so
-    they are bit-identical."""
-    r = ln.row
-    cells = r.cells
-    sheet = r.sheet
+def _settle(ctx, lines: list[Line], has_plan: bool, tol, quarters: tuple[str, ...]
+            ) -> set[int]:
+    """Give every line (``lines``: children before parents) :class:`Settled` amounts and
+    say which lines (ids) the network needs cells of: a relation of the row that disagrees
+    as typed, a percentage not plainly within the tolerance (wrong, or truncated: the
+    ANG002/ANG015 notes read its relation), an input that is not a number (NaN), rencana TW
+    I-IV (ANG020/ANG021). The values are the ones :meth:`Network.finish` computes, in the
+    same order of operations, so they are bit-identical. One loop with the readings inline:
+    it is the one pass over every row of a large table."""
     rupiah = tol.rupiah + 1e-6
     points = tol.points + 1e-9
-    v = cells.get("pagu") or _blank(sheet)
-    reading = _pagu_reading(ctx, v, r)
-    pagu_t = shown_reading(v, reading)
-    v = cells.get("realisasi") or _blank(sheet)
-    real_base = amount(v, True)
-    real_t = shown_reading(v, real_base)
-    kids = ln.children
-    if kids:
-        pagu = total([k.pagu.cur for k in kids])
-        real = total([k.realisasi.cur for k in kids])
-        need = _amount_off(pagu_t, pagu, rupiah) or _amount_off(real_t, real, rupiah)
-    else:
-        pagu, real = reading, real_base
-        need = pagu != pagu or real != real  # NaN: an odd input
-    v = cells.get("sisa") or _blank(sheet)
-    need = need or _amount_off(shown_reading(v, amount(v, False)), _sisa((pagu, real)), rupiah)
-    need = need or _percent_off(_percent_reading(cells.get("persentase") or _blank(sheet)),
-                                _share((pagu, real)), points)
-    plan = None
-    if has_plan:
-        v = cells.get("target_tw") or _blank(sheet)
-        plan = amount(v, True)
-        ln.plan = Settled(plan, shown_reading(v, plan))
-        need = need or plan != plan or _percent_off(
-            _percent_reading(cells.get("capaian_keuangan") or _blank(sheet)),
-            _share((plan, real)), points)
-    ln.pagu = Settled(pagu, pagu_t)
-    ln.realisasi = Settled(real, real_t)
-    return need or _has_quarters(r, quarters)
+    pagu_of = ctx.pagu_of
+    need: set[int] = set()
+    blank = None
+    for ln in lines:
+        r = ln.row
+        cells = r.cells
+        if blank is None or blank.sheet != r.sheet:
+            blank = _blank(r.sheet)
+        v = cells.get("pagu") or blank
+        p = v.parsed
+        reading = pagu_of(r) if p.__class__ is Number and p.irregular else amount(v, False)
+        pagu_t = shown_reading(v, reading)
+        v = cells.get("realisasi") or blank
+        real = amount(v, True)
+        real_t = shown_reading(v, real)
+        kids = ln.children
+        if kids:
+            pagu = total([k.pagu.cur for k in kids])
+            real = total([k.realisasi.cur for k in kids])
+            off = _amount_off(pagu_t, pagu, rupiah) or _amount_off(real_t, real, rupiah)
+        else:
+            pagu = reading
+            off = pagu != pagu or real != real  # NaN: an odd input
+        v = cells.get("sisa") or blank
+        if not off:
+            sisa = None if pagu is None or real is None else pagu - real
+            off = _amount_off(shown_reading(v, amount(v, False)), sisa, rupiah) or \
+                _percent_off(cells.get("persentase") or blank, ratio_pct(real, pagu), points)
+        ln.pagu = Settled(pagu, pagu_t)
+        ln.realisasi = Settled(real, real_t)
+        if has_plan:
+            v = cells.get("target_tw") or blank
+            plan = amount(v, True)
+            ln.plan = Settled(plan, shown_reading(v, plan))
+            off = off or plan != plan or _percent_off(
+                cells.get("capaian_keuangan") or blank, ratio_pct(real, plan), points)
+        if off or (quarters and _has_quarters(r, quarters)):
+            need.add(id(ln))
+    return need
 
 
 def _amount_off(typed_: float | None, cur: float | None, rupiah: float) -> bool:
@@ -319,11 +328,13 @@ def _amount_off(typed_: float | None, cur: float | None, rupiah: float) -> bool:
     return typed_ is not None and cur is not None and not abs(typed_ - cur) <= rupiah
 
 
-def _percent_off(p: Number | None, cur: float | None, points: float) -> bool:
+def _percent_off(v: Value, cur: float | None, points: float) -> bool:
     """Whether a typed percentage is not plainly within the tolerance of its value (the
     network judges the rest: wrong, truncated or rounded to the digits shown)."""
-    return p is not None and cur is not None and not (
-        cur.__class__ is float and abs(p.value - cur) <= points)
+    if cur is None:
+        return False
+    p = _percent_reading(v)
+    return p is not None and not (cur.__class__ is float and abs(p.value - cur) <= points)
 
 
 def _settle_lines(ctx, b: Budget, tol) -> set[int]:
@@ -333,37 +344,38 @@ def _settle_lines(ctx, b: Budget, tol) -> set[int]:
     total at its rows), and JUMLAH. The lines JUMLAH's plan sum reads only need their
     parents full. A full line's children are built too (its sums read them); their own
     rows are settled sums (:class:`SettledRelation`) unless full."""
-    has_plan = b.has_plan
+    order = _children_first(b.roots)
+    wanted = _settle(ctx, order, b.has_plan, tol, _quarter_keys(ctx, b))
     elsewhere = _rows_read_elsewhere(ctx)
-    quarters = _quarter_keys(ctx, b)
-    wanted: set[int] = set()
-
-    def settle(ln: Line) -> None:
-        for k in ln.children:
-            settle(k)
-        if _settle(ctx, ln, has_plan, tol, quarters) or ln.row.row in elsewhere:
-            wanted.add(id(ln))
-
-    for ln in b.roots:
-        settle(ln)
-    reached = {id(k) for t in b.top for k in _plan_provider_lines(t)} if has_plan else set()
+    if elsewhere:
+        wanted.update(id(ln) for ln in order if ln.row.row in elsewhere)
+    # whole subtrees of wanted lines: parents before children
+    for ln in reversed(order):
+        if id(ln) in wanted:
+            wanted.update(id(k) for k in ln.children)
+    # ancestors of wanted lines, and parents of the lines JUMLAH's plan sum reads
+    reached = {id(k) for t in b.top for k in _plan_provider_lines(t)} if b.has_plan else set()
     full: set[int] = set()
-
-    def mark(ln: Line, inside: bool) -> bool:
-        inside = inside or id(ln) in wanted
-        below = False
-        for k in ln.children:
-            below = mark(k, inside) or below
-        if inside or below:
+    for ln in order:
+        if id(ln) in wanted or any(id(k) in full or id(k) in reached for k in ln.children):
             full.add(id(ln))
-            return True
-        return id(ln) in reached
-
-    for ln in b.roots:
-        mark(ln, False)
     if b.total is not None:
         full.add(id(b.total))
     return full
+
+
+def _children_first(roots: list[Line]) -> list[Line]:
+    """Every line below ``roots`` (and the roots), each after all of its children."""
+    out: list[Line] = []
+    stack: list[tuple[Line, bool]] = [(ln, False) for ln in reversed(roots)]
+    while stack:
+        ln, done = stack.pop()
+        if done or not ln.children:
+            out.append(ln)
+        else:
+            stack.append((ln, True))
+            stack.extend((k, False) for k in reversed(ln.children))
+    return out
 
 
 def _rows_read_elsewhere(ctx) -> set[int]:
@@ -440,7 +452,8 @@ def _has_quarters(r: AnggaranRow, keys: tuple[str, ...]) -> bool:
     cells = r.cells
     for k in keys:
         v = cells.get(k)
-        if v is not None and typed(v):
+        if v is not None and (raw := v.raw) is not None and (
+                not isinstance(raw, str) or raw.strip()):  # rules.base.typed, inline
             return True
     return False
 
@@ -523,7 +536,8 @@ def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...,
                        invert=_sisa_invert, alt_inputs=alt)
         if ln.persentase is not None:
             net.relate("ANG002", ln.persentase, pair, _share, _pct_explain)
-    _quarterly_plan(net, ctx, b, quarter)
+    # a line with rencana TW is always built (_settle)
+    _quarterly_plan(net, ctx, b, [ln for ln in built if not ln.is_total], quarter)
     if b.has_plan:
         plan_total = None
         if b.total is not None and b.total.plan is not None:
@@ -548,18 +562,19 @@ QUARTERS = ("rencana_tw1", "rencana_tw2", "rencana_tw3", "rencana_tw4")
 ROMAN_TW = ("I", "II", "III", "IV")
 
 
-def _quarterly_plan(net, ctx, b: Budget, quarter: int | None = ...) -> None:
+def _quarterly_plan(net, ctx, b: Budget, lines: list[Line], quarter: int | None = ...
+                    ) -> None:
     """Rencana TW I-IV of a row (its anggaran kas): the Rencana Triwulan of this quarter is
     TW I + ... + this quarter (Sifat Data kumulatif) or this quarter's alone (triwulan)
     (ANG020); the four add up to the pagu, a soft agreement reported after the diagnosis
-    (ANG021). ``quarter`` is the diagnosis's hypothesis of the report's quarter (IDN010),
-    Identitas by default."""
+    (ANG021). ``lines``: the lines the network builds (JUMLAH aside). ``quarter`` is the
+    diagnosis's hypothesis of the report's quarter (IDN010), Identitas by default."""
     from ..parsing import normalise_text
 
     q = ctx.report.identity.quarter if quarter is ... else quarter
     cumulative = normalise_text(ctx.report.identity.sifat.text) != "triwulan"
     keys = _quarter_keys(ctx, b)
-    for ln in b.lines if keys else ():
+    for ln in lines if keys else ():
         r = ln.row
         if not _has_quarters(r, keys):
             continue
