@@ -582,7 +582,23 @@ def _measure_fix(value: Value, satuan: str | None) -> Value:
 # ---------------------------------------------------------------------------------------
 
 
-@cache
+def _per_spec(make: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Memoise ``make(spec)`` for a layout spec by the spec's identity (kept with the
+    result, so that its id is not reused): hashing a spec hashes every column's or field's
+    fields, a tenth of a millisecond a report for the reader's 20-odd look-ups."""
+    memo: dict[int, tuple[Any, Any]] = {}
+
+    @functools.wraps(make)
+    def get(spec: Any) -> Any:
+        got = memo.get(id(spec))
+        if got is None or got[0] is not spec:
+            got = memo[id(spec)] = (spec, make(spec))
+        return got[1]
+
+    return get
+
+
+@_per_spec
 def _header_index(spec: L.TableSheet) -> tuple[dict[str, str], dict[str, str]]:
     """(exact header -> key, synonym -> key), normalised once per table spec."""
     exact = {normalise_text(c.header): c.key for c in spec.columns}
@@ -933,20 +949,27 @@ def _unlabelled_total(rows: list[Row], label_keys: tuple[str, ...],
 # ---------------------------------------------------------------------------------------
 
 
-def read_form(grid: Grid, spec: L.FormSheet, sheet_name: str) -> dict[str, Value]:
-    """Find each field by its label in the first columns. The value sits in the column
-    headed 'Nilai' (found in the top rows, so a sheet shifted right still reads); without
-    such a header, right of the label."""
+@_per_spec
+def _form_labels(spec: L.FormSheet) -> tuple[dict[str, L.Field], str]:
+    """(normalised label or synonym -> field, the normalised value header) of a form."""
     labels: dict[str, L.Field] = {}
     for f in spec.fields:
         labels.setdefault(normalise_text(f.label), f)
     for f in spec.fields:
         for s in f.synonyms:
             labels.setdefault(normalise_text(s), f)
+    return labels, normalise_text(spec.value_header)
+
+
+def read_form(grid: Grid, spec: L.FormSheet, sheet_name: str) -> dict[str, Value]:
+    """Find each field by its label in the first columns. The value sits in the column
+    headed 'Nilai' (found in the top rows, so a sheet shifted right still reads); without
+    such a header, right of the label."""
+    labels, value_header = _form_labels(spec)
     value_col: int | None = None
     for row in grid[: L.HEADER_SEARCH_ROWS]:
         for c, text in enumerate(row):
-            if isinstance(text, str) and normalise_text(text) == normalise_text(spec.value_header):
+            if isinstance(text, str) and normalise_text(text) == value_header:
                 value_col = c
                 break
         if value_col is not None:

@@ -360,3 +360,25 @@ def test_a_member_whose_local_name_differs_is_refused_as_zipfile_refuses_it(tmp_
             z.read("xl/worksheets/sheet1.xml")
         with pytest.raises(zipfile.BadZipFile):
             formulas._member(fh, z, "xl/worksheets/sheet1.xml")
+
+
+def test_layout_specs_are_looked_up_by_identity_and_read_as_made_afresh():
+    """reader._header_index and reader._form_labels keep each spec's answer by the spec's
+    identity (hashing a spec hashes all its fields): each answers what its function makes
+    from the spec afresh, and a new spec - equal or not - gets its own answer."""
+    import copy
+
+    specs = [*L.TABLE_SHEETS, L.PERBANDINGAN_PER_TAHUN]
+    for spec in specs:
+        assert R._header_index(spec) == R._header_index.__wrapped__(spec)
+    for form in (L.IDENTITAS, L.PENGATURAN):
+        assert R._form_labels(form) == R._form_labels.__wrapped__(form)
+    changed = copy.copy(L.ANGGARAN)
+    changed.columns = (L.Column("pagu", "Anggaran Murni"), *L.ANGGARAN.columns[1:])
+    assert R._header_index(changed)[0]["anggaran murni"] == "pagu"
+    assert "anggaran murni" not in R._header_index(L.ANGGARAN)[0]
+    form = copy.copy(L.IDENTITAS)
+    form.value_header = "Isi"
+    assert R._form_labels(form)[1] == "isi" and R._form_labels(L.IDENTITAS)[1] == "nilai"
+    grid = [["Isian", "Isi"], ["Nama Unit Kerja", "Seksi Tapem"]]
+    assert R.read_form(grid, form, "Identitas")["unit"].value == "Seksi Tapem"
