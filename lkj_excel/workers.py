@@ -92,7 +92,14 @@ def run_all(func: Callable[[str], dict], items: Iterable[str], workers: int,
             while (pending or in_flight) and not broken:
                 while pending and len(in_flight) < workers * QUEUE_PER_WORKER:
                     chunk = [pending.popleft() for _ in range(min(size, len(pending)))]
-                    in_flight[pool.submit(_each, func, chunk)] = chunk
+                    try:
+                        in_flight[pool.submit(_each, func, chunk)] = chunk
+                    except BrokenProcessPool:  # a worker died since the last wait
+                        pending.extendleft(reversed(chunk))  # never sent: not a suspect
+                        broken = True
+                        break
+                if broken:
+                    break
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
                 for fut in done:
                     chunk = in_flight.pop(fut)

@@ -111,6 +111,37 @@ def test_a_broken_pool_leaves_no_more_files_to_read_alone_than_without_chunks(mo
     assert len(alone) <= 2 * workers.QUEUE_PER_WORKER
 
 
+@pytest.mark.skipif(os.name == "nt", reason="workers are forked on Linux")
+def test_a_pool_found_broken_when_sending_loses_no_file(monkeypatch):
+    """A worker can die between two waits; the pool then refuses the next chunk
+    (submit raises BrokenProcessPool). That chunk was never sent: its files go back to
+    be read, the ones in flight are read again, and every file gets exactly one record."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    real_pool = workers._pool
+    sent = []
+
+    class RefusesTheFifthChunk:
+        def __init__(self, *args):
+            self.pool = real_pool(*args)
+
+        def submit(self, fn, *args):
+            sent.append(args)
+            if len(sent) == 5:
+                raise BrokenProcessPool("a worker died")
+            return self.pool.submit(fn, *args)
+
+        def shutdown(self, **kwargs):
+            self.pool.shutdown(**kwargs)
+
+    monkeypatch.setattr(workers, "_pool", RefusesTheFifthChunk)
+    items = [f"berkas{i:03d}" for i in range(60)]
+    recs = list(workers.run_all(_dies_on, items, 2, _crashed))
+    assert len(sent) > 5
+    assert sorted(r["path"] for r in recs) == items  # each exactly once
+    assert all(r["ok"] for r in recs)
+
+
 def test_chunk_size_keeps_every_worker_busy():
     assert workers.chunk_size(7, 2) == 1
     assert workers.chunk_size(40, 2) == 5
