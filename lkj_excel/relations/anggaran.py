@@ -290,28 +290,41 @@ def _settle(ctx, lines: list[Line], has_plan: bool, tol, quarters: tuple[str, ..
         cells = r.cells
         if blank is None or blank.sheet != r.sheet:
             blank = _blank(r.sheet)
+        # each reading as Network.amount takes it: amount(), shown unless left blank
         v = cells.get("pagu") or blank
-        p = v.parsed
-        reading = pagu_of(r) if p.__class__ is Number and p.irregular else amount(v, False)
-        pagu_t = shown_reading(v, reading)
+        raw = v.raw
+        if raw is None or (raw.__class__ is str and not raw.strip()):
+            reading = pagu_t = None
+        else:
+            p = v.parsed
+            reading = pagu_t = pagu_of(r) if p.__class__ is Number and p.irregular else \
+                amount(v, False)
         v = cells.get("realisasi") or blank
-        real = amount(v, True)
-        real_t = shown_reading(v, real)
+        raw = v.raw
+        if raw is None or (raw.__class__ is str and not raw.strip()):
+            real, real_t = 0.0, None
+        else:
+            real = real_t = amount(v, True)
         kids = ln.children
         if kids:
             pagu = total([k.pagu.cur for k in kids])
             real = total([k.realisasi.cur for k in kids])
-            off = _amount_off(pagu_t, pagu, rupiah) or _amount_off(real_t, real, rupiah)
+            off = (pagu_t is not None and pagu is not None and
+                   not abs(pagu_t - pagu) <= rupiah) or \
+                (real_t is not None and real is not None and not abs(real_t - real) <= rupiah)
         else:
             pagu = reading
             off = pagu != pagu or real != real  # NaN: an odd input
-        v = cells.get("sisa") or blank
-        if not off:
-            sisa = None if pagu is None or real is None else pagu - real
-            off = _amount_off(shown_reading(v, amount(v, False)), sisa, rupiah) or \
-                _percent_off(cells.get("persentase") or blank, ratio_pct(real, pagu), points)
         ln.pagu = Settled(pagu, pagu_t)
         ln.realisasi = Settled(real, real_t)
+        if not off and pagu is not None and real is not None:
+            v = cells.get("sisa") or blank
+            raw = v.raw
+            if raw is not None and not (raw.__class__ is str and not raw.strip()):
+                sisa_t = amount(v, False)
+                off = sisa_t is not None and not abs(sisa_t - (pagu - real)) <= rupiah
+            off = off or _percent_off(cells.get("persentase") or blank,
+                                      ratio_pct(real, pagu), points)
         if has_plan:
             v = cells.get("target_tw") or blank
             plan = amount(v, True)
@@ -321,11 +334,6 @@ def _settle(ctx, lines: list[Line], has_plan: bool, tol, quarters: tuple[str, ..
         if off or (quarters and _has_quarters(r, quarters)):
             need.add(id(ln))
     return need
-
-
-def _amount_off(typed_: float | None, cur: float | None, rupiah: float) -> bool:
-    """Whether a typed amount disagrees with its value (as :meth:`Network.finish` judges)."""
-    return typed_ is not None and cur is not None and not abs(typed_ - cur) <= rupiah
 
 
 def _percent_off(v: Value, cur: float | None, points: float) -> bool:
@@ -356,9 +364,17 @@ def _settle_lines(ctx, b: Budget, tol) -> set[int]:
     # ancestors of wanted lines, and parents of the lines JUMLAH's plan sum reads
     reached = {id(k) for t in b.top for k in _plan_provider_lines(t)} if b.has_plan else set()
     full: set[int] = set()
+    up = full | reached if reached else full
     for ln in order:
-        if id(ln) in wanted or any(id(k) in full or id(k) in reached for k in ln.children):
+        if id(ln) in wanted:
             full.add(id(ln))
+            up.add(id(ln))
+        elif ln.children:
+            for k in ln.children:
+                if id(k) in up:
+                    full.add(id(ln))
+                    up.add(id(ln))
+                    break
     if b.total is not None:
         full.add(id(b.total))
     return full
