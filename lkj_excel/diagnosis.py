@@ -56,10 +56,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Value
+from .record import Record
 from .relations import INPUT_CODES, Cell, Network, Relation, SettledRelation, build_network
 from .relations.anggaran import settled_truth
 from .relations.core import total
@@ -87,38 +87,47 @@ def _same(a: Any, b: Any) -> bool:
     return False
 
 
-@dataclass
-class Change:
+class Change(Record):
     """A cell that must change: its corrected value, and whether it is a cause."""
 
-    cell: Cell
-    value: Any
-    #: The cause this change follows from (None when it is a cause itself).
-    cause: Cell | None = None
-    #: Cells that would explain the same disagreement as well (an honest tie).
-    alternatives: list[Cell] = field(default_factory=list)
+    __slots__ = ("cell", "value", "cause", "alternatives")
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __init__(self, cell: Cell, value: Any, cause: Cell | None = None,
+                 alternatives: list[Cell] | None = None):
+        self.cell = cell
+        self.value = value
+        #: The cause this change follows from (None when it is a cause itself).
+        self.cause = cause
+        #: Cells that would explain the same disagreement as well (an honest tie).
+        self.alternatives = [] if alternatives is None else alternatives
 
     @property
     def is_cause(self) -> bool:
         return self.cause is None
 
 
-@dataclass(repr=False)
-class Diagnosis:
+class Diagnosis(Record):
     """The fewest cells to change so that every relation holds, and what follows."""
 
-    net: Network
-    changes: list[Change]
-    #: Identity fields corrected as a whole hypothesis: field -> (Value, corrected value).
-    identity: dict[str, tuple[Value, Any]] = field(default_factory=dict)
-    #: Anggaran rows whose code is typed under the wrong parent: row -> corrected code.
-    codes: dict[int, tuple[Value, str]] = field(default_factory=dict)
-    budget: Any = None
-    #: The report year and quarter the diagnosis settled on (corrected where fixed).
-    year: int | None = None
-    quarter: int | None = None
+    _fields = ("net", "changes", "identity", "codes", "budget", "year", "quarter")
+    __hash__ = None  # type: ignore[assignment]  # mutable
 
-    def __post_init__(self) -> None:
+    def __init__(self, net: Network, changes: list[Change],
+                 identity: dict[str, tuple[Value, Any]] | None = None,
+                 codes: dict[int, tuple[Value, str]] | None = None, budget: Any = None,
+                 year: int | None = None, quarter: int | None = None):
+        self.net = net
+        self.changes = changes
+        #: Identity fields corrected as a whole hypothesis: field -> (Value, corrected
+        #: value).
+        self.identity = {} if identity is None else identity
+        #: Anggaran rows whose code is typed under the wrong parent: row -> corrected code.
+        self.codes = {} if codes is None else codes
+        self.budget = budget
+        #: The report year and quarter the diagnosis settled on (corrected where fixed).
+        self.year = year
+        self.quarter = quarter
         self._by_cell = {id(ch.cell): ch for ch in self.changes}
         #: The changes by rule code (:func:`code_of`), each in the diagnosis's order: grouped
         #: once, not once for each of the rules that ask.

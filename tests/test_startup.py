@@ -1,6 +1,7 @@
 """What a one-shot ``lkj check`` imports (issue 17): for a small report, starting Python and
 importing is most of the process, so a check imports only what checking needs - no
-writer, no pandas, no JSON or CSV module for the text output, no corrected-figures module.
+writer, no pandas, no JSON or CSV module for the text output, no corrected-figures module,
+no dataclasses.
 
 Each test runs the command as the console script does, in a fresh interpreter, and reads
 the imports from ``-X importtime``, which names every module the process imported,
@@ -19,6 +20,9 @@ from .conftest import ALL_SAMPLES, CLEAN, PRONOJIWO, ROOT
 NOT_FOR_CHECK = (
     "pandas", "openpyxl", "xlsxwriter", "babel", "holidays", "docx", "docxtpl", "PIL",
     "flask", "werkzeug", "rapidfuzz", "sqlite3", "json", "csv", "calendar",
+    # generating a dataclass's methods at import costs about 0.5 ms a class: the classes a
+    # check uses are plain (lkj_excel.record, tests/test_records.py)
+    "dataclasses",
     "lkj_excel.outputs", "lkj_excel.summary", "lkj_excel.writers", "lkj_excel.rekap",
     "lkj_excel.web", "lkj_excel.store",
 )

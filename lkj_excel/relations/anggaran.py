@@ -10,8 +10,6 @@ The PK budget table's JUMLAH is the sum of its rows (PK007).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..model import AnggaranRow, Value
 from ..parsing import Number, parse_code
 from ..rules.base import amount, typed
@@ -34,43 +32,54 @@ class Settled:
         self.typed = typed
 
 
-@dataclass(eq=False, repr=False, slots=True)
 class Line:
-    """One Anggaran row in the network, with its place in the hierarchy."""
+    """One Anggaran row in the network, with its place in the hierarchy. Equal only to
+    itself. Its cells are set as the network is built."""
 
-    row: AnggaranRow
-    code: str | None
-    level: str | None
-    parent_code: str | None
-    key: str
-    #: The lines below it (an empty tuple for a leaf: no list for each of 90,000 leaves).
-    children: list[Line] | tuple = ()
-    #: Cells where the network has the line, else :class:`Settled` amounts (pagu,
-    #: realisasi, plan) and no sisa, persentase or capaian keuangan.
-    pagu: Cell | Settled | None = None
-    realisasi: Cell | Settled | None = None
-    sisa: Cell | None = None
-    persentase: Cell | None = None
-    plan: Cell | Settled | None = None
-    capaian_keuangan: Cell | None = None
-    is_total: bool = False
-    #: Rencana TW I-IV (anggaran kas) where the row has them.
-    quarters: list[Cell] | tuple = ()
+    __slots__ = ("row", "code", "level", "parent_code", "key", "children", "pagu",
+                 "realisasi", "sisa", "persentase", "plan", "capaian_keuangan", "is_total",
+                 "quarters")
+
+    def __init__(self, row: AnggaranRow, code: str | None, level: str | None,
+                 parent_code: str | None, key: str, children: list[Line] | tuple = (),
+                 is_total: bool = False):
+        self.row = row
+        self.code = code
+        self.level = level
+        self.parent_code = parent_code
+        self.key = key
+        #: The lines below it (an empty tuple for a leaf: no list for each of 90,000
+        #: leaves).
+        self.children = children
+        #: Cells where the network has the line, else :class:`Settled` amounts (pagu,
+        #: realisasi, plan) and no sisa, persentase or capaian keuangan.
+        self.pagu: Cell | Settled | None = None
+        self.realisasi: Cell | Settled | None = None
+        self.sisa: Cell | None = None
+        self.persentase: Cell | None = None
+        self.plan: Cell | Settled | None = None
+        self.capaian_keuangan: Cell | None = None
+        self.is_total = is_total
+        #: Rencana TW I-IV (anggaran kas) where the row has them.
+        self.quarters: list[Cell] | tuple = ()
 
 
-@dataclass(eq=False, repr=False)
 class Budget:
-    """The Anggaran table as a hierarchy of lines, by code and by row."""
+    """The Anggaran table as a hierarchy of lines, by code and by row (``misplaced``:
+    (row, canonical code) candidates for a code typed under the wrong parent). Equal only
+    to itself."""
 
-    lines: list[Line]
-    by_code: dict[str, Line]
-    roots: list[Line]
-    top: list[Line]
-    total: Line | None
-    has_plan: bool
-    #: (row, canonical code) candidates for a code typed under the wrong parent.
-    misplaced: list[tuple[int, str]]
-    by_row: dict[int, Line]
+    def __init__(self, lines: list[Line], by_code: dict[str, Line], roots: list[Line],
+                 top: list[Line], total: Line | None, has_plan: bool,
+                 misplaced: list[tuple[int, str]], by_row: dict[int, Line]):
+        self.lines = lines
+        self.by_code = by_code
+        self.roots = roots
+        self.top = top
+        self.total = total
+        self.has_plan = has_plan
+        self.misplaced = misplaced
+        self.by_row = by_row
 
 
 def _rp(x):

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from ..model import CapaianRow, Row, Value
 from ..parsing import Number, normalise_text
+from ..record import Record
 
 #: How a typed cell is compared with its recomputed value.
 AMOUNT, PERCENT, COUNT, MEASURE, LABEL, FLAG = (
@@ -123,12 +123,14 @@ class Cell:
         return matches(self.kind, self.typed, self.number, truth, tol)
 
 
-@dataclass(frozen=True, slots=True)
-class Tolerance:
+class Tolerance(Record):
     """How far a typed amount (rupiah) or percentage (points) may be off."""
 
-    rupiah: float = 1.0
-    points: float = 0.01
+    __slots__ = ("rupiah", "points")
+
+    def __init__(self, rupiah: float = 1.0, points: float = 0.01):
+        self.rupiah = rupiah
+        self.points = points
 
 
 def matches(kind: str, typed: Any, number: Number | None, truth: Any, tol: Tolerance) -> bool:
@@ -174,23 +176,30 @@ Invert = Callable[["Relation", Any], list[tuple[Cell, Any]]]
 Explain = Callable[["Relation", list[Any], Any], str]
 
 
-@dataclass(eq=False, slots=True, repr=False)
 class Relation:
-    """One arithmetic fact: the target cell computed from the input cells."""
+    """One arithmetic fact: the target cell computed from the input cells. Equal only to
+    itself."""
 
-    code: str
-    target: Cell
-    inputs: tuple[Cell, ...]
-    compute: Compute
-    explain: Explain
-    invert: Invert | None = None
-    #: Other sets of inputs the user may have computed the target from (a parent's sisa
-    #: as the sum of its children's sisa): the typed target agreeing with any of them is
-    #: still "consistent with what was typed".
-    alt_inputs: tuple[tuple[tuple[Cell, ...], Compute], ...] = ()
-    #: Cells that could instead be wrong but have no single corrected value (a tick in the
-    #: Fasilitasi list, a document date), given the difference the target shows.
-    suspects: Callable[[Relation, Any], list[Cell]] | None = None
+    __slots__ = ("code", "target", "inputs", "compute", "explain", "invert", "alt_inputs",
+                 "suspects")
+
+    def __init__(self, code: str, target: Cell, inputs: tuple[Cell, ...], compute: Compute,
+                 explain: Explain, invert: Invert | None = None,
+                 alt_inputs: tuple[tuple[tuple[Cell, ...], Compute], ...] = (),
+                 suspects: Callable[[Relation, Any], list[Cell]] | None = None):
+        self.code = code
+        self.target = target
+        self.inputs = inputs
+        self.compute = compute
+        self.explain = explain
+        self.invert = invert
+        #: Other sets of inputs the user may have computed the target from (a parent's
+        #: sisa as the sum of its children's sisa): the typed target agreeing with any of
+        #: them is still "consistent with what was typed".
+        self.alt_inputs = alt_inputs
+        #: Cells that could instead be wrong but have no single corrected value (a tick in
+        #: the Fasilitasi list, a document date), given the difference the target shows.
+        self.suspects = suspects
 
     def __repr__(self) -> str:
         return f"Relation({self.code} {self.target.where} <- {len(self.inputs)} cells)"

@@ -20,10 +20,10 @@ A count typed freely (an input) that the diagnosis must change is reported as PE
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..model import RekapPegawaiRow, Report, Row, Value
 from ..parsing import Number, normalise_text, parse_pangkat
+from ..record import Record
 from .core import COUNT, PERCENT, Cell
 
 #: Status columns of Rekap Pegawai, as (column key, status in the Pegawai sheet).
@@ -35,13 +35,17 @@ UNKNOWN = "?"
 _ROMAN = r"(IV|III|II|I)"
 
 
-@dataclass
-class RekapTable:
+class RekapTable(Record):
     """One typed summary table of the Rekap Pegawai sheet."""
 
-    tabel: str | None
-    rows: list[RekapPegawaiRow] = field(default_factory=list)
-    total: RekapPegawaiRow | None = None
+    __slots__ = ("tabel", "rows", "total")
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __init__(self, tabel: str | None, rows: list[RekapPegawaiRow] | None = None,
+                 total: RekapPegawaiRow | None = None):
+        self.tabel = tabel
+        self.rows = [] if rows is None else rows
+        self.total = total
 
     @property
     def title(self) -> str:
@@ -227,13 +231,17 @@ def _matches(dim: str, row_key: str, person_key: str | None) -> bool:
     return person_key == row_key
 
 
-@dataclass
-class ListCount:
-    """What the Pegawai sheet says about one count of a summary."""
+class ListCount(Record):
+    """What the Pegawai sheet says about one count of a summary (``status`` None: every
+    status, the Jumlah column)."""
 
-    count: int
-    names: list[str]
-    status: str | None  # None: every status (the Jumlah column)
+    __slots__ = ("count", "names", "status")
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __init__(self, count: int, names: list[str], status: str | None):
+        self.count = count
+        self.names = names
+        self.status = status
 
 
 def people_profiles(report: Report, dim: str) -> list[tuple[str, str | None, str]] | None:
