@@ -183,3 +183,56 @@ def test_a_worker_reads_checks_and_summarises_in_one_pause_of_the_collector(monk
     assert gc.isenabled()
     bad = rekap._read_and_check(str(Path(__file__).parent / "corpus" / "kosong.xlsx"), "k")
     assert not bad["ok"] and gc.isenabled()
+
+
+def _rekap_sheet(path, monkeypatch, by_row: bool) -> None:
+    """A rekap sheet written through writers.rekap._Sheet.put, a row at a time
+    (RekapWorksheet.put_row) or, with by_row False, cell by cell through XlsxWriter's
+    write methods."""
+    import math
+
+    from lkj_excel.writers import rekap as W
+
+    if not by_row:
+        monkeypatch.setattr(W, "_ROW_CELLS", ())
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "nan_inf_to_errors": True,
+                                         "strings_to_formulas": False,
+                                         "strings_to_urls": False,
+                                         "strings_to_numbers": False})
+    wb.worksheet_class = W.RekapWorksheet
+    f = W._Formats(wb)
+    f.none = None  # a column without a format: its blank cells are not written at all
+    cols = (W.Col("Teks", 16, "text", True), W.Col("Angka", 12, "amount"),
+            W.Col("Persen", 8, "pct"), W.Col("Polos", 8, "none"), W.Col("Tanggal", 10, "date"))
+    s = W._Sheet(wb, f, "Uji", "Judul", "Catatan yang cukup panjang untuk dibungkus.", cols)
+    others = [None, "", 0, -0.0, 1.5, 2_752_150_911, math.nan, math.inf, -math.inf, True,
+              dt.date(2024, 7, 7), dt.datetime(1900, 1, 5, 6), "teks", "x" * 20000]
+    for i, text in enumerate(TEXTS):
+        s.put([text, NUMBERS[i % len(NUMBERS)], others[i % len(others)],
+               others[(i + 3) % len(others)], others[(i + 7) % len(others)]],
+              [None, f.total if i % 4 == 0 else None, None, None, None])
+    for x in others:
+        s.put([x, x, x, x, x])
+    s.put(["sel"] * 2, cols=cols[:2])  # a shorter row, other columns
+    s.put(["lebih", 1, None, None, None, "lebar"], cols=(*cols, W.Col("Tambahan", 8)))
+    s.row -= 3
+    s.put(["baris yang sudah lewat", 1])  # XlsxWriter drops cells of rows already written
+    s.row += 3
+    s.put([None] * 5)
+    wb.close()
+
+
+def test_rekap_rows_written_at_once_are_xlsxwriters_cell_by_cell_bytes(tmp_path,
+                                                                       monkeypatch):
+    _rekap_sheet(tmp_path / "per_sel.xlsx", monkeypatch, by_row=False)
+    monkeypatch.undo()
+    _rekap_sheet(tmp_path / "per_baris.xlsx", monkeypatch, by_row=True)
+    with zipfile.ZipFile(tmp_path / "per_sel.xlsx") as a, \
+            zipfile.ZipFile(tmp_path / "per_baris.xlsx") as b:
+        stock, fast = (z.read("xl/worksheets/sheet1.xml") for z in (a, b))
+        assert a.namelist() == b.namelist()
+        for name in a.namelist():
+            if name != "docProps/core.xml":  # its creation time
+                assert a.read(name) == b.read(name), name
+    assert fast == stock and stock.count(b"<row ") > len(TEXTS) + 10
+    assert b"x" * 16000 in stock and b't="b"' in stock and b"<v>2752150911</v>" in stock

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..calendar import ROMAN
-from .cells import FastWorksheet, write_value
+from .cells import _KNOWN, FastWorksheet, write_value
 
 SEV_WORD = {"error": "kesalahan", "warning": "peringatan", "info": "catatan"}
 FMT_AMOUNT = "#,##0"
@@ -587,25 +587,50 @@ class _Sheet:
         ws = self.ws
         if lines > 1:
             ws.set_row(r, _height(lines))
-        write_string, write_number, write_blank = ws.write_string, ws.write_number, \
-            ws.write_blank
+        if not (_ROW_CELLS and self._put_row(r, values, fmts, defaults)):
+            self._put_cells(r, values, fmts, defaults)
+        return r
+
+    def _put_cells(self, r: int, values: Sequence[Any], fmts: Sequence[Any] | None,
+                   defaults: list[Any]) -> None:
+        """put()'s cells through XlsxWriter's write methods, one by one."""
+        for c, (v, fm) in enumerate(zip(values, defaults, strict=False)):
+            _put(self.ws, r, c, v, fmts[c] if fmts is not None and fmts[c] is not None
+                 else fm)
+
+    def _put_row(self, r: int, values: Sequence[Any], fmts: Sequence[Any] | None,
+                 defaults: list[Any]) -> bool:
+        """put()'s cells made as XlsxWriter's write_string, write_number and write_blank
+        make them (the same cells as _put_cells), handed to the worksheet at once
+        (RekapWorksheet.put_row): the checks those methods repeat for every cell are made
+        once a row. A value they would not take as it is (a long text, a date, NaN) is
+        written by itself afterwards. False, writing nothing, when the worksheet does not
+        take the row so."""
+        text_cell, number_cell, blank_cell = _ROW_CELLS
+        cells: list[tuple[int, Any]] = []
+        other: list[tuple[int, Any, Any]] = []
         for c, (v, fm) in enumerate(zip(values, defaults, strict=False)):
             if fmts is not None and fmts[c] is not None:
                 fm = fmts[c]
             t = type(v)
-            # the common cases without the dispatch (same cells as _put writes)
-            if t is str:
-                if v:
-                    write_string(r, c, v, fm)
-                else:
-                    write_blank(r, c, None, fm)
-            elif v is None:
-                write_blank(r, c, None, fm)
+            if t is str and v:
+                if len(v) < LONG_TEXT:
+                    cells.append((c, text_cell(v, fm)))
+                else:  # XlsxWriter measures it and may cut it to Excel's limit
+                    other.append((c, v, fm))
+            elif v is None or t is str:
+                if fm is not None:  # a blank cell without a format is not written
+                    cells.append((c, blank_cell(fm)))
             elif t is int or (t is float and math.isfinite(v)):
-                write_number(r, c, v, fm)
+                cells.append((c, number_cell(v, fm)))
             else:
-                _put(ws, r, c, v, fm)
-        return r
+                other.append((c, v, fm))
+        ws = self.ws
+        if not ws.put_row(r, cells):
+            return False
+        for c, v, fm in other:
+            _put(ws, r, c, v, fm)
+        return True
 
     def _layout(self, cols: Sequence[Col] | None) -> tuple[list[float], list[Any]]:
         """Per column: its width when it wraps text (else 0) and its default format."""
@@ -618,10 +643,45 @@ class _Sheet:
         return got[1], got[2]
 
 
+#: XlsxWriter's records of a text, a number and a blank cell, when writers.cells knows
+#: them (else every cell goes through XlsxWriter's write methods).
+_ROW_CELLS = tuple(_KNOWN[n] for n in ("CellStringTuple", "CellNumberTuple", "CellBlankTuple")
+                   ) if _KNOWN else ()
+#: Texts this long (in characters) may pass Excel's limit of 32,767 UTF-16 units, which
+#: XlsxWriter's write_string checks; shorter ones cannot.
+LONG_TEXT = 32767 // 2
+
+
 class RekapWorksheet(FastWorksheet):
     """lkj's worksheet (writers.cells.FastWorksheet, whose constant-memory short way writes
     the common cells of a rekap directly: a 1,000-report rekap is mostly that loop, 220,000
-    cells), forgetting each row's height once the row is written."""
+    cells), taking a row's cells at once (put_row) and forgetting each row's height once
+    the row is written."""
+
+    def put_row(self, row: int, cells: list[tuple[int, Any]]) -> bool:
+        """Store ``cells`` ((column, XlsxWriter cell record), columns in order) in
+        ``row`` as XlsxWriter's write methods store them one by one: the sheet's
+        dimensions widened, the previous row written out when this one is new. False,
+        storing nothing, where those methods would check more than that: not in
+        constant-memory mode, a row before the last one written, out of bounds."""
+        if not (self.constant_memory and self.previous_row <= row < self.xls_rowmax) or \
+                (cells and cells[-1][0] >= self.xls_colmax):
+            return False
+        if not cells:
+            return True
+        first, last = cells[0][0], cells[-1][0]
+        if self.dim_rowmin is None or row < self.dim_rowmin:
+            self.dim_rowmin = row
+        if self.dim_rowmax is None or row > self.dim_rowmax:
+            self.dim_rowmax = row
+        if self.dim_colmin is None or first < self.dim_colmin:
+            self.dim_colmin = first
+        if self.dim_colmax is None or last > self.dim_colmax:
+            self.dim_colmax = last
+        if row > self.previous_row:
+            self._write_single_row(row)
+        self.table[row].update(cells)
+        return True
 
     def _write_single_row(self, current_row_num: int = 0) -> None:
         # A row once written forgets its height, so that memory does not grow with the
