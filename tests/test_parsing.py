@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lkj_excel import parsing as P
 from lkj_excel.parsing import (
     format_date_id,
     format_number_id,
@@ -301,3 +302,17 @@ def test_budget_code_parent_cuts_the_text_as_segments_would(segs):
     want = ".".join(segs[:5]) if len(segs) == 6 else ".".join(segs[:3]) \
         if len(segs) == 5 else None
     assert code.parent == (want if code.canonical else None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(
+    "ab 1.,%-\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0\u202f\u2007\u2009\u2002\u2003"
+    "\u00e9\u2010\u3000\u200a\t")))
+def test_visible_is_the_regular_expressions_it_replaced(text):
+    """parsing._visible (translation tables, ASCII left alone) against the two regular
+    expressions it replaced."""
+    import re
+
+    cleaned = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", text)
+    slow = (re.sub("[\u00a0\u202f\u2007\u2009\u2002\u2003]", " ", cleaned), cleaned != text)
+    assert P._visible(text) == slow
