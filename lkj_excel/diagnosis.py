@@ -62,7 +62,7 @@ from .model import Value
 from .record import Record
 from .relations import INPUT_CODES, Cell, Network, Relation, SettledRelation, build_network
 from .relations.anggaran import settled_truth
-from .relations.core import total
+from .relations.core import LONG_SUM, total
 
 #: Objective weights (see the module docstring).
 W_DERIVED = 1.0
@@ -175,10 +175,11 @@ def code_of(c: Cell) -> str:
 
 
 class NetworkIncomplete(Exception):
-    """The search had to look below a settled sum (:class:`SettledRelation`): a lazy
-    network lacks what it asks, so the diagnosis is made again on the whole network. With
-    suspects to filter by, nothing below a settled sum is proposed (no suspect lies there),
-    so only the alternatives of a wrong total can ask."""
+    """The search had to look below a settled sum (:class:`SettledRelation`) or propose a
+    cell built as an input only (:attr:`Network.partial`): a lazy network lacks what it
+    asks, so the diagnosis is made again on the whole network. With suspects to filter by,
+    neither is proposed (no suspect lies there), so only the alternatives of a wrong total
+    can ask."""
 
 
 class Solver:
@@ -338,9 +339,11 @@ class Solver:
                     continue
                 # Below the relation's own inputs, or among the many inputs of a long sum,
                 # only inputs that another disagreement also points at are proposed.
-                if (depth or len(rel.inputs) > 20) and suspects is not None and \
+                if (depth or len(rel.inputs) > LONG_SUM) and suspects is not None and \
                         id(i) not in suspects:
                     continue
+                if id(i) in self.net.partial:
+                    raise NetworkIncomplete(rel)  # what it feeds was not built
                 out.append((i, v))
             elif depth < 4:
                 out.extend(self.candidates(i.relation, v, depth + 1, suspects))
@@ -371,7 +374,7 @@ class Solver:
                 ins = d.relation.inputs
                 for i in ins:
                     k = id(i)
-                    if len(ins) <= 20 or k in seen_once:
+                    if len(ins) <= LONG_SUM or k in seen_once:
                         suspects.add(k)
                     seen_once.add(k)
             # the same move proposed by two disagreements (a row's sisa and persentase

@@ -130,9 +130,10 @@ def test_lazy_network_diagnoses_the_corpus_as_the_whole_one():
     assert checked > 20
 
 
-def _rows(rng: random.Random, n_programs: int, plan: bool) -> list[dict]:
-    """Programs of 4 kegiatan of 10 sub kegiatan whose arithmetic holds (with the quarterly
-    plan on every row and capaian keuangan on sub kegiatan when ``plan``), and JUMLAH."""
+def _rows(rng: random.Random, n_programs: int, n_sub: int, plan: bool) -> list[dict]:
+    """Programs of 4 kegiatan of ``n_sub`` sub kegiatan whose arithmetic holds (with the
+    quarterly plan on every row and capaian keuangan on sub kegiatan when ``plan``), and
+    JUMLAH."""
     rows: list[dict] = []
     tp = tr = tt = 0
     for p in range(1, n_programs + 1):
@@ -143,7 +144,7 @@ def _rows(rng: random.Random, n_programs: int, plan: bool) -> list[dict]:
             keg = {"kode": f"7.01.{p:02d}.2.{k:02d}", "uraian": f"Kegiatan {k} program {p}"}
             rows.append(keg)
             kp = kr = kt = 0
-            for s in range(1, 11):
+            for s in range(1, n_sub + 1):
                 pagu = rng.randint(5, 4000) * 10_000
                 real = int(pagu * rng.random())
                 row = {"kode": f"7.01.{p:02d}.2.{k:02d}.{s:04d}",
@@ -174,20 +175,22 @@ def _rows(rng: random.Random, n_programs: int, plan: bool) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def large_reports(tmp_path_factory):
-    """Two clean reports of about 1.000 Anggaran rows, with and without the plan columns;
-    their PK budget and Efisiensi tables name a sub kegiatan and a kegiatan deep in the
-    table (rows the lazy network must build: other tables' relations read them)."""
+    """Two clean reports of about 1.000 Anggaran rows: without the plan columns and 25 sub
+    kegiatan a kegiatan (a long sum: rows beside a wrong one are built as inputs only), and
+    with them and 10; their PK budget and Efisiensi tables name a sub kegiatan and a kegiatan
+    deep in the table (rows the lazy network must build: other tables' relations read
+    them)."""
     sys.path.insert(0, str(ROOT / "scripts"))
     from sample_data import CLEAN
 
     from lkj_excel.writers.template import build_workbook
 
     out = []
-    for plan in (False, True):
+    for plan, n_programs, n_sub in ((False, 9, 25), (True, 22, 10)):
         data = copy.deepcopy(CLEAN)
-        data["Anggaran"] = _rows(random.Random(17), 22, plan)
-        data["PK Anggaran"][0]["kode"] = "7.01.13.2.03.0007"
-        data["Efisiensi"][1]["kode"] = "7.01.17.2.02"
+        data["Anggaran"] = _rows(random.Random(17), n_programs, n_sub, plan)
+        data["PK Anggaran"][0]["kode"] = "7.01.05.2.03.0007"
+        data["Efisiensi"][1]["kode"] = "7.01.07.2.02"
         path = tmp_path_factory.mktemp("lazy") / f"anggaran_{int(plan)}.xlsx"
         build_workbook(path, "kecamatan", data)
         out.append(path)
@@ -252,13 +255,13 @@ def test_nothing_below_a_settled_sum_is_proposed(large_reports, monkeypatch):
     settled = [r for r in lazy.relations if r.__class__ is SettledRelation]
     # the pagu and realisasi of the programs and of the kegiatan beside the rows other
     # tables read: nothing disagrees
-    assert len(settled) >= 2 * 18
+    assert len(settled) >= 2 * 7
     for r in settled:
         full = whole.get(r.target.value).relation
         want = r.target.cur + 1_000
         assert Solver(whole).candidates(full, want, 1, set()) == []
         assert Solver(lazy).candidates(r, want, 1, set()) == []
-        assert len(Solver(whole).candidates(full, want)) in (10, 40)  # its sub kegiatan
+        assert len(Solver(whole).candidates(full, want)) in (25, 100)  # its sub kegiatan
         with pytest.raises(diagnosis.NetworkIncomplete):
             Solver(lazy).candidates(r, want)
 
@@ -274,3 +277,41 @@ def test_nothing_below_a_settled_sum_is_proposed(large_reports, monkeypatch):
     monkeypatch.setattr(diagnosis, "_diagnose", incomplete_when_lazy)
     d = diagnose(Context(read_report(large_reports[0])))
     assert calls == [True, False] and len(d.net.cells) == len(whole.cells)
+
+
+def test_rows_beside_a_wrong_one_under_a_long_sum_are_inputs_only(large_reports):
+    """A sub kegiatan's sisa typed wrong, among 25 under its kegiatan: the 24 beside it are
+    built as inputs of the kegiatan's sums only (no relations of their own). The search
+    never proposes them: a sum of more than 20 inputs proposes only suspects; proposing
+    one all the same (a cause's alternatives) sends the diagnosis to the whole network."""
+    from lkj_excel.diagnosis import NetworkIncomplete
+
+    clean = read_report(large_reports[0])
+    leaf = next(r for r in clean.anggaran if r.code and r.code.level == "subkegiatan")
+    v = leaf.get("sisa")
+    report = read_report(large_reports[0], edits={(v.sheet, v.cell): v.parsed.value + 50_000})
+    ctx = Context(report)
+    lazy, whole = build_network(ctx), build_network(ctx, lazy=False)
+    beside = [r for r in report.anggaran
+              if r.code and r.code.parent == leaf.code.parent and r.row != leaf.row]
+    assert len(beside) == 24
+    for r in beside:
+        assert {id(lazy.get(r.get(k))) for k in ("pagu", "realisasi", "sisa")} <= lazy.partial
+        assert lazy.get(r.get("persentase")) is None and lazy.get(r.get("sisa")).is_input
+    parent = next(r for r in report.anggaran if r.code and r.code.canonical == leaf.code.parent)
+    rel = lazy.get(parent.get("pagu")).relation
+    assert len(rel.inputs) == 25
+    want = rel.target.cur + 1_000
+    # the wrong row's pagu and realisasi are suspects (its sisa disagrees): only they
+    def proposed(net):
+        suspects = {id(i) for i in net.get(v).relation.inputs}
+        got = Solver(net).candidates(net.get(parent.get("pagu")).relation, want, 0, suspects)
+        return [(c.where, x) for c, x in got]
+
+    assert proposed(lazy) == proposed(whole) == [(leaf.get("pagu").where, want - rel.target.cur
+                                                  + lazy.get(leaf.get("pagu")).cur)]
+    with pytest.raises(NetworkIncomplete):
+        Solver(lazy).candidates(rel, want)
+    assert _assert_lazy_is_whole(report) > 2_000
+    causes = [ch.cell.where for ch in diagnose(ctx).changes if ch.is_cause]
+    assert causes == [v.where]

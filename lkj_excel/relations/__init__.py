@@ -63,6 +63,9 @@ class Network:
         #: Inputs whose start value does not equal itself (a NaN; set by :meth:`finish`):
         #: the diagnosis would count them as changed although nothing moved them.
         self.odd_inputs: list[Cell] = []
+        #: Cells (by id) built as inputs only, without what they feed besides a long sum
+        #: (relations.anggaran._inputs_only): the search must never move them.
+        self.partial: set[int] = set()
 
     # -- building ---------------------------------------------------------------------------
     def cell(self, value: Value, typed: Any, kind: str, field: str, row_key: str, *,

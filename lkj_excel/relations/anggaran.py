@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..model import AnggaranRow, Value
 from ..parsing import Number, parse_code
 from ..rules.base import amount, typed
-from .core import AMOUNT, PERCENT, Cell, ratio_pct, shown_reading, total
+from .core import AMOUNT, LONG_SUM, PERCENT, Cell, ratio_pct, shown_reading, total
 
 LEVEL_NAME = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub kegiatan"}
 CHILD_NAME = {"program": "kegiatan", "kegiatan": "sub kegiatan", None: "baris"}
@@ -129,11 +129,16 @@ def _tree(ctx, overrides: dict[int, str]) -> Budget:
     rows = ctx.budget_rows
     lines: list[Line] = []
     by_code: dict[str, Line] = {}
+    #: each parent code once: BudgetCode.parent cuts a new string for every row (5 MB for
+    #: 100.000 sub kegiatan of 2.500 kegiatan)
+    parents: dict[str, str] = {}
     for r in rows:
         c = parse_code(overrides[r.row]) if r.row in overrides else r.code
         code = c.canonical if c and c.canonical else None
-        ln = Line(r, code, c.level if code else None, c.parent if code else None,
-                  row_key(r, code))
+        parent = c.parent if code else None
+        if parent is not None:
+            parent = parents.setdefault(parent, parent)
+        ln = Line(r, code, c.level if code else None, parent, row_key(r, code))
         lines.append(ln)
         if code and code not in by_code:
             by_code[code] = ln
@@ -389,6 +394,26 @@ def _settle_lines(ctx, b: Budget, tol) -> set[int]:
     return full
 
 
+def _inputs_only(b: Budget, built: list[Line], full: set[int]) -> set[int]:
+    """The built lines (ids) that need no relations of their own: sub kegiatan beside a
+    wanted row under a kegiatan of more than :data:`LONG_SUM` rows (not wanted itself,
+    else its rows would be full). The search proposes such a row only as a suspect (an input of a short relation
+    that disagrees, or of two), and none of its cells is one: they feed only the kegiatan's
+    long sums. So they are inputs of those sums and nothing else: pagu, realisasi, and the
+    sisa as an input fixed at its value (the kegiatan's sisa may have been typed as the sum
+    of its rows' sisa). Not with the plan columns (JUMLAH's plan sum may read their plans)
+    nor below JUMLAH itself (ANG016 reads its rows too). Should the search still propose
+    one (:attr:`Network.partial`), the diagnosis starts again on whole networks."""
+    if b.has_plan:
+        return set()
+    out: set[int] = set()
+    for ln in built:
+        kids = ln.children
+        if len(kids) > LONG_SUM and not ln.is_total and id(ln) in full:
+            out.update(id(k) for k in kids if not k.children and id(k) not in full)
+    return out
+
+
 def _children_first(roots: list[Line]) -> list[Line]:
     """Every line below ``roots`` (and the roots), each after all of its children."""
     out: list[Line] = []
@@ -435,11 +460,12 @@ def row_number(a1: str | None) -> int | None:
 
 
 def settled_truth(b: Budget, value: Value) -> tuple[bool, object]:
-    """(True, truth) of a cell of a line the lazy network left out, as :meth:`Diagnosis.truth`
-    gives it for a cell of the network (its value before any correction, else its typed
-    reading); (False, None) for any other cell."""
+    """(True, truth) of a cell of a line the lazy network left out (or built with inputs
+    only), as :meth:`Diagnosis.truth` gives it for a cell of the network (its value before
+    any correction, else its typed reading); (False, None) for any other cell. Asked only
+    for cells the network does not have: the line's amounts were never corrected."""
     ln = b.by_row.get(row_number(value.cell)) if b.lines and value.cell else None
-    if ln is None or ln.pagu.__class__ is not Settled or value.sheet != ln.row.sheet:
+    if ln is None or value.sheet != ln.row.sheet:
         return False, None
     cells = ln.row.cells
     fields = ("pagu", "realisasi", "sisa", "persentase") + \
@@ -502,8 +528,9 @@ def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...,
         built = [ln for ln in every if id(ln) in keep]
         frozen = {id(ln): (ln.pagu.cur, ln.realisasi.cur) for ln in built
                   if ln.children and id(ln) not in full}
+        partial = _inputs_only(b, built, full)
     else:
-        built, full, frozen = every, None, {}
+        built, full, frozen, partial = every, None, {}, set()
     for ln in built:
         r = ln.row
         cells = r.cells
@@ -516,6 +543,10 @@ def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...,
         ln.realisasi = net.amount(v, amount(v, True), "realisasi", rk)
         v = cells.get("sisa") or _blank(sheet)
         ln.sisa = net.amount(v, amount(v, False), "sisa", rk)
+        if id(ln) in partial:
+            ln.sisa.base = _sisa((ln.pagu.base, ln.realisasi.base))
+            net.partial.update((id(ln.pagu), id(ln.realisasi), id(ln.sisa)))
+            continue
         ln.sisa.base = None
         ln.persentase = _percent_of(net, cells.get("persentase") or _blank(sheet),
                                     "persentase", rk)
@@ -555,6 +586,8 @@ def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...,
         if ln.children and id(ln) not in frozen and all(k.sisa is not None
                                                         for k in ln.children):
             alt = ((tuple(k.sisa for k in ln.children), total),)
+        if id(ln) in partial:
+            continue
         pair = (ln.pagu, ln.realisasi)  # one tuple for both relations (read-only)
         if ln.sisa.typed is not None or ln.sisa.value.cell:
             net.relate("ANG001", ln.sisa, pair, _sisa, _sisa_explain,

@@ -37,6 +37,10 @@ AMOUNT, PERCENT, COUNT, MEASURE, LABEL, FLAG = (
 INPUT_CODES = {"Anggaran": "ANG018", "Capaian": "CAP006", "PK": "PK009",
                "PK Anggaran": "PK010", "Efisiensi": "COP005", "Rekap Pegawai": "PEG004"}
 
+#: A relation of more inputs than this (a kegiatan's sum of its sub kegiatan) has the
+#: search propose only inputs that other disagreements point at too (suspects).
+LONG_SUM = 20
+
 #: Field labels as a person reads them, for messages.
 FIELD_LABEL = {
     "pagu": "pagu", "realisasi": "realisasi", "sisa": "sisa", "persentase": "persentase",
