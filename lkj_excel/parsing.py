@@ -314,10 +314,12 @@ def parse_number(value: object, kind: str = "number") -> Number:
 
 @lru_cache(maxsize=65536)
 def _parse_str(value: str, kind: str) -> Number:
-    """parse_number of a str (blank or text), memoised as a whole."""
-    if is_blank(value):
+    """parse_number of a str (blank or text), memoised as a whole (so _parse_text's own
+    memo is not asked again). A text that begins with a digit (most numbers typed as
+    text) is never blank: no blank word begins with one."""
+    if not value[:1].isdigit() and is_blank(value):
         return Number(None, value)
-    return _parse_text(value, kind)
+    return _parse_text.__wrapped__(value, kind)
 
 
 #: A number typed as text with nothing around it but "Rp" and "%" ("1.500.000",
@@ -374,18 +376,21 @@ def _parse_text_general(raw: str, kind: str) -> Number:
 
 def _number_of_core(raw: str, core: str, kind: str, is_percent: bool, unit: str | None,
                     label: str | None, invisible: bool) -> Number:
-    """The Number of a text whose digits-and-separators part is ``core``."""
+    """The Number of a text whose digits-and-separators part is ``core``: the reading of
+    the core, given the text's own raw, unit, label and marks. _read_core makes a new
+    Number that nothing else holds yet, so it is completed rather than copied (one
+    Number a text instead of two; its numerator, denominator and error stay None)."""
     num = _read_core(core, "percent" if is_percent else kind)
     if num.error:
         return Number(None, raw, error=num.error)
     if num.value is not None and not math.isfinite(num.value):
         return Number(None, raw, error="angka terlalu besar")
-    return Number(
-        num.value, raw, style=num.style, irregular=num.irregular, suggestion=num.suggestion,
-        alternatives=num.alternatives, unit=unit, label=label, is_percent=is_percent,
-        decimals=num.decimals,
-        note="berisi karakter yang tidak terlihat (spasi lebar nol)" if invisible else None,
-    )
+    num.raw = raw
+    num.unit = unit
+    num.label = label
+    num.is_percent = is_percent
+    num.note = "berisi karakter yang tidak terlihat (spasi lebar nol)" if invisible else None
+    return num
 
 
 def _read_ratio(m: re.Match, raw: str, label: str | None) -> Number:

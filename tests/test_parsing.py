@@ -316,3 +316,56 @@ def test_visible_is_the_regular_expressions_it_replaced(text):
     cleaned = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", text)
     slow = (re.sub("[\u00a0\u202f\u2007\u2009\u2002\u2003]", " ", cleaned), cleaned != text)
     assert P._visible(text) == slow
+
+
+def _number_of_core_reference(raw, core, kind, is_percent, unit, label, invisible):
+    """parsing._number_of_core as it was before it completed _read_core's Number instead
+    of copying it into a second one (git ce7f260)."""
+    import math
+
+    from lkj_excel.parsing import Number, _read_core
+
+    num = _read_core(core, "percent" if is_percent else kind)
+    if num.error:
+        return Number(None, raw, error=num.error)
+    if num.value is not None and not math.isfinite(num.value):
+        return Number(None, raw, error="angka terlalu besar")
+    return Number(
+        num.value, raw, style=num.style, irregular=num.irregular, suggestion=num.suggestion,
+        alternatives=num.alternatives, unit=unit, label=label, is_percent=is_percent,
+        decimals=num.decimals,
+        note="berisi karakter yang tidak terlihat (spasi lebar nol)" if invisible else None,
+    )
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["0", "1", "5", "12", "150", "500", "0000", "7", "9" * 400]),
+                min_size=1, max_size=5),
+       st.lists(st.sampled_from(["", ".", ",", ".,", ",,"]), min_size=5, max_size=5),
+       st.sampled_from(["", "-", "+", "+-"]),
+       st.sampled_from(["amount", "percent", "number"]), st.booleans(),
+       st.sampled_from([None, "Desa", "orang"]), st.sampled_from([None, "B-"]), st.booleans())
+def test_a_core_reads_as_its_copied_reading(digits, seps, sign, kind, is_percent, unit, label,
+                                            invisible):
+    """_number_of_core completes the Number _read_core made; it equals the copy it
+    replaced, field by field, for every kind of core (irregular groups, errors, too
+    large), and parse_number of a text reads as before (blank or not, by its first
+    character)."""
+    from lkj_excel.parsing import (
+        _BLANKS,
+        Number,
+        _number_of_core,
+        _parse_str,
+        _parse_text,
+        is_blank,
+    )
+
+    core = sign + "".join(d + s for d, s in zip(digits, seps[:len(digits)], strict=True))
+    raw = f" {core} "
+    got = _number_of_core(raw, core, kind, is_percent, unit, label, invisible)
+    want = _number_of_core_reference(raw, core, kind, is_percent, unit, label, invisible)
+    assert got == want and got.note == want.note
+    # _parse_str asks is_blank only of a text not beginning with a digit
+    for text in (core, core.lstrip("+-"), raw, *_BLANKS, "\u00a0-\u00a0", " Nihil ", "7 nihil"):
+        before = Number(None, text) if is_blank(text) else _parse_text(text, kind)
+        assert _parse_str.__wrapped__(text, kind) == before
