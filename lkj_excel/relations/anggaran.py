@@ -6,6 +6,12 @@ realisasi are the sums of its sub kegiatan (ANG003), a program's of its kegiatan
 JUMLAH's of the programs (ANG005); JUMLAH's rencana triwulan is the sum of the rows' plans
 (ANG012) and the reported average capaian keuangan is total realisasi / total plan (ANG016).
 The PK budget table's JUMLAH is the sum of its rows (PK007).
+
+The network is lazy by default (:func:`build`): a large table mostly agrees, and the
+diagnosis only ever looks at the rows a disagreement reaches. Every line is first settled
+(:func:`_settle`: the values its cells would have, bit-identical); only the lines the
+search can need become cells and relations, the rest keep :class:`Settled` amounts that
+the rules and the summary read like cells (:func:`settled_truth` for single cells).
 """
 
 from __future__ import annotations
@@ -509,6 +515,24 @@ def _has_quarters(r: AnggaranRow, keys: tuple[str, ...]) -> bool:
     return False
 
 
+def _lazy_lines(ctx, b: Budget, every: list[Line], tol
+                ) -> tuple[list[Line], set[int], dict[int, tuple], set[int]]:
+    """What a lazy network builds (:func:`_settle_lines` settles every line first): the
+    lines to build, in table order; the full ones (ids); the built lines whose own sums are
+    settled (id -> their pagu and realisasi); the lines built as inputs only (ids)."""
+    full = _settle_lines(ctx, b, tol)
+    # the full lines, the rows their sums read, and the rows JUMLAH (or ANG016) reads
+    keep = set(full)
+    for ln in every:
+        if id(ln) in full:
+            keep.update(id(k) for k in ln.children)
+    keep.update(id(t) for t in b.top)
+    built = [ln for ln in every if id(ln) in keep]
+    frozen = {id(ln): (ln.pagu.cur, ln.realisasi.cur) for ln in built
+              if ln.children and id(ln) not in full}
+    return built, full, frozen, _inputs_only(b, built, full)
+
+
 def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...,
           lazy: bool = True) -> Budget:
     """The Anggaran relations. ``lazy``: only the lines :func:`_settle_lines` says the
@@ -518,17 +542,7 @@ def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...,
     every = b.lines + ([b.total] if b.total is not None else [])
     has_plan = b.has_plan
     if lazy:
-        full = _settle_lines(ctx, b, net.tol)
-        # the full lines, the rows their sums read, and the rows JUMLAH (or ANG016) reads
-        keep = set(full)
-        for ln in every:
-            if id(ln) in full:
-                keep.update(id(k) for k in ln.children)
-        keep.update(id(t) for t in b.top)
-        built = [ln for ln in every if id(ln) in keep]
-        frozen = {id(ln): (ln.pagu.cur, ln.realisasi.cur) for ln in built
-                  if ln.children and id(ln) not in full}
-        partial = _inputs_only(b, built, full)
+        built, full, frozen, partial = _lazy_lines(ctx, b, every, net.tol)
     else:
         built, full, frozen, partial = every, None, {}, set()
     for ln in built:
