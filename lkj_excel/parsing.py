@@ -114,13 +114,16 @@ def _visible(text: str) -> tuple[str, bool]:
     return cleaned.translate(_PLAIN_SPACES), cleaned != text
 
 
-_DASHES = re.compile(r"[\u2010-\u2015]")
+#: Hyphens and dashes (U+2010-U+2015) read as "-".
+_DASHES = dict.fromkeys(range(0x2010, 0x2016), "-")
 _NON_WORD = re.compile(r"[^0-9a-z%/]+")
 
 
 @lru_cache(maxsize=8192)
 def _normalise(s: str) -> str:
-    s = _DASHES.sub("-", s.replace("\u00a0", " ").lower())
+    s = s.replace("\u00a0", " ").lower()
+    if not s.isascii():  # a table rather than a pattern: see _visible
+        s = s.translate(_DASHES)
     return " ".join(_NON_WORD.sub(" ", s).split())
 
 
@@ -273,10 +276,11 @@ def _irregular(core: str, sign: float) -> Number:
     )
 
 
-_RATIO = re.compile(
-    r"^\s*(?P<num>[-+]?\d[\d.,]*)\s*(?P<nunit>[^\d/=]*?)\s*/\s*(?P<den>\d[\d.,]*)\s*"
-    r"(?P<dunit>[^\d=]*?)\s*(?:(?:=|x\s*100\s*%?\s*=)\s*(?P<res>[-+]?\d[\d.,]*)\s*%?)?\s*$",
-    re.IGNORECASE,
+#: "28/51", "31 desa / 36 desa = 86,11%". Compiled on first use (re's cache): only text
+#: with a "/" asks, and compiling it cost more than a small report's every other parse.
+_RATIO = (
+    r"(?i)^\s*(?P<num>[-+]?\d[\d.,]*)\s*(?P<nunit>[^\d/=]*?)\s*/\s*(?P<den>\d[\d.,]*)\s*"
+    r"(?P<dunit>[^\d=]*?)\s*(?:(?:=|x\s*100\s*%?\s*=)\s*(?P<res>[-+]?\d[\d.,]*)\s*%?)?\s*$"
 )
 
 
@@ -354,8 +358,8 @@ def _parse_text_general(raw: str, kind: str) -> Number:
     if m and _CORE.search(s[: m.start()]):
         label = m.group(1).strip() or None
         s = s[: m.start()].strip()
-    ratio = _RATIO.match(s)
-    if ratio and "/" in s:
+    ratio = re.match(_RATIO, s) if "/" in s else None
+    if ratio:
         return _read_ratio(ratio, raw, label)
     is_percent = "%" in s
     s_no_pct = s.replace("%", " ").strip()
@@ -486,9 +490,10 @@ _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at
              "jum at": 4, "sabtu": 5, "minggu": 6, "ahad": 6, "monday": 0, "tuesday": 1,
              "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-_WEEKDAY = re.compile(r"^(senin|selasa|rabu|kamis|jum'?at|jum at|sabtu|minggu|ahad|monday|"
-                      r"tuesday|wednesday|thursday|friday|saturday|sunday)\s*[,.]?\s+",
-                      re.IGNORECASE)
+#: A day name before a date. Compiled on first use (re's cache), by text that starts with
+#: a letter: most dates are typed from their day of the month.
+_WEEKDAY = (r"(?i)^(senin|selasa|rabu|kamis|jum'?at|jum at|sabtu|minggu|ahad|monday|"
+            r"tuesday|wednesday|thursday|friday|saturday|sunday)\s*[,.]?\s+")
 
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -516,7 +521,7 @@ def parse_date(value: object) -> DateValue:
         return DateValue(None, value)
     raw = str(value)
     s = " ".join(_visible(raw)[0].split()).strip().rstrip(".")
-    day = _WEEKDAY.match(s)
+    day = re.match(_WEEKDAY, s) if s[:1].isalpha() else None
     if day:
         # "Rabu, 23 Agustus 2023", as dated letters are written: read the date and check
         # the day name against it; a mismatch means one of them is wrong.

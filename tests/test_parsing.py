@@ -369,3 +369,28 @@ def test_a_core_reads_as_its_copied_reading(digits, seps, sign, kind, is_percent
     for text in (core, core.lstrip("+-"), raw, *_BLANKS, "\u00a0-\u00a0", " Nihil ", "7 nihil"):
         before = Number(None, text) if is_blank(text) else _parse_text(text, kind)
         assert _parse_str.__wrapped__(text, kind) == before
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(
+    "aB 1-.%/\u2010\u2011\u2012\u2013\u2014\u2015\u2016\u00a0\u00c9\u0130\u017f\u212a")))
+def test_normalise_is_the_regular_expression_it_replaced(text):
+    """parsing._normalise (a translation table for non-ASCII text) against the dash
+    pattern it replaced."""
+    import re
+
+    s = re.sub(r"[\u2010-\u2015]", "-", text.replace("\u00a0", " ").lower())
+    assert P._normalise.__wrapped__(text) == " ".join(re.sub(r"[^0-9a-z%/]+", " ", s).split())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(
+    st.text(alphabet=st.sampled_from("SsenIi \u0130\u0131\u017f\u212a,.1")),
+    st.sampled_from(["Senin, 1 Juli 2024", "\u017fenin 1 Juli 2024", "RABU. 2 Juli",
+                     "Jum'at, 5 Juli", "jum at 5 juli", " Kamis 4 Juli", "1 Juli 2024"])))
+def test_day_names_are_looked_for_only_after_a_letter(text):
+    """parse_date asks the day-name pattern only of text starting with a letter: nothing
+    else can match it (case-insensitive matching pairs letters with letters)."""
+    import re
+
+    assert re.match(P._WEEKDAY, text) is None or text[:1].isalpha()

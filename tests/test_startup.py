@@ -71,3 +71,13 @@ def test_help_imports_no_report_module():
                           "lkj_excel.model", "lkj_excel.rules", "lkj_excel.outputs")
               if _loaded(names, m)]
     assert loaded == []
+
+
+def test_a_clean_report_formats_no_number():
+    """formatting imports the decimal module (1 ms) when it first writes a number: a check
+    that finds nothing never does."""
+    proc, names = imports("check", str(CLEAN))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "decimal" not in names
+    proc, names = imports("check", str(PRONOJIWO))
+    assert proc.returncode == 1 and "decimal" in names
