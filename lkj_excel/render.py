@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -85,6 +84,8 @@ def _note_groups(findings: Sequence[Finding]) -> dict[tuple[str, str], list[Find
 
 
 def _wrapped(head: str, message: str) -> list[str]:
+    import textwrap  # here: a check that finds nothing wraps no text (textwrap: 0.7 ms)
+
     body = textwrap.wrap(message, width=max(40, 100 - len(head))) or [""]
     return [head + body[0]] + [" " * len(head) + line for line in body[1:]]
 
@@ -213,6 +214,8 @@ def render_rules(fmt: str = "teks") -> str:
             lines += [f"## {r.code}", "", f"**{r.title}** - tingkat `{r.severity.value}`, sheet "
                       f"`{r.sheet}`.", "", r.doc, ""]
         return "\n".join(lines)
+    import textwrap
+
     for r in rules.values():
         lines.append(f"{r.code}  {r.severity.label:<10} {r.sheet:<12} {r.title}")
         for para in r.doc.split("\n\n"):

@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from .conftest import ALL_SAMPLES, CLEAN, PRONOJIWO, ROOT
+from .conftest import ALL_SAMPLES, CLEAN, PRONOJIWO, RANUYOSO, ROOT
 
 #: Never needed to check a report and print its findings as text.
 NOT_FOR_CHECK = (
@@ -73,11 +73,13 @@ def test_help_imports_no_report_module():
     assert loaded == []
 
 
-def test_a_clean_report_formats_no_number():
-    """formatting imports the decimal module (1 ms) when it first writes a number: a check
-    that finds nothing never does."""
-    proc, names = imports("check", str(CLEAN))
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert "decimal" not in names
-    proc, names = imports("check", str(PRONOJIWO))
-    assert proc.returncode == 1 and "decimal" in names
+def test_numbers_and_text_are_formatted_by_modules_imported_when_first_needed():
+    """formatting imports the decimal module (1 ms) when it first writes a number, the text
+    output textwrap (0.7 ms) when it first wraps a finding: a check that finds nothing
+    (Ranuyoso) imports neither, one whose single note quotes a date (the clean sample) no
+    decimal module, and Pronojiwo's both."""
+    for path, code, left_out in ((RANUYOSO, 0, {"decimal", "textwrap"}),
+                                 (CLEAN, 0, {"decimal"}), (PRONOJIWO, 1, set())):
+        proc, names = imports("check", str(path))
+        assert proc.returncode == code, proc.stderr[-2000:]
+        assert {"decimal", "textwrap"} - names == left_out, path.name

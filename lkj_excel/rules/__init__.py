@@ -11,8 +11,6 @@ Codes are never reused. Rules yield findings and never raise.
 
 from __future__ import annotations
 
-import inspect
-import textwrap
 from collections.abc import Callable, Iterable
 
 from ..findings import Finding, Severity
@@ -34,6 +32,10 @@ class Rule(Record):
 
     @property
     def doc(self) -> str:
+        """The docstring (imports here: only ``lkj aturan`` and the docs read it)."""
+        import inspect
+        import textwrap
+
         return textwrap.dedent(inspect.getdoc(self.func) or "").strip()
 
 
