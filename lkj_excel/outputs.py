@@ -27,25 +27,27 @@ import re
 import stat
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import OutputError
+from .record import Record
 
 #: Longest file name (in bytes, as Linux counts; Windows allows 255 characters).
 MAX_NAME_BYTES = 255
 
 
-@dataclass(frozen=True)
-class OutputKind:
+class OutputKind(Record):
     """A kind of lkj output. ``label`` names it in messages ("laporan akhir");
     ``detect(path)`` is True when the existing file is an earlier output of this kind
     (None: an existing file is never replaced without ``--timpa``, as for a template the
     user may have filled)."""
 
-    name: str
-    label: str
-    detect: Callable[[Path], bool] | None = None
+    __slots__ = ("name", "label", "detect")
+
+    def __init__(self, name: str, label: str, detect: Callable[[Path], bool] | None = None):
+        self.name = name
+        self.label = label
+        self.detect = detect
 
 
 def _core_xml(path: Path) -> str:

@@ -58,6 +58,7 @@ def test_json_and_an_output_file_import_what_they_use(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert out.read_text(encoding="utf-8").startswith("[")
     assert {"json", "lkj_excel.outputs"} <= names
+    assert "dataclasses" not in names
     proc, names = imports("check", str(PRONOJIWO), "--format", "csv")
     assert proc.returncode == 1 and proc.stdout.startswith("Berkas;Tingkat;Aturan")
     assert "csv" in names
