@@ -16,6 +16,7 @@ import os
 import re
 import stat
 import sys
+import threading
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
@@ -305,41 +306,45 @@ def _short(exc: Exception) -> str:
     return text[:120]
 
 
-#: Open _quiet_stderr blocks: only the outermost one redirects.
+#: Open _quiet_stderr blocks, in every thread (the page reads in several), and the
+#: descriptors the first one saved: only the last one out restores fd 2.
+_quiet_lock = threading.Lock()
 _quiet_depth = 0
+_quiet_saved: tuple[int, int] | None = None
 
 
 @contextlib.contextmanager
 def _quiet_stderr():
     """Silence file descriptor 2 while calamine runs: when its Rust code panics, the panic
     hook prints a Rust message (and with RUST_BACKTRACE a backtrace) before the exception
-    reaches Python, and users must see only lkj's Indonesian message. Brief and
-    process-wide; lkj reads in one thread per process. Nested blocks do nothing, so that
-    a reader of many sheets redirects once (five system calls) rather than per sheet."""
-    global _quiet_depth
-    if _quiet_depth:
+    reaches Python, and users must see only lkj's Indonesian message. Process-wide, so
+    nested and overlapping blocks (``lkj buka`` reads in several threads) share one
+    redirection: the first one in redirects, the last one out restores. A reader of many
+    sheets so redirects once (five system calls) rather than per sheet."""
+    global _quiet_depth, _quiet_saved
+    with _quiet_lock:
+        if _quiet_depth == 0:
+            try:
+                saved = os.dup(2)
+                null = os.open(os.devnull, os.O_WRONLY)
+            except OSError:
+                saved = None
+            else:
+                sys.stderr.flush()
+                os.dup2(null, 2)
+                _quiet_saved = (saved, null)
         _quiet_depth += 1
-        try:
-            yield
-        finally:
-            _quiet_depth -= 1
-        return
     try:
-        saved = os.dup(2)
-        null = os.open(os.devnull, os.O_WRONLY)
-    except OSError:
-        yield
-        return
-    try:
-        sys.stderr.flush()
-        os.dup2(null, 2)
-        _quiet_depth = 1
         yield
     finally:
-        _quiet_depth = 0
-        os.dup2(saved, 2)
-        os.close(saved)
-        os.close(null)
+        with _quiet_lock:
+            _quiet_depth -= 1
+            if _quiet_depth == 0 and _quiet_saved is not None:
+                saved, null = _quiet_saved
+                _quiet_saved = None
+                os.dup2(saved, 2)
+                os.close(saved)
+                os.close(null)
 
 
 def _is_panic(exc: BaseException) -> bool:

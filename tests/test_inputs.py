@@ -18,7 +18,8 @@ def _long_way(folder: Path) -> list[tuple[Path, Path]]:
 def tree(tmp_path: Path) -> Path:
     root = tmp_path / "masuk"
     for rel in ["b.xlsx", "A.XLSX", "c.ods", "catatan.txt", ".tersembunyi.xlsx",
-                "Seksi/z.xlsm", "Seksi/a.xls", "Seksi/Dalam/x.xlsx", "Z/b.xlsx"]:
+                "Seksi/z.xlsm", "Seksi/a.xls", "Seksi/Dalam/x.xlsx", "Z/b.xlsx", "..xlsx",
+                "laporan..xlsx", "xlsx"]:
         f = root / rel
         f.parent.mkdir(parents=True, exist_ok=True)
         f.write_bytes(b"PK")
@@ -37,8 +38,8 @@ def test_folder_files_equals_sorted_rglob(tree: Path):
     got = folder_files(tree)
     assert got == _long_way(tree)
     names = [f.relative_to(tree).as_posix() for f, _ in got]
-    assert names == [".tersembunyi.xlsx", "A.XLSX", "Seksi/Dalam/x.xlsx", "Seksi/a.xls",
-                     "Seksi/z.xlsm", "Z/b.xlsx", "b.xlsx", "c.ods", "tautan.xlsx"]
+    assert names == ["..xlsx", ".tersembunyi.xlsx", "A.XLSX", "Seksi/Dalam/x.xlsx", "Seksi/a.xls",
+                     "Seksi/z.xlsm", "Z/b.xlsx", "b.xlsx", "c.ods", "laporan..xlsx", "tautan.xlsx"]
     assert dict(got)[tree / "tautan.xlsx"] == (tree.parent / "lain" / "asli.xlsx").resolve()
 
 
@@ -54,7 +55,7 @@ def test_expand_keeps_each_file_once_and_skips_the_output(tree: Path):
     out = tree / "Z" / "b.xlsx"
     res = expand([tree, tree / "b.xlsx", tree / "Seksi"], exclude=[out])
     assert [f.relative_to(tree).as_posix() for f in res.files] == [
-        ".tersembunyi.xlsx", "A.XLSX", "Seksi/Dalam/x.xlsx", "Seksi/a.xls", "Seksi/z.xlsm",
-        "b.xlsx", "c.ods", "tautan.xlsx"]
+        "..xlsx", ".tersembunyi.xlsx", "A.XLSX", "Seksi/Dalam/x.xlsx", "Seksi/a.xls", "Seksi/z.xlsm",
+        "b.xlsx", "c.ods", "laporan..xlsx", "tautan.xlsx"]
     assert res.resolved == [f.resolve() for f in res.files]
     assert res.empty == []

@@ -320,7 +320,7 @@ def test_visible_is_the_regular_expressions_it_replaced(text):
 
 def _number_of_core_reference(raw, core, kind, is_percent, unit, label, invisible):
     """parsing._number_of_core as it was before it completed _read_core's Number instead
-    of copying it into a second one (git ce7f260)."""
+    of copying it into a second one (git b1b80c7)."""
     import math
 
     from lkj_excel.parsing import Number, _read_core

@@ -343,6 +343,48 @@ def test_nested_quiet_blocks_silence_stderr_until_the_outermost_ends():
     assert where() == before and R._quiet_depth == 0
 
 
+def test_overlapping_quiet_blocks_in_two_threads_restore_stderr_once():
+    """``lkj buka`` reads in several threads: A enters, B enters, A leaves, B leaves.
+    Descriptor 2 stays silenced until B leaves, then comes back as it was, and a later
+    block silences again (a depth left below zero would never redirect again)."""
+    import os
+    import threading
+
+    def where():
+        st = os.fstat(2)
+        return st.st_dev, st.st_ino
+
+    devnull = os.stat(os.devnull)
+    silent = (devnull.st_dev, devnull.st_ino)
+    before = where()
+    a_in, b_in, a_out = threading.Event(), threading.Event(), threading.Event()
+    seen = {}
+
+    def a():
+        with R._quiet_stderr():
+            a_in.set()
+            b_in.wait(5)
+        a_out.set()
+
+    def b():
+        a_in.wait(5)
+        with R._quiet_stderr():
+            b_in.set()
+            a_out.wait(5)
+            seen["b after a left"] = where()
+
+    threads = [threading.Thread(target=a), threading.Thread(target=b)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert seen["b after a left"] == silent
+    assert where() == before and R._quiet_depth == 0
+    with R._quiet_stderr():
+        assert where() == silent
+    assert where() == before
+
+
 def test_a_member_whose_local_name_differs_is_refused_as_zipfile_refuses_it(tmp_path):
     import zipfile
 

@@ -647,8 +647,9 @@ class _Sheet:
 #: them (else every cell goes through XlsxWriter's write methods).
 _ROW_CELLS = tuple(_KNOWN[n] for n in ("CellStringTuple", "CellNumberTuple", "CellBlankTuple")
                    ) if _KNOWN else ()
-#: Texts this long (in characters) may pass Excel's limit of 32,767 UTF-16 units, which
-#: XlsxWriter's write_string checks; shorter ones cannot.
+#: Texts at least this long (in characters) go through XlsxWriter's write_string, which
+#: cuts a text longer than Excel's 32,767 characters (its xls_strmax); shorter ones cannot
+#: reach that limit, with room to spare.
 LONG_TEXT = 32767 // 2
 
 
