@@ -198,10 +198,12 @@ def large_reports(tmp_path_factory):
 
 
 def _mistakes(report: Report, rng: random.Random, n: int) -> dict:
-    """``n`` random typed amounts and percentages of the Anggaran (any row, JUMLAH too)
+    """``n`` random typed amounts and percentages of the Anggaran rows (JUMLAH aside: a
+    JUMLAH that disagrees builds the whole network, test_a_wrong_jumlah_builds_every_row)
     made wrong: a digit off, a value of another row, a blank."""
-    cells = [v for r in report.anggaran for k in ("pagu", "realisasi", "sisa", "persentase",
-                                                    "target_tw", "capaian_keuangan")
+    cells = [v for r in report.anggaran if not r.is_total
+             for k in ("pagu", "realisasi", "sisa", "persentase", "target_tw",
+                       "capaian_keuangan")
              if (v := r.cells.get(k)) is not None and v.cell and v.raw not in (None, "")]
     edits = {}
     for v in rng.sample(cells, n):
@@ -240,6 +242,30 @@ def test_a_wrong_total_builds_its_rows(large_reports):
     report = read_report(large_reports[0], edits={(v.sheet, v.cell): v.parsed.value + 7})
     assert _assert_lazy_is_whole(report) > 2_000
     d = diagnose(Context(report))
+    assert [ch.cell.where for ch in d.changes if ch.is_cause] == [v.where]
+
+
+@pytest.mark.parametrize("key", ["pagu", "realisasi", "sisa"])
+def test_a_wrong_jumlah_builds_every_row(large_reports, monkeypatch, key):
+    """JUMLAH typed wrong on its own: its alternatives are every row, so the network is
+    built whole at once - not built lazily, abandoned (NetworkIncomplete) and built again,
+    which doubled the time and, with the collector paused, the memory."""
+    from lkj_excel import diagnosis
+
+    clean = read_report(large_reports[0])
+    v = next(r for r in clean.anggaran if r.is_total).get(key)
+    report = read_report(large_reports[0], edits={(v.sheet, v.cell): v.parsed.value + 7})
+    assert _assert_lazy_is_whole(report) == 0
+    calls = []
+    real = diagnosis._diagnose
+
+    def counted(ctx, lazy):
+        calls.append(lazy)
+        return real(ctx, lazy)
+
+    monkeypatch.setattr(diagnosis, "_diagnose", counted)
+    d = diagnose(Context(report))
+    assert calls == [True]
     assert [ch.cell.where for ch in d.changes if ch.is_cause] == [v.where]
 
 

@@ -365,15 +365,23 @@ def _percent_off(v: Value, cur: float | None, points: float) -> bool:
     return p is not None and not (cur.__class__ is float and abs(p.value - cur) <= points)
 
 
-def _settle_lines(ctx, b: Budget, tol) -> set[int]:
+def _settle_lines(ctx, b: Budget, tol) -> set[int] | None:
     """Settle every line and say which lines (ids) the network builds with their sums
     ("full"): each line :func:`_settle` or :func:`_rows_read_elsewhere` names, its ancestors
     up to JUMLAH and its whole subtree (the search and its alternatives look below a wrong
     total at its rows), and JUMLAH. The lines JUMLAH's plan sum reads only need their
     parents full. A full line's children are built too (its sums read them); their own
-    rows are settled sums (:class:`SettledRelation`) unless full."""
+    rows are settled sums (:class:`SettledRelation`) unless full. ``None``: build every
+    line (JUMLAH disagrees as typed)."""
     order = _children_first(b.roots)
     wanted = _settle(ctx, order, b.has_plan, tol, _quarter_keys(ctx, b))
+    tot = b.total
+    if tot is not None and tot.children and _settle(ctx, [tot], b.has_plan, tol, ()) \
+            and not any(id(t) in wanted for t in tot.children):
+        # JUMLAH disagrees as typed and nothing below it does: JUMLAH is the cause, and its
+        # alternatives reach every row, so a lazy network would only be built to be
+        # abandoned (NetworkIncomplete) for the whole one
+        return None
     elsewhere = _rows_read_elsewhere(ctx)
     if elsewhere:
         wanted.update(id(ln) for ln in order if ln.row.row in elsewhere)
@@ -516,11 +524,14 @@ def _has_quarters(r: AnggaranRow, keys: tuple[str, ...]) -> bool:
 
 
 def _lazy_lines(ctx, b: Budget, every: list[Line], tol
-                ) -> tuple[list[Line], set[int], dict[int, tuple], set[int]]:
+                ) -> tuple[list[Line], set[int] | None, dict[int, tuple], set[int]]:
     """What a lazy network builds (:func:`_settle_lines` settles every line first): the
-    lines to build, in table order; the full ones (ids); the built lines whose own sums are
-    settled (id -> their pagu and realisasi); the lines built as inputs only (ids)."""
+    lines to build, in table order; the full ones (ids; ``None``: all); the built lines
+    whose own sums are settled (id -> their pagu and realisasi); the lines built as inputs
+    only (ids)."""
     full = _settle_lines(ctx, b, tol)
+    if full is None:
+        return every, None, {}, set()
     # the full lines, the rows their sums read, and the rows JUMLAH (or ANG016) reads
     keep = set(full)
     for ln in every:
