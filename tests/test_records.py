@@ -51,10 +51,78 @@ def _params(cls: type) -> list[inspect.Parameter]:
     return list(inspect.signature(cls.__init__).parameters.values())[1:]
 
 
+#: Each class's fields and hashability as the dataclass it replaced declared them (at
+#: 476f459, read with dataclasses.fields): what its constructor, equality, hash and repr
+#: must keep. Value, Number and BudgetCode were slotted classes already, and TotalRow is new.
+DATACLASSES = {
+    "diagnosis.Change": ("cell value cause alternatives", False),
+    "diagnosis.Diagnosis": ("net changes identity codes budget year quarter", False),
+    "findings.CheckResult": ("path findings report input_unusable", False),
+    "findings.Finding": ("rule severity sheet cell row_key field found expected message cause "
+                         "alternatives note", True),
+    "formulas.SheetScan": ("uncached errors extent", False),
+    "inputs.Inputs": ("files resolved empty", False),
+    "layout.Column": ("key header kind required synonyms width choices hint", True),
+    "layout.Field": ("key label kind required synonyms choices hint default", True),
+    "layout.FormSheet": ("name title hint fields required label_header value_header "
+                         "extra_tables", True),
+    "layout.TableSheet": ("name title hint columns required landscape label_keys", True),
+    "model.AnggaranRow": ("sheet row cells is_total is_average", False),
+    "model.CapaianRow": ("sheet row cells is_average is_total", False),
+    "model.DesaRow": ("sheet row cells", False),
+    "model.EfisiensiRow": ("sheet row cells", False),
+    "model.FasilitasiRow": ("sheet row cells", False),
+    "model.Identity": ("unit tingkat kecamatan kabupaten tahun triwulan sifat jumlah_desa tempat "
+                       "tanggal pelapor atasan pk_tanggal pk_pihak1_nama pk_pihak1_nip "
+                       "pk_pihak2_nama pk_pihak2_jabatan revisi alamat", False),
+    "model.NarasiRow": ("sheet row cells", False),
+    "model.PegawaiRow": ("sheet row cells", False),
+    "model.PerbandinganRow": ("sheet row cells", False),
+    "model.Person": ("nama nip pangkat jabatan", False),
+    "model.PkBudgetRow": ("sheet row cells is_total", False),
+    "model.PkRow": ("sheet row cells", False),
+    "model.RekapPegawaiRow": ("sheet row cells is_total", False),
+    "model.Report": ("path sheets identity pk pk_budget capaian anggaran desa fasilitasi "
+                     "efisiensi pegawai perbandingan settings columns header_rows error_cells "
+                     "uncached_formulas narasi rekap_pegawai tanda_tangan", False),
+    "model.Row": ("sheet row cells", False),
+    "model.Settings": ("deadline_working_days extra_holidays predikat_scale negative_formula "
+                       "efficiency_formula tolerance_points tolerance_rupiah rkpdes_deadline "
+                       "apbdes_deadline lppdes_deadline apbdes_year windows legal_basis cells "
+                       "problems", False),
+    "model.TandaTanganRow": ("sheet row cells", False),
+    "outputs.OutputKind": ("name label detect", True),
+    "parsing.DateValue": ("value raw error style", True),
+    "parsing.DocStatusWord": ("status error", True),
+    "parsing.NipInfo": ("digits raw birth_date tmt_cpns sex serial problems", True),
+    "parsing.PangkatInfo": ("pangkat golongan raw consistent expected_pangkat", True),
+    "relations.core.Tolerance": ("rupiah points", True),
+    "relations.pegawai.ListCount": ("count names status", False),
+    "relations.pegawai.RekapTable": ("tabel rows total", False),
+    "rules.Rule": ("code severity sheet title func", True),
+    "rules.desa.DocStatus": ("status deadline date", True),
+}
+
+
 def _reference(cls: type) -> type:
-    """The dataclass of the same fields, frozen (hashable) when ``cls`` is hashable."""
-    return dataclasses.make_dataclass(cls.__qualname__, list(cls._fields),
-                                      frozen=cls.__hash__ is not None)
+    """The dataclass ``cls`` replaced (fields and hashability from DATACLASSES), or for a
+    class that was not one, the dataclass of its fields, frozen when it is hashable."""
+    fields, hashable = DATACLASSES.get(f"{cls.__module__.removeprefix('lkj_excel.')}."
+                                       f"{cls.__qualname__}",
+                                       (" ".join(cls._fields), cls.__hash__ is not None))
+    return dataclasses.make_dataclass(cls.__qualname__, fields.split(), frozen=hashable)
+
+
+def test_each_class_keeps_the_fields_and_hashability_of_its_dataclass():
+    """The classes that were dataclasses: the same fields in the same order (so positional
+    construction, equality and repr stay), hashable exactly when the dataclass was."""
+    by_name = {f"{c.__module__.removeprefix('lkj_excel.')}.{c.__qualname__}": c
+               for c in RECORDS}
+    assert set(DATACLASSES) <= set(by_name)
+    for name, (fields, hashable) in DATACLASSES.items():
+        cls = by_name[name]
+        assert (tuple(cls._fields), cls.__hash__ is not None) == \
+            (tuple(fields.split()), hashable), name
 
 
 def test_the_records_are_found():
@@ -66,6 +134,8 @@ def test_the_records_are_found():
 
 @pytest.mark.parametrize("cls", RECORDS, ids=lambda c: c.__qualname__)
 def test_constructor_takes_the_fields_in_order(cls):
+    assert [p.name for p in _params(cls)] == [f.name for f in dataclasses.fields(
+        _reference(cls))]
     assert [p.name for p in _params(cls)] == list(cls._fields)
     if "__dict__" not in dir(cls):  # slotted: every slot is a field, none left out
         slots = [s for k in reversed(cls.__mro__) for s in k.__dict__.get("__slots__", ())]
