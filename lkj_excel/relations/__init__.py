@@ -231,8 +231,8 @@ class Network:
                 else:
                     visit(c)
         tol = self.tol
-        rupiah = tol.rupiah + 1e-6
-        points = tol.points + 1e-9
+        rupiah = tol.amount_slack
+        points = tol.percent_slack
         bad: list[Cell] = []
         odd: list[Cell] = []
         # One pass in order: a cell's inputs come before it, so their cur and cur0 are set.

@@ -300,8 +300,8 @@ def _settle(ctx, lines: list[Line], has_plan: bool, tol, quarters: tuple[str, ..
     I-IV (ANG020/ANG021). The values are the ones :meth:`Network.finish` computes, in the
     same order of operations, so they are bit-identical. One loop with the readings inline:
     it is the one pass over every row of a large table."""
-    rupiah = tol.rupiah + 1e-6
-    points = tol.points + 1e-9
+    rupiah = tol.amount_slack
+    points = tol.percent_slack
     pagu_of = ctx.pagu_of
     need: set[int] = set()
     blank = None
@@ -365,7 +365,7 @@ def _percent_off(v: Value, cur: float | None, points: float) -> bool:
     return p is not None and not (cur.__class__ is float and abs(p.value - cur) <= points)
 
 
-def _settle_lines(ctx, b: Budget, tol) -> set[int] | None:
+def _full_lines(ctx, b: Budget, tol) -> set[int] | None:
     """Settle every line and say which lines (ids) the network builds with their sums
     ("full"): each line :func:`_settle` or :func:`_rows_read_elsewhere` names, its ancestors
     up to JUMLAH and its whole subtree (the search and its alternatives look below a wrong
@@ -392,16 +392,17 @@ def _settle_lines(ctx, b: Budget, tol) -> set[int] | None:
     # ancestors of wanted lines, and parents of the lines JUMLAH's plan sum reads
     reached = {id(k) for t in b.top for k in _plan_provider_lines(t)} if b.has_plan else set()
     full: set[int] = set()
-    up = full | reached if reached else full
+    # the lines whose parent must be full: the full ones, and those JUMLAH's plan sum reads
+    reaching = full | reached if reached else full
     for ln in order:
         if id(ln) in wanted:
             full.add(id(ln))
-            up.add(id(ln))
+            reaching.add(id(ln))
         elif ln.children:
             for k in ln.children:
-                if id(k) in up:
+                if id(k) in reaching:
                     full.add(id(ln))
-                    up.add(id(ln))
+                    reaching.add(id(ln))
                     break
     if b.total is not None:
         full.add(id(b.total))
@@ -525,11 +526,11 @@ def _has_quarters(r: AnggaranRow, keys: tuple[str, ...]) -> bool:
 
 def _lazy_lines(ctx, b: Budget, every: list[Line], tol
                 ) -> tuple[list[Line], set[int] | None, dict[int, tuple], set[int]]:
-    """What a lazy network builds (:func:`_settle_lines` settles every line first): the
+    """What a lazy network builds (:func:`_full_lines` settles every line first): the
     lines to build, in table order; the full ones (ids; ``None``: all); the built lines
     whose own sums are settled (id -> their pagu and realisasi); the lines built as inputs
     only (ids)."""
-    full = _settle_lines(ctx, b, tol)
+    full = _full_lines(ctx, b, tol)
     if full is None:
         return every, None, {}, set()
     # the full lines, the rows their sums read, and the rows JUMLAH (or ANG016) reads
@@ -546,7 +547,7 @@ def _lazy_lines(ctx, b: Budget, every: list[Line], tol
 
 def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...,
           lazy: bool = True) -> Budget:
-    """The Anggaran relations. ``lazy``: only the lines :func:`_settle_lines` says the
+    """The Anggaran relations. ``lazy``: only the lines :func:`_full_lines` says the
     diagnosis can need are cells of the network; every other line keeps :class:`Settled`
     amounts, the values its cells would have had before any correction."""
     b = _tree(ctx, overrides)

@@ -136,12 +136,24 @@ class Tolerance(Record):
         self.rupiah = rupiah
         self.points = points
 
+    @property
+    def amount_slack(self) -> float:
+        """How far a typed amount may be off its value: the rupiah tolerance, and room for
+        the float error of a sum. Every amount comparison of the network uses it."""
+        return self.rupiah + 1e-6
+
+    @property
+    def percent_slack(self) -> float:
+        """How far a typed percentage may be off its value plainly (before the digits
+        shown are looked at): the points tolerance, and room for float error."""
+        return self.points + 1e-9
+
 
 def matches(kind: str, typed: Any, number: Number | None, truth: Any, tol: Tolerance) -> bool:
     if truth is None or typed is None:
         return True
     if kind in (AMOUNT,):
-        return abs(typed - truth) <= tol.rupiah + 1e-6
+        return abs(typed - truth) <= tol.amount_slack
     if kind == COUNT:
         return abs(typed - truth) <= 1e-9
     if kind == PERCENT or kind == MEASURE:
