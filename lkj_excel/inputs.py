@@ -61,14 +61,12 @@ def expand(inputs: Iterable[str | os.PathLike], exclude: Iterable[Path] = ()) ->
     seen: set[Path] = set()
     res = Inputs()
 
-    def add(p: Path) -> bool:
-        r = p.resolve()
-        if r in skip or r in seen:
-            return False
-        seen.add(r)
-        res.files.append(p)
-        res.resolved.append(r)
-        return True
+    def add(p: Path, resolved: Path | None = None) -> None:
+        r = p.resolve() if resolved is None else resolved
+        if r not in skip and r not in seen:
+            seen.add(r)
+            res.files.append(p)
+            res.resolved.append(r)
 
     def found(p: Path) -> bool:
         return p.is_file() and is_spreadsheet_name(p.name)
@@ -78,10 +76,7 @@ def expand(inputs: Iterable[str | os.PathLike], exclude: Iterable[Path] = ()) ->
         if p.is_dir():
             hits = folder_files(p)
             for f, r in hits:
-                if r not in skip and r not in seen:
-                    seen.add(r)
-                    res.files.append(f)
-                    res.resolved.append(r)
+                add(f, r)
             if not hits:
                 res.empty.append(f"Folder '{p}' tidak berisi berkas laporan.")
         elif p.exists() or not is_pattern(str(item)):

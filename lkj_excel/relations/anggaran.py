@@ -517,9 +517,7 @@ def _has_quarters(r: AnggaranRow, keys: tuple[str, ...]) -> bool:
     typed (a missing column reads as blank)."""
     cells = r.cells
     for k in keys:
-        v = cells.get(k)
-        if v is not None and (raw := v.raw) is not None and (
-                not isinstance(raw, str) or raw.strip()):  # rules.base.typed, inline
+        if typed(cells.get(k)):
             return True
     return False
 
