@@ -355,9 +355,13 @@ class Solver:
 
     def run(self) -> float:
         self.penalty = 0.0
-        self._moved: set[int] = set()
-        #: input -> the other inputs a move of it tied with (any of them explained it)
-        self._ties: dict[int, set[int]] = {}
+        #: The inputs moved, by id, in the order first moved. Ids are addresses: a dict
+        #: (ordered), not a set, so that the order the costs are summed in, and so the
+        #: diagnosis, does not depend on where the cells happen to lie in memory.
+        self._moved: dict[int, None] = {}
+        #: input -> the other inputs a move of it tied with (any of them explained it), in
+        #: the order they tied (a dict for the same reason: they become its alternatives)
+        self._ties: dict[int, dict[int, None]] = {}
         cells = self._cells
         bad = {id(c): c for c in self.bad() if self.cost(c, c.cur) > 0}
         # Candidates per disagreeing cell, with their evaluation; a move only invalidates
@@ -422,7 +426,7 @@ class Solver:
                 break
             # the inputs that would have explained it as well are its honest alternatives
             for xid in best_ties[:1]:
-                self._ties.setdefault(xid, set()).update(best_ties[1:])
+                self._ties.setdefault(xid, {}).update(dict.fromkeys(best_ties[1:]))
             self.penalty += best[0] - self._plain_delta(best[1], cells)
             self.apply(best[1], cells)
             touched = best[1].keys()
@@ -436,7 +440,7 @@ class Solver:
                         if k not in bad or not entries
                         or any(not e[3].isdisjoint(touched) for e in entries)]:
                 del cache[did]
-            self._moved.update(k for k in touched if cells[k].relation is None)
+            self._moved.update(dict.fromkeys(k for k in touched if cells[k].relation is None))
         self._bad = bad
         return self.total_cost()
 
