@@ -37,17 +37,31 @@ class Value(Record):
 
     Immutable by convention. A slotted class rather than a frozen dataclass: a large
     report has a million of them, and a frozen dataclass takes three times as long to make
-    and twice the memory. Equality and hashing are the dataclass's (all five fields)."""
+    and twice the memory. Equality and hashing are the dataclass's (all five fields).
 
-    __slots__ = ("value", "raw", "sheet", "cell", "parsed")
+    ``cell`` is the A1 address ("B3"), or None. The reader passes it in two parts instead,
+    the column's letters as ``cell`` and the 1-based row number as ``row`` (both shared
+    by a column's or a row's cells), and the address is made when asked for: a new
+    "B12345" string for each of a large table's million cells was a fifth of a held
+    report's memory, and few cells' addresses are ever read (issue 17)."""
+
+    __slots__ = ("value", "raw", "sheet", "_cell", "_row", "parsed")
+    _fields = ("value", "raw", "sheet", "cell", "parsed")
 
     def __init__(self, value: Any, raw: Any, sheet: str, cell: str | None,
-                 parsed: Any = None):
+                 parsed: Any = None, row: int | None = None):
         self.value = value
         self.raw = raw
         self.sheet = sheet
-        self.cell = cell
+        self._cell = cell
+        self._row = row
         self.parsed = parsed
+
+    @property
+    def cell(self) -> str | None:
+        """The A1 address ("B3"), or None for a value that is no cell of the workbook."""
+        row = self._row
+        return self._cell if row is None else f"{self._cell}{row}"
 
     @property
     def where(self) -> str:

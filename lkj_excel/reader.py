@@ -717,7 +717,6 @@ def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
         numbers.append(r + 1)
     if not lines:
         return [], mapping, header_row + 1
-    at = [str(x) for x in numbers]
     columns = []
     memo: dict[float, Number] = {}
     for (_key, kind, c), typed in zip(cols, zip(*lines, strict=True), strict=True):
@@ -728,7 +727,7 @@ def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
             raws = [None if v == "" else v for v in typed]
             values, parsed = _parse_column(kind, raws, memo)
         columns.append(list(map(Value, values, raws, repeat(sheet_name),
-                                map(col_letter(c).__add__, at), parsed)))
+                                repeat(col_letter(c)), parsed, numbers)))
     del lines
     keys = tuple(k for k, _kind, _c in cols)
     holder = _cells_holder(keys)
