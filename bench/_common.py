@@ -46,7 +46,7 @@ def lkj_source(command: str) -> str:
 import os
 import resource
 import sys
-from lkj_excel.cli import main
+from lkj_excel.console import main
 _exit = os._exit
 def _report():
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

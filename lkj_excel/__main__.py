@@ -1,6 +1,6 @@
 """``python -m lkj_excel``: the same as the ``lkj`` command."""
 
-from .cli import main
+from .console import main
 
 if __name__ == "__main__":
     main()

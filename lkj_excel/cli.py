@@ -14,9 +14,11 @@ from pathlib import Path
 import click
 
 from . import __version__
-
-EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
-
+from .check_command import DEFAULT_FORMAT, DEFAULT_MIN_SEVERITY, run_check
+from .console import EXIT_OK, EXIT_UNUSABLE, run_console
+from .console import fail as _fail
+from .console import isatty as _isatty
+from .console import one_shot as _one_shot
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
@@ -141,13 +143,14 @@ SEVERITIES = ["error", "warning", "info", "kesalahan", "peringatan", "catatan"]
 @cli.command(short_help="Periksa laporan dan tampilkan setiap temuan.")
 @click.argument("berkas", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["teks", "json", "csv", "csv-mesin"]),
-              default="teks", show_default=True,
+              default=DEFAULT_FORMAT, show_default=True,
               help="Bentuk keluaran. csv: untuk Excel (pemisah titik koma, judul kolom "
                    "Indonesia); csv-mesin: untuk program lain (pemisah koma, nama kolom "
                    "Inggris seperti JSON).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Tulis hasil ke berkas ini, bukan ke layar.")
-@click.option("--min-severity", "min_sev", type=click.Choice(SEVERITIES), default="info",
+@click.option("--min-severity", "min_sev", type=click.Choice(SEVERITIES),
+              default=DEFAULT_MIN_SEVERITY,
               show_default=True,
               help="Tampilkan temuan mulai tingkat ini: error, warning atau info.")
 @click.option("--pengaturan", type=click.Path(dir_okay=False, path_type=Path),
@@ -172,92 +175,7 @@ def check(berkas: tuple[str, ...], fmt: str, output: Path | None, min_sev: str,
       lkj check laporan_tw2.xlsx --min-severity warning
       lkj check laporan_tw2.xlsx --pengaturan pengaturan_kabupaten.toml
     """
-    from .checking import check_file
-    from .errors import LkjError
-    from .findings import Severity
-    from .inputs import expand, is_rekap_output
-    from .render import render_csv, render_json, render_text
-
-    _one_shot()
-    min_severity = Severity.parse(min_sev)
-    if output is not None:  # only then: lkj_excel.outputs is not free to import
-        from .outputs import guard_output, is_earlier_output
-    found = expand(berkas, exclude=[output] if output and is_earlier_output(
-        output, fmt) else [])
-    if not found.files:
-        _fail(found.nothing_message())
-    for note in found.empty:
-        click.echo(f"Catatan: {note}", err=True)
-    files = found.files
-    _one_shot(single_report=len(files) == 1)
-    if output is not None:
-        try:
-            guard_output(output, fmt, reads=files, overwrite=timpa)
-        except LkjError as exc:
-            _fail(exc.message)
-    office = None
-    if pengaturan is not None:
-        from .pengaturan import load_settings
-
-        try:
-            office = load_settings(pengaturan)
-        except LkjError as exc:
-            _fail(exc.message)
-    notes: list[str] = []
-    results, failures = [], []
-    show_bar = len(files) > 3 and _isatty(sys.stderr)
-    with click.progressbar(files, label="Memeriksa", file=sys.stderr,
-                           show_pos=True) if show_bar else _nullbar(files) as items:
-        for path in items:
-            try:
-                if office is None:
-                    results.append(check_file(path))
-                else:
-                    results.append(_check_with(path, office, pengaturan, notes))
-            except LkjError as exc:
-                if str(path) not in berkas and is_rekap_output(path):
-                    click.echo(f"Catatan: '{path}' dilewati: itu hasil lkj rekap, bukan laporan.",
-                               err=True)
-                    continue
-                failures.append((str(path), exc.message))
-    if not results and not failures:
-        _fail("Tidak ada laporan untuk diperiksa: yang ditemukan hanya hasil lkj rekap.")
-    if fmt == "json":
-        text = render_json(results, min_severity, failures)
-    elif fmt in ("csv", "csv-mesin"):
-        text = render_csv(results, min_severity, machine=fmt == "csv-mesin")
-    else:
-        text = render_text(results, min_severity, failures)
-    if output is not None:
-        _write_text(output, text, bom=fmt == "csv")  # Excel reads UTF-8 only with a BOM
-        click.echo(f"Hasil pemeriksaan ditulis ke: {output}", err=True)
-    else:
-        click.echo(text, nl=not text.endswith("\n"))
-    for note in notes:
-        click.echo(note, err=True)
-    for _path, msg in failures:
-        click.echo(f"Galat: {msg}", err=True)
-    code = EXIT_OK
-    if any(r.exit_code == EXIT_FINDINGS for r in results):
-        code = EXIT_FINDINGS
-    if failures or any(r.exit_code == EXIT_UNUSABLE for r in results):
-        code = EXIT_UNUSABLE
-    sys.exit(code)
-
-
-def _check_with(path: Path, office, source: Path, notes: list[str]):
-    """Check one file by the office's settings; say what its own Pengaturan set otherwise."""
-    from .checking import check
-    from .pengaturan import differences
-    from .reader import read_report
-
-    report = read_report(path)
-    diff = differences(report.settings, office)
-    if diff:
-        notes.append(f"Catatan: {Path(path).name} diperiksa dengan pengaturan {source.name}; "
-                     f"Pengaturan di berkas berbeda: {'; '.join(diff)}.")
-    report.settings = office
-    return check(report)
+    run_check(berkas, fmt, output, min_sev, pengaturan, timpa)
 
 
 @cli.command(short_help="Buat laporan akhir yang sudah diperiksa dan siap cetak.")
@@ -532,91 +450,15 @@ def buka(port: int, tanpa_peramban: bool):
     click.echo("lkj berhenti.")
 
 
-def _isatty(stream) -> bool:
-    return stream is not None and stream.isatty()
-
-
-class _nullbar:
-    def __init__(self, items):
-        self.items = items
-
-    def __enter__(self):
-        return self.items
-
-    def __exit__(self, *exc):
-        return False
-
-
-def _write_text(path: Path, text: str, bom: bool = False) -> None:
-    from .errors import LkjError
-    from .writers.atomic import atomic_output
-
-    try:
-        with atomic_output(path) as tmp:
-            with open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
-                fh.write(text)
-    except LkjError as exc:
-        _fail(exc.message)
-
-
-def _fail(message: str, code: int = EXIT_UNUSABLE):
-    click.echo(f"Galat: {message}", err=True)
-    sys.exit(code)
-
-
-def never_fail_on_unprintable() -> None:
-    """A Windows console or a redirected output in cp437/cp1252 cannot encode every
-    character a workbook may hold (a unit name, a path): print a replacement character
-    instead of failing in the middle of the output."""
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None and hasattr(stream, "reconfigure"):
-            try:
-                stream.reconfigure(errors="replace")
-            except (ValueError, OSError):  # a closed or detached stream: nothing to do
-                pass
-
-
-#: Set by a command that does one job and then ends the process (check, finalise,
-#: dokumen). main() then ends it without freeing every object one by one: a checked
-#: 100,000-row report is millions of objects, and tearing them down at exit took half as
-#: long as checking it. Only main(), the console script, acts on it (not CliRunner).
-_ONE_SHOT = False
-#: True inside main() (the console script), not under CliRunner.
-_CONSOLE = False
-
-
-def _one_shot(single_report: bool = False) -> None:
-    """``single_report``: the command reads one report and ends; as the console script it
-    also stops the cyclic collector (lkj_excel.gcpause.off_for_good), which would otherwise
-    walk the whole report once more after reading and checking it."""
-    global _ONE_SHOT
-    _ONE_SHOT = True
-    if single_report and _CONSOLE:
-        from .gcpause import off_for_good
-
-        off_for_good()
-
-
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: usage errors and unusable files exit 2 with an Indonesian message."""
-    global _CONSOLE
-    _CONSOLE = True
-    try:
-        _main(argv)
-    except SystemExit as exc:
-        code = exc.code
-        if _ONE_SHOT and (code is None or isinstance(code, int)):
-            try:
-                sys.stdout.flush()
-                sys.stderr.flush()
-            except (OSError, ValueError):
-                raise exc from None  # a closed pipe: the ordinary exit reports it
-            os._exit(code or 0)
-        raise
+    """The console script through click (:func:`lkj_excel.console.main` sends every command
+    line but a plain check here): usage errors and unusable files exit 2 with an
+    Indonesian message."""
+    run_console(lambda: _click_main(argv))
 
 
-def _main(argv: list[str] | None) -> None:
-    never_fail_on_unprintable()
+def _click_main(argv: list[str] | None) -> None:
+    """click's own outcomes as exit codes; the rest is :func:`lkj_excel.console.guarded`'s."""
     try:
         cli.main(args=argv, prog_name="lkj", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -627,22 +469,6 @@ def _main(argv: list[str] | None) -> None:
     except click.ClickException as exc:
         exc.show()  # Indonesian through the catalogue: usage, "Lihat ...", "Galat: ..."
         sys.exit(EXIT_UNUSABLE)
-    except KeyboardInterrupt:
-        click.echo("Dibatalkan.", err=True)
-        sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - users never see a traceback
-        if os.environ.get("LKJ_DEBUG"):
-            raise
-        from .errors import LkjError
-
-        if isinstance(exc, LkjError):
-            click.echo(f"Galat: {exc.message}", err=True)
-        else:
-            click.echo(f"Galat: terjadi kesalahan tak terduga ({type(exc).__name__}: {exc}). "
-                       "Jalankan ulang dengan LKJ_DEBUG=1 dan kirim keluarannya ke pengelola "
-                       "lkj-excel.", err=True)
-        sys.exit(EXIT_UNUSABLE)
-    sys.exit(EXIT_OK)
 
 
 if __name__ == "__main__":  # pragma: no cover
