@@ -246,7 +246,9 @@ def open_workbook(path: str | os.PathLike) -> tuple[Any, list[str]]:
     try:
         with _quiet_stderr():
             if p.suffix.lower() in _EXT_OF[kind]:
-                wb = pc.CalamineWorkbook.from_path(str(p))
+                wb = _unpacked_workbook(p) if kind == "xlsx" else None
+                if wb is None:
+                    wb = pc.CalamineWorkbook.from_path(str(p))
             else:  # named as another format: calamine reads by content from a file object
                 with open(p, "rb") as fh:
                     wb = pc.CalamineWorkbook.from_filelike(fh)
@@ -273,6 +275,27 @@ def open_workbook(path: str | os.PathLike) -> tuple[Any, list[str]]:
             f"Berkas '{p.name}' tidak dapat dibaca sebagai buku kerja (pembaca berhenti pada "
             "nilai yang tidak mungkin).", p) from None
     return wb, names
+
+
+def _unpacked_workbook(path: Path) -> Any:
+    """calamine's workbook read from formulas.unpacked's copy of the file (every member
+    inflated once, for the scan and for calamine), or None: no copy, or calamine does
+    not take it (then it reads the file itself and says what is wrong)."""
+    import io
+
+    import python_calamine as pc
+
+    from .formulas import unpacked
+
+    data = unpacked(path)
+    if data is None:
+        return None
+    try:
+        return pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except BaseException as exc:  # noqa: BLE001 - includes calamine panics
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        return None
 
 
 def _ods_without_layout_whitespace(path: Path) -> Any:

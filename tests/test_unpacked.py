@@ -1,0 +1,154 @@
+"""formulas.unpacked, the workbook inflated once for the scan and for python-calamine, reads
+exactly as the file does: the same sheets and cells (and the same errors) through calamine,
+the same scan, the same members through zipfile; and where it cannot copy a file it
+declines, so that the reader opens the file itself."""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+import python_calamine as pc
+
+from lkj_excel import formulas as F
+from lkj_excel import reader as R
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _workbooks() -> list[Path]:
+    paths = sorted((ROOT / "sample_workbooks").glob("*.xlsx")) + \
+        sorted(p for p in (ROOT / "tests" / "corpus").iterdir() if p.suffix == ".xlsx")
+    return [p for p in paths if zipfile.is_zipfile(p)]
+
+
+def _cells(wb, scanned: dict) -> dict:
+    """Every sheet's cells as the reader asks for them (or what calamine raised); a sheet
+    the reader reads sparsely (a cell far away) by its scan alone."""
+    out = {}
+    for name in wb.sheet_names:
+        sc = scanned.get(name)
+        if sc is not None and sc.extent is not None and \
+                sc.extent[0] * sc.extent[1] > R.MAX_GRID_CELLS:
+            out[name] = ("sparse", sc.extent)
+            continue
+        try:
+            out[name] = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except BaseException as exc:  # noqa: BLE001 - calamine panics on impossible dates
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            out[name] = (type(exc).__name__, str(exc))
+    return out
+
+
+def _opened(open_it):
+    try:
+        return open_it()
+    except pc.CalamineError as exc:
+        return type(exc).__name__, str(exc)
+
+
+def test_the_copy_reads_as_the_file_does():
+    copied = 0
+    for path in _workbooks():
+        F._SCANS.clear()
+        data = F.unpacked(path)
+        if data is None:
+            continue
+        copied += 1
+        made = F._SCANS.pop(F._version(path))
+        assert made == F._scan(str(path)), path.name
+        from_file = _opened(lambda: pc.CalamineWorkbook.from_path(str(path)))
+        from_copy = _opened(lambda: pc.CalamineWorkbook.from_filelike(io.BytesIO(data)))
+        if isinstance(from_file, tuple):  # calamine refuses the copy too, and the reader
+            assert isinstance(from_copy, tuple), path.name  # opens the file for its message
+        else:
+            assert from_copy.sheet_names == from_file.sheet_names, path.name
+            assert _cells(from_copy, made) == _cells(from_file, made), path.name
+        with zipfile.ZipFile(path) as z, zipfile.ZipFile(io.BytesIO(data)) as c:
+            assert c.testzip() is None
+            assert [i.filename for i in c.infolist()] == [i.filename for i in z.infolist()]
+            assert all(c.read(n) == z.read(n) for n in z.namelist()), path.name
+            assert {i.compress_type for i in c.infolist()} == {zipfile.ZIP_STORED}
+    # every sample and most of the corpus (not the broken, encrypted or disguised files)
+    assert copied >= len(list((ROOT / "sample_workbooks").glob("*.xlsx"))) + 40
+
+
+def test_the_reader_reads_the_copy(monkeypatch):
+    """read_report opens a report through the copy: with calamine unable to open a file
+    by its path, the sample still reads, to the same report."""
+    sample = ROOT / "sample_workbooks" / "contoh_bersih_sukamaju_tw1_2025.xlsx"
+    want = R.read_report(sample)
+
+    def refuse(path):
+        raise AssertionError("read from the file, not from the copy")
+
+    monkeypatch.setattr(pc.CalamineWorkbook, "from_path", refuse)
+    F._SCANS.clear()
+    got = R.read_report(sample)
+    assert got.anggaran == want.anggaran and got.identity == want.identity
+    assert got.capaian == want.capaian and got.settings == want.settings
+
+
+def _zip(path: Path, members: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> Path:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of a repeated name
+        with zipfile.ZipFile(path, "w", method) as z:
+            for name, data in members.items():
+                z.writestr(name.split("#")[0], data)
+    return path
+
+
+WORKBOOK = {"xl/workbook.xml": b"<workbook/>", "xl/_rels/workbook.xml.rels": b"<r/>",
+            "xl/worksheets/sheet1.xml": b"<c r=\"A1\"><v>1</v></c>" * 100}
+
+
+def test_what_cannot_be_copied_is_read_from_the_file(tmp_path, monkeypatch):
+    assert F.unpacked(_zip(tmp_path / "ok.xlsx", WORKBOOK)) is not None
+    # a repeated name (calamine and zipfile could take different ones), another format's
+    # main part, another compression method, no workbook part, not a zip at all
+    for name, members, method in (
+            ("repeated", {**WORKBOOK, "xl/workbook.xml#2": b"<workbook/>"}, None),
+            ("ods", {**WORKBOOK, "content.xml": b"<x/>"}, None),
+            ("xlsb", {**WORKBOOK, "xl/workbook.bin": b"\0"}, None),
+            ("bzip2", WORKBOOK, zipfile.ZIP_BZIP2),
+            ("no_workbook", {"xl/worksheets/sheet1.xml": b"<c/>"}, None)):
+        path = _zip(tmp_path / f"{name}.xlsx", members, method or zipfile.ZIP_DEFLATED)
+        assert F.unpacked(path) is None, name
+    not_zip = tmp_path / "bukan.xlsx"
+    not_zip.write_bytes(b"PK\x03\x04 bukan zip")
+    assert F.unpacked(not_zip) is None
+    assert F.unpacked(tmp_path / "tidak_ada.xlsx") is None
+    # a member whose bytes no longer match its CRC
+    stored = _zip(tmp_path / "stored.xlsx", WORKBOOK, zipfile.ZIP_STORED)
+    with zipfile.ZipFile(stored) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    data = bytearray(stored.read_bytes())
+    data[info.header_offset + 30 + len(info.filename) + 7] ^= 0x01
+    stored.write_bytes(bytes(data))
+    assert F.unpacked(stored) is None
+    # larger than the limit
+    monkeypatch.setattr(F, "UNPACK_LIMIT", 1000)
+    assert F.unpacked(_zip(tmp_path / "big.xlsx", WORKBOOK)) is None
+
+
+@pytest.mark.parametrize("name", ["terpotong.xlsx", "zip_biasa.xlsx", "bom_zip.xlsx",
+                                  "entitas_xml.xlsx", "terkunci_sandi.xlsx"])
+def test_broken_files_say_what_they_said(name):
+    """A file the copy declines or calamine refuses is opened from the file: the same
+    message as before the shortcut."""
+    path = ROOT / "tests" / "corpus" / name
+    with pytest.raises(Exception) as with_copy:
+        R.read_report(path)
+    real = R._unpacked_workbook
+    try:
+        R._unpacked_workbook = lambda p: None
+        with pytest.raises(Exception) as without:
+            R.read_report(path)
+    finally:
+        R._unpacked_workbook = real
+    assert type(with_copy.value) is type(without.value)
+    assert str(with_copy.value) == str(without.value)
