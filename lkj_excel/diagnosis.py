@@ -252,59 +252,54 @@ class Solver:
             self._down[id(x)] = got
         return got
 
-    def evaluate(self, moves: list[tuple[Cell, Any]]) -> tuple[float, int, dict[int, Any]]:
-        """(cost change, cause-count change, new values) of setting the given inputs."""
-        overlay: dict[int, Any] = {}
+    def evaluate(self, x: Cell, v: Any) -> tuple[float, dict[int, Any]]:
+        """(cost change, new values by id) of setting input ``x`` to ``v``: ``x`` and every
+        cell downstream of it, recomputed in the network's order."""
+        overlay: dict[int, Any] = {id(x): v}
+        self._cells[id(x)] = x
         delta = 0.0
-        dcauses = 0
+        delta += self.cost(x, v) - self.cost(x, x.cur)
         fixed = created = 0
-        affected: dict[int, Cell] = {}
         now = self._now
         known = self._cells
-        for x, v in moves:
-            overlay[id(x)] = v
-            known[id(x)] = x
-            old, new = self.cost(x, x.cur), self.cost(x, v)
-            delta += new - old
-            dcauses += _is_cause(new) - _is_cause(old)
-            for d in self.downstream(x):
-                affected[id(d)] = d
-        ordered = self.downstream(moves[0][0]) if len(moves) == 1 else \
-            sorted(affected.values(), key=lambda c: c.order)
-        for d in ordered:
-            known[id(d)] = d
+        for d in self.downstream(x):
+            k = id(d)
+            known[k] = d
             r = d.relation
             if r.compute is total and d.cur is not None and len(r.inputs) > 8:
-                # a sum of many rows: add the differences instead of summing them all again
-                members = self._members.get(id(r))
-                if members is None:
-                    members = self._members[id(r)] = {id(i): i for i in r.inputs}
-                nv = d.cur
-                for k, new_i in overlay.items():
-                    i = members.get(k)
-                    if i is None:
-                        continue
-                    if new_i is None or i.cur is None:
-                        nv = r.compute([overlay.get(id(j), j.cur) for j in r.inputs])
-                        break
-                    nv += new_i - i.cur
+                nv = self._sum_moved(d, overlay)
             else:
                 nv = r.compute([overlay.get(id(i), i.cur) for i in r.inputs])
-            overlay[id(d)] = nv
-            old = now.get(id(d))
+            overlay[k] = nv
+            old = now.get(k)
             if old is None:
-                old = now[id(d)] = self.cost(d, d.cur)
+                old = now[k] = self.cost(d, d.cur)
             new = self.cost(d, nv, overlay)
             delta += new - old
-            dcauses += _is_cause(new) - _is_cause(old)
             if old > 0 and new == 0 and not d.self_consistent:
                 fixed += 1
             elif old == 0 and new > 0 and d.self_consistent:
                 created += 1
-        leaving = any(_same(x.cur, x.base) and not _same(v, x.base) for x, v in moves)
-        if leaving and fixed and created:
+        if fixed and created and _same(x.cur, x.base) and not _same(v, x.base):
             delta += W_MIXED
-        return delta, dcauses, overlay
+        return delta, overlay
+
+    def _sum_moved(self, d: Cell, overlay: dict[int, Any]) -> Any:
+        """A sum of many rows with the values in ``overlay``: its current value plus the
+        differences of the inputs that moved, instead of summing every row again."""
+        r = d.relation
+        members = self._members.get(id(r))
+        if members is None:
+            members = self._members[id(r)] = {id(i): i for i in r.inputs}
+        nv = d.cur
+        for k, new_i in overlay.items():
+            i = members.get(k)
+            if i is None:
+                continue
+            if new_i is None or i.cur is None:
+                return r.compute([overlay.get(id(j), j.cur) for j in r.inputs])
+            nv += new_i - i.cur
+        return nv
 
     def apply(self, overlay: dict[int, Any], cells: dict[int, Cell]) -> None:
         for k, v in overlay.items():
@@ -398,7 +393,7 @@ class Solver:
                         exact = (id(x), repr(v)) if v.__class__ in (float, int) else None
                         got = evaluated.get(exact) if exact is not None else None
                         if got is None:
-                            delta, _, overlay = self.evaluate([(x, v)])
+                            delta, overlay = self.evaluate(x, v)
                             if exact is not None:
                                 evaluated[exact] = (delta, overlay)
                         else:
@@ -544,7 +539,7 @@ class Solver:
             for x, v in self.candidates(c.relation, c.typed):
                 if x is c or any(a is x for a in alts):
                     continue
-                delta, _, _ = self.evaluate([(x, v)])
+                delta, _ = self.evaluate(x, v)
                 if delta <= TIE_MARGIN:
                     alts.append(x)
             if c.relation.suspects is not None:
@@ -565,7 +560,7 @@ class Solver:
                     alts.append(x)
             # Undo the move: the derived cells that then disagree on their own would be the
             # other explanation, if there is exactly one and it costs about as much.
-            delta, _, overlay = self.evaluate([(c, c.base)])
+            delta, overlay = self.evaluate(c, c.base)
             cells = {id(k): k for k in [c, *self.downstream(c)]}
             newly = [cells[k] for k, v in overlay.items()
                      if k != id(c) and cells[k].relation is not None
@@ -579,9 +574,6 @@ class Solver:
 def _order(c: Cell) -> int:
     return c.order
 
-
-def _is_cause(cost: float) -> int:
-    return 1 if cost >= W_DERIVED - 1e-9 else 0
 
 
 
