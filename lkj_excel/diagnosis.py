@@ -56,13 +56,16 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any
 
 from .model import Value
 from .record import Record
 from .relations import INPUT_CODES, Cell, Network, Relation, SettledRelation, build_network
 from .relations.anggaran import settled_truth
 from .relations.core import LONG_SUM, total
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs every check process ~3 ms to import
+    from typing import Any
 
 #: Objective weights (see the module docstring).
 W_DERIVED = 1.0

@@ -23,7 +23,6 @@ from functools import cache
 from itertools import repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any
 
 from . import layout as L
 from .errors import MissingColumn, MissingSheet, UnreadableWorkbook
@@ -67,14 +66,18 @@ from .parsing import (
     parse_yes_no,
 )
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs every check process ~3 ms to import
+    from typing import Any
+
+    Grid = list[list[Any]]
+
 SUPPORTED = (".xlsx", ".xlsm", ".xls", ".ods")
 #: A report year outside this range is not a year (IDN007 reports it).
 YEARS = (2000, 2100)
 #: Refuse archives that would expand beyond this (a zip bomb), before expanding anything.
 MAX_UNCOMPRESSED = 512 * 1024 * 1024
 MAX_RATIO = 200
-
-Grid = list[list[Any]]
 
 
 # ---------------------------------------------------------------------------------------

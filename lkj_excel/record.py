@@ -11,7 +11,9 @@ dataclass of the same fields.
 
 from __future__ import annotations
 
-from typing import ClassVar
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs every check process ~3 ms to import
+    from typing import ClassVar
 
 
 class Record:

@@ -28,6 +28,9 @@ NOT_FOR_CHECK = (
     # a plain `lkj check FILE...` runs without click (lkj_excel.console): click, its
     # Indonesian catalogue and what click imports (inspect, uuid) were 25-30 ms a process
     "click", "lkj_excel.cli", "gettext", "inspect", "uuid",
+    # annotations are strings (from __future__ import annotations): typing, ~3 ms, only
+    # for type checkers (TYPE_CHECKING = False; if TYPE_CHECKING: from typing import ...)
+    "typing",
 )
 
 

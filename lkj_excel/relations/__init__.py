@@ -21,7 +21,6 @@ that explain every disagreement; the rules report what it finds.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from ..model import Value
 from ..parsing import Number, is_blank
@@ -34,9 +33,6 @@ from .core import (
     MEASURE,
     PERCENT,
     Cell,
-    Compute,
-    Explain,
-    Invert,
     Relation,
     SettledRelation,
     Tolerance,
@@ -45,6 +41,12 @@ from .core import (
     shown_reading,
     typed_value,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs every check process ~3 ms to import
+    from typing import Any
+
+    from .core import Compute, Explain, Invert
 
 
 class Network:

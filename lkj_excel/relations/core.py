@@ -22,11 +22,22 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from ..model import CapaianRow, Row, Value
 from ..parsing import Number, normalise_text
 from ..record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs every check process ~3 ms to import
+    from typing import Any
+
+    #: ``compute(values of the inputs)`` -> the target's value.
+    Compute = Callable[[list[Any]], Any]
+    #: ``invert(relation, want)`` -> [(input cell, value)] that would make the target
+    #: ``want``.
+    Invert = Callable[["Relation", Any], list[tuple["Cell", Any]]]
+    #: ``explain(relation, values)`` -> the Indonesian reason, from the inputs' values.
+    Explain = Callable[["Relation", list[Any], Any], str]
 
 #: How a typed cell is compared with its recomputed value.
 AMOUNT, PERCENT, COUNT, MEASURE, LABEL, FLAG = (
@@ -183,13 +194,6 @@ def pct_status(found: Number, exact: float, tolerance: float) -> str:
     if d <= 1 and abs(math.floor(exact * factor + 1e-9) / factor - found.value) < 1e-9:
         return "truncated"
     return "wrong"
-
-
-Compute = Callable[[list[Any]], Any]
-#: ``invert(relation, want)`` -> [(input cell, value)] that would make the target ``want``.
-Invert = Callable[["Relation", Any], list[tuple[Cell, Any]]]
-#: ``explain(relation, values)`` -> the Indonesian reason, from the inputs' values.
-Explain = Callable[["Relation", list[Any], Any], str]
 
 
 class Relation:
