@@ -8,6 +8,7 @@ text beside the corrected value.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from functools import cache
 
 from .parsing import BudgetCode, DateValue, NipInfo, Number
@@ -34,6 +35,12 @@ def a1(row: int, col: int) -> str:
     return f"{col_letter(col)}{row + 1}"
 
 
+def row_number(a1: str | None) -> int | None:
+    """The row of an A1 address ("C12" -> 12)."""
+    digits = (a1 or "").lstrip("$ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    return int(digits) if digits.isdigit() else None
+
+
 class Value(Record):
     """One cell: the parsed reading ``value``, the ``raw`` cell content as typed, its
     position, and the full parse result in ``parsed`` (a Number, DateValue, ...).
@@ -46,9 +53,11 @@ class Value(Record):
     the column's letters as ``cell`` and the 1-based row number as ``row`` (both shared
     by a column's or a row's cells), and the address is made when asked for: a new
     "B12345" string for each of a large table's million cells was a fifth of a held
-    report's memory, and few cells' addresses are ever read (issue 17)."""
+    report's memory, and few cells' addresses are ever read (issue 17). ``row`` is the
+    cell's row either way (read from the address when given whole), so that a walk over
+    every cell looking for a few rows makes no address."""
 
-    __slots__ = ("value", "raw", "sheet", "_cell", "_row", "parsed")
+    __slots__ = ("value", "raw", "sheet", "_cell", "row", "parsed")
     _fields = ("value", "raw", "sheet", "cell", "parsed")
 
     def __init__(self, value: Any, raw: Any, sheet: str, cell: str | None,
@@ -57,14 +66,17 @@ class Value(Record):
         self.raw = raw
         self.sheet = sheet
         self._cell = cell
-        self._row = row
+        #: The 1-based row of the cell (12 for "B12"), None without one.
+        self.row = row if row is not None or cell.__class__ is not str else row_number(cell)
         self.parsed = parsed
 
     @property
     def cell(self) -> str | None:
         """The A1 address ("B3"), or None for a value that is no cell of the workbook."""
-        row = self._row
-        return self._cell if row is None else f"{self._cell}{row}"
+        cell = self._cell
+        if self.row is None or not cell.isalpha():  # no row, or the address given whole
+            return cell
+        return f"{cell}{self.row}"
 
     @property
     def where(self) -> str:
@@ -104,6 +116,27 @@ class Value(Record):
     @property
     def error(self) -> str | None:
         return getattr(self.parsed, "error", None)
+
+
+def values_at(values: Iterable[Value], wanted: set[tuple[str, str]]
+              ) -> dict[tuple[str, str], Value]:
+    """(sheet, cell) -> the value among ``values`` at each address of ``wanted`` (the last
+    one when several), found without making every value's address (:attr:`Value.cell`):
+    a value matches by its sheet, its address as kept and its row, and only a match is
+    compared by its address."""
+    kept: set[tuple[str, str, int | None]] = set()
+    for sheet, cell in wanted:
+        n = row_number(cell)
+        kept.add((sheet, cell, n))  # as given whole
+        if n is not None:
+            kept.add((sheet, cell.rstrip("0123456789"), n))  # as the reader keeps it
+    out: dict[tuple[str, str], Value] = {}
+    for v in values:
+        if (v.sheet, v._cell, v.row) in kept:
+            cell = v.cell
+            if cell and (v.sheet, cell) in wanted:
+                out[(v.sheet, cell)] = v
+    return out
 
 
 def empty(sheet: str, cell: str | None = None) -> Value:

@@ -146,10 +146,15 @@ def typed_values(report, findings: Iterable[Finding] | None = None
     if report is None:
         return {}
     wanted = None if findings is None else {(f.sheet, f.cell or "") for f in findings}
-    index: dict[tuple[str, str], Any] = {}
-    for v in report.all_values():
-        if v.cell and (wanted is None or (v.sheet, v.cell) in wanted):
-            index[(v.sheet, v.cell)] = v
+    if wanted is None:
+        index: dict[tuple[str, str], Any] = {}
+        for v in report.all_values():
+            if v.cell:
+                index[(v.sheet, v.cell)] = v
+    else:
+        from .model import values_at
+
+        index = values_at(report.all_values(), wanted)
     for v in report.settings.cells.values():
         if v.cell and (wanted is None or (v.sheet, v.cell) in wanted):
             index.setdefault((v.sheet, v.cell), v)

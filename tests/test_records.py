@@ -53,7 +53,7 @@ class Token:
 NOT_FIELDS = {"Value": ["row"]}
 
 #: Slots that are not the fields themselves: Value keeps ``cell`` as two parts.
-SLOTS = {"Value": ["value", "raw", "sheet", "_cell", "_row", "parsed"]}
+SLOTS = {"Value": ["value", "raw", "sheet", "_cell", "row", "parsed"]}
 
 
 def _params(cls: type) -> list[inspect.Parameter]:
@@ -196,3 +196,37 @@ def test_a_value_s_address_in_two_parts_is_the_same_value():
     assert parts == whole and hash(parts) == hash(whole) and repr(parts) == repr(whole)
     assert parts != Value(1500.0, 1500.0, "Anggaran", "AB", p, 13)
     assert Value(None, None, "Anggaran", None).cell is None
+
+
+def _values_at_long_way(values, wanted):
+    """typed_values' walk before addresses were made when asked for: every value's
+    address compared (the last value at an address wins)."""
+    out = {}
+    for v in values:
+        if v.cell and (v.sheet, v.cell) in wanted:
+            out[(v.sheet, v.cell)] = v
+    return out
+
+
+def test_values_at_finds_what_comparing_every_address_finds():
+    """model.values_at against the long way, on a sample's every value (table cells kept as
+    column letters and row, form cells as whole addresses) and odd addresses given whole."""
+    from lkj_excel.model import Value, values_at
+    from lkj_excel.reader import read_report
+
+    from .conftest import PRONOJIWO
+
+    report = read_report(PRONOJIWO)
+    values = list(report.all_values()) + [
+        Value(1, 1, "X", "$B$3"), Value(2, 2, "X", ""), Value(3, 3, "X", None),
+        Value(4, 4, "X", "C7:D8"), Value(5, 5, "X", "B3"), Value(6, 6, "X", "B", row=3)]
+    every = {(v.sheet, v.cell) for v in values if v.cell}
+    assert any(v.row is not None and v._cell.isalpha() for v in values)  # both kinds
+    assert any(v.row is not None and not v._cell.isalpha() for v in values)
+    for wanted in (every, set(list(every)[::3]),
+                   {("X", "$B$3"), ("X", ""), ("X", "C7:D8"), ("X", "B3"), ("Anggaran", "")},
+                   {(s, c.lower()) for s, c in list(every)[:40]}):
+        got = values_at(values, wanted)
+        assert got == _values_at_long_way(values, wanted)
+        assert all(got[k] is v for k, v in _values_at_long_way(values, wanted).items())
+    assert values_at(values, {("X", "B3")})[("X", "B3")].value == 6  # the last one wins

@@ -16,7 +16,7 @@ the rules and the summary read like cells (:func:`settled_truth` for single cell
 
 from __future__ import annotations
 
-from ..model import AnggaranRow, Value
+from ..model import AnggaranRow, Value, row_number
 from ..parsing import Number, parse_code
 from ..rules.base import amount, typed
 from .core import AMOUNT, LONG_SUM, PERCENT, Cell, ratio_pct, shown_reading, total
@@ -466,12 +466,6 @@ def _rows_read_elsewhere(ctx) -> set[int]:
         if s == sheet and (n := row_number(cell)) is not None:
             rows.add(n)
     return rows
-
-
-def row_number(a1: str | None) -> int | None:
-    """The row of an A1 address ("C12" -> 12)."""
-    digits = (a1 or "").lstrip("$ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-    return int(digits) if digits.isdigit() else None
 
 
 def settled_truth(b: Budget, value: Value) -> tuple[bool, object]:
