@@ -8,8 +8,9 @@ text beside the corrected value.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import repeat
 
 from .parsing import BudgetCode, DateValue, NipInfo, Number
 from .record import Record
@@ -118,25 +119,45 @@ class Value(Record):
         return getattr(self.parsed, "error", None)
 
 
+class Addresses:
+    """Cell addresses, (sheet, cell), to look for among many values: ``value in
+    addresses`` without making every value's address (:attr:`Value.cell` is made when
+    asked for). A value is matched first by its sheet, its address as kept (whole, or the
+    column's letters) and its row; only a match is compared by its address."""
+
+    __slots__ = ("wanted", "_kept")
+
+    def __init__(self, wanted: set[tuple[str, str]]):
+        self.wanted = wanted
+        self._kept: set[tuple[str, str, int | None]] = set()
+        for sheet, cell in wanted:
+            n = row_number(cell)
+            self._kept.add((sheet, cell, n))  # as given whole
+            if n is not None:
+                self._kept.add((sheet, cell.rstrip("0123456789"), n))  # as the reader keeps it
+
+    def __contains__(self, v: Value) -> bool:
+        return any(True for _ in self.among(((None, v),)))
+
+    def among(self, items: Iterable[tuple[Any, Value]]) -> Iterator[tuple[Any, Value]]:
+        """The (key, value) pairs of ``items`` whose value is at one of these addresses, in
+        order: one loop, without a call a value (a call a value doubled typed_values'
+        time at 100.000 rows)."""
+        kept, wanted = self._kept, self.wanted
+        for item in items:
+            v = item[1]
+            if (v.sheet, v._cell, v.row) in kept:
+                cell = v.cell
+                if cell and (v.sheet, cell) in wanted:
+                    yield item
+
+
 def values_at(values: Iterable[Value], wanted: set[tuple[str, str]]
               ) -> dict[tuple[str, str], Value]:
     """(sheet, cell) -> the value among ``values`` at each address of ``wanted`` (the last
-    one when several), found without making every value's address (:attr:`Value.cell`):
-    a value matches by its sheet, its address as kept and its row, and only a match is
-    compared by its address."""
-    kept: set[tuple[str, str, int | None]] = set()
-    for sheet, cell in wanted:
-        n = row_number(cell)
-        kept.add((sheet, cell, n))  # as given whole
-        if n is not None:
-            kept.add((sheet, cell.rstrip("0123456789"), n))  # as the reader keeps it
-    out: dict[tuple[str, str], Value] = {}
-    for v in values:
-        if (v.sheet, v._cell, v.row) in kept:
-            cell = v.cell
-            if cell and (v.sheet, cell) in wanted:
-                out[(v.sheet, cell)] = v
-    return out
+    one when several)."""
+    return {(v.sheet, v.cell): v
+            for _, v in Addresses(wanted).among(zip(repeat(None), values))}
 
 
 def empty(sheet: str, cell: str | None = None) -> Value:

@@ -230,3 +230,27 @@ def test_values_at_finds_what_comparing_every_address_finds():
         assert got == _values_at_long_way(values, wanted)
         assert all(got[k] is v for k, v in _values_at_long_way(values, wanted).items())
     assert values_at(values, {("X", "B3")})[("X", "B3")].value == 6  # the last one wins
+
+
+@pytest.mark.parametrize("edits", [{}, {("Anggaran", "D7"): "1.500.0000",
+                                        ("Identitas", "C6"): "7.5.00",
+                                        ("Capaian", "F5"): "12,3,4"}])
+def test_the_nil_rules_locate_a_cell_as_the_whole_index_did(edits):
+    """NIL001-NIL003 name an unusual value's row and field from an index of the unusual
+    values' addresses only; the same as from the index of every cell, as it was made
+    before (Pronojiwo, with an irregular amount of its own, and more typed in a table and
+    in Identitas). Finding the addresses is test_values_at_finds_what_comparing_every_address_finds'."""
+    from lkj_excel.model import Addresses
+    from lkj_excel.reader import read_report
+    from lkj_excel.rules.base import Context
+    from lkj_excel.rules.nilai import _cell_index, locate
+
+    from .conftest import PRONOJIWO
+
+    ctx = Context(read_report(PRONOJIWO, edits=edits))
+    whole = _cell_index(ctx, Addresses({(v.sheet, v.cell) for v in ctx.report.all_values()
+                                        if v.cell}))
+    assert len(ctx.unusual_values) >= (1 if not edits else 3)
+    for v in ctx.unusual_values:
+        assert locate(ctx, v) == whole.get((v.sheet, v.cell), (v.where, "angka"))
+    assert any((v.sheet, v.cell) in whole for v in ctx.unusual_values)

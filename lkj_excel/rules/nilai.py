@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Value
+from ..model import Addresses, Value
 from ..parsing import CellError, DateValue, Number
 from . import rule
 from .base import Context, rp
@@ -15,11 +15,15 @@ def locate(ctx: Context, v) -> tuple[str, str]:
     Identitas field by its label; else the cell address and "angka"."""
     index = ctx.__dict__.get("_nil_index")
     if index is None:
-        index = ctx.__dict__["_nil_index"] = _cell_index(ctx)
+        index = ctx.__dict__["_nil_index"] = _cell_index(
+            ctx, Addresses({(u.sheet, u.cell) for u in ctx.unusual_values}))
     return index.get((v.sheet, v.cell), (v.where, "angka"))
 
 
-def _cell_index(ctx: Context) -> dict:
+def _cell_index(ctx: Context, at: Addresses) -> dict:
+    """(sheet, cell) -> (row key, field) of the cells at the addresses ``at`` (the NIL
+    rules ask only of the unusual values: no address made, no key, for the million others
+    of a large table)."""
     from ..layout import IDENTITAS
     from .anggaran import row_key as ang_key
     from .capaian import row_key as cap_key
@@ -31,10 +35,8 @@ def _cell_index(ctx: Context) -> dict:
 
     def add(rows, key_of):
         for r in rows:
-            k = key_of(r)
-            for field, v in r.cells.items():
-                if v.cell:
-                    out[(v.sheet, v.cell)] = (k, field)
+            for field, v in at.among(r.cells.items()):
+                out[(v.sheet, v.cell)] = (key_of(r), field)
 
     add(rep.anggaran, ang_key)
     add(rep.capaian, cap_key)
@@ -52,7 +54,7 @@ def _cell_index(ctx: Context) -> dict:
             v = getattr(getattr(ident, who), attr)
         else:
             v = getattr(ident, key, None)
-        if v is not None and v.cell:
+        if v is not None and v in at:
             out[(v.sheet, v.cell)] = (f.label, key)
     return out
 
