@@ -6,7 +6,8 @@ Generates N realistic workbooks through the template writer (1-6 programs with k
 and sub kegiatan, 1-4 indicators, desa and checklist rows, and typical mistakes: wrong sisa,
 wrong percentages, English separators, sloppy codes, late dates), then measures in one run,
 every command as a whole process (interpreter start and imports included) timed from
-outside, the median of --repeat runs:
+outside, the median of --repeat runs, each lkj run alternating with a run of its floor (the
+shared machine's load changes by the minute; both see the same):
 
 - the floors: a bare python-calamine read of every sheet of every file in 2 processes
   (multiprocessing.Pool(2)), and SHA-256 of every file (one process);
@@ -40,10 +41,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from _common import (  # noqa: E402
     PEAK_SRC,
-    Run,
+    alternated,
     compile_package,
     lkj_source,
-    medians,
     python,
     run,
 )
@@ -167,11 +167,6 @@ print(PEAK(), 0, file=sys.stderr)
 LKJ = lkj_source("rekap")
 
 
-def median_run(repeat: int, code: str, *args) -> Run:
-    """The medians of ``repeat`` runs of ``python -c CODE ARGS...``."""
-    return medians([run(python(code, *args)) for _ in range(repeat)])
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -208,25 +203,25 @@ def main() -> None:
         print(f"N = {n} buku kerja, rata-rata {size:.0f} KB; median dari {args.repeat} kali; "
               "setiap perintah satu proses utuh")
         out: dict = {"n": n}
-        r = median_run(args.repeat, BARE_READ, sets["N"][1])
-        bare, bare_cpu, bare_mem, bare_child = r.wall, r.cpu, r.main_mib, r.worker_mib
-        print(f"  dasar A: python-calamine langsung, 2 proses: {bare:.2f} s "
-              f"({n / bare:.0f} buku kerja/s; CPU {bare_cpu:.2f} s); memori puncak "
-              f"{bare_mem:.0f} MiB + pekerja {bare_child:.0f} MiB")
-        hashed = median_run(args.repeat, HASH, sets["N"][1]).wall
-        print(f"  dasar B: SHA-256 setiap berkas, 1 proses: {hashed:.3f} s")
+        bare_cmd = python(BARE_READ, sets["N"][1])
         secs = {}
         for j in jobs:
-            r = median_run(args.repeat, LKJ, sets["N"][0], "-o", t / f"r{j}.xlsx",
-                           "--jobs", j, "--timpa")
+            # each lkj run alternates with a floor run, so that a change in the shared
+            # machine's load falls on both
+            base, r = alternated(bare_cmd, python(LKJ, sets["N"][0], "-o", t / f"r{j}.xlsx",
+                                                  "--jobs", j, "--timpa"), args.repeat)
+            print(f"  dasar A: python-calamine langsung, 2 proses: {base.wall:.2f} s "
+                  f"({n / base.wall:.0f} buku kerja/s; CPU {base.cpu:.2f} s); memori puncak "
+                  f"{base.main_mib:.0f} MiB + pekerja {base.worker_mib:.0f} MiB")
             s, cpu, mem, child = r.wall, r.cpu, r.main_mib, r.worker_mib
             secs[j] = s
             print(f"  lkj rekap --jobs {j}, N={n}: {s:.2f} s ({n / s:.0f} buku kerja/s) = "
-                  f"{s / bare:.1f}x dasar A (sasaran 3x untuk --jobs 2); CPU {cpu:.2f} s = "
-                  f"{cpu / bare_cpu:.1f}x CPU dasar A; memori puncak "
+                  f"{s / base.wall:.1f}x dasar A (sasaran 3x untuk --jobs 2); CPU {cpu:.2f} s "
+                  f"= {cpu / base.cpu:.1f}x CPU dasar A; memori puncak "
                   f"utama {mem:.0f} MiB, pekerja {child:.0f} MiB")
-            out[f"jobs{j}"] = {"seconds": round(s, 3), "ratio": round(s / bare, 2),
-                               "cpu_s": round(cpu, 2), "cpu_ratio": round(cpu / bare_cpu, 2),
+            out[f"jobs{j}"] = {"seconds": round(s, 3), "ratio": round(s / base.wall, 2),
+                               "cpu_s": round(cpu, 2), "cpu_ratio": round(cpu / base.cpu, 2),
+                               "floor_s": round(base.wall, 3), "floor_cpu_s": round(base.cpu, 2),
                                "main_mib": round(mem), "worker_mib": round(child)}
         for j in jobs:
             if j > 1 and 1 in secs:
@@ -241,13 +236,16 @@ def main() -> None:
             out[f"mem {label}"] = {"main_mib": round(mem), "worker_mib": round(child)}
         db = t / "rekap.sqlite"
         run(python(LKJ, sets["N"][0], "-o", t / "db.xlsx", "--db", db, "--jobs", j))
-        r = median_run(args.repeat, LKJ, sets["N"][0], "-o", t / "db.xlsx", "--db", db,
-                       "--jobs", j)
+        hashed, r = alternated(python(HASH, sets["N"][1]),
+                               python(LKJ, sets["N"][0], "-o", t / "db.xlsx", "--db", db,
+                                      "--jobs", j), args.repeat)
         again, mem, child = r.wall, r.main_mib, r.worker_mib
+        print(f"  dasar B: SHA-256 setiap berkas, 1 proses: {hashed.wall:.3f} s")
         print(f"  lkj rekap --db tanpa perubahan, N={n}: {again:.3f} s = "
-              f"{again / hashed:.1f}x dasar B (sasaran 3x); memori puncak utama {mem:.0f} MiB, "
-              f"pekerja {child:.0f} MiB")
-        out["unchanged"] = {"seconds": round(again, 3), "ratio": round(again / hashed, 2)}
+              f"{again / hashed.wall:.1f}x dasar B (sasaran 3x); memori puncak utama "
+              f"{mem:.0f} MiB, pekerja {child:.0f} MiB")
+        out["unchanged"] = {"seconds": round(again, 3), "ratio": round(again / hashed.wall, 2),
+                            "floor_s": round(hashed.wall, 3)}
         print(json.dumps(out))
 
 
