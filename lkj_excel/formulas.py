@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import re
 import struct
+import threading
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -117,10 +118,15 @@ def _version(path: str | os.PathLike) -> tuple[str, int, int] | None:
     return str(p), st.st_size, st.st_mtime_ns
 
 
+#: The page reads reports in several threads: one at a time drops the oldest scan.
+_SCANS_LOCK = threading.Lock()
+
+
 def _keep(key: tuple[str, int, int], sc: dict[str, SheetScan]) -> dict[str, SheetScan]:
-    if len(_SCANS) >= SCANS_KEPT:
-        del _SCANS[next(iter(_SCANS))]
-    _SCANS[key] = sc
+    with _SCANS_LOCK:
+        while len(_SCANS) >= SCANS_KEPT:
+            del _SCANS[next(iter(_SCANS))]
+        _SCANS[key] = sc
     return sc
 
 
