@@ -112,17 +112,21 @@ def irregular_number(ctx: Context):
 
     Contoh (Pronojiwo TW III 2024): pagu ``11.100.0000`` dengan realisasi 11.070.000 dan sisa
     30.000 dibaca 11.100.000 (bacaan lain: 111.000.000)."""
+    pagu_rows: dict[int, object] | None = None  # id(pagu cell) -> its budget row
     for v in ctx.unusual_values:
         p = v.parsed
         if not (isinstance(p, Number) and p.irregular):
             continue
         reading = p.value
         why = "kelompok angka tidak sesuai (ribuan harus 3 angka)"
-        for r in ctx.budget_rows:
-            if r.get("pagu") is v:
-                reading = ctx.pagu_of(r)
-                if reading is not None and reading != p.value:
-                    why += "; nilai ini cocok dengan realisasi + sisa"
+        if pagu_rows is None:  # the budget rows walked once, not once for each value
+            pagu_rows = {id(c): r for r in ctx.budget_rows
+                         if (c := r.cells.get("pagu")) is not None}
+        r = pagu_rows.get(id(v))
+        if r is not None:
+            reading = ctx.pagu_of(r)
+            if reading is not None and reading != p.value:
+                why += "; nilai ini cocok dengan realisasi + sisa"
         alts = [a for a in (p.value, *p.alternatives) if a != reading]
         alt_text = f" (bacaan lain: {', '.join(rp(a) for a in alts)})" if alts else ""
         key, fld = locate(ctx, v)
