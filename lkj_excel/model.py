@@ -75,8 +75,8 @@ class Value(Record):
     def cell(self) -> str | None:
         """The A1 address ("B3"), or None for a value that is no cell of the workbook."""
         cell = self._cell
-        if self.row is None or not cell.isalpha():  # no row, or the address given whole
-            return cell
+        if self.row is None or cell is None or not cell.isalpha():
+            return cell  # no address, no row, or the address given whole
         return f"{cell}{self.row}"
 
     @property

@@ -196,6 +196,8 @@ def test_a_value_s_address_in_two_parts_is_the_same_value():
     assert parts == whole and hash(parts) == hash(whole) and repr(parts) == repr(whole)
     assert parts != Value(1500.0, 1500.0, "Anggaran", "AB", p, 13)
     assert Value(None, None, "Anggaran", None).cell is None
+    # a row without an address (a value of no cell that knows its row) has no address
+    assert Value(None, None, "Anggaran", None, None, 12).cell is None
 
 
 def _values_at_long_way(values, wanted):
