@@ -5,6 +5,7 @@ the options and calls :func:`run_check`, and so does the console script for a pl
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 from .console import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, echo, fail, isatty, one_shot, write_text
@@ -97,18 +98,7 @@ def _progress(files: list):
         import click
 
         return click.progressbar(files, label="Memeriksa", file=sys.stderr, show_pos=True)
-    return _NoBar(files)
-
-
-class _NoBar:
-    def __init__(self, items):
-        self.items = items
-
-    def __enter__(self):
-        return self.items
-
-    def __exit__(self, *exc):
-        return False
+    return nullcontext(files)
 
 
 def _check_with(path: Path, office, source: Path, notes: list[str]):
