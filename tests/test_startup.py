@@ -9,6 +9,8 @@ also those imported inside a function."""
 
 from __future__ import annotations
 
+import os
+import site
 import subprocess
 import sys
 
@@ -35,8 +37,16 @@ NOT_FOR_CHECK = (
 
 
 def imports(*args: str) -> tuple[subprocess.CompletedProcess, set[str]]:
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "lkj_excel", *args],
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    """Run lkj in a fresh interpreter and name every module it imported.
+
+    ``-S``: the ``site`` module does not run, so no ``.pth`` file of the environment runs
+    before lkj does (CI's interpreter has one that imports typing at start-up); the
+    site-packages directories are given on PYTHONPATH instead, so the same packages load.
+    """
+    path = os.pathsep.join([str(ROOT), *site.getsitepackages()])
+    proc = subprocess.run([sys.executable, "-S", "-X", "importtime", "-m", "lkj_excel", *args],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          env={**os.environ, "PYTHONPATH": path})
     names = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines()
              if line.startswith("import time:")}
     return proc, names
