@@ -224,9 +224,23 @@ def _rekap_sheet(path, monkeypatch, by_row: bool) -> None:
 
 def test_rekap_rows_written_at_once_are_xlsxwriters_cell_by_cell_bytes(tmp_path,
                                                                        monkeypatch):
+    """Rows handed over at once, most of their cells as finished XML elements (once
+    their format has its index), give XlsxWriter's bytes of the same cells written one
+    by one through its write methods."""
+    from lkj_excel.writers import rekap as W
+
     _rekap_sheet(tmp_path / "per_sel.xlsx", monkeypatch, by_row=False)
     monkeypatch.undo()
+    made = []
+    real = W.RekapWorksheet._write_cell
+
+    def counted(self, row, col, cell):
+        made.append(type(cell) is str)
+        return real(self, row, col, cell)
+
+    monkeypatch.setattr(W.RekapWorksheet, "_write_cell", counted)
     _rekap_sheet(tmp_path / "per_baris.xlsx", monkeypatch, by_row=True)
+    assert made.count(True) > 60 and made.count(False) > 10  # both ways were taken
     with zipfile.ZipFile(tmp_path / "per_sel.xlsx") as a, \
             zipfile.ZipFile(tmp_path / "per_baris.xlsx") as b:
         stock, fast = (z.read("xl/worksheets/sheet1.xml") for z in (a, b))

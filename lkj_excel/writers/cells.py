@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from xlsxwriter import worksheet as _xw
@@ -95,6 +96,40 @@ _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!
 _NOT_PLAIN = re.compile(r"_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]|^<r>")
 
 
+def number_xml(ref: str, xf: int, number: float) -> str:
+    """A number cell's element with format index ``xf``, as XlsxWriter writes it."""
+    return f'<c r="{ref}" s="{xf}"><v>{number:.16G}</v></c>'
+
+
+def blank_xml(ref: str, xf: int) -> str:
+    """A formatted blank cell's element, as XlsxWriter writes it."""
+    return f'<c r="{ref}" s="{xf}"/>'
+
+
+def inline_text(text: str) -> str | None:
+    """What follows a text cell's address and format in its element in constant-memory
+    mode (inline, not a shared string), as XlsxWriter writes it; None for a text that
+    XlsxWriter escapes its own way (a control character, an _xHHHH_ lookalike, a
+    rich-text start). Texts of up to MEMO_TEXT characters are remembered: a rekap's
+    texts repeat (file, unit, period, rule, sheet)."""
+    return _inline_memo(text) if len(text) <= MEMO_TEXT else _inline(text)
+
+
+#: Longest text whose inline element is remembered (4.096 of them at most).
+MEMO_TEXT = 300
+
+
+def _inline(text: str) -> str | None:
+    if _NOT_PLAIN.search(text):
+        return None
+    space = ' xml:space="preserve"' if _preserve_whitespace(text) else ""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f' t="inlineStr"><is><t{space}>{text}</t></is></c>'
+
+
+_inline_memo = lru_cache(maxsize=4096)(_inline)
+
+
 class FastWorksheet(Worksheet):
     """XlsxWriter's worksheet, with two inner loops cut short where they can change
     nothing (tests/test_fast_worksheet.py compares the XML with XlsxWriter's own, byte for
@@ -119,23 +154,22 @@ class FastWorksheet(Worksheet):
         fmt = cell.format if kind in _FAST_CELLS else None
         if fmt is None:
             return super()._write_cell(row, col, cell)
-        if kind is _TEXT_CELL and self.constant_memory and _NOT_PLAIN.search(cell.string):
-            return super()._write_cell(row, col, cell)
+        inline = None
+        if kind is _TEXT_CELL and self.constant_memory:
+            inline = inline_text(cell.string)
+            if inline is None:
+                return super()._write_cell(row, col, cell)
         ref = _ref(row, col)
         xf = fmt.xf_index
         if xf is None:
             xf = fmt._get_xf_index()
         if kind in _NUMBER_CELLS:
-            self.fh.write(f'<c r="{ref}" s="{xf}"><v>{cell.number:.16G}</v></c>')
+            self.fh.write(number_xml(ref, xf, cell.number))
         elif kind is _BLANK_CELL:
-            self.fh.write(f'<c r="{ref}" s="{xf}"/>')
-        elif kind is _TEXT_CELL and self.constant_memory:
+            self.fh.write(blank_xml(ref, xf))
+        elif inline is not None:
             # constant-memory mode (the rekap) writes text inline, not as a shared string
-            text = cell.string
-            space = ' xml:space="preserve"' if _preserve_whitespace(text) else ""
-            text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            self.fh.write(f'<c r="{ref}" s="{xf}" t="inlineStr"><is>'
-                          f'<t{space}>{text}</t></is></c>')
+            self.fh.write(f'<c r="{ref}" s="{xf}"{inline}')
         elif kind is _TEXT_CELL:
             self.fh.write(f'<c r="{ref}" s="{xf}" t="s"><v>{cell.string}</v></c>')
         else:
