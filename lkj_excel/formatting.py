@@ -141,6 +141,11 @@ def _plain_number(value: float | int) -> str:
     return text.rstrip(DECIMAL)
 
 
+#: The class names of parsing.Number (a plain number, or one with more fields set): the
+#: parse result is told by its class's name, without importing the parser.
+_NUMBER_KINDS = ("Number", "DetailedNumber")
+
+
 def typed(raw: Any, parsed: Any = None) -> str:
     """What a person reads in a cell: the typed content ``raw`` written the Indonesian way,
     given the reader's ``parsed`` result (a Number, DateValue, NipInfo, ...).
@@ -166,7 +171,7 @@ def typed(raw: Any, parsed: Any = None) -> str:
         if isinstance(value, float) and not math.isfinite(value):
             return number(value)
         kind = type(parsed).__name__
-        if kind == "Number" and parsed.is_percent and parsed.style == "number" and \
+        if kind in _NUMBER_KINDS and parsed.is_percent and parsed.style == "number" and \
                 parsed.value is not None:
             return percent(parsed.value, 2)
         if kind == "DateValue" and parsed.value is not None:

@@ -157,33 +157,72 @@ class Number(Record):
     Immutable by convention (parses are shared through caches). A slotted class rather
     than a frozen dataclass: every numeric cell of a large report makes one, and the
     dataclass took three times as long and four times the memory. Equality, hashing and
-    repr are the dataclass's.
-    """
+    repr are the dataclass's, over all fourteen fields.
 
-    __slots__ = _NUMBER_FIELDS
+    Most numbers are a numeric cell's or a plain text's: value, raw, style and decimals,
+    every other field at its default. Such a Number holds only those four slots (64 bytes;
+    with all fourteen it was 144, 43 MiB for the 300.000 amounts of a 100.000-row
+    Anggaran) and reads the others from the class; a number with any other field set is a
+    :class:`DetailedNumber`, which holds them all. Either is a Number, made by calling
+    Number (the constructor chooses), and equal to the other when its fields are."""
 
-    def __init__(self, value: float | None, raw: object = None, style: str = "none",
-                 irregular: bool = False, suggestion: str | None = None,
-                 alternatives: tuple[float, ...] = (), unit: str | None = None,
-                 label: str | None = None, is_percent: bool = False,
-                 numerator: float | None = None, denominator: float | None = None,
-                 error: str | None = None, decimals: int | None = None,
-                 note: str | None = None):
+    __slots__ = ("value", "raw", "style", "decimals")
+    _fields = _NUMBER_FIELDS
+
+    # The fields a plain number leaves at their default (a DetailedNumber holds them).
+    irregular = False
+    suggestion = None
+    alternatives = ()
+    unit = None
+    label = None
+    is_percent = False
+    numerator = None
+    denominator = None
+    error = None
+    #: What was unusual in how it was written although it was read (Indonesian).
+    note = None
+
+    def __new__(cls, value: float | None, raw: object = None, style: str = "none",
+                irregular: bool = False, suggestion: str | None = None,
+                alternatives: tuple[float, ...] = (), unit: str | None = None,
+                label: str | None = None, is_percent: bool = False,
+                numerator: float | None = None, denominator: float | None = None,
+                error: str | None = None, decimals: int | None = None,
+                note: str | None = None) -> Number:
+        if irregular is False and suggestion is None and alternatives == () and \
+                unit is None and label is None and is_percent is False and \
+                numerator is None and denominator is None and error is None and note is None:
+            self = _new_object(Number)
+        else:
+            self = _new_object(DetailedNumber)
+            self.irregular = irregular
+            self.suggestion = suggestion
+            self.alternatives = alternatives
+            self.unit = unit
+            self.label = label
+            self.is_percent = is_percent
+            self.numerator = numerator
+            self.denominator = denominator
+            self.error = error
+            self.note = note
         self.value = value
         self.raw = raw
         self.style = style
-        self.irregular = irregular
-        self.suggestion = suggestion
-        self.alternatives = alternatives
-        self.unit = unit
-        self.label = label
-        self.is_percent = is_percent
-        self.numerator = numerator
-        self.denominator = denominator
-        self.error = error
         self.decimals = decimals
-        #: What was unusual in how it was written although it was read (Indonesian).
-        self.note = note
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Number):  # a plain and a detailed one compare by their fields
+            return self._key() == other._key()
+        return NotImplemented
+
+    __hash__ = Record.__hash__
+
+    def __repr__(self) -> str:
+        return "Number" + Record.__repr__(self)[len(type(self).__qualname__):]
+
+    def __reduce__(self) -> tuple:
+        return Number, self._key()
 
     @property
     def ok(self) -> bool:
@@ -192,6 +231,29 @@ class Number(Record):
     @property
     def blank(self) -> bool:
         return self.value is None and self.error is None
+
+
+_new_object = object.__new__
+
+
+class DetailedNumber(Number):
+    """A :class:`Number` with a field beyond value, raw, style and decimals: a
+    percentage, an error, irregular digit groups, a unit, a label, a ratio, a note."""
+
+    __slots__ = ("irregular", "suggestion", "alternatives", "unit", "label", "is_percent",
+                 "numerator", "denominator", "error", "note")
+    _fields = _NUMBER_FIELDS
+
+
+def numeric_cell(value: float) -> Number:
+    """``Number(value, value, "number")``, the parse of a finite numeric cell, made without
+    the constructor's look at ten default arguments: the reader makes one for every amount
+    of a large table (tests/test_parsing.py compares the two)."""
+    self = _new_object(Number)
+    self.value = self.raw = value
+    self.style = "number"
+    self.decimals = None
+    return self
 
 
 _RP = re.compile(r"^\s*rp\.?\s*", re.IGNORECASE)
@@ -298,7 +360,7 @@ def parse_number(value: object, kind: str = "number") -> Number:
     if cls is float:  # the common cases first: a numeric cell, a typed text
         if value != value or value in (math.inf, -math.inf):
             return Number(None, value)
-        return Number(value, value, "number")
+        return numeric_cell(value)
     if cls is str:
         return _parse_str(value, kind)
     if isinstance(value, CellError):
@@ -382,19 +444,22 @@ def _number_of_core(raw: str, core: str, kind: str, is_percent: bool, unit: str 
                     label: str | None, invisible: bool) -> Number:
     """The Number of a text whose digits-and-separators part is ``core``: the reading of
     the core, given the text's own raw, unit, label and marks. _read_core makes a new
-    Number that nothing else holds yet, so it is completed rather than copied (one
-    Number a text instead of two; its numerator, denominator and error stay None)."""
+    Number that nothing else holds yet, so it takes the text as its raw rather than being
+    copied (one Number a text instead of two, for most texts: those without a unit, a
+    label, a "%" or an invisible character; its numerator, denominator and error stay
+    None)."""
     num = _read_core(core, "percent" if is_percent else kind)
     if num.error:
         return Number(None, raw, error=num.error)
     if num.value is not None and not math.isfinite(num.value):
         return Number(None, raw, error="angka terlalu besar")
-    num.raw = raw
-    num.unit = unit
-    num.label = label
-    num.is_percent = is_percent
-    num.note = "berisi karakter yang tidak terlihat (spasi lebar nol)" if invisible else None
-    return num
+    if unit is None and label is None and not is_percent and not invisible:
+        num.raw = raw
+        return num
+    return Number(num.value, raw, num.style, num.irregular, num.suggestion, num.alternatives,
+                  unit, label, is_percent, num.numerator, num.denominator, num.error,
+                  num.decimals,
+                  "berisi karakter yang tidak terlihat (spasi lebar nol)" if invisible else None)
 
 
 def _read_ratio(m: re.Match, raw: str, label: str | None) -> Number:

@@ -57,6 +57,7 @@ from .parsing import (
     doc_status_word,
     is_blank,
     normalise_text,
+    numeric_cell,
     parse_code,
     parse_date,
     parse_nip,
@@ -530,10 +531,10 @@ def _number_cells(raws: list[Any], kind: str, blank: tuple[Any, Any],
     sample = raws[:2048]
     if len(set(sample)) * 2 > len(sample):
         return [bp if v is None else
-                Number(v, v, "number") if v.__class__ is float and v - v == 0.0 else slow(v)[1]
+                numeric_cell(v) if v.__class__ is float and v - v == 0.0 else slow(v)[1]
                 for v in raws]
     return [bp if v is None else
-            (memo.get(v) or memo.setdefault(v, Number(v, v, "number")))
+            (memo.get(v) or memo.setdefault(v, numeric_cell(v)))
             if v.__class__ is float and v - v == 0.0 and v else slow(v)[1]
             for v in raws]
 

@@ -371,6 +371,49 @@ def test_a_core_reads_as_its_copied_reading(digits, seps, sign, kind, is_percent
         assert _parse_str.__wrapped__(text, kind) == before
 
 
+def test_a_plain_number_holds_four_fields_and_equals_its_detailed_twin():
+    """A Number with every field beyond value, raw, style and decimals at its default holds
+    only those four (the amounts of a large table: 64 bytes, not 144); any other field
+    makes a DetailedNumber. Either reads all fourteen fields, and equality, hashing, repr
+    and pickling go by the fields, not by which of the two it is."""
+    import pickle
+    import sys
+
+    from lkj_excel.parsing import DetailedNumber, Number, numeric_cell
+
+    plain = Number(1500.0, "1.500", "id", decimals=0)
+    assert type(plain) is Number and not hasattr(plain, "__dict__")
+    assert (plain.irregular, plain.suggestion, plain.alternatives, plain.unit, plain.label,
+            plain.is_percent, plain.numerator, plain.denominator, plain.error,
+            plain.note) == (False, None, (), None, None, False, None, None, None, None)
+    detailed = Number(1500.0, "1.500", "id", decimals=0, unit="Desa")
+    assert type(detailed) is DetailedNumber and detailed.unit == "Desa"
+    assert sys.getsizeof(plain) < sys.getsizeof(detailed)
+    # a detailed number whose fields are all the defaults is the plain one's equal
+    twin = pickle.loads(pickle.dumps(plain))
+    assert twin == plain and type(twin) is Number
+    # made through either class, a number's class follows its fields
+    assert type(DetailedNumber(0.0)) is Number
+    odd = Number(1500.0, "1.500", "id", False, None, [], decimals=0)
+    assert type(odd) is DetailedNumber and odd != plain  # [] is not ()
+    assert pickle.loads(pickle.dumps(detailed)) == detailed
+    assert repr(plain).startswith("Number(value=1500.0, raw='1.500', style='id', "
+                                  "irregular=False,")
+    assert repr(detailed).startswith("Number(value=1500.0,")
+    assert hash(plain) == hash(Number(1500.0, "1.500", "id", decimals=0))
+    # a percent cell's number is a DetailedNumber, and still read as a percentage
+    from lkj_excel.formatting import typed
+
+    assert type(P.parse_percent(0.385)) is DetailedNumber
+    assert typed(0.385, P.parse_percent(0.385)) == "38,50%"
+    # the reader's way to a numeric cell's Number is the constructor's
+    for x in (0.0, -0.0, 1.5, -2.0, 1e300, 7697390000.0):
+        fast, slow = numeric_cell(x), Number(x, x, "number")
+        assert type(fast) is type(slow) is Number
+        assert fast._key() == slow._key() and repr(fast) == repr(slow)
+        assert parse_number(x) == slow and type(parse_number(x)) is Number
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.sampled_from(
     "aB 1-.%/\u2010\u2011\u2012\u2013\u2014\u2015\u2016\u00a0\u00c9\u0130\u017f\u212a")))

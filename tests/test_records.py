@@ -52,12 +52,19 @@ class Token:
 #: test_a_value_s_address_in_two_parts_is_the_same_value compares the two ways).
 NOT_FIELDS = {"Value": ["row"]}
 
-#: Slots that are not the fields themselves: Value keeps ``cell`` as two parts.
-SLOTS = {"Value": ["value", "raw", "sheet", "_cell", "row", "parsed"]}
+#: Slots that are not the fields themselves: Value keeps ``cell`` as two parts; a plain
+#: Number holds four fields and reads the rest from its class, a DetailedNumber all.
+_NUMBER_SLOTS = ["value", "raw", "style", "decimals"]
+SLOTS = {"Value": ["value", "raw", "sheet", "_cell", "row", "parsed"],
+         "Number": _NUMBER_SLOTS,
+         "DetailedNumber": _NUMBER_SLOTS + ["irregular", "suggestion", "alternatives", "unit",
+                                            "label", "is_percent", "numerator",
+                                            "denominator", "error", "note"]}
 
 
 def _params(cls: type) -> list[inspect.Parameter]:
-    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    """The constructor's parameters (``__init__``'s, or ``__new__``'s for Number)."""
+    params = list(inspect.signature(cls).parameters.values())
     extra = NOT_FIELDS.get(cls.__qualname__, [])
     assert [p.name for p in params[len(params) - len(extra):]] == extra
     return params[:len(params) - len(extra)]

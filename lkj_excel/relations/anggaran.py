@@ -317,7 +317,7 @@ def _settle(ctx, lines: list[Line], has_plan: bool, tol, quarters: tuple[str, ..
             reading = pagu_t = None
         else:
             p = v.parsed
-            reading = pagu_t = pagu_of(r) if p.__class__ is Number and p.irregular else \
+            reading = pagu_t = pagu_of(r) if isinstance(p, Number) and p.irregular else \
                 amount(v, False)
         v = cells.get("realisasi") or blank
         raw = v.raw

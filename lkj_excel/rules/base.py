@@ -256,7 +256,7 @@ class BudgetScan:
                 if v is None:
                     continue
                 p = v.parsed
-                if p.__class__ is not Number:
+                if not isinstance(p, Number):
                     continue
                 style = p.style
                 if (style == "id" or style == "en") and style not in seen:
