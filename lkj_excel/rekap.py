@@ -611,10 +611,9 @@ def _same_as_stored(path: str, stored: tuple[str, str], settings_key: str) -> bo
 
 def _prefetch_writer() -> None:
     try:
-        import pandas  # noqa: F401
-        import xlsxwriter  # noqa: F401
+        from .writers.rekap import load_libraries
 
-        from .writers import rekap  # noqa: F401
+        load_libraries()
     except Exception:  # noqa: BLE001 - the write imports them again and says what failed
         pass
 

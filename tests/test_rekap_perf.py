@@ -250,3 +250,25 @@ def test_rekap_rows_written_at_once_are_xlsxwriters_cell_by_cell_bytes(tmp_path,
                 assert a.read(name) == b.read(name), name
     assert fast == stock and stock.count(b"<row ") > len(TEXTS) + 10
     assert b"x" * 16000 in stock and b't="b"' in stock and b"<v>2752150911</v>" in stock
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task") or (os.cpu_count() or 1) < 2,
+                    reason="counts the threads of a process through Linux's /proc")
+def test_the_rekap_loads_numpy_without_openblas_threads_and_leaves_the_environment():
+    """writers.rekap.load_libraries imports numpy with one OpenBLAS thread (by default it
+    starts one per core: CPU for linear algebra the rekap never does); the environment
+    is as before, for whatever the process imports later."""
+    import subprocess
+    import sys
+
+    code = ("import os\nfrom lkj_excel.writers.rekap import load_libraries\n"
+            "load_libraries()\nimport numpy, pandas\n"
+            "print(len(os.listdir('/proc/self/task')), 'OPENBLAS_NUM_THREADS' in os.environ)")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, check=True).stdout.split()
+    assert out == ["1", "False"]
+    plain = subprocess.run([sys.executable, "-c", "import os, numpy\n"
+                            "print(len(os.listdir('/proc/self/task')))"],
+                           capture_output=True, text=True, env=env, check=True).stdout
+    assert int(plain) > 1  # what the test guards against: numpy's default threads
