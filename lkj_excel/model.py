@@ -8,9 +8,10 @@ text beside the corrected value.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from itertools import repeat
+from types import MappingProxyType
 
 from .parsing import BudgetCode, DateValue, NipInfo, Number
 from .record import Record
@@ -237,6 +238,13 @@ class Row(Record):
 
     __slots__ = ("sheet", "row", "cells")
     __hash__ = None  # type: ignore[assignment]  # mutable
+    #: Whether read_report leaves a column empty in every row out of ``cells``.
+    leaves_out_empty_columns = False
+
+    #: The table's columns that ``cells`` leaves out because they are empty in every row:
+    #: key -> (the column's letters, value, parse result) of each of their cells (see
+    #: :class:`AnggaranRow`). Nothing here: a row holds every column of its table.
+    empty: Mapping[str, tuple[str, Any, Any]] = MappingProxyType({})
 
     def __init__(self, sheet: str, row: int, cells: dict[str, Value]):
         self.sheet = sheet
@@ -244,13 +252,29 @@ class Row(Record):
         self.cells = cells
 
     def __getitem__(self, key: str) -> Value:
-        return self.cells[key]
+        v = self.cells.get(key)
+        if v is None:
+            if key not in self.empty:
+                raise KeyError(key)
+            return self.blank(key)
+        return v
 
     def get(self, key: str) -> Value:
-        return self.cells.get(key) or Value(None, None, self.sheet, None)
+        v = self.cells.get(key)
+        return v if v is not None else self.blank(key)
+
+    def blank(self, key: str) -> Value:
+        """The value of a cell ``cells`` does not hold: a cell of a column left :attr:`empty`
+        in every row, made as the reader would have made it (equal and hash-equal each
+        time, with its address), else a blank of no cell (a column the table lacks)."""
+        made = self.empty.get(key)
+        if made is None:
+            return Value(None, None, self.sheet, None)
+        letters, value, parsed = made
+        return Value(value, None, self.sheet, letters, parsed, self.row)
 
     def ref(self, key: str) -> str | None:
-        return self.cells[key].cell if key in self.cells else None
+        return self.get(key).cell
 
 
 class PkRow(Row):
@@ -310,17 +334,31 @@ class CapaianRow(Row):
 
 
 class AnggaranRow(Row):
-    """A row of the Anggaran table: program, kegiatan, sub kegiatan or total."""
+    """A row of the Anggaran table: program, kegiatan, sub kegiatan or total.
 
-    __slots__ = ("is_total", "is_average")
+    The one table that runs to a hundred thousand rows, and often with columns nobody
+    fills (rencana triwulan, rencana TW I-IV, capaian keuangan): such a column, empty in
+    every row, is not held in ``cells`` but described once for the table in ``empty``,
+    shared by its rows (:meth:`Row.get`, ``row[key]`` and :meth:`Row.ref` answer its cells
+    as before). Half of a large table's cells were such blanks, a ``Value`` of 80 bytes
+    each (issue 17). ``cells.get(key)`` is None for them, as for a column the table lacks:
+    a walk that reads only what was typed may ask ``cells``; one that needs a blank cell's
+    address asks the row."""
+
+    __slots__ = ("is_total", "is_average", "empty")
+    _fields = ("sheet", "row", "cells", "is_total", "is_average")
+    #: read_report leaves a column empty in every row out of ``cells`` (see above)
+    leaves_out_empty_columns = True
 
     def __init__(self, sheet: str, row: int, cells: dict[str, Value],
-                 is_total: bool = False, is_average: bool = False):
+                 is_total: bool = False, is_average: bool = False,
+                 empty: Mapping[str, tuple[str, Any, Any]] = Row.empty):
         self.sheet = sheet
         self.row = row
         self.cells = cells
         self.is_total = is_total
         self.is_average = is_average
+        self.empty = empty
 
     @property
     def code(self) -> BudgetCode | None:
@@ -543,7 +581,9 @@ class Report(Record):
         return next((r for r in self.pk_budget if r.is_total), None)
 
     def all_values(self):
-        """Every Value in the model (identity fields and table cells)."""
+        """Every Value in the model (identity fields and table cells), but for the cells of
+        a column left empty in every row of a table (:attr:`Row.empty`): all blank, none
+        holds anything to look for."""
         ident = self.identity
         for f in ident._fields:
             v = getattr(ident, f)

@@ -23,6 +23,7 @@ from functools import cache
 from itertools import repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
+from types import MappingProxyType
 
 from . import layout as L
 from .errors import MissingColumn, MissingSheet, UnreadableWorkbook
@@ -745,25 +746,33 @@ def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
     if not lines:
         return [], mapping, header_row + 1
     columns = []
+    kept: list[str] = []
+    #: the columns left empty in every row, when the row class holds them apart
+    empty: dict[str, tuple[str, Any, Any]] = {}
     memo: dict[float, Number] = {}
-    for (_key, kind, c), typed in zip(cols, zip(*lines, strict=True), strict=True):
+    for (key, kind, c), typed in zip(cols, zip(*lines, strict=True), strict=True):
         if typed.count("") + typed.count(None) == len(typed):  # a column left empty
             value, parsed = _PARSERS[kind](None) if kind in _PARSERS else (None, None)
+            if row_cls.leaves_out_empty_columns:
+                empty[key] = (col_letter(c), value, parsed)
+                continue
             raws, values, parsed = repeat(None), repeat(value), repeat(parsed)
         else:
             raws = [None if v == "" else v for v in typed]
             values, parsed = _parse_column(kind, raws, memo)
+        kept.append(key)
         columns.append(list(map(Value, values, raws, repeat(sheet_name),
                                 repeat(col_letter(c)), parsed, numbers)))
     del lines
-    keys = tuple(k for k, _kind, _c in cols)
+    keys = tuple(kept)
     holder = _cells_holder(keys)
+    make = functools.partial(row_cls, empty=MappingProxyType(empty)) if empty else row_cls
     rows: list[Row] = []
     append = rows.append
     for number, cells in zip(numbers, zip(*columns, strict=True), strict=True):
         d = holder().__dict__
         d.update(zip(keys, cells, strict=True))
-        append(row_cls(sheet_name, number, d))
+        append(make(sheet_name, number, d))
     return rows, mapping, header_row + 1
 
 

@@ -476,12 +476,12 @@ def settled_truth(b: Budget, value: Value) -> tuple[bool, object]:
     ln = b.by_row.get(row_number(value.cell)) if b.lines and value.cell else None
     if ln is None or value.sheet != ln.row.sheet:
         return False, None
-    cells = ln.row.cells
+    row = ln.row
     fields = ("pagu", "realisasi", "sisa", "persentase") + \
         (("target_tw", "capaian_keuangan") if b.has_plan else ())
     for f in fields:
-        v = cells.get(f)
-        if v is not None and v.cell == value.cell:
+        v = row.get(f)  # (a column empty in every row is not in row.cells)
+        if v.cell == value.cell:
             break
     else:
         return False, None
@@ -552,27 +552,29 @@ def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...,
     for ln in built:
         r = ln.row
         cells = r.cells
-        sheet = r.sheet
         rk = ln.key
-        # the row's cells read once (Row.get, without a call a column)
-        v = cells.get("pagu") or _blank(sheet)
+        # the row's cells read once (Row.get without a call a column); a cell r.cells
+        # does not hold from r.blank, which knows a column left empty in every row (its
+        # address matters here: a blank sisa's relation, a blank percentage filled in)
+        v = cells.get("pagu") or r.blank("pagu")
         ln.pagu = net.amount(v, _pagu_reading(ctx, v, r), "pagu", rk)
-        v = cells.get("realisasi") or _blank(sheet)
+        v = cells.get("realisasi") or r.blank("realisasi")
         ln.realisasi = net.amount(v, amount(v, True), "realisasi", rk)
-        v = cells.get("sisa") or _blank(sheet)
+        v = cells.get("sisa") or r.blank("sisa")
         ln.sisa = net.amount(v, amount(v, False), "sisa", rk)
         if id(ln) in partial:
             ln.sisa.base = _sisa((ln.pagu.base, ln.realisasi.base))
             net.partial.update((id(ln.pagu), id(ln.realisasi), id(ln.sisa)))
             continue
         ln.sisa.base = None
-        ln.persentase = _percent_of(net, cells.get("persentase") or _blank(sheet),
+        ln.persentase = _percent_of(net, cells.get("persentase") or r.blank("persentase"),
                                     "persentase", rk)
         if has_plan:
-            v = cells.get("target_tw") or _blank(sheet)
+            v = cells.get("target_tw") or r.blank("target_tw")
             ln.plan = net.amount(v, amount(v, True), "target_tw", rk)
             ln.capaian_keuangan = _percent_of(net, cells.get("capaian_keuangan")
-                                              or _blank(sheet), "capaian_keuangan", rk)
+                                              or r.blank("capaian_keuangan"),
+                                              "capaian_keuangan", rk)
     # Sums, bottom-up so that a parent reads its children's cells.
     def relate_sums(ln: Line, code: str, what: str, child: str) -> None:
         for f in ("pagu", "realisasi"):
