@@ -341,3 +341,145 @@ def test_rows_beside_a_wrong_one_under_a_long_sum_are_inputs_only(large_reports)
     assert _assert_lazy_is_whole(report) > 2_000
     causes = [ch.cell.where for ch in diagnose(ctx).changes if ch.is_cause]
     assert causes == [v.where]
+
+
+# -- the search's memo of evaluations, and long relations' values ---------------------------
+
+
+class _LongWay(Solver):
+    """The search without its shortcuts: every move evaluated afresh (no memo), and every
+    input of a long relation looked up in the move's values (no copy of the current ones)."""
+
+    def evaluate(self, x, v):
+        return self._evaluate(x, v)
+
+    def _values_moved(self, r, overlay):
+        return [overlay.get(id(i), i.cur) for i in r.inputs]
+
+
+def _searched(solver: Solver) -> tuple:
+    """What the search decided, to the bit: its cost, and each change with its cause and
+    alternatives."""
+    cost = solver.run()
+    return repr(cost), [(ch.cell.where, repr(ch.value),
+                         ch.cause.where if ch.cause is not None else None,
+                         tuple(a.where for a in ch.alternatives)) for ch in solver.changes()]
+
+
+def _assert_search_is_long_way(report: Report) -> int:
+    """The search with its shortcuts decides as the long way; the moves it applied."""
+    ctx = Context(report)
+    short, long_way = Solver(build_network(ctx)), _LongWay(build_network(ctx))
+    applied = []
+    real = short.apply
+
+    def counted(overlay, cells):
+        applied.append(len(overlay))
+        return real(overlay, cells)
+
+    short.apply = counted
+    assert _searched(short) == _searched(long_way)
+    return len(applied)
+
+
+@pytest.mark.parametrize("path,edits", list(_reports()))
+def test_search_shortcuts_agree_with_the_long_way(path, edits):
+    _assert_search_is_long_way(read_report(path, edits=edits))
+
+
+def test_search_shortcuts_agree_with_the_long_way_after_moves(large_reports):
+    """Random mistakes that the search corrects by moving inputs: every evaluation after a
+    move must see the moved values (the memo and the long relations' values are dropped)."""
+    moved = 0
+    for seed in range(6):
+        rng = random.Random(100 + seed)
+        path = large_reports[seed % 2]
+        report = read_report(path, edits=_mistakes(read_report(path), rng, rng.choice((3, 6))))
+        moved += _assert_search_is_long_way(report)
+    assert moved >= 3, "no move applied: the test proves nothing about forgetting"
+
+
+def test_long_relation_values_follow_applied_moves():
+    """A long relation other than a sum (the Fasilitasi count: ticks and weights) reads a
+    copy of its inputs' current values: after a move is applied, the next evaluation sees
+    the moved weight, as the long way does."""
+    ctx = Context(read_report(CLEAN))
+    short, long_way = Solver(build_network(ctx)), _LongWay(build_network(ctx))
+    results = []
+    for s in (short, long_way):
+        rel = next(r for r in s.net.relations if r.code == "FAS001" and len(r.inputs) > 8)
+        first, second = rel.inputs[-1], rel.inputs[-2]  # two rows' weights (Jumlah)
+        _, overlay = s.evaluate(first, first.cur + 2)
+        assert id(rel.target) in overlay  # the count was computed, and its values copied
+        s.apply(overlay, s._cells)
+        delta, overlay = s.evaluate(second, second.cur + 1)
+        results.append((repr(delta), [repr(overlay[k]) for k in overlay]))
+        assert s._values_moved(rel, overlay) == [overlay.get(id(i), i.cur) for i in rel.inputs]
+    assert results[0] == results[1]
+
+
+def _counted_relations():
+    """The Fasilitasi and Desa pembilang relations (items, then their weights) of the
+    samples and the corpus, with their report's settings and year."""
+    paths = [*ALL_SAMPLES, *sorted((ROOT / "tests" / "corpus").iterdir())]
+    for path in paths:
+        try:
+            ctx = Context(read_report(path))
+        except LkjError:
+            continue
+        for rel in build_network(ctx).relations:
+            if rel.code in ("FAS001", "DES002") and rel.target.field == "pembilang":
+                yield rel, ctx.settings, ctx.report.identity.year
+
+
+def test_counted_items_are_judged_one_by_one_as_by_the_whole_count():
+    """count_invert and the suspects ask whether one item counts; the long way asked the
+    whole count with every other item left out (value None, weight 0) and compared with 1.
+    The count itself is what it was: the weights of the ticked rows (Fasilitasi), None when
+    a Desa date is unreadable, else the weights of the documents set on time."""
+    from lkj_excel.relations.capaian import UNREADABLE, _sum_or_none, doc_on_time
+
+    rng = random.Random(5)
+    seen = set()
+    for rel, settings, year in _counted_relations():
+        seen.add(rel.code)
+        n = len(rel.inputs) // 2
+        items, weights = rel.inputs[:n], rel.inputs[n:]
+
+        def one(k, _n=n, _items=items, _rel=rel):
+            vals = [None] * _n + [0.0] * _n
+            vals[k], vals[_n + k] = _items[k].cur, 1.0
+            return _rel.compute(vals) == 1
+
+        counting = [k for k in range(n) if one(k)]
+        cur = rel.value()
+        if cur is None:  # an unreadable date or an unknown weight: nothing to propose
+            assert rel.invert(rel, 3.0) == []
+        for want in () if cur is None else (cur + 1, cur - 1, cur + 2, cur):
+            delta = want - cur
+            assert rel.invert(rel, want) == [
+                (weights[k], weights[k].cur + delta) for k in counting
+                if weights[k].cur is not None and weights[k].cur + delta >= 0]
+            rel.target.cur, saved = cur, rel.target.cur
+            assert rel.suspects(rel, want) == [
+                items[k] for k in range(n) if weights[k].cur is not None
+                and abs(delta) == weights[k].cur and (k in counting) != (delta > 0)]
+            rel.target.cur = saved
+        # the count against its definition, on values drawn from the items' own
+        docs = [i.field for i in items]
+        pool = [i.cur for i in items] + [None, UNREADABLE] + (
+            [True, False] if rel.code == "FAS001" else ["tepat waktu", "terlambat"])
+        for _ in range(30):
+            vals = [rng.choice(pool) for _ in range(n)] + \
+                [rng.choice((None, 0.0, 1.0, 3.0)) for _ in range(n)]
+            if rel.code == "FAS001":
+                expected = _sum_or_none(w for t, w in zip(vals[:n], vals[n:], strict=True)
+                                        if t is True)
+            elif UNREADABLE in vals[:n]:
+                expected = None
+            else:
+                expected = _sum_or_none(w for doc, d, w in zip(docs, vals[:n], vals[n:],
+                                                           strict=True)
+                                        if doc_on_time(settings, doc, d, year))
+            assert repr(rel.compute(vals)) == repr(expected)
+    assert seen == {"FAS001", "DES002"}

@@ -392,11 +392,10 @@ def _realisasi(net, ctx, c: CapaianRow, rk: str, satuan, year, quarter) -> Cell:
             name = r.get("nama").text[:70]
             ticks.append(net.cell(sv, r.done, FLAG, "status", name, base=r.done is True))
             weights.append(_weight_cell(net, r.get("jumlah"), "jumlah", name))
-        n = len(ticks)
 
-        def ticked(vals, _n=n):
-            return _sum_or_none(w for t, w in zip(vals[:_n], vals[_n:], strict=True)
-                                if t is True)
+        def ticked(k, value):
+            """A Fasilitasi row counts when it is ticked."""
+            return value is True
 
         _counted(net, "FAS001", "Fasilitasi", pem, pen, ticks, weights, ticked,
                  "kegiatan terlaksana", "kegiatan")
@@ -421,16 +420,15 @@ def _realisasi(net, ctx, c: CapaianRow, rk: str, satuan, year, quarter) -> Cell:
                 docs.append(doc)
                 weights.append(w)
         s = ctx.settings
-        n = len(dates)
 
-        def count(vals, _docs=tuple(docs), _n=n):
-            if UNREADABLE in vals[:_n]:
+        def on_time(k, value, _docs=tuple(docs)):
+            """A document counts when it was set on time; a date lkj cannot read makes the
+            count unknown."""
+            if value == UNREADABLE:
                 return None
-            return _sum_or_none(w for doc, d, w in zip(_docs, vals[:_n], vals[_n:],
-                                                       strict=True)
-                                if doc_on_time(s, doc, d, year))
+            return doc_on_time(s, _docs[k], value, year)
 
-        _counted(net, "DES002", "Desa", pem, pen, dates, weights, count,
+        _counted(net, "DES002", "Desa", pem, pen, dates, weights, on_time,
                  "dokumen tepat waktu", "desa x 3 dokumen")
         return _ratio_realisasi(net, "DES002", c, v, rk, satuan, pem, pen, "Desa",
                                 "dokumen tepat waktu")
@@ -546,10 +544,26 @@ def _sum_or_none(xs) -> float | None:
 
 
 def _counted(net, code, source, pem: Cell, pen: Cell, items: list[Cell], weights: list[Cell],
-             count, done_what: str, total_what: str) -> None:
+             counts, done_what: str, total_what: str) -> None:
     """pembilang = the weights of the items that count (ticked, on time); penyebut = all
-    the weights (x 3 documents for Desa, where each document carries its desa's weight)."""
+    the weights (x 3 documents for Desa, where each document carries its desa's weight).
+    ``counts(k, value)``: whether item ``k`` with ``value`` counts, None when unknown."""
     n = len(items)
+
+    def count(vals):
+        """The pembilang from the items' values (``vals[:n]``) and weights (``vals[n:]``);
+        None when an item that counts has no weight or an item is unknown."""
+        got = 0.0
+        for k in range(n):
+            ok = counts(k, vals[k])
+            if ok is None:
+                return None
+            if ok:
+                w = vals[n + k]
+                if w is None:
+                    return None
+                got += w
+        return got
 
     def suspects(rel, want, _items=items):
         if want is None or rel.target.cur is None:
@@ -565,10 +579,9 @@ def _counted(net, code, source, pem: Cell, pen: Cell, items: list[Cell], weights
         return out
 
     def _item_ok(rel, k):
-        vals = [None] * n + [0.0] * n
-        vals[k] = items[k].cur
-        vals[n + k] = 1.0
-        return count(vals) == 1
+        """Whether item ``k`` counts at its current value (asked of each item: one item,
+        not the whole count with the others left out)."""
+        return bool(counts(k, items[k].cur))
 
     def count_invert(rel, want):
         """A weight that makes the count right (a typed Jumlah off by a few)."""
