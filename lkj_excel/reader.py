@@ -751,14 +751,15 @@ def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
     empty: dict[str, tuple[str, Any, Any]] = {}
     memo: dict[float, Number] = {}
     for (key, kind, c), typed in zip(cols, zip(*lines, strict=True), strict=True):
-        if typed.count("") + typed.count(None) == len(typed):  # a column left empty
+        blanks = typed.count("") + typed.count(None)
+        if blanks == len(typed):  # a column left empty
             value, parsed = _PARSERS[kind](None) if kind in _PARSERS else (None, None)
             if row_cls.leaves_out_empty_columns:
                 empty[key] = (col_letter(c), value, parsed)
                 continue
             raws, values, parsed = repeat(None), repeat(value), repeat(parsed)
         else:
-            raws = [None if v == "" else v for v in typed]
+            raws = [None if v == "" else v for v in typed] if blanks else list(typed)
             values, parsed = _parse_column(kind, raws, memo)
         kept.append(key)
         columns.append(list(map(Value, values, raws, repeat(sheet_name),
@@ -857,6 +858,23 @@ def _label_kind(row: Row, keys: tuple[str, ...], data_keys: tuple[str, ...] = ()
         if t and (kind := word(t)) is not None:
             return kind
     return None
+
+
+def _mark_budget_labels(rows: list[AnggaranRow]) -> None:
+    """Mark the Anggaran rows that are its JUMLAH or Rata-rata line (:func:`_label_kind`).
+    A row whose code is typed as it should be is neither, and says so before the call
+    (what _label_kind looks at first): nearly every row of a large table, each asked
+    without a call (tests/test_reader_fast.py compares the two ways)."""
+    for r in rows:
+        v = r.cells.get("kode")
+        if v is not None:
+            p = v.parsed
+            if p.__class__ is BudgetCode and p.canonical is not None and p.canonical == v.raw:
+                r.is_total = r.is_average = False
+                continue
+        kind = _label_kind(r, L.ANGGARAN.label_keys, ("kode",))
+        r.is_total = kind == "total"
+        r.is_average = kind == "average"
 
 
 def _capaian_total_like(row: Row, keys: tuple[str, ...]) -> bool:
@@ -1206,10 +1224,7 @@ def read_report(path: str | os.PathLike, progress: Callable[[str], None] | None 
     for r in tables["PK"]:
         if "target" in r.cells:
             r.cells["target"] = _measure_fix(r.cells["target"], r.get("satuan").text)
-    for r in tables["Anggaran"]:
-        kind = _label_kind(r, L.ANGGARAN.label_keys, ("kode",))
-        r.is_total = kind == "total"
-        r.is_average = kind == "average"
+    _mark_budget_labels(tables["Anggaran"])
     for r in tables["PK Anggaran"]:
         r.is_total = _label_kind(r, L.PK_ANGGARAN.label_keys, ("kode",)) == "total"
     _unlabelled_total(tables["Anggaran"], ("kode", "uraian"), ("pagu", "realisasi"))

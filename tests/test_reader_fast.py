@@ -162,6 +162,25 @@ def test_read_table_examples():
     assert R._label_kind(sub, L.ANGGARAN.label_keys, ("kode",)) is None
 
 
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_budget_labels_marked_as_label_kind_says(data):
+    """_mark_budget_labels (a code typed as it should be answers before the call) marks
+    each Anggaran row as _label_kind does, on generated tables and on rows left marked."""
+    grid = data.draw(_grid(L.ANGGARAN))
+    try:
+        rows, _m, _h = R.read_table(grid, L.ANGGARAN, "Anggaran", Path("x.xlsx"),
+                                    R.AnggaranRow)
+    except OverflowError:
+        return
+    for r in rows:  # marked before: the marks are set anew, not kept
+        r.is_total = r.is_average = data.draw(st.booleans())
+    R._mark_budget_labels(rows)
+    for r in rows:
+        kind = R._label_kind(r, L.ANGGARAN.label_keys, ("kode",))
+        assert (r.is_total, r.is_average) == (kind == "total", kind == "average"), r
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(st.lists(_CELLS, max_size=8), _grid(L.ANGGARAN).map(lambda g: g[-1] if g else [])))
 def test_numbering_row_short_way(cells):
