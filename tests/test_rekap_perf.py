@@ -188,7 +188,7 @@ def test_a_worker_reads_checks_and_summarises_in_one_pause_of_the_collector(monk
 def _rekap_sheet(path, monkeypatch, by_row: bool) -> None:
     """A rekap sheet written through writers.rekap._Sheet.put, a row at a time
     (RekapWorksheet.put_row) or, with by_row False, cell by cell through XlsxWriter's
-    write methods."""
+    write methods into XlsxWriter's own worksheet."""
     import math
 
     from lkj_excel.writers import rekap as W
@@ -199,7 +199,8 @@ def _rekap_sheet(path, monkeypatch, by_row: bool) -> None:
                                          "strings_to_formulas": False,
                                          "strings_to_urls": False,
                                          "strings_to_numbers": False})
-    wb.worksheet_class = W.RekapWorksheet
+    if by_row:  # else XlsxWriter's own worksheet
+        wb.worksheet_class = W.RekapWorksheet
     f = W._Formats(wb)
     f.none = None  # a column without a format: its blank cells are not written at all
     cols = (W.Col("Teks", 16, "text", True), W.Col("Angka", 12, "amount"),
@@ -232,13 +233,13 @@ def test_rekap_rows_written_at_once_are_xlsxwriters_cell_by_cell_bytes(tmp_path,
     _rekap_sheet(tmp_path / "per_sel.xlsx", monkeypatch, by_row=False)
     monkeypatch.undo()
     made = []
-    real = W.RekapWorksheet._write_cell
+    real = W.RekapWorksheet.put_row
 
-    def counted(self, row, col, cell):
-        made.append(type(cell) is str)
-        return real(self, row, col, cell)
+    def counted(self, row, cells):
+        made.extend(type(cell) is str for _c, cell in cells)
+        return real(self, row, cells)
 
-    monkeypatch.setattr(W.RekapWorksheet, "_write_cell", counted)
+    monkeypatch.setattr(W.RekapWorksheet, "put_row", counted)
     _rekap_sheet(tmp_path / "per_baris.xlsx", monkeypatch, by_row=True)
     assert made.count(True) > 60 and made.count(False) > 10  # both ways were taken
     with zipfile.ZipFile(tmp_path / "per_sel.xlsx") as a, \
