@@ -448,3 +448,24 @@ def test_ang007_names_each_negative_amount_in_table_order(tmp_path):
     res = check_data(tmp_path, data)
     got = [(f.cell, f.field, f.found) for f in res.findings if f.rule == "ANG007"]
     assert got == [("D7", "realisasi", "-3.000.000"), ("E12", "sisa", "-1.000.000")]
+
+
+def test_budget_codes_walk_as_the_pairs_of_each_coded_row():
+    """Context.budget_codes (two lists, no tuple a pair) iterates, every time it is walked,
+    as the list of (row, code) pairs of the budget rows whose code reads, in table order."""
+    from pathlib import Path
+
+    from lkj_excel.reader import read_report
+    from lkj_excel.rules.base import Context
+
+    root = Path(__file__).resolve().parent.parent / "sample_workbooks"
+    report = read_report(root / "004_candipuro_kecamatan_tw2_2023.xlsx")
+    ctx = Context(report)
+    want = [(r, r.code) for r in report.anggaran
+            if not (r.is_total or r.is_average) and r.code is not None]
+    assert len(want) > 40
+    for _ in range(2):  # walked by several rules
+        got = list(ctx.budget_codes)
+        assert [(a is b, c == d) for (a, c), (b, d) in zip(got, want, strict=True)] == \
+            [(True, True)] * len(want)
+    assert len(ctx.budget_codes) == len(want)
