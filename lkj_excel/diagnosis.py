@@ -289,16 +289,24 @@ class Solver:
         fixed = created = 0
         now = self._now
         known = self._cells
+        moved = overlay.get
         for d in self.downstream(x):
             k = id(d)
             known[k] = d
             r = d.relation
-            if r.compute is total and d.cur is not None and len(r.inputs) > 8:
+            ins = r.inputs
+            n = len(ins)
+            # the inputs' values with the move's: most relations read two cells (a sisa,
+            # a persentase), read without a comprehension's call
+            if n == 2:
+                a, b = ins
+                nv = r.compute([moved(id(a), a.cur), moved(id(b), b.cur)])
+            elif n <= 8:
+                nv = r.compute([moved(id(i), i.cur) for i in ins])
+            elif r.compute is total and d.cur is not None:
                 nv = self._sum_moved(d, overlay)
-            elif len(r.inputs) > 8:
-                nv = r.compute(self._values_moved(r, overlay))
             else:
-                nv = r.compute([overlay.get(id(i), i.cur) for i in r.inputs])
+                nv = r.compute(self._values_moved(r, overlay))
             overlay[k] = nv
             old = now.get(k)
             if old is None:
@@ -362,10 +370,13 @@ class Solver:
 
     # -- search ---------------------------------------------------------------------------
     def candidates(self, rel: Relation, want: Any, depth: int = 0,
-                   suspects: set[int] | None = None) -> list[tuple[Cell, Any]]:
+                   suspects: set[int] | None = None,
+                   fed: set[int] | None = None) -> list[tuple[Cell, Any]]:
         """Input values that would make ``rel``'s target ``want``. Below the relation's own
         inputs (a program's sum pushed down to its sub kegiatan) only ``suspects`` are
-        proposed, when given: inputs that some other disagreement also points at."""
+        proposed, when given: inputs that some other disagreement also points at. ``fed``
+        (with ``suspects``): the cells some suspect feeds (:meth:`fed_by`); below any other
+        derived cell no suspect lies, so nothing would be proposed there."""
         if rel.__class__ is SettledRelation and suspects is None:
             # every row below would be proposed: the lazy network left them out
             raise NetworkIncomplete(rel)
@@ -390,9 +401,16 @@ class Solver:
                 if id(i) in self.net.partial:
                     raise NetworkIncomplete(rel)  # what it feeds was not built
                 out.append((i, v))
-            elif depth < 4:
-                out.extend(self.candidates(i.relation, v, depth + 1, suspects))
+            elif depth < 4 and (fed is None or id(i) in fed):
+                out.extend(self.candidates(i.relation, v, depth + 1, suspects, fed))
         return out
+
+    def fed_by(self, inputs: list[Cell]) -> set[int]:
+        """The ids of the cells ``inputs`` feed, directly or through others."""
+        fed: set[int] = set()
+        for x in inputs:
+            fed.update(map(id, self.downstream(x)))
+        return fed
 
     def bad(self) -> list[Cell]:
         """The typed derived cells that disagree before the search moves anything."""
@@ -418,21 +436,24 @@ class Solver:
             tried: list[tuple[float, int, dict[int, Any], int]] = []
             # inputs two disagreements point at, or one short relation (a row's sisa)
             seen_once: set[int] = set()
-            suspects: set[int] = set()
+            suspects: dict[int, Cell] = {}
             for d in bad.values():
                 ins = d.relation.inputs
                 for i in ins:
                     k = id(i)
                     if len(ins) <= LONG_SUM or k in seen_once:
-                        suspects.add(k)
+                        suspects[k] = i
                     seen_once.add(k)
+            fed: set[int] | None = None  # made when first needed (nothing cached)
             for did, d in bad.items():
                 entries = cache.get(did)
                 if entries is None:
+                    if fed is None:
+                        fed = self.fed_by([i for i in suspects.values() if i.relation is None])
                     entries = []
                     seen: set[tuple[int, Any]] = set()
                     deps = {did, *(id(i) for i in d.relation.inputs)}
-                    for x, v in self.candidates(d.relation, d.typed, 0, suspects):
+                    for x, v in self.candidates(d.relation, d.typed, 0, suspects.keys(), fed):
                         key = (id(x), round(v, 6) if isinstance(v, float) else v)
                         if key in seen or _same(v, x.cur):
                             continue

@@ -483,3 +483,26 @@ def test_counted_items_are_judged_one_by_one_as_by_the_whole_count():
                                         if doc_on_time(settings, doc, d, year))
             assert repr(rel.compute(vals)) == repr(expected)
     assert seen == {"FAS001", "DES002"}
+
+
+@pytest.mark.parametrize("path,edits", list(_reports()))
+def test_candidates_look_only_below_what_suspects_feed(path, edits):
+    """With suspects, candidates() pushes a disagreement down only through cells that some
+    suspect feeds (below the others it would propose nothing): the same proposals as
+    looking below every cell, for the disagreements of each report and suspects drawn at
+    random among its inputs (rows deep under a program's sum among them)."""
+    rng = random.Random(path.stem)
+    s = Solver(build_network(Context(read_report(path, edits=edits))))
+    inputs = [c for c in s.net.cells if c.relation is None]
+    bad = [c for c in s.bad() if s.cost(c, c.cur) > 0]
+    pushed = 0
+    for _ in range(4):
+        suspects = {id(i): i for d in bad for i in d.relation.inputs}
+        suspects.update((id(i), i) for i in rng.sample(inputs, len(inputs) // 8))
+        fed = s.fed_by([i for i in suspects.values() if i.relation is None])
+        for d in bad:
+            long_way = s.candidates(d.relation, d.typed, 0, suspects.keys())
+            assert s.candidates(d.relation, d.typed, 0, suspects.keys(), fed) == long_way
+            pushed += sum(1 for x, _ in long_way if x not in d.relation.inputs)
+    if path.stem.startswith("003"):
+        assert pushed > 0, "no suspect found below a disagreement's own inputs"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..model import AnggaranRow, Value, row_number
 from ..parsing import Number, parse_code
-from ..rules.base import amount, typed
+from ..rules.base import amount, rp, typed
 from .core import AMOUNT, LONG_SUM, PERCENT, Cell, ratio_pct, shown_reading, total
 
 LEVEL_NAME = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub kegiatan"}
@@ -88,16 +88,6 @@ class Budget:
         self.by_row = by_row
 
 
-def _rp(x):
-    from ..rules.base import rp
-
-    return rp(x)
-
-
-def _pct(x):
-    from ..rules.base import pct
-
-    return pct(x)
 
 
 def row_key(r: AnggaranRow, code: str | None) -> str:
@@ -211,7 +201,7 @@ def _unreadable_code(r: AnggaranRow) -> bool:
 
 def _sum_explain(what: str, child: str):
     def explain(rel, vals, found, expected):
-        parts = " + ".join(_rp(v) for v in vals[:6]) + (" + ..." if len(vals) > 6 else "")
+        parts = " + ".join(rp(v) for v in vals[:6]) + (" + ..." if len(vals) > 6 else "")
         return (f"{rel.target.label.capitalize()} {what} {found} seharusnya {expected}, jumlah "
                 f"{len(vals)} {child} ({parts}).")
     return explain
@@ -227,8 +217,8 @@ def _sum_invert(rel, want):
 
 def _sisa_explain(rel, vals, found, expected):
     p, r = vals
-    return (f"Sisa {found} seharusnya {expected} (pagu {_rp(p)} dikurangi realisasi "
-            f"{_rp(r)}).")
+    return (f"Sisa {found} seharusnya {expected} (pagu {rp(p)} dikurangi realisasi "
+            f"{rp(r)}).")
 
 
 def _sisa(vals):
@@ -253,14 +243,14 @@ def _share(vals):
 
 def _pct_explain(rel, vals, found, expected):
     p, r = vals
-    return (f"Persentase {found} seharusnya {expected} (realisasi {_rp(r)} dibagi pagu "
-            f"{_rp(p)}).")
+    return (f"Persentase {found} seharusnya {expected} (realisasi {rp(r)} dibagi pagu "
+            f"{rp(p)}).")
 
 
 def _capk_explain(rel, vals, found, expected):
     plan, r = vals
-    return (f"Capaian keuangan {found} seharusnya {expected} (realisasi {_rp(r)} dibagi "
-            f"rencana triwulan {_rp(plan)}).")
+    return (f"Capaian keuangan {found} seharusnya {expected} (realisasi {rp(r)} dibagi "
+            f"rencana triwulan {rp(plan)}).")
 
 
 def _plan_providers(ln: Line) -> list[Cell]:
@@ -668,7 +658,7 @@ def _quarterly_plan(net, ctx, b: Budget, lines: list[Line], quarter: int | None 
         names = ROMAN_TW[:q] if cumulative else (ROMAN_TW[q - 1],)
 
         def explain(rel, vals, found, expected, _n=names, _c=cumulative):
-            parts = " + ".join(f"TW {n} {_rp(v or 0)}" for n, v in zip(_n, vals, strict=True))
+            parts = " + ".join(f"TW {n} {rp(v or 0)}" for n, v in zip(_n, vals, strict=True))
             return (f"Rencana triwulan {found} seharusnya {expected} menurut rencana TW "
                     f"({'s.d. triwulan ini' if _c else 'triwulan ini'}: {parts}).")
 
@@ -695,7 +685,7 @@ def _average(net, ctx, b: Budget, avg: AnggaranRow, plan_total: Cell | None) -> 
 
     def explain(rel, vals, found, expected):
         return (f"Rata-rata capaian keuangan {found} seharusnya {expected} (realisasi "
-                f"{_rp(total(vals[:n]))} dibagi rencana triwulan {_rp(total(vals[n:]))}).")
+                f"{rp(total(vals[:n]))} dibagi rencana triwulan {rp(total(vals[n:]))}).")
 
     alt = ()
     if b.total is not None and b.total.plan is not None:

@@ -14,6 +14,16 @@ import datetime as dt
 from ..calendar import quarter_end
 from ..model import CapaianRow, Value
 from ..parsing import Number, normalise_text
+from ..rules.base import (
+    FORMULA_TEXT,
+    amount,
+    best_match,
+    measure,
+    num,
+    pct,
+    typed,
+    units_compatible,
+)
 from .core import COUNT, FLAG, LABEL, MEASURE, PERCENT, Cell, capaian_formula_value, mean, ratio_pct
 
 DOCS = ("rkpdes", "apbdes", "lppdes")
@@ -21,22 +31,10 @@ DOCS = ("rkpdes", "apbdes", "lppdes")
 UNREADABLE = "?"
 
 
-def _num(x):
-    from ..rules.base import num
-
-    return num(x)
-
-
-def _pct(x, decimals: int = 2):
-    from ..rules.base import pct
-
-    return pct(x, decimals)
 
 
 def _measure_cell(net, v: Value, satuan: str | None, fld: str, rk: str,
                   base: float | None = ...) -> Cell:
-    from ..rules.base import measure
-
     val, unit = measure(v, satuan)
     p = v.parsed if isinstance(v.parsed, Number) else None
     kind = PERCENT if unit == "%" else MEASURE
@@ -45,8 +43,6 @@ def _measure_cell(net, v: Value, satuan: str | None, fld: str, rk: str,
 
 
 def _count_cell(net, v: Value, fld: str, rk: str) -> Cell:
-    from ..rules.base import amount
-
     a = amount(v)
     return net.cell(v, a, COUNT, fld, rk, number=v.parsed if isinstance(v.parsed, Number)
                     else None)
@@ -89,7 +85,6 @@ def doc_on_time(settings, doc: str, date: dt.date | str | None, year: int) -> bo
 
 
 def build(net, ctx, *, year=..., quarter=...) -> None:
-    from ..rules.base import FORMULA_TEXT, typed, units_compatible
     from ..rules.capaian import row_key
 
     report = ctx.report
@@ -131,7 +126,7 @@ def build(net, ctx, *, year=..., quarter=...) -> None:
                 blank = " (kosong, dihitung 0)" if rel.inputs[0].typed is None and \
                     rel.inputs[0].relation is None else ""
                 return (f"Capaian {found} seharusnya {expected} ({FORMULA_TEXT[_f]}: "
-                        f"realisasi {_num(round(r, 2))}{blank}, target {_num(t)}).")
+                        f"realisasi {num(round(r, 2))}{blank}, target {num(t)}).")
             net.relate("CAP001", c_cell, (r_cell, t_cell),
                        lambda v, _f=formula: capaian_formula_value(_f, v[0], v[1]), explain,
                        invert=_capaian_invert(formula, net.tol))
@@ -197,8 +192,8 @@ def _shown_pct(c_cell: Cell, x, shown) -> str:
     the report shows ("76%"), or the computed one (75,80%)."""
     if shown is None or shown == x or c_cell.number is None or \
             c_cell.number.decimals is None:
-        return _pct(shown if shown is not None else x)
-    return _pct(shown, c_cell.number.decimals)
+        return pct(shown if shown is not None else x)
+    return pct(shown, c_cell.number.decimals)
 
 
 def capaian_as_shown(c_cell: Cell, x: float | None, tol) -> float | None:
@@ -328,7 +323,7 @@ def _plan(net, ctx, c: CapaianRow, rk: str, satuan, t_cell: Cell, quarter) -> bo
     names = ROMAN_TW[:quarter] if method == "kumulatif" else (ROMAN_TW[quarter - 1],)
 
     def explain(rel, vals, found, expected, _m=method, _n=names):
-        parts = " + ".join(f"TW {n} {_num(x or 0)}" for n, x in zip(_n, vals, strict=True))
+        parts = " + ".join(f"TW {n} {num(x or 0)}" for n, x in zip(_n, vals, strict=True))
         return (f"Target {found} seharusnya {expected} menurut rencana aksi ({_m}: "
                 f"{parts}).")
 
@@ -340,8 +335,6 @@ def _plan(net, ctx, c: CapaianRow, rk: str, satuan, t_cell: Cell, quarter) -> bo
 def _column_totals(net, row: CapaianRow | None, column_cells: dict[str, list[Cell]]) -> None:
     """The "Jumlah" line under the indicators sums each column it fills (CAP009); an
     empty or "-" cell counts 0, as in the report (seed 001: - + 6 + 7 = 13)."""
-    from ..rules.base import typed
-
     if row is None:
         return
     for key, cells in column_cells.items():
@@ -354,7 +347,7 @@ def _column_totals(net, row: CapaianRow | None, column_cells: dict[str, list[Cel
         target = net.cell(v, p.value, MEASURE, key, "Jumlah", number=p)
 
         def explain(rel, vals, found, expected, _k=key):
-            parts = " + ".join(_num(x or 0) for x in vals[:8]) + (" + ..." if len(vals) > 8
+            parts = " + ".join(num(x or 0) for x in vals[:8]) + (" + ..." if len(vals) > 8
                                                                   else "")
             label = {"target_tahunan": "target tahunan"}.get(_k, _k)
             return (f"Jumlah {label} {found} seharusnya {expected} ({parts}, jumlah "
@@ -375,8 +368,6 @@ def _total_invert(rel, want):
 def _realisasi(net, ctx, c: CapaianRow, rk: str, satuan, year, quarter) -> Cell:
     """The realisasi cell, derived from the pembilang and penyebut (typed, or counted from
     the Fasilitasi or Desa sheet) where the row has them."""
-    from ..rules.base import amount, typed
-
     v = c.get("realisasi")
     src = normalise_text(c.get("sumber").text)
     report = ctx.report
@@ -450,8 +441,8 @@ def _realisasi(net, ctx, c: CapaianRow, rk: str, satuan, year, quarter) -> Cell:
         if r_cell.typed is not None or r_cell.value.cell:
             net.relate("CAP002", r_cell, (pem, pen), lambda x: ratio_pct(x[0], x[1]),
                        lambda rel, vals, found, expected: (
-                           f"Realisasi {found} tidak sesuai {_num(vals[0])} / "
-                           f"{_num(vals[1])} = {expected}."),
+                           f"Realisasi {found} tidak sesuai {num(vals[0])} / "
+                           f"{num(vals[1])} = {expected}."),
                        invert=_ratio_invert(net.tol))
     return r_cell
 
@@ -516,7 +507,7 @@ def _ratio_realisasi(net, code, c, v, rk, satuan, pem, pen, source, what) -> Cel
         if typed_unit and typed_unit != "%" and rel.target.value.text:
             found = rel.target.value.text
         return (f"Realisasi {found} seharusnya {expected} menurut sheet {source} "
-                f"({_num(vals[0])} {what} dari {_num(vals[1])}).")
+                f"({num(vals[0])} {what} dari {num(vals[1])}).")
 
     net.relate(code, r_cell, (pem, pen), lambda x: ratio_pct(x[0], x[1]), explain,
                invert=_ratio_invert(net.tol))
@@ -525,8 +516,6 @@ def _ratio_realisasi(net, code, c, v, rk, satuan, pem, pen, source, what) -> Cel
 
 def _weight_cell(net, v: Value, fld: str, rk: str) -> Cell:
     """How many activities or desa a row stands for: its typed Jumlah, else 1."""
-    from ..rules.base import amount
-
     a = amount(v)
     ok = a is not None and a >= 0 and float(a).is_integer()
     return net.cell(v, a if ok else None, COUNT, fld, rk,
@@ -625,8 +614,6 @@ def _weights_invert(docs: int):
 
 def _perbandingan(net, ctx, c: CapaianRow, rk: str, t_cell: Cell, r_cell: Cell, year) -> None:
     """The Perbandingan row of the report year repeats the Capaian target and realisasi."""
-    from ..rules.base import amount, best_match
-
     if year is None:
         return
     satuan = c.get("satuan").text

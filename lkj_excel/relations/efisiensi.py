@@ -9,6 +9,7 @@ legitimately differ), not tied to it as a relation.
 from __future__ import annotations
 
 from ..parsing import Number
+from ..rules.base import amount, measure, pct, rp, typed, units_compatible
 from .core import AMOUNT, PERCENT, Cell, ratio_pct
 
 EFFICIENCY_TEXT = {
@@ -28,21 +29,9 @@ def efficiency(formula: str, anggaran: float | None, kinerja: float | None) -> f
     return kinerja - anggaran
 
 
-def _pct(x):
-    from ..rules.base import pct
-
-    return pct(x)
-
-
-def _rp(x):
-    from ..rules.base import rp
-
-    return rp(x)
 
 
 def _percent_cell(net, v, fld, rk) -> Cell:
-    from ..rules.base import typed
-
     p = v.parsed if isinstance(v.parsed, Number) else None
     val = p.value if typed(v) and p is not None and p.value is not None else None
     return net.cell(v, val, PERCENT, fld, rk, number=p)
@@ -62,7 +51,6 @@ def _budget_line(ctx, budget, r):
 
 
 def build(net, ctx, budget) -> None:
-    from ..rules.base import amount, measure, typed, units_compatible
     from ..rules.efisiensi import row_key
 
     formula = ctx.settings.efficiency_formula
@@ -85,8 +73,8 @@ def build(net, ctx, budget) -> None:
         if pagu.base is not None:
             net.relate("COP001", ang, (pagu, real), lambda v: ratio_pct(v[1], v[0]),
                        lambda rel, vals, found, expected: (
-                           f"{found} seharusnya {expected} (realisasi {_rp(vals[1])} dibagi "
-                           f"pagu {_rp(vals[0])})."))
+                           f"{found} seharusnya {expected} (realisasi {rp(vals[1])} dibagi "
+                           f"pagu {rp(vals[0])})."))
         kin = _percent_cell(net, r.get("capaian_kinerja"), "capaian_kinerja", rk)
         t, tu = measure(r.get("target"))
         rk_, ru = measure(r.get("realisasi_kinerja"))
@@ -106,8 +94,8 @@ def build(net, ctx, budget) -> None:
             a = vals[0]
             k = vals[1] if len(vals) > 1 else None
             return (f"{found} seharusnya {expected} (rumus {EFFICIENCY_TEXT[formula]}; "
-                    f"capaian anggaran {_pct(a)}"
-                    + (f", capaian kinerja {_pct(k)}" if formula != "100-penyerapan" else "")
+                    f"capaian anggaran {pct(a)}"
+                    + (f", capaian kinerja {pct(k)}" if formula != "100-penyerapan" else "")
                     + ").")
 
         if formula == "100-penyerapan":
@@ -146,7 +134,7 @@ def _sasaran_sums(net, ctx, amounts: dict[int, tuple[Cell, Cell]]) -> None:
             ins = [amounts[m.row][k] for m in members]
 
             def explain(rel, vals, found, expected, _w=what):
-                parts = " + ".join(_rp(v) for v in vals[:6]) + (" + ..." if len(vals) > 6
+                parts = " + ".join(rp(v) for v in vals[:6]) + (" + ..." if len(vals) > 6
                                                                 else "")
                 return (f"{_w.capitalize()} sasaran {found} seharusnya {expected}, jumlah "
                         f"{len(vals)} kegiatan yang mendukungnya ({parts}).")

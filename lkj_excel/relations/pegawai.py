@@ -24,6 +24,7 @@ import re
 from ..model import RekapPegawaiRow, Report, Row, Value
 from ..parsing import Number, normalise_text, parse_pangkat
 from ..record import Record
+from ..rules.base import amount, measure, num
 from .core import COUNT, PERCENT, Cell
 
 #: Status columns of Rekap Pegawai, as (column key, status in the Pegawai sheet).
@@ -314,15 +315,8 @@ def missing_categories(report: Report, t: RekapTable) -> dict[str, list[str]]:
 # ---------------------------------------------------------------------------------------
 
 
-def _num(x) -> str:
-    from ..rules.base import num
-
-    return num(x)
-
 
 def _count_cell(net, v: Value, fld: str, rk: str, blank_is_zero: bool) -> Cell:
-    from ..rules.base import amount
-
     a = amount(v, blank_is_zero=blank_is_zero)
     return net.cell(v, a, COUNT, fld, rk,
                     number=v.parsed if isinstance(v.parsed, Number) else None)
@@ -399,7 +393,7 @@ def _table(net, report: Report, t: RekapTable) -> None:
 
             def explain(rel, vals, found, expected, _ks=tuple(c.field for c in st_cells),
                         _rk=rk):
-                parts = " + ".join(f"{_FIELD[k]} {_num(x or 0)}" for k, x in zip(_ks, vals, strict=True))
+                parts = " + ".join(f"{_FIELD[k]} {num(x or 0)}" for k, x in zip(_ks, vals, strict=True))
                 return f"{_rk}: Jumlah {found} seharusnya {expected} ({parts})."
 
             net.relate("PEG001", j, st_cells, _sum, explain, invert=_sum_invert)
@@ -451,7 +445,7 @@ def _totals(net, t: RekapTable, status_keys, col_cells: dict[str, list[Cell]]) -
         made[k] = target
 
         def explain(rel, vals, found, expected, _k=k):
-            parts = " + ".join(_num(x or 0) for x in vals[:10]) + (" + ..." if len(vals) > 10
+            parts = " + ".join(num(x or 0) for x in vals[:10]) + (" + ..." if len(vals) > 10
                                                                    else "")
             return (f"Baris Jumlah {t.title}, kolom {_FIELD[_k]}: {found} seharusnya "
                     f"{expected} ({parts}, {len(vals)} baris).")
@@ -464,8 +458,6 @@ def _totals(net, t: RekapTable, status_keys, col_cells: dict[str, list[Cell]]) -
 
 
 def _percent(net, t: RekapTable, pairs: list[tuple[RekapPegawaiRow, Cell]]) -> None:
-    from ..rules.base import measure
-
     if not pairs:
         return
     jumlah_cells = [j for _, j in pairs]
@@ -487,8 +479,8 @@ def _percent(net, t: RekapTable, pairs: list[tuple[RekapPegawaiRow, Cell]]) -> N
 
         def explain(rel, vals, found, expected, _i=idx, _rk=rk):
             tot = sum(x or 0.0 for x in vals)
-            return (f"{_rk}: Persen {found} seharusnya {expected} ({_num(vals[_i] or 0)} / "
-                    f"{_num(tot)} x 100).")
+            return (f"{_rk}: Persen {found} seharusnya {expected} ({num(vals[_i] or 0)} / "
+                    f"{num(tot)} x 100).")
 
         net.relate("PEG003", c, tuple(jumlah_cells), share, explain)
     if t.total is not None:
