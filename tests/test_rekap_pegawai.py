@@ -355,3 +355,25 @@ def test_dokumen_without_list_shows_typed_tables(tmp_path):
     edu = next(t for t in tables if t and t[0][:2] == ["No", "Pendidikan"])
     assert {r[1]: r[-2] for r in edu}["Jumlah"] == "17"
     assert not any(t and any("Nama / NIP" in c for c in t[0]) for t in tables)
+
+
+def test_profiles_read_once_a_check_are_the_people_read_each_time():
+    """The network and PEG005 share one reading of the Pegawai sheet per table kind
+    (relations.pegawai.profiles_of, kept on the check's Context): the same as reading it
+    again for every table, for each sample and every kind a table can be."""
+    from lkj_excel.relations.pegawai import people_profiles, profiles_of, rekap_tables
+    from lkj_excel.rules.base import Context
+
+    from .conftest import ALL_SAMPLES
+
+    asked = 0
+    for path in ALL_SAMPLES:
+        ctx = Context(read_report(path))
+        for dim in ("Pendidikan", "Golongan", "Eselon", "Diklat"):
+            got = profiles_of(ctx, dim)
+            assert got == people_profiles(ctx.report, dim), (path.name, dim)
+            assert profiles_of(ctx, dim) is got  # read once
+            asked += got is not None
+        for t in rekap_tables(ctx.report):
+            assert profiles_of(ctx, t.tabel) == people_profiles(ctx.report, t.tabel)
+    assert asked >= 4, "no sample lists its people: the test proves nothing"

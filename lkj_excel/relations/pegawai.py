@@ -203,11 +203,10 @@ def person_status(r: Row) -> str | None:
     return employment_status(t) if t.strip() else None
 
 
-def person_category(dim: str, r: Row, column_used: bool) -> str | None:
+def person_category(dim: str, r: Row, column_used: bool, status: str | None) -> str | None:
     """A person's category (None: has none, as Non PNS have no golongan; UNKNOWN: the list
-    does not say)."""
-    st = person_status(r)
-    civil = st in ("PNS", "CPNS")
+    does not say). ``status``: :func:`person_status` of the row."""
+    civil = status in ("PNS", "CPNS")
     if dim == "Pendidikan":
         v = r.get("pendidikan").text
         return _edu(v) or UNKNOWN
@@ -256,8 +255,17 @@ def people_profiles(report: Report, dim: str) -> list[tuple[str, str | None, str
     used = key is None or any(_typed(r.get(key)) for r in people)
     if not used:
         return None
-    return [(r.get("nama").text.strip(), person_status(r), person_category(dim, r, used))
-            for r in people]
+    return [(r.get("nama").text.strip(), st, person_category(dim, r, used, st))
+            for r in people for st in (person_status(r),)]
+
+
+def profiles_of(ctx, dim: str) -> list[tuple[str, str | None, str]] | None:
+    """:func:`people_profiles` of the checked report, read once a check for each table
+    kind: the network and PEG005 ask about the same people."""
+    memo = ctx.pegawai_profiles
+    if dim not in memo:
+        memo[dim] = people_profiles(ctx.report, dim)
+    return memo[dim]
 
 
 def list_counts(profiles: list[tuple[str, str | None, str]] | None, dim: str, row_key: str,
@@ -280,14 +288,14 @@ def list_counts(profiles: list[tuple[str, str | None, str]] | None, dim: str, ro
     return ListCount(len(names), names, status)
 
 
-def missing_categories(report: Report, t: RekapTable) -> dict[str, list[str]]:
+def missing_categories(ctx, t: RekapTable) -> dict[str, list[str]]:
     """People of the Pegawai sheet whose category has no row in table ``t`` (category ->
     names), when the list can tell: every person the table counts has the attribute
     readable. A table without a Jumlah row, or of unknown kind, is not judged."""
     dim = t.tabel
     if dim is None or not t.rows:
         return {}
-    profiles = people_profiles(report, dim)
+    profiles = profiles_of(ctx, dim)
     if profiles is None:
         return {}
     row_keys = [c for c in (category(dim, r.get("uraian").text) for r in t.rows) if c]
@@ -340,9 +348,8 @@ _FIELD = {"pns": "PNS", "cpns": "CPNS", "pppk": "PPPK", "non_pns": "Non PNS",
 
 
 def build(net, ctx) -> None:
-    report = ctx.report
-    for t in rekap_tables(report):
-        _table(net, report, t)
+    for t in rekap_tables(ctx.report):
+        _table(net, ctx, t)
 
 
 def _row_key_label(title: str | None, label: str) -> str:
@@ -357,7 +364,7 @@ def _row_key(t: RekapTable, r: RekapPegawaiRow) -> str:
                           or f"baris {r.row}")
 
 
-def _table(net, report: Report, t: RekapTable) -> None:
+def _table(net, ctx, t: RekapTable) -> None:
     status_keys = t.status_keys()
     dim = t.tabel
     cats = {r.row: category(dim, r.get("uraian").text) if dim else None for r in t.rows}
@@ -366,7 +373,7 @@ def _table(net, report: Report, t: RekapTable) -> None:
         if c:
             seen[c] = seen.get(c, 0) + 1
     col_cells: dict[str, list[Cell]] = {k: [] for k in (*status_keys, "jumlah")}
-    profiles = people_profiles(report, dim) if dim and any(cats.values()) else None
+    profiles = profiles_of(ctx, dim) if dim and any(cats.values()) else None
     jumlah_cells: list[tuple[RekapPegawaiRow, Cell]] = []
     for r in t.rows:
         rk = _row_key(t, r)

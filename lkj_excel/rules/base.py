@@ -345,6 +345,12 @@ class Context:
                     append(v)
         return out
 
+    @cached_property
+    def pegawai_profiles(self) -> dict[str, list | None]:
+        """The people of the Pegawai sheet as each Rekap Pegawai table kind counts them
+        (relations.pegawai.profiles_of fills it): read once for the network and PEG005."""
+        return {}
+
     # -- the diagnosis ------------------------------------------------------------------------
     @cached_property
     def diagnosis(self):

@@ -90,7 +90,7 @@ def rekap_row_missing(ctx: Context):
     Contoh: tabel pendidikan berbaris SD, SMP, SMA/SMK, S1, S2, padahal daftar pegawai
     memuat RINA WATI dengan pendidikan D3."""
     for t in rekap_tables(ctx.report):
-        missing = missing_categories(ctx.report, t)
+        missing = missing_categories(ctx, t)
         if not missing:
             continue
         anchor = (t.total or t.rows[-1]).get("uraian")
