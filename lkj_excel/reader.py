@@ -23,7 +23,6 @@ from functools import cache
 from itertools import repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from types import MappingProxyType
 
 from . import layout as L
 from .errors import MissingColumn, MissingSheet, UnreadableWorkbook
@@ -767,7 +766,8 @@ def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
     del lines
     keys = tuple(kept)
     holder = _cells_holder(keys)
-    make = functools.partial(row_cls, empty=MappingProxyType(empty)) if empty else row_cls
+    # one dict for the table's rows (a plain one, so that a report still pickles and copies)
+    make = functools.partial(row_cls, empty=empty) if empty else row_cls
     rows: list[Row] = []
     append = rows.append
     for number, cells in zip(numbers, zip(*columns, strict=True), strict=True):

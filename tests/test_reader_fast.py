@@ -156,6 +156,14 @@ def test_read_table_examples():
     assert sub.empty is total.empty
     assert sub["sisa"].raw is None and sub["sisa"].cell == "E3" and sub.ref("sisa") == "E3"
     assert sub.get("sisa") == sub["sisa"] and sub.get("sisa").parsed.style == "none"
+    # a report still pickles and copies (workers, the page): the table's rows share one
+    # plain dict of their empty columns
+    import copy
+    import pickle
+
+    for twin in (pickle.loads(pickle.dumps(rows)), copy.deepcopy(rows)):
+        assert twin == rows and twin[0].empty == sub.empty and twin[0].empty is twin[1].empty
+        assert twin[0]["sisa"] == sub["sisa"] and twin[0].ref("sisa") == "E3"
     assert sub.cells["persentase"].value == 50.0
     assert total.cells["kode"].raw is None and total.cells["uraian"].value == "JUMLAH"
     assert R._label_kind(total, L.ANGGARAN.label_keys, ("kode",)) == "total"
