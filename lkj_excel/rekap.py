@@ -194,7 +194,9 @@ def _record(path: str, key: str) -> dict:
     check and its summary are dropped at the return: reference counting frees them, so
     when the collector resumes it finds only the record and the few cycles left (the
     diagnosis network's), instead of walking the whole model once after each of
-    read_report, check and build_summary (their own pauses end inside this one)."""
+    read_report, check and build_summary (their own pauses end inside this one). The
+    check's network is let go of once the record is made (Context.close), so that
+    nothing of the report is left in cycles for the collector either."""
     from .checking import check
     from .pengaturan import differences
     from .reader import read_report
@@ -245,6 +247,7 @@ def _record(path: str, key: str) -> dict:
     typed = typed_values(report, res.findings)
     findings = [(f.rule, f.severity.value, f.sheet, f.cell or "", f.row_key, f.field,
                  shown_found(f, typed), f.expected, f.message) for f in res.sorted()]
+    res.context.close()  # reference counting frees the report at the return
     return {"path": path, "ok": True, "report": rep, "indicators": indicators,
             "budget": budget, "findings": findings}
 

@@ -222,6 +222,7 @@ def build_summary(result: CheckResult) -> Summary:
             walk(x.children)
 
     walk([_budget_line(ln, has_plan) for ln in (b.roots if b is not None else [])])
+    walk = None  # else the recursive closure holds the lines for the collector
     by_row = {x.row.row: x for x in flat}
     flat.sort(key=lambda x: x.row.row)
     top = [by_row[ln.row.row] for ln in (b.top if b is not None else [])]

@@ -586,6 +586,7 @@ def build(net, ctx, overrides: dict[int, str], *, quarter: int | None = ...,
 
     for ln in b.roots:
         sums(ln)
+    sums = None  # else the recursive closure holds the lines for the collector
     if b.total is not None and b.total.children:
         level = b.top[0].level
         relate_sums(b.total, "ANG005", "JUMLAH",

@@ -359,6 +359,13 @@ class Context:
 
         return diagnose(self)
 
+    def close(self) -> None:
+        """Let go of the diagnosis network, if the check made one (Network.close): for a
+        caller that keeps nothing of the check but what it has read from it."""
+        made = self.__dict__.get("diagnosis")
+        if made is not None:
+            made.net.close()
+
     @property
     def year(self) -> int | None:
         """The report year, as the diagnosis settled it (a typed year that contradicts the
