@@ -2,7 +2,7 @@
 
 Writes into OUT (one text file per product, stable order, no paths or timestamps):
 
-- ``check/NAME.txt``: exit code and ``lkj check --format json`` (and the text format) of
+- ``check/NAME.txt``: exit code and ``lkj check --format json`` (and the text and CSV formats) of
   every sample workbook, every file of tests/corpus, and synthetic workbooks with mistakes
   (the rekap benchmark's generator, plus larger Anggaran tables);
 - ``final/NAME.txt``: every cell of ``lkj finalise`` of each sample: the stored value
@@ -100,7 +100,7 @@ def dump_check(paths: list[Path], out: Path, tmp: Path) -> None:
     (out / "check").mkdir(parents=True, exist_ok=True)
     for p in paths:
         parts = []
-        for fmt in ("json", "teks"):
+        for fmt in ("json", "teks", "csv"):
             res = runner.invoke(cli, ["check", str(p), "--format", fmt])
             parts.append(f"== {fmt} exit {res.exit_code}\n{res.output}")
         (out / "check" / f"{p.name}.txt").write_text(clean("\n".join(parts), tmp))
