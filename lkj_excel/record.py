@@ -11,6 +11,8 @@ dataclass of the same fields.
 
 from __future__ import annotations
 
+from reprlib import recursive_repr  # loaded already: collections imports it
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs every check process ~3 ms to import
     from typing import ClassVar
@@ -49,6 +51,7 @@ class Record:
     def __hash__(self) -> int:
         return hash(self._key())
 
+    @recursive_repr()  # a record that holds itself shows "...", as a dataclass's repr does
     def __repr__(self) -> str:
         return (f"{type(self).__qualname__}("
                 + ", ".join(f"{f}={getattr(self, f)!r}" for f in self._fields) + ")")

@@ -265,3 +265,26 @@ def test_the_nil_rules_locate_a_cell_as_the_whole_index_did(edits):
     for v in ctx.unusual_values:
         assert locate(ctx, v) == whole.get((v.sheet, v.cell), (v.where, "angka"))
     assert any((v.sheet, v.cell) in whole for v in ctx.unusual_values)
+
+
+def test_a_record_that_holds_itself_repr_as_a_dataclass_does():
+    """Without a guard the repr of a record inside itself recursed until RecursionError;
+    the dataclass's repr shows the inner one as "..."."""
+    import dataclasses
+
+    class Node(Record):
+        __slots__ = ("name", "child")
+        __hash__ = None
+
+        def __init__(self, name, child=None):
+            self.name, self.child = name, child
+
+    @dataclasses.dataclass
+    class Ref:
+        name: str
+        child: object = None
+
+    node, ref = Node("a"), Ref("a")
+    node.child, ref.child = node, ref
+    assert repr(node) == repr(ref).replace("Ref", "Node") == \
+        "test_a_record_that_holds_itself_repr_as_a_dataclass_does.<locals>.Node(name='a', child=...)"
