@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from itertools import repeat
-from types import MappingProxyType
 
 from .parsing import BudgetCode, DateValue, NipInfo, Number
 from .record import Record
@@ -244,7 +243,9 @@ class Row(Record):
     #: The table's columns that ``cells`` leaves out because they are empty in every row:
     #: key -> (the column's letters, value, parse result) of each of their cells (see
     #: :class:`AnggaranRow`). Nothing here: a row holds every column of its table.
-    empty: Mapping[str, tuple[str, Any, Any]] = MappingProxyType({})
+    #: Shared by every row and never written; a plain dict, not a read-only proxy, so
+    #: that a row (and a report) pickles and copies.
+    empty: Mapping[str, tuple[str, Any, Any]] = {}
 
     def __init__(self, sheet: str, row: int, cells: dict[str, Value]):
         self.sheet = sheet

@@ -164,6 +164,10 @@ def test_read_table_examples():
     for twin in (pickle.loads(pickle.dumps(rows)), copy.deepcopy(rows)):
         assert twin == rows and twin[0].empty == sub.empty and twin[0].empty is twin[1].empty
         assert twin[0]["sisa"] == sub["sisa"] and twin[0].ref("sisa") == "E3"
+    # and so does a row of a table without such a column (the default: nothing left out)
+    plain = R.AnggaranRow("Anggaran", 5, {})
+    for twin in (pickle.loads(pickle.dumps(plain)), copy.deepcopy(plain)):
+        assert twin == plain and twin.empty == {} and twin.get("sisa").cell is None
     assert sub.cells["persentase"].value == 50.0
     assert total.cells["kode"].raw is None and total.cells["uraian"].value == "JUMLAH"
     assert R._label_kind(total, L.ANGGARAN.label_keys, ("kode",)) == "total"
