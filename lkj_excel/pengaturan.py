@@ -68,8 +68,6 @@ class SettingsError(LkjError):
     """The office's settings file cannot be used."""
 
 
-
-
 # ---------------------------------------------------------------------------------------
 # Reading a Pengaturan sheet (of a report or of the office's workbook)
 # ---------------------------------------------------------------------------------------

@@ -88,8 +88,6 @@ class Budget:
         self.by_row = by_row
 
 
-
-
 def row_key(r: AnggaranRow, code: str | None) -> str:
     if code:
         return code

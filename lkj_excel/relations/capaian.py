@@ -31,8 +31,6 @@ DOCS = ("rkpdes", "apbdes", "lppdes")
 UNREADABLE = "?"
 
 
-
-
 def _measure_cell(net, v: Value, satuan: str | None, fld: str, rk: str,
                   base: float | None = ...) -> Cell:
     val, unit = measure(v, satuan)

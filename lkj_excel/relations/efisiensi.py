@@ -29,8 +29,6 @@ def efficiency(formula: str, anggaran: float | None, kinerja: float | None) -> f
     return kinerja - anggaran
 
 
-
-
 def _percent_cell(net, v, fld, rk) -> Cell:
     p = v.parsed if isinstance(v.parsed, Number) else None
     val = p.value if typed(v) and p is not None and p.value is not None else None

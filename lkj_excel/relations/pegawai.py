@@ -323,7 +323,6 @@ def missing_categories(ctx, t: RekapTable) -> dict[str, list[str]]:
 # ---------------------------------------------------------------------------------------
 
 
-
 def _count_cell(net, v: Value, fld: str, rk: str, blank_is_zero: bool) -> Cell:
     a = amount(v, blank_is_zero=blank_is_zero)
     return net.cell(v, a, COUNT, fld, rk,

@@ -323,7 +323,6 @@ def bad_code(ctx: Context):
                           message=f"Kode '{v.text}' tidak dikenali: {p.error}.")
 
 
-
 @rule("ANG018", "error", "Anggaran", "Pagu atau realisasi bertentangan dengan baris dan induknya")
 def leaf_amount_wrong(ctx: Context):
     """Pagu atau realisasi sebuah baris (biasanya sub kegiatan) bertentangan dengan
