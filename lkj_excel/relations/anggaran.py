@@ -182,7 +182,8 @@ def _tree(ctx, overrides: dict[int, str]) -> Budget:
     if total_row is not None:
         tot = Line(total_row, None, None, None, "JUMLAH", children=list(top), is_total=True)
     has_plan = False
-    for r in rows:
+    # a column left empty in every row (Row.empty) has no plan: not asked row by row
+    for r in rows if rows and "target_tw" not in rows[0].empty else ():
         v = r.cells.get("target_tw")  # a missing column reads as blank
         raw = v.raw if v is not None else None
         if raw not in (None, "") and str(raw).strip():
@@ -279,6 +280,12 @@ def _blank(sheet: str) -> Value:
     return Value(None, None, sheet, None)
 
 
+#: The style of a numeric cell's Number: a plain :class:`Number` of this style holds a
+#: finite value, which is what :func:`amount` reads from a typed cell of it
+#: (tests/test_column_walks.py).
+_NUMERIC = "number"
+
+
 def _settle(ctx, lines: list[Line], has_plan: bool, tol, quarters: tuple[str, ...]
             ) -> set[int]:
     """Give every line (``lines``: children before parents) :class:`Settled` amounts and
@@ -298,21 +305,24 @@ def _settle(ctx, lines: list[Line], has_plan: bool, tol, quarters: tuple[str, ..
         cells = r.cells
         if blank is None or blank.sheet != r.sheet:
             blank = _blank(r.sheet)
-        # each reading as Network.amount takes it: amount(), shown unless left blank
+        # each reading as Network.amount takes it: amount(), shown unless left blank; a
+        # numeric cell's amount is its value (_NUMERIC: most cells, without the call)
         v = cells.get("pagu") or blank
         raw = v.raw
         if raw is None or (raw.__class__ is str and not raw.strip()):
             reading = pagu_t = None
         else:
             p = v.parsed
-            reading = pagu_t = pagu_of(r) if isinstance(p, Number) and p.irregular else \
-                amount(v, False)
+            reading = pagu_t = p.value if p.__class__ is Number and p.style == _NUMERIC \
+                else pagu_of(r) if isinstance(p, Number) and p.irregular else amount(v, False)
         v = cells.get("realisasi") or blank
         raw = v.raw
         if raw is None or (raw.__class__ is str and not raw.strip()):
             real, real_t = 0.0, None
         else:
-            real = real_t = amount(v, True)
+            p = v.parsed
+            real = real_t = p.value if p.__class__ is Number and p.style == _NUMERIC \
+                else amount(v, True)
         kids = ln.children
         if kids:
             pagu = total([k.pagu.cur for k in kids])
@@ -329,7 +339,9 @@ def _settle(ctx, lines: list[Line], has_plan: bool, tol, quarters: tuple[str, ..
             v = cells.get("sisa") or blank
             raw = v.raw
             if raw is not None and not (raw.__class__ is str and not raw.strip()):
-                sisa_t = amount(v, False)
+                p = v.parsed
+                sisa_t = p.value if p.__class__ is Number and p.style == _NUMERIC \
+                    else amount(v, False)
                 off = sisa_t is not None and not abs(sisa_t - (pagu - real)) <= rupiah
             off = off or _percent_off(cells.get("persentase") or blank,
                                       ratio_pct(real, pagu), points)
@@ -487,11 +499,15 @@ def settled_truth(b: Budget, value: Value) -> tuple[bool, object]:
 
 
 def _quarter_keys(ctx, b: Budget) -> tuple[str, ...]:
-    """The Rencana TW I-IV columns the table has (all four when the reader did not say)."""
+    """The Rencana TW I-IV columns the table has (all four when the reader did not say),
+    but for a column left empty in every row (:attr:`AnggaranRow.empty`): no row has it
+    typed, so no row is asked (:func:`_has_quarters`, 100.000 times on a large table whose
+    template has the four columns and nobody fills them)."""
     if not b.lines:
         return ()
-    cols = ctx.report.columns.get(b.lines[0].row.sheet)
-    return QUARTERS if cols is None else tuple(k for k in QUARTERS if k in cols)
+    first = b.lines[0].row
+    cols = ctx.report.columns.get(first.sheet)
+    return tuple(k for k in QUARTERS if (cols is None or k in cols) and k not in first.empty)
 
 
 def _has_quarters(r: AnggaranRow, keys: tuple[str, ...]) -> bool:

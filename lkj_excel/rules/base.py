@@ -259,8 +259,11 @@ class BudgetScan:
         bad: list[AnggaranRow] = []
         below: list[tuple[AnggaranRow, str]] = []
         notations: dict[str, dict[str, str]] = {k: {} for k in BUDGET_NUMBERS}
-        columns = tuple(notations.items())
+        # a column left empty in every row (Row.empty) holds nothing to look at
+        empty = rows[0].empty if rows else {}
+        columns = tuple((k, seen) for k, seen in notations.items() if k not in empty)
         planned = False
+        unplanned = "target_tw" in empty  # no row can have a plan typed
         for r in rows:
             cells = r.cells
             if not (r.is_total or r.is_average):
@@ -272,7 +275,7 @@ class BudgetScan:
                         code_of(p)
                     if getattr(p, "error", None) and typed(v):
                         bad.append(r)
-                if not planned:
+                if not (planned or unplanned):
                     v = cells.get("target_tw")
                     planned = v is not None and v.raw is not None and typed(v)
             for key, seen in columns:

@@ -1,0 +1,109 @@
+"""The walks over every row of a large Anggaran table take short ways that must read what
+the long way reads (issue 17). Each is compared here with the long way it replaces, on the
+samples and on tables with and without the plan and Rencana TW I-IV columns filled:
+
+- a column left empty in every row (``AnggaranRow.empty``) is not asked row by row: not
+  by BudgetScan, not for the plan (``_tree``'s ``has_plan``), not for Rencana TW I-IV
+  (``_quarter_keys``, which leaves it out, so ``_has_quarters`` is not called);
+- ``_settle`` reads a numeric cell's amount as its Number's value, without ``amount()``.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+import sys
+
+import pytest
+
+from lkj_excel.model import AnggaranRow
+from lkj_excel.parsing import Number
+from lkj_excel.reader import read_report
+from lkj_excel.relations import anggaran as A
+from lkj_excel.rules.base import BudgetScan, Context, amount, typed
+
+from .conftest import ALL_SAMPLES, ROOT
+from .test_diagnosis_shortcuts import _rows
+
+
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory):
+    """Reports of about 60 Anggaran rows: the plan columns empty, filled, and filled with
+    one Rencana TW I typed in one row only (the other quarters empty in every row)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from sample_data import CLEAN
+
+    from lkj_excel.writers.template import build_workbook
+
+    out = list(ALL_SAMPLES)
+    for name, plan, quarter in (("plain", False, False), ("plan", True, False),
+                                ("quarter", True, True)):
+        data = copy.deepcopy(CLEAN)
+        data["Anggaran"] = _rows(random.Random(5), 3, 4, plan)
+        if quarter:
+            data["Anggaran"][7]["rencana_tw1"] = 1_000_000
+        data["Anggaran"][9]["pagu"] = "-2.500.000"  # a number below zero, typed as text
+        path = tmp_path_factory.mktemp("walks") / f"{name}.xlsx"
+        build_workbook(path, "kecamatan", data)
+        out.append(path)
+    return [read_report(p) for p in out]
+
+
+def _whole(rows: list[AnggaranRow]) -> list[AnggaranRow]:
+    """The rows as the reader made them before 962e2b6: every column in ``cells``, a
+    blank cell for each cell of a column left empty in every row."""
+    return [AnggaranRow(r.sheet, r.row, {**r.cells, **{k: r.blank(k) for k in r.empty}},
+                        r.is_total, r.is_average) for r in rows]
+
+
+def test_some_table_leaves_columns_out(tables):
+    """Else the comparisons below prove nothing."""
+    assert any(t.anggaran and t.anggaran[0].empty for t in tables)
+    assert any(t.anggaran and "rencana_tw2" in t.anggaran[0].empty and
+               "rencana_tw1" not in t.anggaran[0].empty for t in tables)
+
+
+def test_budget_scan_skips_empty_columns_as_the_long_way(tables):
+    for t in tables:
+        got, want = BudgetScan(t.anggaran), BudgetScan(_whole(t.anggaran))
+        assert [r.row for r in got.codes.rows] == [r.row for r in want.codes.rows]
+        assert got.codes.codes == want.codes.codes
+        assert [r.row for r in got.bad_codes] == [r.row for r in want.bad_codes]
+        assert got.notations == want.notations
+        assert [(r.row, k) for r, k in got.below_zero] == \
+            [(r.row, k) for r, k in want.below_zero]
+        assert got.planned == want.planned
+    assert any(BudgetScan(t.anggaran).planned for t in tables)
+    assert any(BudgetScan(t.anggaran).below_zero for t in tables)
+
+
+def test_plan_and_quarters_are_found_as_the_long_way(tables):
+    seen_plan = seen_quarter = False
+    for t in tables:
+        ctx = Context(t)
+        b = A._tree(ctx, {})
+        rows = ctx.budget_rows
+        # the long way: every row asked, blank cells of empty columns included
+        plan = any(typed(r.get("target_tw")) for r in rows)
+        assert b.has_plan == plan
+        cols = t.columns.get("Anggaran", {})
+        keys = A._quarter_keys(ctx, b)
+        for r in rows:
+            assert A._has_quarters(r, keys) == \
+                any(typed(r.get(k)) for k in A.QUARTERS if k in cols), r.row
+        seen_plan |= plan
+        seen_quarter |= bool(keys)
+    assert seen_plan and seen_quarter
+
+
+def test_a_numeric_cells_amount_is_its_value(tables):
+    """What _settle reads without calling amount() is what amount() reads."""
+    seen = 0
+    for t in tables:
+        for r in t.anggaran:
+            for v in r.cells.values():
+                p = v.parsed
+                if p.__class__ is Number and p.style == A._NUMERIC and typed(v):
+                    assert amount(v, False) == amount(v, True) == p.value is not None, v
+                    seen += 1
+    assert seen > 100
