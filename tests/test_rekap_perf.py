@@ -240,8 +240,19 @@ def test_rekap_rows_written_at_once_are_xlsxwriters_cell_by_cell_bytes(tmp_path,
         return real(self, row, cells)
 
     monkeypatch.setattr(W.RekapWorksheet, "put_row", counted)
+    rows = []
+    real_xml = W.RekapWorksheet._row_xml
+
+    def row_xml(self, row):
+        xml = real_xml(self, row)
+        rows.append(xml is not None)
+        return xml
+
+    monkeypatch.setattr(W.RekapWorksheet, "_row_xml", row_xml)
     _rekap_sheet(tmp_path / "per_baris.xlsx", monkeypatch, by_row=True)
     assert made.count(True) > 60 and made.count(False) > 10  # both ways were taken
+    # rows written whole by RekapWorksheet._row_xml, and rows left to XlsxWriter
+    assert rows.count(True) >= 5 and rows.count(False) >= 5
     with zipfile.ZipFile(tmp_path / "per_sel.xlsx") as a, \
             zipfile.ZipFile(tmp_path / "per_baris.xlsx") as b:
         stock, fast = (z.read("xl/worksheets/sheet1.xml") for z in (a, b))
