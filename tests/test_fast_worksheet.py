@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import zipfile
+import zlib
 
 import xlsxwriter
 
 from lkj_excel.writers.cells import FastWorksheet
+from lkj_excel.writers.fastbook import ZIP_LEVEL
 from lkj_excel.writers.final import finalise
 
 from .helpers import ROOT
@@ -97,17 +99,104 @@ def test_fast_worksheet_writes_xlsxwriters_own_xml(tmp_path, monkeypatch):
 
 def test_finalised_workbook_is_the_same_with_xlsxwriters_worksheet(tmp_path, monkeypatch):
     """A whole finalised report: every part of the package equal with and without the
-    shortcuts."""
+    shortcuts (FastWorkbook and FastWorksheet against XlsxWriter's Workbook and
+    Worksheet), the shortcuts' parts deflated at ZIP_LEVEL, the others at zlib's default."""
+    import lkj_excel.writers.final as final
+
     src = ROOT / "sample_workbooks" / "003_pronojiwo_kecamatan_tw3_2024.xlsx"
     finalise(src, tmp_path / "fast.xlsx")
-    plain_ws = xlsxwriter.worksheet.Worksheet
-    monkeypatch.setattr(FastWorksheet, "_write_cell", plain_ws._write_cell)
-    monkeypatch.setattr(FastWorksheet, "_prepare_formula", plain_ws._prepare_formula)
+    monkeypatch.setattr(final, "FastWorkbook", xlsxwriter.Workbook)
     finalise(src, tmp_path / "plain.xlsx")
     plain, fast = _sheets(tmp_path / "plain.xlsx"), _sheets(tmp_path / "fast.xlsx")
     assert plain.keys() == fast.keys()
     for name in plain:
         assert plain[name] == fast[name], name
+    for path, level in ((tmp_path / "fast.xlsx", ZIP_LEVEL), (tmp_path / "plain.xlsx", -1)):
+        with zipfile.ZipFile(path) as z:
+            for info in z.infolist():
+                packed = zlib.compressobj(level, zlib.DEFLATED, -15)
+                size = len(packed.compress(z.read(info)) + packed.flush())
+                assert info.compress_size == size, (path.name, info.filename)
+
+
+def test_the_shortcuts_of_a_worksheet_and_its_shared_strings_were_taken(tmp_path, monkeypatch):
+    """FastWorksheet's rows and spans and PlainEscapes stand in for XlsxWriter's own on the
+    way a finalised workbook is saved (the test above compares what they write)."""
+    import xlsxwriter.sharedstrings
+
+    from lkj_excel.writers import cells, fastbook
+
+    taken = []
+
+    def spy(cls, name):
+        own = getattr(cls, name)
+
+        def counted(*args, **kwargs):
+            taken.append(name)
+            return own(*args, **kwargs)
+
+        monkeypatch.setattr(cls, name, staticmethod(counted) if name ==
+                            "_escape_control_characters" else counted)
+
+    for name in ("_calculate_spans", "_write_rows"):
+        spy(FastWorksheet, name)
+    spy(cells.PlainEscapes, "_escape_attributes")
+    spy(cells.PlainEscapes, "_escape_control_characters")
+    src = ROOT / "sample_workbooks" / "000_ranuyoso_seksi_pm_tw4_2022.xlsx"
+    finalise(src, tmp_path / "out.xlsx")
+    assert {"_calculate_spans", "_write_rows", "_escape_attributes",
+            "_escape_control_characters"} <= set(taken)
+    assert fastbook._SharedStrings._escape_control_characters is \
+        cells.PlainEscapes._escape_control_characters
+    assert xlsxwriter.sharedstrings.SharedStrings._escape_control_characters is not \
+        cells.PlainEscapes._escape_control_characters
+
+
+def test_plain_escapes_are_xlsxwriters_own():
+    """Each escape gives what XlsxWriter's gives, for numbers, plain texts and every kind
+    of text XlsxWriter changes."""
+    from xlsxwriter.xmlwriter import XMLwriter
+
+    from lkj_excel.writers.cells import PlainEscapes
+
+    mine, theirs = PlainEscapes(), XMLwriter()
+    for value in (0, 17, 12.75, None, True, "", "teks biasa", 'a "b" & <c>\nd',
+                  "_x0041_", "_x004G_", "a\x01b\x1fc\td", "\ufffe\uffff", " tepi ",
+                  "Rp1.500.000", "<r>kaya</r>"):
+        assert mine._escape_attributes(value) == theirs._escape_attributes(value), value
+        assert PlainEscapes._escape_control_characters(value) == \
+            XMLwriter._escape_control_characters(value), value
+
+
+def test_a_finalised_workbook_is_freed_without_the_collector(tmp_path, monkeypatch):
+    """release() breaks the cycle between a closed workbook and its sheets: with the
+    cyclic collector off, reference counting frees the workbook and its sheets once
+    finalise returns (without it, they and some 3.000 cell records waited for the
+    collector)."""
+    import gc
+    import weakref
+
+    import lkj_excel.writers.final as final
+
+    made = []
+
+    class Watched(final.FastWorkbook):
+        def add_worksheet(self, *args, **kwargs):
+            ws = super().add_worksheet(*args, **kwargs)
+            made.append(weakref.ref(ws))
+            return ws
+
+    monkeypatch.setattr(final, "FastWorkbook", Watched)
+    src = ROOT / "sample_workbooks" / "000_ranuyoso_seksi_pm_tw4_2022.xlsx"
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        finalise(src, tmp_path / "out.xlsx")
+        alive = [ref() for ref in made if ref() is not None]
+    finally:
+        if was:
+            gc.enable()
+    assert len(made) > 10 and alive == []
 
 
 def test_an_unknown_xlsxwriter_takes_its_own_way(monkeypatch, tmp_path):

@@ -14,6 +14,7 @@ from typing import Any
 from xlsxwriter import worksheet as _xw
 from xlsxwriter.utility import xl_rowcol_to_cell_fast as _ref
 from xlsxwriter.worksheet import Worksheet
+from xlsxwriter.xmlwriter import XMLwriter
 
 #: Excel's serials 1-59 (1 Jan - 28 Feb 1900) sit before its phantom 29 Feb 1900.
 EXCEL_LEAP_BUG = dt.datetime(1900, 3, 1)
@@ -91,9 +92,32 @@ _FAST_CELLS = frozenset(_KNOWN.values())
 _TEXT_CELL, _BLANK_CELL = _KNOWN.get("CellStringTuple"), _KNOWN.get("CellBlankTuple")
 _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!",
                           "#VALUE!"))
+#: What XlsxWriter's _escape_control_characters changes: an "_xHHHH_" lookalike, a control
+#: character, U+FFFE or U+FFFF.
+_ESCAPED = re.compile(r"_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+
+
+class PlainEscapes:
+    """XlsxWriter's escapes, skipped where they return their input unchanged: a number as
+    an attribute (XlsxWriter's regular expression raises TypeError on it, caught, for each
+    row number, width and index) and a text without a character to escape as _xHHHH_
+    (two substitutions, one with a function, for each shared string)."""
+
+    def _escape_attributes(self, attribute):
+        if not isinstance(attribute, str):
+            return attribute
+        return XMLwriter._escape_attributes(self, attribute)
+
+    @staticmethod
+    def _escape_control_characters(data):
+        if isinstance(data, str) and not _ESCAPED.search(data):
+            return data
+        return XMLwriter._escape_control_characters(data)
+
+
 # XlsxWriter's escapes and tests for inline strings (xmlwriter.py, utility.py): a text
 # that matches none of these is written as it is, apart from & < >.
-_NOT_PLAIN = re.compile(r"_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]|^<r>")
+_NOT_PLAIN = re.compile(_ESCAPED.pattern + "|^<r>")
 
 
 def number_xml(ref: str, xf: int, number: float) -> str:
@@ -131,8 +155,8 @@ def _inline(text: str) -> str | None:
 _inline_memo = lru_cache(maxsize=1024)(_inline)
 
 
-class FastWorksheet(Worksheet):
-    """XlsxWriter's worksheet, with two inner loops cut short where they can change
+class FastWorksheet(PlainEscapes, Worksheet):
+    """XlsxWriter's worksheet, with its inner loops cut short where they can change
     nothing (tests/test_fast_worksheet.py compares the XML with XlsxWriter's own, byte for
     byte).
 
@@ -148,7 +172,53 @@ class FastWorksheet(Worksheet):
     element is written in one step, exactly as XlsxWriter writes it - in constant-memory
     mode (the rekap) too, where text is written inline and one with control characters
     or XlsxWriter's own escapes goes the whole way. Other cells go the whole way.
+
+    Saving the rows looked up every column of the sheet's used range in every row (a
+    sheet as wide as its widest row) twice, once for the rows' spans and once for their
+    cells; the rows' own cells are walked instead, in the same order. Numbers and plain
+    texts skip XlsxWriter's escapes (:class:`PlainEscapes`).
     """
+
+    def _calculate_spans(self):
+        # Worksheet._calculate_spans: each block of 16 rows' first and last used column
+        # (cells and comments), 1-based, as "first:last"
+        spans: dict[int, str] = {}
+        lo, hi, last = self.dim_colmin, self.dim_colmax, self.dim_rowmax
+        first = end = None
+        for row in range(self.dim_rowmin, last + 1):
+            for used in (self.table.get(row), self.comments.get(row)):
+                cols = [c for c in used if lo <= c <= hi] if used else None
+                if cols:
+                    a, b = min(cols), max(cols)
+                    if first is None:
+                        first, end = a, b
+                    else:
+                        first, end = min(first, a), max(end, b)
+            if (row + 1) % 16 == 0 or row == last:
+                if first is not None:
+                    spans[row // 16] = f"{first + 1}:{end + 1}"
+                    first = None
+        self.row_spans = spans
+
+    def _write_rows(self):
+        # Worksheet._write_rows (not constant-memory mode): every row with cells, a
+        # comment or a height/format, its cells left to right
+        self._calculate_spans()
+        lo, hi = self.dim_colmin, self.dim_colmax
+        for row in range(self.dim_rowmin, self.dim_rowmax + 1):
+            cells = self.table.get(row)
+            info = self.row_info.get(row)
+            if not cells and info is None and row not in self.comments:
+                continue
+            span = self.row_spans.get(row // 16)
+            if not cells:
+                self._write_empty_row(row, span, info)
+                continue
+            self._write_row(row, span, info)
+            for col in sorted(cells):
+                if lo <= col <= hi:
+                    self._write_cell(row, col, cells[col])
+            self._xml_end_tag("row")
 
     def _write_cell(self, row, col, cell):
         kind = type(cell)

@@ -38,7 +38,7 @@ from ...outputs import fitted_name, guard_output, is_earlier_output
 from ...reader import open_workbook, read_grid, read_report, resolve_sheets
 from ...summary import build_summary
 from ..atomic import atomic_output
-from ..cells import FastWorksheet
+from ..fastbook import FastWorkbook, release
 from ..printlayout import FONT, FONT_SIZE
 from . import (
     annotated,
@@ -164,15 +164,12 @@ class FinalWriter:
         self.notes: list[str] = []
 
     def write(self, path: str) -> None:
-        import xlsxwriter
-
-        wb = xlsxwriter.Workbook(path, {
+        wb = FastWorkbook(path, {
             "nan_inf_to_errors": True, "strings_to_formulas": False, "strings_to_urls": False,
             "strings_to_numbers": False, "in_memory": True,
             "default_format_properties": {"font_name": FONT, "font_size": FONT_SIZE},
             # Arial 10's own row height (12.75 pt = 17 px), as Excel and LibreOffice take it
             "default_row_height": 17})
-        wb.worksheet_class = FastWorksheet
         summary = build_summary(self.result)
         ctx = Context(wb=wb, styles=Styles(wb), report=self.report, result=self.result,
                       summary=summary, source=self.source, names=self.names, grids=self.grids)
@@ -211,6 +208,7 @@ class FinalWriter:
         report_ws[0].activate()
         self.notes = ctx.notes
         wb.close()
+        release(wb)
 
     def _add_sheets(self, ctx: Context) -> tuple[list[Any], list[Any]]:
         """All sheets in their final order (the writers fill them in another order). The
