@@ -8,9 +8,10 @@ text beside the corrected value.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from itertools import repeat
+from operator import itemgetter
 
 from .parsing import BudgetCode, DateValue, NipInfo, Number
 from .record import Record
@@ -91,15 +92,8 @@ class Value(Record):
 
     @property
     def text(self) -> str:
-        """The typed content as a person would read it."""
-        raw = self.raw
-        if raw is None:
-            return ""
-        if isinstance(raw, float) and raw.is_integer():
-            return str(int(raw))
-        if isinstance(raw, dt.datetime):
-            return raw.date().isoformat() if raw.time() == dt.time() else raw.isoformat()
-        return str(raw)
+        """The typed content as a person would read it (:func:`text_of`)."""
+        return text_of(self.raw)
 
     @property
     def display(self) -> str:
@@ -117,6 +111,18 @@ class Value(Record):
     @property
     def error(self) -> str | None:
         return getattr(self.parsed, "error", None)
+
+
+def text_of(raw: Any) -> str:
+    """A cell's typed content as a person would read it (:attr:`Value.text`): for a walk
+    that reads a table's columns (:class:`Columns`) without a Value."""
+    if raw is None:
+        return ""
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, dt.datetime):
+        return raw.date().isoformat() if raw.time() == dt.time() else raw.isoformat()
+    return str(raw)
 
 
 class Addresses:
@@ -334,6 +340,62 @@ class CapaianRow(Row):
         return any(not is_blank(self.get(f"tw{k}").raw) for k in range(1, 5))
 
 
+class Columns:
+    """The typed cells of a table held column by column, not as a :class:`Value` a cell
+    (issue 17: a 100.000-row Anggaran made 600.000 of them and a dict a row, and a check
+    asks for the Values of a few thousand rows). For each column the reader kept, in table
+    order: its letters, and row by row the value, the raw content and the parse result
+    (``None`` for a column that parses nothing); ``numbers`` are the rows' 1-based Excel
+    rows. A row of the table (:class:`AnggaranRow`) makes its cells' Values from here when
+    first asked, as the reader made them before, and keeps them; a walk over every row
+    reads the lists (:func:`columns_of`). Never changed after reading."""
+
+    __slots__ = ("sheet", "columns", "numbers")
+
+    def __init__(self, sheet: str, columns: dict[str, tuple[str, list, list, list | None]],
+                 numbers: list[int]):
+        self.sheet = sheet
+        self.columns = columns
+        self.numbers = numbers
+
+    def cells(self, i: int) -> dict[str, Value]:
+        """The Values of the ``i``-th row's cells, key -> Value, in column order."""
+        sheet, n = self.sheet, self.numbers[i]
+        return {k: Value(values[i], raws[i], sheet, letters,
+                         None if parsed is None else parsed[i], n)
+                for k, (letters, values, raws, parsed) in self.columns.items()}
+
+
+def columns_of(rows: list[Row], keys: Iterable[str]) -> list[tuple[list, list]]:
+    """(raw contents, parse results) of the cells ``keys`` of each of ``rows``, a pair of
+    lists a key, as ``row.get(key)`` reads them (a blank cell for a column left empty or
+    one the table lacks), without making a Value: picked from the rows' :class:`Columns`
+    when they all have the same one, else read row by row (tests/test_column_walks.py
+    compares the two)."""
+    table = getattr(rows[0], "table", None) if rows else None
+    if table is None or any(r.table is not table for r in rows):
+        out = []
+        for key in keys:
+            got = [r.get(key) for r in rows]
+            out.append(([v.raw for v in got], [v.parsed for v in got]))
+        return out
+    picks = [r.index for r in rows]
+    every = picks == list(range(len(table.numbers)))
+    pick = itemgetter(*picks) if len(picks) > 1 else (lambda xs, i=picks[0]: (xs[i],))
+    out = []
+    for key in keys:
+        col = table.columns.get(key)
+        if col is None:  # left empty in every row (as the row makes it), or lacking
+            blank = rows[0].blank(key)
+            out.append(([blank.raw] * len(rows), [blank.parsed] * len(rows)))
+            continue
+        raws, parsed = col[2], col[3]
+        if parsed is None:
+            parsed = [None] * len(table.numbers)
+        out.append((raws, parsed) if every else (list(pick(raws)), list(pick(parsed))))
+    return out
+
+
 class AnggaranRow(Row):
     """A row of the Anggaran table: program, kegiatan, sub kegiatan or total.
 
@@ -344,32 +406,56 @@ class AnggaranRow(Row):
     as before). Half of a large table's cells were such blanks, a ``Value`` of 80 bytes
     each (issue 17). ``cells.get(key)`` is None for them, as for a column the table lacks:
     a walk that reads only what was typed may ask ``cells``; one that needs a blank cell's
-    address asks the row."""
+    address asks the row.
 
-    __slots__ = ("is_total", "is_average", "empty")
+    read_report holds the other cells column by column (``table``, a :class:`Columns`;
+    the row is its ``index``-th): ``cells`` is made from it when first asked, and kept
+    (the same Values each time after)."""
+
+    __slots__ = ("is_total", "is_average", "empty", "table", "index", "_cells")
     _fields = ("sheet", "row", "cells", "is_total", "is_average")
     #: read_report leaves a column empty in every row out of ``cells`` (see above)
     leaves_out_empty_columns = True
 
-    def __init__(self, sheet: str, row: int, cells: dict[str, Value],
+    def __init__(self, sheet: str, row: int, cells: dict[str, Value] | None,
                  is_total: bool = False, is_average: bool = False,
-                 empty: Mapping[str, tuple[str, Any, Any]] = Row.empty):
+                 empty: Mapping[str, tuple[str, Any, Any]] = Row.empty,
+                 table: Columns | None = None, index: int = 0):
         self.sheet = sheet
         self.row = row
-        self.cells = cells
+        self._cells = cells
         self.is_total = is_total
         self.is_average = is_average
         self.empty = empty
+        #: The table's cells by column, when ``cells`` is made from them (else None).
+        self.table = table
+        self.index = index
+
+    @property
+    def cells(self) -> dict[str, Value]:
+        cells = self._cells
+        if cells is None:
+            cells = self._cells = self.table.cells(self.index)
+        return cells
+
+    @cells.setter
+    def cells(self, cells: dict[str, Value]) -> None:
+        self._cells = cells
 
     @property
     def code(self) -> BudgetCode | None:
-        p = self.get("kode").parsed
-        return p if isinstance(p, BudgetCode) and p.canonical else None
+        return budget_code(self.get("kode").parsed)
 
     @property
     def level(self) -> str | None:
         c = self.code
         return c.level if c else None
+
+
+def budget_code(parsed: Any) -> BudgetCode | None:
+    """The budget code a code cell's parse result reads (:attr:`AnggaranRow.code`), or
+    None when it does not read as one."""
+    return parsed if isinstance(parsed, BudgetCode) and parsed.canonical else None
 
 
 class DesaRow(Row):
@@ -500,6 +586,21 @@ class Settings(Record):
         return sorted(self.predikat_scale)[0][1] if self.predikat_scale else None
 
 
+def _rows_with(rows: list[Row], parsed_like: Callable[[Any], bool],
+               never: tuple[type, ...] = ()) -> list[Row]:
+    """The rows, in order, one of whose cells' parse results ``parsed_like`` accepts (a
+    result of a class in ``never`` is not asked), read by column (:func:`columns_of`)."""
+    if not rows:
+        return rows
+    keys = [k for k in rows[0].cells if k not in rows[0].empty] \
+        if getattr(rows[0], "table", None) is None else list(rows[0].table.columns)
+    hits: set[int] = set()
+    for _, parsed in columns_of(rows, keys):
+        hits.update(i for i, p in enumerate(parsed)
+                    if p is not None and p.__class__ not in never and parsed_like(p))
+    return [rows[i] for i in sorted(hits)]
+
+
 class Report(Record):
     """One LKj workbook, read."""
 
@@ -581,10 +682,16 @@ class Report(Record):
     def pk_budget_total(self) -> PkBudgetRow | None:
         return next((r for r in self.pk_budget if r.is_total), None)
 
-    def all_values(self):
+    def all_values(self, parsed_like: Callable[[Any], bool] | None = None,
+                   never: tuple[type, ...] = ()):
         """Every Value in the model (identity fields and table cells), but for the cells of
         a column left empty in every row of a table (:attr:`Row.empty`): all blank, none
-        holds anything to look for."""
+        holds anything to look for.
+
+        ``parsed_like``: only the rows of a table held by column (:class:`Columns`) one of
+        whose parse results it accepts give their Values (the others make none); the
+        caller still picks among the values it is given. ``never``: classes of parse
+        results it never accepts (not asked: a call for each of a million cells)."""
         ident = self.identity
         for f in ident._fields:
             v = getattr(ident, f)
@@ -594,6 +701,8 @@ class Report(Record):
                 yield from (v.nama, v.nip, v.pangkat, v.jabatan)
         for rows in (self.pk, self.pk_budget, self.capaian, self.anggaran, self.desa,
                      self.fasilitasi, self.efisiensi, self.pegawai):
+            if parsed_like is not None and rows is self.anggaran:
+                rows = _rows_with(rows, parsed_like, never)
             for r in rows:
                 yield from r.cells.values()
         # A wide Perbandingan row is read as one row per year sharing cells: each once.

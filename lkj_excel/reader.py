@@ -30,6 +30,7 @@ from .gcpause import pausing
 from .model import (
     AnggaranRow,
     CapaianRow,
+    Columns,
     DesaRow,
     EfisiensiRow,
     FasilitasiRow,
@@ -48,6 +49,7 @@ from .model import (
     Value,
     a1,
     col_letter,
+    columns_of,
 )
 from .parsing import (
     BudgetCode,
@@ -748,6 +750,8 @@ def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
     kept: list[str] = []
     #: the columns left empty in every row, when the row class holds them apart
     empty: dict[str, tuple[str, Any, Any]] = {}
+    #: the other columns' lists, when the row class holds its table by column
+    by_column: dict[str, tuple[str, list, list, list | None]] = {}
     memo: dict[float, Number] = {}
     for (key, kind, c), typed in zip(cols, zip(*lines, strict=True), strict=True):
         blanks = typed.count("") + typed.count(None)
@@ -761,9 +765,15 @@ def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
             raws = [None if v == "" else v for v in typed] if blanks else list(typed)
             values, parsed = _parse_column(kind, raws, memo)
         kept.append(key)
+        if row_cls is AnggaranRow:
+            by_column[key] = (col_letter(c), values, raws,
+                              None if parsed.__class__ is repeat else list(parsed))
+            continue
         columns.append(list(map(Value, values, raws, repeat(sheet_name),
                                 repeat(col_letter(c)), parsed, numbers)))
     del lines
+    if row_cls is AnggaranRow:
+        return _column_rows(sheet_name, by_column, numbers, empty), mapping, header_row + 1
     keys = tuple(kept)
     holder = _cells_holder(keys)
     # one dict for the table's rows (a plain one, so that a report still pickles and copies)
@@ -775,6 +785,17 @@ def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
         d.update(zip(keys, cells, strict=True))
         append(make(sheet_name, number, d))
     return rows, mapping, header_row + 1
+
+
+def _column_rows(sheet: str, by_column: dict[str, tuple[str, list, list, list | None]],
+                 numbers: list[int], empty: dict[str, tuple[str, Any, Any]]
+                 ) -> list[AnggaranRow]:
+    """The rows of an Anggaran table whose cells are held by column (:class:`Columns`):
+    no Value is made until a row's cells are asked for."""
+    table = Columns(sheet, by_column, numbers)
+    return list(map(AnggaranRow, repeat(sheet), numbers, repeat(None), repeat(False),
+                    repeat(False), repeat(empty or Row.empty), repeat(table),
+                    range(len(numbers))))
 
 
 @cache
@@ -864,14 +885,15 @@ def _mark_budget_labels(rows: list[AnggaranRow]) -> None:
     """Mark the Anggaran rows that are its JUMLAH or Rata-rata line (:func:`_label_kind`).
     A row whose code is typed as it should be is neither, and says so before the call
     (what _label_kind looks at first): nearly every row of a large table, each asked
-    without a call (tests/test_reader_fast.py compares the two ways)."""
-    for r in rows:
-        v = r.cells.get("kode")
-        if v is not None:
-            p = v.parsed
-            if p.__class__ is BudgetCode and p.canonical is not None and p.canonical == v.raw:
-                r.is_total = r.is_average = False
-                continue
+    without a call (tests/test_reader_fast.py compares the two ways), and read from the
+    code column (:func:`columns_of`: no row makes its Values for it)."""
+    if not rows:
+        return
+    [(raws, parsed)] = columns_of(rows, ("kode",))
+    for r, raw, p in zip(rows, raws, parsed, strict=True):
+        if p.__class__ is BudgetCode and p.canonical is not None and p.canonical == raw:
+            r.is_total = r.is_average = False
+            continue
         kind = _label_kind(r, L.ANGGARAN.label_keys, ("kode",))
         r.is_total = kind == "total"
         r.is_average = kind == "average"

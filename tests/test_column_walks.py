@@ -5,7 +5,11 @@ samples and on tables with and without the plan and Rencana TW I-IV columns fill
 - a column left empty in every row (``AnggaranRow.empty``) is not asked row by row: not
   by BudgetScan, not for the plan (``_tree``'s ``has_plan``), not for Rencana TW I-IV
   (``_quarter_keys``, which leaves it out, so ``_has_quarters`` is not called);
-- ``_settle`` reads a numeric cell's amount as its Number's value, without ``amount()``.
+- ``_settle`` reads a numeric cell's amount as its Number's value, without ``amount()``;
+- the Anggaran table is held by column (``model.Columns``): a row makes its Values when
+  first asked and keeps them; the walks over every row (``_mark_budget_labels``,
+  BudgetScan, ``_tree``, ``_settle``, ``Context.unusual_values``) read the columns
+  (``model.columns_of``) instead of the rows' cells.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ import sys
 
 import pytest
 
-from lkj_excel.model import AnggaranRow
+from lkj_excel.layout import ANGGARAN
+from lkj_excel.model import AnggaranRow, columns_of
 from lkj_excel.parsing import Number
 from lkj_excel.reader import read_report
 from lkj_excel.relations import anggaran as A
@@ -27,7 +32,7 @@ from .test_diagnosis_shortcuts import _rows
 
 
 @pytest.fixture(scope="module")
-def tables(tmp_path_factory):
+def paths(tmp_path_factory):
     """Reports of about 60 Anggaran rows: the plan columns empty, filled, and filled with
     one Rencana TW I typed in one row only (the other quarters empty in every row)."""
     sys.path.insert(0, str(ROOT / "scripts"))
@@ -43,10 +48,17 @@ def tables(tmp_path_factory):
         if quarter:
             data["Anggaran"][7]["rencana_tw1"] = 1_000_000
         data["Anggaran"][9]["pagu"] = "-2.500.000"  # a number below zero, typed as text
+        data["Anggaran"][11]["pagu"] = "1.500.0000"  # irregular digit groups (NIL003)
+        data["Anggaran"][12]["kode"] = "7.01"  # a code that does not read (ANG017)
         path = tmp_path_factory.mktemp("walks") / f"{name}.xlsx"
         build_workbook(path, "kecamatan", data)
         out.append(path)
-    return [read_report(p) for p in out]
+    return out
+
+
+@pytest.fixture(scope="module")
+def tables(paths):
+    return [read_report(p) for p in paths]
 
 
 def _whole(rows: list[AnggaranRow]) -> list[AnggaranRow]:
@@ -107,3 +119,61 @@ def test_a_numeric_cells_amount_is_its_value(tables):
                     assert amount(v, False) == amount(v, True) == p.value is not None, v
                     seen += 1
     assert seen > 100
+
+
+def test_rows_make_their_cells_once_from_the_columns(paths):
+    for path in paths:
+        rows = read_report(path).anggaran
+        if not rows:
+            continue
+        assert rows[0].table is not None
+        if path.parent.name.startswith("walks"):
+            # reading made the Values of JUMLAH and of the row whose code does not read
+            # only (_mark_budget_labels asks their labels)
+            assert sum(r._cells is not None for r in rows) <= 2
+        r = rows[len(rows) // 2]
+        made = {id(s) for s in rows if s._cells is not None}
+        first = r.cells
+        assert r.cells is first and r.get("pagu") is first["pagu"]  # kept, not made again
+        assert {id(s) for s in rows if s._cells is not None} <= made | {id(r)}
+
+
+def test_columns_read_as_the_rows_cells(tables):
+    """columns_of against each row asked the long way (rows with every column in cells),
+    for the whole table, the budget rows, and the lines in the network's order."""
+    for t in tables:
+        ctx = Context(t)
+        orders = [t.anggaran, ctx.budget_rows]
+        if ctx.budget_rows:
+            b = A._tree(ctx, {})
+            orders.append([ln.row for ln in A._children_first(b.roots)])
+        keys = [c.key for c in ANGGARAN.columns] + ["nothing"]
+        for rows in orders:
+            long_way = _whole(rows)
+            for key, (raws, parsed) in zip(keys, columns_of(rows, keys), strict=True):
+                want = [r.get(key) for r in long_way]
+                assert list(raws) == [v.raw for v in want], key
+                assert [repr(p) for p in parsed] == [repr(v.parsed) for v in want], key
+                # the long way through columns_of itself (rows without a table)
+                assert columns_of(long_way, [key]) == [([v.raw for v in want],
+                                                        [v.parsed for v in want])]
+
+
+def test_unusual_values_as_the_long_way(tables):
+    """Every value of every cell walked (Report.all_values, which makes every row's
+    Values), against the values of the rows read by column: the same values, in the same
+    order, and the rows' own Values (NIL003 finds a pagu among them by identity)."""
+    from lkj_excel.rules import base
+
+    seen = 0
+    for t in tables:
+        got = Context(t).unusual_values  # first: the rows' Values not yet made
+        want = [v for v in t.all_values()
+                if v.parsed is not None and base._unusual(v.parsed)]
+        assert got == want and [type(v.parsed) for v in got] == [type(v.parsed) for v in want]
+        by_row = {r.row: r for r in t.anggaran}
+        for v in got:
+            if v.sheet == "Anggaran":
+                assert any(c is v for c in by_row[v.row].cells.values()), v
+                seen += 1
+    assert seen >= 2

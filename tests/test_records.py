@@ -50,14 +50,16 @@ class Token:
 #: Trailing constructor parameters that are no field: Value's ``row``, with which ``cell``
 #: is the column's letters and the address is made when asked for (the reader's way;
 #: test_a_value_s_address_in_two_parts_is_the_same_value compares the two ways);
-#: AnggaranRow's ``empty``, the table's columns left empty in every row.
-NOT_FIELDS = {"Value": ["row"], "AnggaranRow": ["empty"]}
+#: AnggaranRow's ``empty``, the table's columns left empty in every row, and ``table``
+#: and ``index``, the table's cells held by column whence ``cells`` is made when asked.
+NOT_FIELDS = {"Value": ["row"], "AnggaranRow": ["empty", "table", "index"]}
 
 #: Slots that are not the fields themselves: Value keeps ``cell`` as two parts; a plain
 #: Number holds four fields and reads the rest from its class, a DetailedNumber all.
 _NUMBER_SLOTS = ["value", "raw", "style", "decimals"]
 SLOTS = {"Value": ["value", "raw", "sheet", "_cell", "row", "parsed"],
-         "AnggaranRow": ["sheet", "row", "cells", "is_total", "is_average", "empty"],
+         "AnggaranRow": ["sheet", "row", "cells", "is_total", "is_average", "empty",
+                         "table", "index", "_cells"],
          "Number": _NUMBER_SLOTS,
          "DetailedNumber": _NUMBER_SLOTS + ["irregular", "suggestion", "alternatives", "unit",
                                             "label", "is_percent", "numerator",

@@ -16,10 +16,19 @@ the rules and the summary read like cells (:func:`settled_truth` for single cell
 
 from __future__ import annotations
 
-from ..model import AnggaranRow, Value, row_number
+from ..model import AnggaranRow, Value, budget_code, columns_of, row_number
 from ..parsing import Number, parse_code
-from ..rules.base import amount, rp, typed
-from .core import AMOUNT, LONG_SUM, PERCENT, Cell, ratio_pct, shown_reading, total
+from ..rules.base import amount, amount_of, rp, typed, typed_raw
+from .core import (
+    AMOUNT,
+    LONG_SUM,
+    PERCENT,
+    Cell,
+    ratio_pct,
+    shown_reading,
+    shown_reading_of,
+    total,
+)
 
 LEVEL_NAME = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub kegiatan"}
 CHILD_NAME = {"program": "kegiatan", "kegiatan": "sub kegiatan", None: "baris"}
@@ -104,8 +113,11 @@ def _amount_cell(net, r: AnggaranRow, key: str, fld: str, rk: str, *,
 
 def _percent_reading(v: Value) -> Number | None:
     """The parse of a percentage typed as a number; ``None`` when blank or not a number."""
-    p = v.parsed
-    raw = v.raw
+    return _percent_reading_of(v.raw, v.parsed)
+
+
+def _percent_reading_of(raw, p) -> Number | None:
+    """:func:`_percent_reading` of a cell given as its raw content and parse result."""
     if raw is None or (isinstance(raw, str) and not raw.strip()) or \
             not isinstance(p, Number) or p.value is None:
         return None
@@ -126,8 +138,10 @@ def _tree(ctx, overrides: dict[int, str]) -> Budget:
     #: each parent code once: BudgetCode.parent cuts a new string for every row (5 MB for
     #: 100.000 sub kegiatan of 2.500 kegiatan)
     parents: dict[str, str] = {}
-    for r in rows:
-        c = parse_code(overrides[r.row]) if r.row in overrides else r.code
+    # the codes read by column (columns_of: no row makes its Values for them)
+    [(_, kodes)] = columns_of(rows, ("kode",)) if rows else [((), ())]
+    for r, p in zip(rows, kodes, strict=True):
+        c = parse_code(overrides[r.row]) if r.row in overrides else budget_code(p)
         code = c.canonical if c and c.canonical else None
         parent = c.parent if code else None
         if parent is not None:
@@ -181,14 +195,10 @@ def _tree(ctx, overrides: dict[int, str]) -> Budget:
     tot = None
     if total_row is not None:
         tot = Line(total_row, None, None, None, "JUMLAH", children=list(top), is_total=True)
-    has_plan = False
     # a column left empty in every row (Row.empty) has no plan: not asked row by row
-    for r in rows if rows and "target_tw" not in rows[0].empty else ():
-        v = r.cells.get("target_tw")  # a missing column reads as blank
-        raw = v.raw if v is not None else None
-        if raw not in (None, "") and str(raw).strip():
-            has_plan = True
-            break
+    [(plans, _)] = columns_of(rows, ("target_tw",)) \
+        if rows and "target_tw" not in rows[0].empty else [((), ())]
+    has_plan = any(raw not in (None, "") and str(raw).strip() for raw in plans)
     return Budget(lines, by_code, roots, top, tot, has_plan, misplaced,
                   {ln.row.row: ln for ln in lines})
 
@@ -299,30 +309,32 @@ def _settle(ctx, lines: list[Line], has_plan: bool, tol, quarters: tuple[str, ..
     points = tol.percent_slack
     pagu_of = ctx.pagu_of
     need: set[int] = set()
-    blank = None
-    for ln in lines:
-        r = ln.row
-        cells = r.cells
-        if blank is None or blank.sheet != r.sheet:
-            blank = _blank(r.sheet)
+    # the cells read by column (columns_of: no row makes its Values)
+    keys = ("pagu", "realisasi", "sisa", "persentase") + \
+        (("target_tw", "capaian_keuangan") if has_plan else ()) + quarters
+    cols = columns_of([ln.row for ln in lines], keys)
+    (pagu_r, pagu_p), (real_r, real_p), (sisa_r, sisa_p), (pct_r, pct_p) = cols[:4]
+    if has_plan:
+        (plan_r, plan_p), (capk_r, capk_p) = cols[4:6]
+    tw = [raws for raws, _ in cols[len(keys) - len(quarters):]]
+    for i, ln in enumerate(lines):
         # each reading as Network.amount takes it: amount(), shown unless left blank; a
         # numeric cell's amount is its value (_NUMERIC: most cells, without the call)
-        v = cells.get("pagu") or blank
-        raw = v.raw
+        raw = pagu_r[i]
         if raw is None or (raw.__class__ is str and not raw.strip()):
             reading = pagu_t = None
         else:
-            p = v.parsed
+            p = pagu_p[i]
             reading = pagu_t = p.value if p.__class__ is Number and p.style == _NUMERIC \
-                else pagu_of(r) if isinstance(p, Number) and p.irregular else amount(v, False)
-        v = cells.get("realisasi") or blank
-        raw = v.raw
+                else pagu_of(ln.row) if isinstance(p, Number) and p.irregular \
+                else amount_of(raw, p, False)
+        raw = real_r[i]
         if raw is None or (raw.__class__ is str and not raw.strip()):
             real, real_t = 0.0, None
         else:
-            p = v.parsed
+            p = real_p[i]
             real = real_t = p.value if p.__class__ is Number and p.style == _NUMERIC \
-                else amount(v, True)
+                else amount_of(raw, p, True)
         kids = ln.children
         if kids:
             pagu = total([k.pagu.cur for k in kids])
@@ -336,32 +348,31 @@ def _settle(ctx, lines: list[Line], has_plan: bool, tol, quarters: tuple[str, ..
         ln.pagu = Settled(pagu, pagu_t)
         ln.realisasi = Settled(real, real_t)
         if not off and pagu is not None and real is not None:
-            v = cells.get("sisa") or blank
-            raw = v.raw
+            raw = sisa_r[i]
             if raw is not None and not (raw.__class__ is str and not raw.strip()):
-                p = v.parsed
+                p = sisa_p[i]
                 sisa_t = p.value if p.__class__ is Number and p.style == _NUMERIC \
-                    else amount(v, False)
+                    else amount_of(raw, p, False)
                 off = sisa_t is not None and not abs(sisa_t - (pagu - real)) <= rupiah
-            off = off or _percent_off(cells.get("persentase") or blank,
-                                      ratio_pct(real, pagu), points)
+            off = off or _percent_off(pct_r[i], pct_p[i], ratio_pct(real, pagu), points)
         if has_plan:
-            v = cells.get("target_tw") or blank
-            plan = amount(v, True)
-            ln.plan = Settled(plan, shown_reading(v, plan))
-            off = off or plan != plan or _percent_off(
-                cells.get("capaian_keuangan") or blank, ratio_pct(real, plan), points)
-        if off or (quarters and _has_quarters(r, quarters)):
+            raw = plan_r[i]
+            plan = amount_of(raw, plan_p[i], True)
+            ln.plan = Settled(plan, shown_reading_of(raw, plan))
+            off = off or plan != plan or _percent_off(capk_r[i], capk_p[i],
+                                                      ratio_pct(real, plan), points)
+        if off or any(typed_raw(raws[i]) for raws in tw):
             need.add(id(ln))
     return need
 
 
-def _percent_off(v: Value, cur: float | None, points: float) -> bool:
-    """Whether a typed percentage is not plainly within the tolerance of its value (the
-    network judges the rest: wrong, truncated or rounded to the digits shown)."""
+def _percent_off(raw, parsed, cur: float | None, points: float) -> bool:
+    """Whether a typed percentage (its raw content and parse result) is not plainly within
+    the tolerance of its value (the network judges the rest: wrong, truncated or rounded
+    to the digits shown)."""
     if cur is None:
         return False
-    p = _percent_reading(v)
+    p = _percent_reading_of(raw, parsed)
     return p is not None and not (cur.__class__ is float and abs(p.value - cur) <= points)
 
 

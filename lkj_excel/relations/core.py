@@ -248,7 +248,11 @@ def settled(value: Any) -> Compute:
 def shown_reading(value: Value, reading: Any) -> Any:
     """A typed amount as the network shows it: its reading, or ``None`` when the cell was
     left blank (the reading may still start the arithmetic: a blank realisasi is 0)."""
-    raw = value.raw
+    return shown_reading_of(value.raw, reading)
+
+
+def shown_reading_of(raw: Any, reading: Any) -> Any:
+    """:func:`shown_reading` of a cell given as its raw content."""
     return None if raw is None or (raw.__class__ is str and not raw.strip()) else reading
 
 

@@ -13,7 +13,17 @@ from operator import itemgetter
 from .. import formatting as _fmt
 from ..findings import Finding, Severity
 from ..layout import RUMUS_NEGATIF
-from ..model import AnggaranRow, CapaianRow, PkRow, Report, Row, Settings, Value
+from ..model import (
+    AnggaranRow,
+    CapaianRow,
+    PkRow,
+    Report,
+    Row,
+    Settings,
+    Value,
+    columns_of,
+    text_of,
+)
 from ..parsing import BudgetCode, Number, normalise_text
 from ..relations.core import pct_status  # noqa: F401 - one definition, shared
 from . import RULES
@@ -48,9 +58,16 @@ def num(x: float | None) -> str:
 def amount(v: Value | None, blank_is_zero: bool = False) -> float | None:
     """The amount in a cell; "-" is 0 (nothing realised). An empty cell is 0 when
     ``blank_is_zero`` (realisasi), otherwise None (not reported)."""
-    if v is None or v.raw is None or (isinstance(v.raw, str) and not v.raw.strip()):
+    if v is None:
         return 0.0 if blank_is_zero else None
-    p = v.parsed
+    return amount_of(v.raw, v.parsed, blank_is_zero)
+
+
+def amount_of(raw, p, blank_is_zero: bool = False) -> float | None:
+    """:func:`amount` of a cell given as its raw content and parse result (a walk over a
+    table's columns, :func:`lkj_excel.model.columns_of`)."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return 0.0 if blank_is_zero else None
     if not isinstance(p, Number) or p.error or p.style == "error":
         return None  # not a number, or a formula error (#REF!): unknown, not 0
     if p.value is None:
@@ -63,6 +80,11 @@ def typed(v: Value | None) -> bool:
     if v is None:
         return False
     raw = v.raw
+    return raw is not None and (not isinstance(raw, str) or bool(raw.strip()))
+
+
+def typed_raw(raw) -> bool:
+    """:func:`typed` of a cell given as its raw content."""
     return raw is not None and (not isinstance(raw, str) or bool(raw.strip()))
 
 
@@ -255,47 +277,50 @@ class BudgetScan:
 
     def __init__(self, rows: list[AnggaranRow]):
         codes = CodedRows()
-        coded_row, code_of = codes.rows.append, codes.codes.append
         bad: list[AnggaranRow] = []
-        below: list[tuple[AnggaranRow, str]] = []
         notations: dict[str, dict[str, str]] = {k: {} for k in BUDGET_NUMBERS}
-        # a column left empty in every row (Row.empty) holds nothing to look at
+        # read by column (columns_of: no row makes its Values); a column left empty in
+        # every row (Row.empty) holds nothing to look at
         empty = rows[0].empty if rows else {}
-        columns = tuple((k, seen) for k, seen in notations.items() if k not in empty)
+        numbers = [k for k in BUDGET_NUMBERS if k not in empty]
+        (kode_raws, kodes), (plans, _), *cols = columns_of(rows, ("kode", "target_tw",
+                                                                  *numbers))
         planned = False
-        unplanned = "target_tw" in empty  # no row can have a plan typed
-        for r in rows:
-            cells = r.cells
-            if not (r.is_total or r.is_average):
-                v = cells.get("kode")
-                if v is not None:
-                    p = v.parsed
-                    if p.__class__ is BudgetCode and p.canonical:
-                        coded_row(r)
-                        code_of(p)
-                    if getattr(p, "error", None) and typed(v):
-                        bad.append(r)
-                if not (planned or unplanned):
-                    v = cells.get("target_tw")
-                    planned = v is not None and v.raw is not None and typed(v)
-            for key, seen in columns:
-                v = cells.get(key)
-                if v is None:
-                    continue
-                p = v.parsed
+        for r, raw, p, plan in zip(rows, kode_raws, kodes, plans, strict=True):
+            if r.is_total or r.is_average:
+                continue
+            if p.__class__ is BudgetCode and p.canonical:
+                codes.rows.append(r)
+                codes.codes.append(p)
+            if getattr(p, "error", None) and typed_raw(raw):
+                bad.append(r)
+            planned = planned or typed_raw(plan)
+        below: list[tuple[int, int, str]] = []  # (row index, column order, key)
+        for order, (key, (raws, parsed)) in enumerate(zip(numbers, cols, strict=True)):
+            seen = notations[key]
+            for i, p in enumerate(parsed):
                 if not isinstance(p, Number):
                     continue
                 style = p.style
                 if (style == "id" or style == "en") and style not in seen:
-                    seen[style] = v.text
+                    seen[style] = text_of(raws[i])
                 x = p.value
                 if x is not None and x < 0:
-                    below.append((r, key))
+                    below.append((i, order, key))
+        below.sort()
         self.codes = codes
         self.bad_codes = bad
         self.notations = notations
-        self.below_zero = below
+        self.below_zero = [(rows[i], key) for i, _, key in below]
         self.planned = planned
+
+
+def _unusual(p) -> bool:
+    """Whether a parse result did not read cleanly: an error or irregular digit groups."""
+    try:  # a Number or a BudgetCode, nearly every cell: two slots
+        return bool(p.error or p.irregular)
+    except AttributeError:  # a date, a NIP: what it has of the two
+        return bool(getattr(p, "error", None) or getattr(p, "irregular", False))
 
 
 # ---------------------------------------------------------------------------------------
@@ -334,19 +359,10 @@ class Context:
         """Every value of the model, in :meth:`Report.all_values` order, whose number or date
         did not read cleanly (an error or irregular digit groups): NIL001-NIL003 look at
         these, so the model is walked once for the three."""
-        out = []
-        append = out.append
-        for v in self.report.all_values():
-            p = v.parsed
-            if p is None:
-                continue
-            try:  # a Number or a BudgetCode, nearly every cell: two slots
-                if p.error or p.irregular:
-                    append(v)
-            except AttributeError:  # a date, a NIP: what it has of the two
-                if getattr(p, "error", None) or getattr(p, "irregular", False):
-                    append(v)
-        return out
+        # a plain Number holds neither an error nor irregular digit groups (a
+        # DetailedNumber does): the large table's amounts are not asked one by one
+        return [v for v in self.report.all_values(_unusual, never=(Number,))
+                if v.parsed is not None and _unusual(v.parsed)]
 
     @cached_property
     def pegawai_profiles(self) -> dict[str, list | None]:
