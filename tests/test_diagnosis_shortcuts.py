@@ -32,7 +32,7 @@ from lkj_excel.relations import build_network
 from lkj_excel.relations.core import typed_value
 from lkj_excel.rules.base import Context
 
-from .conftest import ALL_SAMPLES, CLEAN, ROOT
+from .conftest import ALL_SAMPLES, CLEAN, PRONOJIWO, ROOT
 
 #: Mistakes in the clean Sukamaju report: a sub kegiatan pagu (its sisa, persentase and
 #: totals follow), a persentase of its own, a sisa of its own, a blank realisasi.
@@ -347,11 +347,15 @@ def test_rows_beside_a_wrong_one_under_a_long_sum_are_inputs_only(large_reports)
 
 
 class _LongWay(Solver):
-    """The search without its shortcuts: every move evaluated afresh (no memo), and every
-    input of a long relation looked up in the move's values (no copy of the current ones)."""
+    """The search without its shortcuts: every move evaluated afresh (no memo, nothing
+    beyond the cells a move feeds directly shared with another move), and every input of a
+    long relation looked up in the move's values (no copy of the current ones)."""
 
     def evaluate(self, x, v):
         return self._evaluate(x, v)
+
+    def _frontier(self, x):
+        return 0
 
     def _values_moved(self, r, overlay):
         return [overlay.get(id(i), i.cur) for i in r.inputs]
@@ -397,6 +401,77 @@ def test_search_shortcuts_agree_with_the_long_way_after_moves(large_reports):
         report = read_report(path, edits=_mistakes(read_report(path), rng, rng.choice((3, 6))))
         moved += _assert_search_is_long_way(report)
     assert moved >= 3, "no move applied: the test proves nothing about forgetting"
+
+
+def _evaluations(solver: Solver) -> list[tuple]:
+    """Every move the search and the alternatives evaluate, with its result to the bit:
+    the cost change and each cell's new value, in the overlay's order."""
+    seen = []
+    real = solver.evaluate
+
+    def logged(x, v):
+        delta, overlay = real(x, v)
+        cells = solver._cells
+        seen.append((x.where, repr(v), repr(delta),
+                     [(cells[k].where, repr(nv)) for k, nv in overlay.items()]))
+        return delta, overlay
+
+    solver.evaluate = logged
+    solver.run()
+    solver.changes()
+    return seen
+
+
+@pytest.mark.parametrize("path,edits", list(_reports()))
+def test_shared_rest_of_a_move_is_the_long_way(path, edits):
+    """What lies beyond the cells a move feeds directly is evaluated once for each set of
+    their values (the Fasilitasi weights a wrong pembilang proposes): every evaluation gives
+    the long way's cost change and values, in the same order, and on Pronojiwo most of its
+    pembilang's alternatives are shared."""
+    ctx = Context(read_report(path, edits=edits))
+    short = Solver(build_network(ctx))
+    walked = [0]
+    shared = []
+    walk, evaluate = short._walk, short._evaluate
+
+    def counted_walk(cells, *args):
+        walked[0] += len(cells)
+        return walk(cells, *args)
+
+    def counted_evaluate(x, v):
+        walked[0] = 0
+        got = evaluate(x, v)
+        if walked[0] < len(got[1]) - 1:  # fewer cells walked than it has values for
+            shared.append(x)
+        return got
+
+    short._walk, short._evaluate = counted_walk, counted_evaluate
+    assert _evaluations(short) == _evaluations(_LongWay(build_network(ctx)))
+    if path.stem.startswith("003"):
+        fas = [x for x in shared if x.sheet == "Fasilitasi"]
+        assert len(fas) >= 25, "Pronojiwo's Fasilitasi weights were not shared"
+
+
+def test_shared_rest_follows_applied_moves():
+    """The rest of a move evaluated for one Fasilitasi weight is not reused for another
+    once a move has been applied to a cell it reads (the capaian's target): the second
+    weight sees the moved target, as the long way does."""
+    ctx = Context(read_report(PRONOJIWO))
+    results = []
+    for s in (Solver(build_network(ctx)), _LongWay(build_network(ctx))):
+        rel = next(r for r in s.net.relations if r.code == "FAS001" and len(r.inputs) > 8)
+        first, second = rel.inputs[-1], rel.inputs[-2]  # two rows' weights (Jumlah)
+        assert s._frontier(first) == (0 if isinstance(s, _LongWay) else 2)
+        _, overlay = s.evaluate(first, first.cur + 1)
+        target = next(i for c in s.downstream(first)[2:] for i in c.relation.inputs
+                      if id(i) not in overlay)  # the capaian's target: a copy of PK's
+        while target.relation is not None:
+            target = target.relation.inputs[0]
+        _, moved = s.evaluate(target, target.cur * 2)
+        s.apply(moved, s._cells)
+        delta, overlay = s.evaluate(second, second.cur + 1)
+        results.append((repr(delta), [repr(overlay[k]) for k in overlay]))
+    assert results[0] == results[1]
 
 
 def test_long_relation_values_follow_applied_moves():
