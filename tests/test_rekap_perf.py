@@ -235,9 +235,12 @@ def test_rekap_rows_written_at_once_are_xlsxwriters_cell_by_cell_bytes(tmp_path,
     made = []
     real = W.RekapWorksheet.put_row
 
-    def counted(self, row, cells):
+    fitted = []
+
+    def counted(self, row, cells, height=None):
         made.extend(type(cell) is str for _c, cell in cells)
-        return real(self, row, cells)
+        fitted.append(height is not None)
+        return real(self, row, cells, height)
 
     monkeypatch.setattr(W.RekapWorksheet, "put_row", counted)
     rows = []
@@ -253,6 +256,7 @@ def test_rekap_rows_written_at_once_are_xlsxwriters_cell_by_cell_bytes(tmp_path,
     assert made.count(True) > 60 and made.count(False) > 10  # both ways were taken
     # rows written whole by RekapWorksheet._row_xml, and rows left to XlsxWriter
     assert rows.count(True) >= 5 and rows.count(False) >= 5
+    assert fitted.count(True) >= 3  # heights set by RekapWorksheet._fit, not set_row
     with zipfile.ZipFile(tmp_path / "per_sel.xlsx") as a, \
             zipfile.ZipFile(tmp_path / "per_baris.xlsx") as b:
         stock, fast = (z.read("xl/worksheets/sheet1.xml") for z in (a, b))
@@ -262,6 +266,38 @@ def test_rekap_rows_written_at_once_are_xlsxwriters_cell_by_cell_bytes(tmp_path,
                 assert a.read(name) == b.read(name), name
     assert fast == stock and stock.count(b"<row ") > len(TEXTS) + 10
     assert b"x" * 16000 in stock and b't="b"' in stock and b"<v>2752150911</v>" in stock
+
+
+def test_rekap_rows_without_xlsxwriters_row_record_are_still_its_bytes(tmp_path,
+                                                                      monkeypatch):
+    """With an XlsxWriter whose row record (RowInfo) is not the one RekapWorksheet knows,
+    heights go through set_row and rows through XlsxWriter's own writing: the same
+    bytes."""
+    from lkj_excel.writers import rekap as W
+
+    _rekap_sheet(tmp_path / "per_sel.xlsx", monkeypatch, by_row=False)
+    monkeypatch.undo()
+    monkeypatch.setattr(W, "_ROW_INFO", None)
+    _rekap_sheet(tmp_path / "per_baris.xlsx", monkeypatch, by_row=True)
+    with zipfile.ZipFile(tmp_path / "per_sel.xlsx") as a, \
+            zipfile.ZipFile(tmp_path / "per_baris.xlsx") as b:
+        assert a.read("xl/worksheets/sheet1.xml") == b.read("xl/worksheets/sheet1.xml")
+
+
+def test_rekap_rows_forget_their_heights_once_written(tmp_path):
+    """A rekap sheet keeps no height of a row already written (XlsxWriter's row_info
+    and row_sizes would hold one for every row with wrapped text to the end): the
+    main process's memory does not grow with the reports."""
+    from lkj_excel.writers import rekap as W
+
+    wb = xlsxwriter.Workbook(str(tmp_path / "tinggi.xlsx"), {"constant_memory": True})
+    wb.worksheet_class = W.RekapWorksheet
+    f = W._Formats(wb)
+    s = W._Sheet(wb, f, "Uji", "Judul", "Catatan.", (W.Col("Pesan", 10, "text", True),))
+    for i in range(500):
+        s.put([f"pesan yang cukup panjang untuk dua baris nomor {i}"])
+    assert s.row > 500 and len(s.ws.row_info) <= 2 and len(s.ws.row_sizes) <= 2
+    wb.close()
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self/task") or (os.cpu_count() or 1) < 2,

@@ -131,6 +131,8 @@ class Plan:
     replaced: dict[int, int] = field(default_factory=dict)
     #: path -> as shown (relative to ``base``), computed once per file
     _shown: dict[str, str] = field(default_factory=dict, repr=False)
+    #: sortkey -> the counted report's row (_by_sortkey), made once for the sheets
+    _by_sortkey: dict[int, Any] | None = field(default=None, repr=False)
 
     def show(self, p: str) -> str:
         shown = self._shown.get(p)
@@ -591,10 +593,10 @@ class _Sheet:
                 n = _lines(v, width)
                 if n > lines:
                     lines = n
-        ws = self.ws
-        if lines > 1:
-            ws.set_row(r, _height(lines))
-        if not (_ROW_CELLS and self._put_row(r, values, fmts, defaults)):
+        height = _height(lines) if lines > 1 else None
+        if not (_ROW_CELLS and self._put_row(r, values, fmts, defaults, height)):
+            if height is not None:
+                self.ws.set_row(r, height)
             self._put_cells(r, values, fmts, defaults)
         return r
 
@@ -606,7 +608,7 @@ class _Sheet:
                  else fm)
 
     def _put_row(self, r: int, values: Sequence[Any], fmts: Sequence[Any] | None,
-                 defaults: list[Any]) -> bool:
+                 defaults: list[Any], height: float | None = None) -> bool:
         """put()'s cells made as XlsxWriter's write_string, write_number and write_blank
         make them (the same cells as _put_cells), handed to the worksheet at once
         (RekapWorksheet.put_row): the checks those methods repeat for every cell are made
@@ -647,7 +649,7 @@ class _Sheet:
             else:
                 other.append((c, v, fm))
         ws = self.ws
-        if not ws.put_row(r, cells):
+        if not ws.put_row(r, cells, height):
             return False
         for c, v, fm in other:
             _put(ws, r, c, v, fm)
@@ -676,6 +678,23 @@ def _letters(n: int) -> tuple[str, ...]:
 #: them (else every cell goes through XlsxWriter's write methods).
 _ROW_CELLS = tuple(_KNOWN[n] for n in ("CellStringTuple", "CellNumberTuple", "CellBlankTuple")
                    ) if _KNOWN else ()
+def _row_info() -> type | None:
+    """XlsxWriter's record of a row's height and format (RowInfo), when it has the
+    fields RekapWorksheet reads and sets; None for an XlsxWriter that keeps them
+    otherwise (its rows are then written its own way)."""
+    import dataclasses
+
+    from xlsxwriter import worksheet
+
+    info = getattr(worksheet, "RowInfo", None)
+    if info is None or not dataclasses.is_dataclass(info) or \
+            [f.name for f in dataclasses.fields(info)] != \
+            ["height", "row_format", "hidden", "level", "collapsed"]:
+        return None
+    return info
+
+
+_ROW_INFO = _row_info()
 #: Texts at least this long (in characters) go through XlsxWriter's write_string, which
 #: cuts a text longer than Excel's 32,767 characters (its xls_strmax); shorter ones cannot
 #: reach that limit, with room to spare.
@@ -688,19 +707,30 @@ class RekapWorksheet(FastWorksheet):
     cells), taking a row's cells at once (put_row) and forgetting each row's height once
     the row is written."""
 
-    def put_row(self, row: int, cells: list[tuple[int, Any]]) -> bool:
+    def put_row(self, row: int, cells: list[tuple[int, Any]], height: float | None = None
+                ) -> bool:
         """Store ``cells`` ((column, XlsxWriter cell record or the cell's XML element),
         columns in order) in ``row`` as XlsxWriter's write methods store them one by
-        one: the sheet's dimensions widened, the previous row written out when this one
-        is new. False,
+        one, after ``set_row(row, height)`` when a height is given: the sheet's
+        dimensions widened, the previous row written out when this one is new. False,
         storing nothing, where those methods would check more than that: not in
         constant-memory mode, a row before the last one written, out of bounds."""
         if not (self.constant_memory and self.previous_row <= row < self.xls_rowmax) or \
                 (cells and cells[-1][0] >= self.xls_colmax):
             return False
+        if height is not None:
+            self._fit(row, height)
         if not cells:
             return True
-        first, last = cells[0][0], cells[-1][0]
+        self._widen(row, cells[0][0], cells[-1][0])
+        if row > self.previous_row:
+            self._write_single_row(row)
+        self.table[row].update(cells)
+        return True
+
+    def _widen(self, row: int, first: int, last: int) -> None:
+        """The sheet's dimensions widened to ``row`` and columns ``first``-``last``, as
+        XlsxWriter's _check_dimensions widens them for each cell it stores."""
         if self.dim_rowmin is None or row < self.dim_rowmin:
             self.dim_rowmin = row
         if self.dim_rowmax is None or row > self.dim_rowmax:
@@ -709,10 +739,20 @@ class RekapWorksheet(FastWorksheet):
             self.dim_colmin = first
         if self.dim_colmax is None or last > self.dim_colmax:
             self.dim_colmax = last
-        if row > self.previous_row:
-            self._write_single_row(row)
-        self.table[row].update(cells)
-        return True
+
+    def _fit(self, row: int, height: float) -> None:
+        """``set_row(row, height)`` for a row put_row takes (within bounds, not written
+        yet): the row's height in pixels and the sheet's dimensions stored as set_row
+        stores them, without its checks and options (a row in three of a rekap has a
+        height of its own)."""
+        pixels = int(height * 4.0 / 3.0 + 0.5)
+        if _ROW_INFO is None or pixels <= 0:  # 0 hides the row: set_row's own way
+            self.set_row(row, height)
+            return
+        col = 0 if self.dim_colmin is None else self.dim_colmin
+        self._widen(row, col, col)
+        self.row_info[row] = _ROW_INFO(height=pixels)
+        self.row_sizes[row] = [pixels, False]
 
     def _write_cell(self, row, col, cell):
         if type(cell) is str:  # the element itself, made by _Sheet._put_row
@@ -721,10 +761,11 @@ class RekapWorksheet(FastWorksheet):
             super()._write_cell(row, col, cell)
 
     def _write_single_row(self, current_row_num: int = 0) -> None:
-        # A row once written forgets its height, so that memory does not grow with the
-        # rows (XlsxWriter keeps every row's height to the end). Heights are read again
-        # only to place charts and images over rows; the rekap's charts are on a sheet of
-        # their own, which sets no row heights.
+        # A row once written forgets its height (XlsxWriter's row_info and row_sizes),
+        # so that memory does not grow with the rows (XlsxWriter keeps every row's
+        # height to the end). Heights are read again only to place charts and images
+        # over rows; the rekap's charts are on a sheet of their own, which sets no row
+        # heights.
         written = self.previous_row
         xml = self._row_xml(written)
         if xml is None:
@@ -735,6 +776,7 @@ class RekapWorksheet(FastWorksheet):
             self.table.clear()
         if not self.charts and not self.images:
             self.row_info.pop(written, None)
+            self.row_sizes.pop(written, None)
 
     def _row_xml(self, row: int) -> str | None:
         """The element XlsxWriter's _write_single_row writes for ``row`` when every
@@ -745,7 +787,8 @@ class RekapWorksheet(FastWorksheet):
         format or a hidden row, a comment, Excel 2010's extra attribute), which
         XlsxWriter writes itself."""
         cells = self.table.get(row)
-        if not cells or row in self.comments or self.excel_version == 2010:
+        if not cells or _ROW_INFO is None or row in self.comments or \
+                self.excel_version == 2010:
             return None
         info = self.row_info.get(row)
         height = self.default_row_height
@@ -1193,8 +1236,11 @@ def _sheet_missing(wb: Any, f: _Formats, plan: Plan) -> None:
 
 
 def _by_sortkey(plan: Plan) -> dict[int, Any]:
-    return {int(k): r for k, r in zip(plan.counted["sortkey"], plan.counted.itertuples(),
-                                      strict=True)}
+    """The counted reports' rows by sortkey, made once (two sheets read them)."""
+    if plan._by_sortkey is None:
+        plan._by_sortkey = {int(k): r for k, r in zip(plan.counted["sortkey"],
+                                                      plan.counted.itertuples(), strict=True)}
+    return plan._by_sortkey
 
 
 IND_COLS = (Col("Periode", 9), Col("Unit", 22, "text", True), Col("No", 5),
