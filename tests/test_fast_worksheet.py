@@ -119,37 +119,45 @@ def test_finalised_workbook_is_the_same_with_xlsxwriters_worksheet(tmp_path, mon
                 assert info.compress_size == size, (path.name, info.filename)
 
 
-def test_the_shortcuts_of_a_worksheet_and_its_shared_strings_were_taken(tmp_path, monkeypatch):
+def test_the_shortcuts_were_taken(tmp_path, monkeypatch):
     """FastWorksheet's rows and spans and PlainEscapes stand in for XlsxWriter's own on the
-    way a finalised workbook is saved (the test above compares what they write)."""
-    import xlsxwriter.sharedstrings
+    way a finalised workbook is saved (the test above compares what they write): in the
+    sheets, the shared strings and the styles; XlsxWriter's modules name their own classes
+    again afterwards."""
+    import xlsxwriter.packager
+    import xlsxwriter.workbook
 
-    from lkj_excel.writers import cells, fastbook
+    from lkj_excel.writers import cells
 
     taken = []
 
     def spy(cls, name):
-        own = getattr(cls, name)
-
-        def counted(*args, **kwargs):
-            taken.append(name)
-            return own(*args, **kwargs)
-
-        monkeypatch.setattr(cls, name, staticmethod(counted) if name ==
-                            "_escape_control_characters" else counted)
+        own = cls.__dict__[name]
+        if isinstance(own, staticmethod):
+            def counted(data):
+                taken.append((name, "?"))
+                return own.__func__(data)
+            monkeypatch.setattr(cls, name, staticmethod(counted))
+        else:
+            def counted(self, *args, **kwargs):
+                taken.append((name, type(self).__name__))
+                return own(self, *args, **kwargs)
+            monkeypatch.setattr(cls, name, counted)
 
     for name in ("_calculate_spans", "_write_rows"):
         spy(FastWorksheet, name)
     spy(cells.PlainEscapes, "_escape_attributes")
     spy(cells.PlainEscapes, "_escape_control_characters")
+    theirs = (xlsxwriter.workbook.ZipFile, xlsxwriter.packager.Styles,
+              xlsxwriter.packager.SharedStrings)
     src = ROOT / "sample_workbooks" / "000_ranuyoso_seksi_pm_tw4_2022.xlsx"
     finalise(src, tmp_path / "out.xlsx")
-    assert {"_calculate_spans", "_write_rows", "_escape_attributes",
-            "_escape_control_characters"} <= set(taken)
-    assert fastbook._SharedStrings._escape_control_characters is \
-        cells.PlainEscapes._escape_control_characters
-    assert xlsxwriter.sharedstrings.SharedStrings._escape_control_characters is not \
-        cells.PlainEscapes._escape_control_characters
+    assert {("_calculate_spans", "FastWorksheet"), ("_write_rows", "FastWorksheet"),
+            ("_escape_attributes", "FastWorksheet"), ("_escape_attributes", "Styles"),
+            ("_escape_attributes", "SharedStrings"),
+            ("_escape_control_characters", "?")} <= set(taken)
+    assert (xlsxwriter.workbook.ZipFile, xlsxwriter.packager.Styles,
+            xlsxwriter.packager.SharedStrings) == theirs
 
 
 def test_plain_escapes_are_xlsxwriters_own():

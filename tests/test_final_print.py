@@ -352,3 +352,29 @@ def test_logo_from_pengaturan(tmp_path):
         ringkasan_rels = z.read("xl/worksheets/_rels/sheet1.xml.rels").decode()
     assert media == ["xl/media/image1.png"] and 'descr="Logo"' in drawing
     assert "drawing1.xml" in ringkasan_rels  # sheet1 is the Ringkasan
+
+
+def test_text_widths_summed_in_c_are_the_metrics_added_up():
+    """printlayout.text_units (a Latin-1 text's widths summed through two byte tables)
+    gives the Arial metrics added a character at a time, for every character kind: printable
+    ASCII, control characters, Latin-1 above ASCII, and text beyond Latin-1; and the
+    one-line shortcut of wrapped_lines agrees with wrapping word by word."""
+    from lkj_excel.writers import printlayout as pl
+
+    def long_way(text: str, bold: bool) -> int:
+        table = pl._BOLD if bold else pl._REGULAR
+        return sum(table[ord(ch) - 32] if 32 <= ord(ch) < 127 else pl._OTHER for ch in text)
+
+    texts = ["", "Kecamatan Ranuyoso", "Rp 1.500.000,00 (68,50%)", "".join(map(chr, range(256))),
+             "tab\there\x01\x7f", "Désa Sükamaju ±½", "Kabupaten 中文 — “kutip”", "@" * 300,
+             "W" * 70 + " i" * 40]
+    for text in texts:
+        for bold in (False, True):
+            assert pl.text_units(text, bold) == long_way(text, bold), (text, bold)
+    for text in texts:
+        if "\n" in text or not text.strip():
+            continue
+        for width in (20.0, 103.0, 257.0, 2000.0):
+            for bold in (False, True):
+                assert pl.wrapped_lines(text, width, bold=bold) == \
+                    pl._wrapped_lines(text, width, bold=bold), (text, width, bold)

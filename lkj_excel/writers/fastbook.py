@@ -5,9 +5,10 @@ issue 17's goal (a bare XlsxWriter script writing the same content) pays all of 
 Three parts of it do work that cannot change the file's content
 (tests/test_fast_worksheet.py compares every part of the package with XlsxWriter's own):
 
-- the shared strings: XlsxWriter runs two substitutions over every text for characters it
-  must escape as _xHHHH_; a text holding none of them is written as it is
-  (:class:`PlainEscapes`, which :class:`~lkj_excel.writers.cells.FastWorksheet` uses too);
+- the escapes: the parts other than the sheets (shared strings, styles, comments,
+  relationships...) are written by XlsxWriter classes with :class:`PlainEscapes` mixed in,
+  as :class:`~lkj_excel.writers.cells.FastWorksheet` writes the sheets: a number or a text
+  with nothing to escape goes out as it is;
 - the zip: each part is deflated at :data:`ZIP_LEVEL` instead of zlib's default 6 (the
   parts' text is the same; the file is about 10% larger);
 - the cycle: every worksheet holds a bound method of its workbook, so a closed workbook and
@@ -19,33 +20,20 @@ from __future__ import annotations
 
 import threading
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter import packager as _xw_packager
 from xlsxwriter import workbook as _xw_workbook
-from xlsxwriter.packager import Packager
-from xlsxwriter.sharedstrings import SharedStrings
+from xlsxwriter.xmlwriter import XMLwriter
 
 from .cells import FastWorksheet, PlainEscapes
 
 #: zlib's level for the package's parts: 1 deflates a sample's parts in about two thirds
 #: of level 6's time, 10% larger (a sample's 32 KiB file becomes 35 KiB).
 ZIP_LEVEL = 1
-
-
-class _SharedStrings(PlainEscapes, SharedStrings):
-    pass
-
-
-class _Packager(Packager):
-    def _write_shared_strings_file(self) -> None:
-        # Packager's own, with the shared strings written by _SharedStrings
-        if not self.workbook.str_table.count:
-            return
-        sst = _SharedStrings()
-        sst.string_table = self.workbook.str_table
-        sst._set_xml_writer(self._filename("xl/sharedStrings.xml"))
-        sst._assemble_xml_file()
 
 
 class _LeveledZipFile(zipfile.ZipFile):
@@ -57,32 +45,49 @@ class _LeveledZipFile(zipfile.ZipFile):
                                 ZIP_LEVEL if compresslevel is None else compresslevel)
 
 
-#: Held while a FastWorkbook's package is zipped: its ZipFile is swapped into XlsxWriter's
-#: module for that time (XlsxWriter makes the ZipFile and its entries itself). An
-#: XlsxWriter workbook of another thread saved at that moment is deflated at the same
-#: level: the same content, a slightly larger file.
-_ZIP_SWAP = threading.Lock()
+def _swaps() -> list[tuple[Any, str, type]]:
+    """(module, name, ours) for what a FastWorkbook's package is written with: the
+    ZipFile XlsxWriter's workbook makes, and each part writer its packager makes (every
+    XMLwriter class the packager module names) with PlainEscapes mixed in."""
+    out: list[tuple[Any, str, type]] = [(_xw_workbook, "ZipFile", _LeveledZipFile)]
+    for name, cls in sorted(vars(_xw_packager).items()):
+        if isinstance(cls, type) and issubclass(cls, XMLwriter):
+            out.append((_xw_packager, name, type(name, (PlainEscapes, cls), {})))
+    return out
+
+
+_SWAPS = _swaps()
+#: Held while a FastWorkbook's package is written, when XlsxWriter's modules name our
+#: classes (XlsxWriter makes the zip and the part writers itself). An XlsxWriter workbook
+#: of another thread saved at that moment is deflated at the same level: the same
+#: content, a slightly larger file.
+_SWAP_LOCK = threading.Lock()
+
+
+@contextmanager
+def _swapped() -> Iterator[None]:
+    with _SWAP_LOCK:
+        saved = [(module, name, getattr(module, name)) for module, name, _ in _SWAPS]
+        for module, name, ours in _SWAPS:
+            setattr(module, name, ours)
+        try:
+            yield
+        finally:
+            for module, name, theirs in saved:
+                setattr(module, name, theirs)
 
 
 class FastWorkbook(xlsxwriter.Workbook):
-    """XlsxWriter's Workbook writing its sheets with FastWorksheet, its shared strings
-    through :class:`PlainEscapes` and its zip at :data:`ZIP_LEVEL`."""
+    """XlsxWriter's Workbook writing its sheets with FastWorksheet, its other parts through
+    :class:`PlainEscapes` and its zip at :data:`ZIP_LEVEL`."""
 
     def __init__(self, filename: Any = None, options: dict | None = None):
         super().__init__(filename, options)
         self.worksheet_class = FastWorksheet
 
-    def _get_packager(self) -> Packager:
-        return _Packager()  # XlsxWriter's hook for a packager of one's own
-
     def _store_workbook(self) -> None:
-        with _ZIP_SWAP:
-            module_zip = _xw_workbook.ZipFile
-            _xw_workbook.ZipFile = _LeveledZipFile
-            try:
-                super()._store_workbook()
-            finally:
-                _xw_workbook.ZipFile = module_zip
+        with _swapped():
+            super()._store_workbook()
 
 
 def release(wb: Any) -> None:

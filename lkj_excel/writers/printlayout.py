@@ -61,12 +61,32 @@ LO_WIDTH_PAD = 0.7109375
 @lru_cache(maxsize=16384)
 def text_px(text: str, size: float = FONT_SIZE, bold: bool = False) -> float:
     """The printed width of one line of ``text`` in pixels (96 dpi)."""
-    table = _BOLD if bold else _REGULAR
-    units = 0
-    for ch in text:
-        o = ord(ch)
-        units += table[o - 32] if 32 <= o < 127 else _OTHER
-    return units / 1000 * size * PX_PER_PT * TEXT_SLACK
+    return text_units(text, bold) / 1000 * size * PX_PER_PT * TEXT_SLACK
+
+
+def _byte_tables(widths: tuple[int, ...]) -> tuple[bytes, bytes]:
+    """Each Latin-1 character's advance width split into its high and low byte, as two
+    ``bytes.translate`` tables (every width is below 65.536)."""
+    full = [_OTHER] * 256
+    full[32:32 + len(widths)] = widths
+    return bytes(w >> 8 for w in full), bytes(w & 255 for w in full)
+
+
+_BYTE_TABLES = {False: _byte_tables(_REGULAR), True: _byte_tables(_BOLD)}
+
+
+def text_units(text: str, bold: bool = False) -> int:
+    """The advance widths of ``text``'s characters added up (1000 units to the em): a
+    character outside printable ASCII counts :data:`_OTHER`. A Latin-1 text is summed in
+    C, its widths' high and low bytes translated and added separately (every cell's text
+    is measured: a character at a time in Python, this was most of wrapping's cost)."""
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return sum(_OTHER if not 32 <= ord(ch) < 127 else
+                   (_BOLD if bold else _REGULAR)[ord(ch) - 32] for ch in text)
+    high, low = _BYTE_TABLES[bold]
+    return (sum(raw.translate(high)) << 8) + sum(raw.translate(low))
 
 
 def col_px(width: float) -> int:
@@ -85,10 +105,6 @@ def printed_px(width: float) -> float:
     return max(col_px(width), (width + LO_WIDTH_PAD) * LO_DIGIT_PX)
 
 
-_UNITS = {chr(32 + i): w for i, w in enumerate(_REGULAR)}
-_UNITS_BOLD = {chr(32 + i): w for i, w in enumerate(_BOLD)}
-
-
 def wrapped_lines(text: str, width_px: float, size: float = FONT_SIZE,
                   bold: bool = False) -> int:
     """How many lines ``text`` takes in a wrapping cell ``width_px`` wide: greedy wrapping at
@@ -98,11 +114,7 @@ def wrapped_lines(text: str, width_px: float, size: float = FONT_SIZE,
     # one line - its words and single spaces are no wider (any whitespace character is at
     # least as wide as a space).
     if "\n" not in text:
-        table = _UNITS_BOLD if bold else _UNITS
-        try:
-            units = sum(map(table.__getitem__, text))
-        except KeyError:
-            units = sum(table.get(ch, _OTHER) for ch in text)
+        units = text_units(text, bold)
         if units / 1000 * size * PX_PER_PT * TEXT_SLACK < max(width_px - CELL_INSET_PX,
                                                                10) - 1e-6:
             return 1
