@@ -80,7 +80,8 @@ def run_all(func: Callable[[str], dict], items: Iterable[str], workers: int,
     order they finish. An item whose process dies yields ``crashed(item)`` instead; the
     rest are still computed. ``func`` must not raise (return a record instead).
     ``initializer(*initargs)`` runs once in each worker (state shared by every item).
-    Items go to the workers a few at a time (:func:`chunk_size`)."""
+    Items go to the workers a few at a time (:func:`chunk_size` of the items not sent
+    yet: fewer as the end nears)."""
     pending: deque[str] = deque(items)
     size = chunk_size(len(pending), workers)
     suspects: list[str] = []
@@ -91,7 +92,10 @@ def run_all(func: Callable[[str], dict], items: Iterable[str], workers: int,
         try:
             while (pending or in_flight) and not broken:
                 while pending and len(in_flight) < workers * QUEUE_PER_WORKER:
-                    chunk = [pending.popleft() for _ in range(min(size, len(pending)))]
+                    # the chunk size of what is left: the last tasks are single
+                    # files, so that the workers finish within a file of each other
+                    n = min(size, chunk_size(len(pending), workers))
+                    chunk = [pending.popleft() for _ in range(n)]
                     try:
                         in_flight[pool.submit(_each, func, chunk)] = chunk
                     except BrokenProcessPool:  # a worker died since the last wait

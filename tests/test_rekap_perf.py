@@ -142,6 +142,34 @@ def test_a_pool_found_broken_when_sending_loses_no_file(monkeypatch):
     assert all(r["ok"] for r in recs)
 
 
+@pytest.mark.skipif(os.name == "nt", reason="workers are forked on Linux")
+def test_the_last_tasks_hold_one_file_each(monkeypatch):
+    """Chunks shrink as the files not sent yet run out, so that the workers finish
+    within a file of each other, not one still reading a chunk of MAX_CHUNK files while
+    the other has nothing left."""
+    real_pool = workers._pool
+    sizes = []
+
+    class Recording:
+        def __init__(self, *args):
+            self.pool = real_pool(*args)
+
+        def submit(self, fn, func, chunk):
+            sizes.append(len(chunk))
+            return self.pool.submit(fn, func, chunk)
+
+        def shutdown(self, **kwargs):
+            self.pool.shutdown(**kwargs)
+
+    monkeypatch.setattr(workers, "_pool", Recording)
+    items = [f"berkas{i:03d}" for i in range(200)]
+    recs = list(workers.run_all(_dies_on, items, 2, _crashed))
+    assert sorted(r["path"] for r in recs) == items  # each exactly once
+    assert sizes[0] == workers.MAX_CHUNK and sum(sizes) == len(items)
+    assert sizes == sorted(sizes, reverse=True) and sizes[-2 * workers.QUEUE_PER_WORKER:] == \
+        [1] * (2 * workers.QUEUE_PER_WORKER)
+
+
 def test_chunk_size_keeps_every_worker_busy():
     assert workers.chunk_size(7, 2) == 1
     assert workers.chunk_size(40, 2) == 5
