@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from itertools import repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from .parsing import BudgetCode, DateValue, NipInfo, Number
 from .record import Record
@@ -366,6 +366,10 @@ class Columns:
                 for k, (letters, values, raws, parsed) in self.columns.items()}
 
 
+_TABLE = attrgetter("table")
+_INDEX = attrgetter("index")
+
+
 def columns_of(rows: list[Row], keys: Iterable[str]) -> list[tuple[list, list]]:
     """(raw contents, parse results) of the cells ``keys`` of each of ``rows``, a pair of
     lists a key, as ``row.get(key)`` reads them (a blank cell for a column left empty or
@@ -373,13 +377,13 @@ def columns_of(rows: list[Row], keys: Iterable[str]) -> list[tuple[list, list]]:
     when they all have the same one, else read row by row (tests/test_column_walks.py
     compares the two)."""
     table = getattr(rows[0], "table", None) if rows else None
-    if table is None or any(r.table is not table for r in rows):
+    if table is None or list(map(_TABLE, rows)).count(table) != len(rows):
         out = []
         for key in keys:
             got = [r.get(key) for r in rows]
             out.append(([v.raw for v in got], [v.parsed for v in got]))
         return out
-    picks = [r.index for r in rows]
+    picks = list(map(_INDEX, rows))
     every = picks == list(range(len(table.numbers)))
     pick = itemgetter(*picks) if len(picks) > 1 else (lambda xs, i=picks[0]: (xs[i],))
     out = []
@@ -444,18 +448,13 @@ class AnggaranRow(Row):
 
     @property
     def code(self) -> BudgetCode | None:
-        return budget_code(self.get("kode").parsed)
+        p = self.get("kode").parsed
+        return p if isinstance(p, BudgetCode) and p.canonical else None
 
     @property
     def level(self) -> str | None:
         c = self.code
         return c.level if c else None
-
-
-def budget_code(parsed: Any) -> BudgetCode | None:
-    """The budget code a code cell's parse result reads (:attr:`AnggaranRow.code`), or
-    None when it does not read as one."""
-    return parsed if isinstance(parsed, BudgetCode) and parsed.canonical else None
 
 
 class DesaRow(Row):
@@ -586,18 +585,16 @@ class Settings(Record):
         return sorted(self.predikat_scale)[0][1] if self.predikat_scale else None
 
 
-def _rows_with(rows: list[Row], parsed_like: Callable[[Any], bool],
-               never: tuple[type, ...] = ()) -> list[Row]:
-    """The rows, in order, one of whose cells' parse results ``parsed_like`` accepts (a
-    result of a class in ``never`` is not asked), read by column (:func:`columns_of`)."""
+def _rows_with(rows: list[Row], rows_where: Callable[[list], Iterable[int]]) -> list[Row]:
+    """The rows, in order, that ``rows_where`` names in one of their columns' parse
+    results, read by column (:func:`columns_of`)."""
     if not rows:
         return rows
     keys = [k for k in rows[0].cells if k not in rows[0].empty] \
         if getattr(rows[0], "table", None) is None else list(rows[0].table.columns)
     hits: set[int] = set()
     for _, parsed in columns_of(rows, keys):
-        hits.update(i for i, p in enumerate(parsed)
-                    if p is not None and p.__class__ not in never and parsed_like(p))
+        hits.update(rows_where(parsed))
     return [rows[i] for i in sorted(hits)]
 
 
@@ -682,16 +679,15 @@ class Report(Record):
     def pk_budget_total(self) -> PkBudgetRow | None:
         return next((r for r in self.pk_budget if r.is_total), None)
 
-    def all_values(self, parsed_like: Callable[[Any], bool] | None = None,
-                   never: tuple[type, ...] = ()):
+    def all_values(self, rows_where: Callable[[list], Iterable[int]] | None = None):
         """Every Value in the model (identity fields and table cells), but for the cells of
         a column left empty in every row of a table (:attr:`Row.empty`): all blank, none
         holds anything to look for.
 
-        ``parsed_like``: only the rows of a table held by column (:class:`Columns`) one of
-        whose parse results it accepts give their Values (the others make none); the
-        caller still picks among the values it is given. ``never``: classes of parse
-        results it never accepts (not asked: a call for each of a million cells)."""
+        ``rows_where``: given a column's parse results (a list a column, row by row), the
+        indexes of those the caller looks for; a table held by column (:class:`Columns`)
+        then gives only the Values of the rows it names (the others make none), and the
+        caller still picks among the values it is given."""
         ident = self.identity
         for f in ident._fields:
             v = getattr(ident, f)
@@ -701,8 +697,8 @@ class Report(Record):
                 yield from (v.nama, v.nip, v.pangkat, v.jabatan)
         for rows in (self.pk, self.pk_budget, self.capaian, self.anggaran, self.desa,
                      self.fasilitasi, self.efisiensi, self.pegawai):
-            if parsed_like is not None and rows is self.anggaran:
-                rows = _rows_with(rows, parsed_like, never)
+            if rows_where is not None and rows is self.anggaran:
+                rows = _rows_with(rows, rows_where)
             for r in rows:
                 yield from r.cells.values()
         # A wide Perbandingan row is read as one row per year sharing cells: each once.

@@ -16,7 +16,7 @@ from .calendar import ROMAN, deadline, working_days_between
 from .findings import CheckResult
 from .formatting import quantity
 from .gcpause import pausing
-from .model import AnggaranRow, CapaianRow, Report
+from .model import AnggaranRow, CapaianRow, Report, columns_of, text_of
 from .parsing import normalise_text
 from .relations.anggaran import Line
 from .relations.pegawai import education as _edu
@@ -181,16 +181,25 @@ def _indicator(ctx: Context, c: CapaianRow) -> IndicatorLine:
                          t, r, unit, cap, predikat, f, note, decimals)
 
 
-def _budget_line(ln: Line, has_plan: bool) -> BudgetLine:
-    kids = [_budget_line(k, has_plan) for k in ln.children]
+def _budget_line(ln: Line, has_plan: bool, names: dict[int, str]) -> BudgetLine:
+    """The corrected line and those below it; ``names``: the uraian of each line (by id),
+    read by column (:func:`_names`)."""
+    kids = [_budget_line(k, has_plan, names) for k in ln.children]
     plan = ln.plan.cur if has_plan and ln.plan is not None else None
     if kids and has_plan and (ln.plan is None or ln.plan.typed is None):
         plans = [k.plan for k in kids]
         plan = sum(p or 0 for p in plans) if any(p is not None for p in plans) else None
     pagu = ln.pagu.cur if ln.pagu.cur is not None else ln.pagu.typed
     real = ln.realisasi.cur if ln.realisasi.cur is not None else ln.realisasi.typed
-    return BudgetLine(ln, ln.row, ln.code, ln.row.get("uraian").text, ln.level,
-                      pagu, real or 0.0, plan, kids)
+    return BudgetLine(ln, ln.row, ln.code, names[id(ln)], ln.level, pagu, real or 0.0, plan,
+                      kids)
+
+
+def _names(lines: list[Line]) -> dict[int, str]:
+    """The uraian text of each line's row (``row.get("uraian").text``), by the line's id:
+    read by column (columns_of), so that no row of a large table makes its Values for it."""
+    [(raws, _)] = columns_of([ln.row for ln in lines], ("uraian",)) if lines else [((), ())]
+    return {id(ln): text_of(raw) for ln, raw in zip(lines, raws, strict=True)}
 
 
 @pausing
@@ -221,7 +230,8 @@ def build_summary(result: CheckResult) -> Summary:
             flat.append(x)
             walk(x.children)
 
-    walk([_budget_line(ln, has_plan) for ln in (b.roots if b is not None else [])])
+    names = _names(b.lines) if b is not None else {}
+    walk([_budget_line(ln, has_plan, names) for ln in (b.roots if b is not None else [])])
     walk = None  # else the recursive closure holds the lines for the collector
     by_row = {x.row.row: x for x in flat}
     flat.sort(key=lambda x: x.row.row)

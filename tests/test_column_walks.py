@@ -22,10 +22,11 @@ import pytest
 
 from lkj_excel.layout import ANGGARAN
 from lkj_excel.model import AnggaranRow, columns_of
-from lkj_excel.parsing import Number
+from lkj_excel.parsing import BudgetCode, Number
 from lkj_excel.reader import read_report
 from lkj_excel.relations import anggaran as A
-from lkj_excel.rules.base import BudgetScan, Context, amount, typed
+from lkj_excel.rules import base
+from lkj_excel.rules.base import BUDGET_NUMBERS, BudgetScan, Context, amount, typed
 
 from .conftest import ALL_SAMPLES, ROOT
 from .test_diagnosis_shortcuts import _rows
@@ -73,6 +74,70 @@ def test_some_table_leaves_columns_out(tables):
     assert any(t.anggaran and t.anggaran[0].empty for t in tables)
     assert any(t.anggaran and "rencana_tw2" in t.anggaran[0].empty and
                "rencana_tw1" not in t.anggaran[0].empty for t in tables)
+
+
+class _ScanReference:
+    """BudgetScan as it was before it read the columns (e0c5366): row by row, cell by
+    cell, every column asked."""
+
+    def __init__(self, rows):
+        self.codes, self.bad_codes, self.below_zero, self.planned = [], [], [], False
+        self.notations = {k: {} for k in BUDGET_NUMBERS}
+        for r in rows:
+            cells = r.cells
+            if not (r.is_total or r.is_average):
+                v = cells.get("kode")
+                if v is not None:
+                    p = v.parsed
+                    if p.__class__ is BudgetCode and p.canonical:
+                        self.codes.append((r, p))
+                    if getattr(p, "error", None) and typed(v):
+                        self.bad_codes.append(r)
+                if not self.planned:
+                    v = cells.get("target_tw")
+                    self.planned = v is not None and v.raw is not None and typed(v)
+            for key, seen in self.notations.items():
+                v = cells.get(key)
+                if v is None or not isinstance(v.parsed, Number):
+                    continue
+                style = v.parsed.style
+                if (style == "id" or style == "en") and style not in seen:
+                    seen[style] = v.text
+                x = v.parsed.value
+                if x is not None and x < 0:
+                    self.below_zero.append((r, key))
+
+
+def test_budget_scan_as_the_long_way(tables):
+    for t in tables:
+        got, want = BudgetScan(t.anggaran), _ScanReference(_whole(t.anggaran))
+        assert [(r.row, c) for r, c in got.codes] == [(r.row, c) for r, c in want.codes]
+        assert [r.row for r in got.bad_codes] == [r.row for r in want.bad_codes]
+        assert got.notations == want.notations
+        assert [list(n) for n in got.notations.values()] == \
+            [list(n) for n in want.notations.values()]  # first seen first
+        assert [(r.row, k) for r, k in got.below_zero] == \
+            [(r.row, k) for r, k in want.below_zero]
+        assert got.planned == want.planned
+    assert any(BudgetScan(t.anggaran).bad_codes for t in tables)
+    assert any(len(BudgetScan(t.anggaran).notations["pagu"]) for t in tables)
+
+
+@pytest.mark.parametrize("blank", [None, "text"])
+def test_column_scans_of_mixed_columns_as_of_numbers(blank):
+    """_first_styles and _below_zero read a column of Numbers through attrgetter, any
+    other column one result at a time: both ways agree."""
+    numbers = [Number(1.0, "1", "plain"), Number(-2.0, "-2.000", "id"),
+               Number(5e6, "5,000,000", "en"), Number(-1.0, -1.0, "number"),
+               Number(7.0, "7.000", "id"), Number(None, "x", error="bukan angka")]
+    mixed = numbers[:3] + [blank] + numbers[3:]
+    for parsed in (numbers, mixed):
+        want_first = sorted({p.style: i for i, p in reversed(list(enumerate(parsed)))
+                             if isinstance(p, Number) and p.style in ("id", "en")}.values())
+        assert base._first_styles(parsed, ("id", "en")) == want_first
+        assert base._below_zero(parsed) == [i for i, p in enumerate(parsed) if isinstance(
+            p, Number) and p.value is not None and p.value < 0]
+    assert base._numbers_only(numbers) and not base._numbers_only(mixed)
 
 
 def test_budget_scan_skips_empty_columns_as_the_long_way(tables):
@@ -163,8 +228,6 @@ def test_unusual_values_as_the_long_way(tables):
     """Every value of every cell walked (Report.all_values, which makes every row's
     Values), against the values of the rows read by column: the same values, in the same
     order, and the rows' own Values (NIL003 finds a pagu among them by identity)."""
-    from lkj_excel.rules import base
-
     seen = 0
     for t in tables:
         got = Context(t).unusual_values  # first: the rows' Values not yet made

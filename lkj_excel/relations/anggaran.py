@@ -16,8 +16,8 @@ the rules and the summary read like cells (:func:`settled_truth` for single cell
 
 from __future__ import annotations
 
-from ..model import AnggaranRow, Value, budget_code, columns_of, row_number
-from ..parsing import Number, parse_code
+from ..model import AnggaranRow, Value, columns_of, row_number
+from ..parsing import BudgetCode, Number, parse_code
 from ..rules.base import amount, amount_of, rp, typed, typed_raw
 from .core import (
     AMOUNT,
@@ -140,16 +140,20 @@ def _tree(ctx, overrides: dict[int, str]) -> Budget:
     parents: dict[str, str] = {}
     # the codes read by column (columns_of: no row makes its Values for them)
     [(_, kodes)] = columns_of(rows, ("kode",)) if rows else [((), ())]
-    for r, p in zip(rows, kodes, strict=True):
-        c = parse_code(overrides[r.row]) if r.row in overrides else budget_code(p)
-        code = c.canonical if c and c.canonical else None
-        parent = c.parent if code else None
-        if parent is not None:
-            parent = parents.setdefault(parent, parent)
-        ln = Line(r, code, c.level if code else None, parent, row_key(r, code))
+    for r, c in zip(rows, kodes, strict=True):
+        if overrides and r.row in overrides:
+            c = parse_code(overrides[r.row])
+        code = c.canonical if isinstance(c, BudgetCode) else None  # AnggaranRow.code
+        if code:  # row_key(r, code) is the code
+            parent = c.parent
+            if parent is not None:
+                parent = parents.setdefault(parent, parent)
+            ln = Line(r, code, c.level, parent, code)
+            if code not in by_code:
+                by_code[code] = ln
+        else:
+            ln = Line(r, None, None, None, row_key(r, None))
         lines.append(ln)
-        if code and code not in by_code:
-            by_code[code] = ln
     roots: list[Line] = []
     prev: Line | None = None
     for ln in lines:
@@ -361,7 +365,7 @@ def _settle(ctx, lines: list[Line], has_plan: bool, tol, quarters: tuple[str, ..
             ln.plan = Settled(plan, shown_reading_of(raw, plan))
             off = off or plan != plan or _percent_off(capk_r[i], capk_p[i],
                                                       ratio_pct(real, plan), points)
-        if off or any(typed_raw(raws[i]) for raws in tw):
+        if off or (tw and any(typed_raw(raws[i]) for raws in tw)):
             need.add(id(ln))
     return need
 

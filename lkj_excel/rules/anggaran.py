@@ -168,6 +168,8 @@ def duplicate_code(ctx: Context):
 
     Contoh: 7.01.02.2.01.0001 di baris 6 dan baris 7."""
     first_of = ctx.budget_by_code  # the first row of each code
+    if len(first_of) == len(ctx.budget_codes.rows):
+        return  # as many codes as coded rows: no code twice, no row asked
     for r, c in ctx.budget_codes:
         first = first_of[c.canonical]
         if first is not r:

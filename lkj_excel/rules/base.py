@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from functools import cached_property
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from .. import formatting as _fmt
 from ..findings import Finding, Severity
@@ -24,7 +24,7 @@ from ..model import (
     columns_of,
     text_of,
 )
-from ..parsing import BudgetCode, Number, normalise_text
+from ..parsing import BudgetCode, DetailedNumber, Number, normalise_text
 from ..relations.core import pct_status  # noqa: F401 - one definition, shared
 from . import RULES
 
@@ -298,15 +298,9 @@ class BudgetScan:
         below: list[tuple[int, int, str]] = []  # (row index, column order, key)
         for order, (key, (raws, parsed)) in enumerate(zip(numbers, cols, strict=True)):
             seen = notations[key]
-            for i, p in enumerate(parsed):
-                if not isinstance(p, Number):
-                    continue
-                style = p.style
-                if (style == "id" or style == "en") and style not in seen:
-                    seen[style] = text_of(raws[i])
-                x = p.value
-                if x is not None and x < 0:
-                    below.append((i, order, key))
+            for i in _first_styles(parsed, ("id", "en")):
+                seen[parsed[i].style] = text_of(raws[i])
+            below.extend((i, order, key) for i in _below_zero(parsed))
         below.sort()
         self.codes = codes
         self.bad_codes = bad
@@ -321,6 +315,61 @@ def _unusual(p) -> bool:
         return bool(p.error or p.irregular)
     except AttributeError:  # a date, a NIP: what it has of the two
         return bool(getattr(p, "error", None) or getattr(p, "irregular", False))
+
+
+_ERROR = attrgetter("error")
+_IRREGULAR = attrgetter("irregular")
+
+
+def _unusual_in(parsed: list) -> list[int]:
+    """The indexes of the parse results among ``parsed`` (a table's column) that are
+    :func:`_unusual`: a column of Numbers or BudgetCodes (each has both fields) is asked
+    without a call a result, and nothing more when none is."""
+    try:
+        errors, irregular = list(map(_ERROR, parsed)), list(map(_IRREGULAR, parsed))
+    except AttributeError:  # blanks of no parse, dates, NIPs: one by one
+        return [i for i, p in enumerate(parsed) if p is not None and _unusual(p)]
+    if not any(errors) and not any(irregular):
+        return []
+    return [i for i, (e, g) in enumerate(zip(errors, irregular, strict=True)) if e or g]
+
+
+_STYLE = attrgetter("style")
+_NUMBER_CLASSES = {Number, DetailedNumber}
+_VALUE = attrgetter("value")
+
+
+def _numbers_only(parsed: list) -> bool:
+    """Whether every parse result of a column is a Number (an amount or percent column
+    of the reader's: each cell parses as one, a blank too)."""
+    return set(map(type, parsed)) <= _NUMBER_CLASSES
+
+
+def _first_styles(parsed: list, styles: tuple[str, ...]) -> list[int]:
+    """The index of the first Number of each of ``styles`` among ``parsed``, in order."""
+    if _numbers_only(parsed):
+        shown = list(map(_STYLE, parsed))
+        found = []
+        for style in styles:
+            try:
+                found.append(shown.index(style))
+            except ValueError:
+                pass
+        return sorted(found)
+    firsts: dict[str, int] = {}
+    for i, p in enumerate(parsed):
+        if isinstance(p, Number) and p.style in styles:
+            firsts.setdefault(p.style, i)
+    return sorted(firsts.values())
+
+
+def _below_zero(parsed: list) -> list[int]:
+    """The indexes of the Numbers among ``parsed`` read below zero."""
+    if _numbers_only(parsed):
+        values = map(_VALUE, parsed)
+    else:
+        values = (p.value if isinstance(p, Number) else None for p in parsed)
+    return [i for i, x in enumerate(values) if x is not None and x < 0]
 
 
 # ---------------------------------------------------------------------------------------
@@ -359,9 +408,7 @@ class Context:
         """Every value of the model, in :meth:`Report.all_values` order, whose number or date
         did not read cleanly (an error or irregular digit groups): NIL001-NIL003 look at
         these, so the model is walked once for the three."""
-        # a plain Number holds neither an error nor irregular digit groups (a
-        # DetailedNumber does): the large table's amounts are not asked one by one
-        return [v for v in self.report.all_values(_unusual, never=(Number,))
+        return [v for v in self.report.all_values(_unusual_in)
                 if v.parsed is not None and _unusual(v.parsed)]
 
     @cached_property
