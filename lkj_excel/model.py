@@ -586,14 +586,10 @@ class Settings(Record):
 
 
 def _rows_with(rows: list[Row], rows_where: Callable[[list], Iterable[int]]) -> list[Row]:
-    """The rows, in order, that ``rows_where`` names in one of their columns' parse
-    results, read by column (:func:`columns_of`)."""
-    if not rows:
-        return rows
-    keys = [k for k in rows[0].cells if k not in rows[0].empty] \
-        if getattr(rows[0], "table", None) is None else list(rows[0].table.columns)
+    """The rows of a table held by column, in order, that ``rows_where`` names in one of
+    their columns' parse results (:func:`columns_of`)."""
     hits: set[int] = set()
-    for _, parsed in columns_of(rows, keys):
+    for _, parsed in columns_of(rows, list(rows[0].table.columns)):
         hits.update(rows_where(parsed))
     return [rows[i] for i in sorted(hits)]
 
@@ -679,15 +675,17 @@ class Report(Record):
     def pk_budget_total(self) -> PkBudgetRow | None:
         return next((r for r in self.pk_budget if r.is_total), None)
 
-    def all_values(self, rows_where: Callable[[list], Iterable[int]] | None = None):
+    def all_values(self, rows_where: Callable[[list], Iterable[int]] | None = None,
+                   at_rows: set[int] | None = None):
         """Every Value in the model (identity fields and table cells), but for the cells of
         a column left empty in every row of a table (:attr:`Row.empty`): all blank, none
         holds anything to look for.
 
-        ``rows_where``: given a column's parse results (a list a column, row by row), the
-        indexes of those the caller looks for; a table held by column (:class:`Columns`)
-        then gives only the Values of the rows it names (the others make none), and the
-        caller still picks among the values it is given."""
+        A table held by column (:class:`Columns`) gives only the Values of the rows the
+        caller may look for (the others make none), and the caller still picks among the
+        values it is given: ``rows_where``, given a column's parse results (a list a
+        column, row by row), names the indexes of those it looks for; ``at_rows``, the
+        1-based Excel rows of the cells it looks for."""
         ident = self.identity
         for f in ident._fields:
             v = getattr(ident, f)
@@ -697,8 +695,11 @@ class Report(Record):
                 yield from (v.nama, v.nip, v.pangkat, v.jabatan)
         for rows in (self.pk, self.pk_budget, self.capaian, self.anggaran, self.desa,
                      self.fasilitasi, self.efisiensi, self.pegawai):
-            if rows_where is not None and rows is self.anggaran:
-                rows = _rows_with(rows, rows_where)
+            if rows is self.anggaran and rows and getattr(rows[0], "table", None) is not None:
+                if rows_where is not None:
+                    rows = _rows_with(rows, rows_where)
+                if at_rows is not None:
+                    rows = [r for r in rows if r.row in at_rows]
             for r in rows:
                 yield from r.cells.values()
         # A wide Perbandingan row is read as one row per year sharing cells: each once.

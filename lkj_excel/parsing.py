@@ -685,8 +685,15 @@ def parse_code(value: object) -> BudgetCode:
     ``raw`` and ``irregular`` says whether it differed from the canonical form."""
     if value.__class__ is str and _CANONICAL.fullmatch(value):
         # Most codes are typed right: made at once, not through the cache, where a large
-        # table's codes (each different) would only push one another out.
-        return BudgetCode(value, value, level=LEVELS[value.count(".") + 1])
+        # table's codes (each different) would only push one another out, and without
+        # the constructor's call: BudgetCode(value, value, level=...), field by field
+        # (tests/test_reader_fast.py compares them)
+        code = _new_object(BudgetCode)
+        code.canonical = code.raw = value
+        code.level = LEVELS[value.count(".") + 1]
+        code.irregular = False
+        code.error = code.name = None
+        return code
     if is_blank(value):
         return BudgetCode(None, value)
     return _parse_code_text(str(value))

@@ -152,9 +152,11 @@ def typed_values(report, findings: Iterable[Finding] | None = None
             if v.cell:
                 index[(v.sheet, v.cell)] = v
     else:
-        from .model import values_at
+        from .model import row_number, values_at
 
-        index = values_at(report.all_values(), wanted)
+        # only the rows of the findings' cells (a large table makes no Value for the rest)
+        rows = {row_number(cell) for _sheet, cell in wanted}
+        index = values_at(report.all_values(at_rows=rows), wanted)
     for v in report.settings.cells.values():
         if v.cell and (wanted is None or (v.sheet, v.cell) in wanted):
             index.setdefault((v.sheet, v.cell), v)

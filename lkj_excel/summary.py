@@ -199,7 +199,8 @@ def _names(lines: list[Line]) -> dict[int, str]:
     """The uraian text of each line's row (``row.get("uraian").text``), by the line's id:
     read by column (columns_of), so that no row of a large table makes its Values for it."""
     [(raws, _)] = columns_of([ln.row for ln in lines], ("uraian",)) if lines else [((), ())]
-    return {id(ln): text_of(raw) for ln, raw in zip(lines, raws, strict=True)}
+    texts = [raw if raw.__class__ is str else text_of(raw) for raw in raws]  # text_of
+    return dict(zip(map(id, lines), texts, strict=True))
 
 
 @pausing

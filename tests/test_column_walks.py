@@ -240,3 +240,21 @@ def test_unusual_values_as_the_long_way(tables):
                 assert any(c is v for c in by_row[v.row].cells.values()), v
                 seen += 1
     assert seen >= 2
+
+
+def test_typed_values_of_findings_as_the_long_way(paths):
+    """typed_values for a check's findings makes the Values of their rows only: the
+    same values as the index of every cell (which makes every row's), for those cells."""
+    from lkj_excel.checking import check
+    from lkj_excel.render import typed_values
+
+    seen = 0
+    for path in paths:
+        rep = read_report(path)
+        res = check(rep)
+        got = typed_values(rep, res.findings)
+        wanted = {(f.sheet, f.cell or "") for f in res.findings}
+        full = typed_values(read_report(path))
+        assert got == {k: v for k, v in full.items() if k in wanted}
+        seen += sum(1 for sheet, _ in got if sheet == "Anggaran")
+    assert seen > 5

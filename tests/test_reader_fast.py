@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from lkj_excel import layout as L
 from lkj_excel import reader as R
 from lkj_excel.model import Value, a1
-from lkj_excel.parsing import BudgetCode, CellError, _parse_code_text, parse_code
+from lkj_excel.parsing import LEVELS, BudgetCode, CellError, _parse_code_text, parse_code
 
 
 def _numbering_reference(cells) -> bool:
@@ -216,6 +216,18 @@ _codes = st.builds(
 @given(_codes)
 def test_canonical_codes_read_as_the_general_way(text):
     assert parse_code(text) == _parse_code_text(text)
+
+
+@pytest.mark.parametrize("text", ["7.01.02", "7.01.02.2.01", "7.01.02.2.01.0001",
+                                  "0.00.00.0.00.0000"])
+def test_a_code_typed_canonically_is_made_as_the_constructor_makes_it(text):
+    """parse_code makes such a code field by field: the same as the constructor's, and as
+    the general way reads it."""
+    got = parse_code(text)
+    want = BudgetCode(text, text, level=LEVELS[text.count(".") + 1])
+    for other in (want, _parse_code_text(text)):
+        assert type(got) is type(other) and got == other and hash(got) == hash(other)
+        assert repr(got) == repr(other)
 
 
 @dataclasses.dataclass(frozen=True)

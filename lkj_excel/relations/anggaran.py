@@ -156,6 +156,10 @@ def _tree(ctx, overrides: dict[int, str]) -> Budget:
         lines.append(ln)
     roots: list[Line] = []
     prev: Line | None = None
+    # A code typed under the wrong parent: the row sits below another parent in the sheet
+    # (the same walk: a line's level is settled before it is asked).
+    misplaced: list[tuple[int, str]] = []
+    last: dict[str, Line] = {}
     for ln in lines:
         parent = by_code.get(ln.parent_code) if ln.parent_code else None
         if parent is None and ln.code is None and prev is not None and \
@@ -175,15 +179,6 @@ def _tree(ctx, overrides: dict[int, str]) -> Budget:
             roots.append(ln)
         if ln.code is not None:
             prev = ln
-    top = roots
-    for level in ("program", "kegiatan", "subkegiatan"):
-        if any(n.level == level for n in roots):
-            top = [n for n in roots if n.level == level or n.level is None]
-            break
-    # A code typed under the wrong parent: the row sits below another parent in the sheet.
-    misplaced: list[tuple[int, str]] = []
-    last: dict[str, Line] = {}
-    for ln in lines:
         if ln.level in ("kegiatan", "subkegiatan") and ln.parent_code:
             plevel = "program" if ln.level == "kegiatan" else "kegiatan"
             pos = last.get(plevel)
@@ -195,6 +190,11 @@ def _tree(ctx, overrides: dict[int, str]) -> Budget:
             last[ln.level] = ln
             if ln.level == "program":
                 last.pop("kegiatan", None)
+    top = roots
+    for level in ("program", "kegiatan", "subkegiatan"):
+        if any(n.level == level for n in roots):
+            top = [n for n in roots if n.level == level or n.level is None]
+            break
     total_row = ctx.report.anggaran_total
     tot = None
     if total_row is not None:
