@@ -8,6 +8,7 @@ import math
 import zipfile
 import zlib
 
+import pytest
 import xlsxwriter
 
 from lkj_excel.writers.cells import FastWorksheet
@@ -170,7 +171,8 @@ def test_plain_escapes_are_xlsxwriters_own():
     mine, theirs = PlainEscapes(), XMLwriter()
     for value in (0, 17, 12.75, None, True, "", "teks biasa", 'a "b" & <c>\nd',
                   "_x0041_", "_x004G_", "a\x01b\x1fc\td", "\ufffe\uffff", " tepi ",
-                  "Rp1.500.000", "<r>kaya</r>"):
+                  "Rp1.500.000", "<r>kaya</r>", "garis_x", "tab\tdi dalam", "baris\n",
+                  "Désa – “kutip”", "a_x00e9_b", "\x7f", 'ke "A1"', "x\ny"):
         assert mine._escape_attributes(value) == theirs._escape_attributes(value), value
         assert PlainEscapes._escape_control_characters(value) == \
             XMLwriter._escape_control_characters(value), value
@@ -207,6 +209,35 @@ def test_a_finalised_workbook_is_freed_without_the_collector(tmp_path, monkeypat
     assert len(made) > 10 and alive == []
 
 
+def _texts(path, book) -> None:
+    wb = book(str(path), {"in_memory": True, "strings_to_formulas": False})
+    bold = wb.add_format({"bold": True})
+    ws = wb.add_worksheet("Teks")
+    texts = ["biasa", " spasi di depan", "di belakang ", "tab\tdi dalam", "akhir tab\t",
+             "baris\nbaru", "& < > \"", "_x0041_ bukan huruf", "garis_x", "kontrol\x01\x1f",
+             "\ufffe\uffff", "Désa – “kutip”", "<r>bukan kaya</r>", "<r>awal saja",
+             "ke 'Sheet'!A1", "a" * 400]
+    for r, text in enumerate(texts):
+        ws.write_string(r, 0, text, bold)
+        ws.write_string(r, 1, text)
+    ws.write_rich_string(len(texts), 0, "a", bold, "b")
+    ws.set_header("&L&8" + texts[6] + texts[9])
+    wb.close()
+
+
+def test_shared_strings_of_every_kind_are_xlsxwriters_own(tmp_path):
+    """FastWorkbook writes the shared strings of every kind (spaces at the ends, tabs and
+    newlines, & < > and quotes, _xHHHH_ lookalikes, control characters, non-ASCII, rich
+    text and what only looks like it) and every other part as XlsxWriter's own Workbook."""
+    from lkj_excel.writers.fastbook import FastWorkbook
+
+    _texts(tmp_path / "plain.xlsx", xlsxwriter.Workbook)
+    _texts(tmp_path / "fast.xlsx", FastWorkbook)
+    plain, fast = _sheets(tmp_path / "plain.xlsx"), _sheets(tmp_path / "fast.xlsx")
+    assert plain == fast
+    assert b"_x005F_x0041_" in plain["xl/sharedStrings.xml"]  # the long way was taken
+
+
 def test_an_unknown_xlsxwriter_takes_its_own_way(monkeypatch, tmp_path):
     """An XlsxWriter whose cell records FastWorksheet does not know (renamed, or with other
     fields) is left to write every cell itself: slower, never a broken file."""
@@ -227,3 +258,52 @@ def test_an_unknown_xlsxwriter_takes_its_own_way(monkeypatch, tmp_path):
     _every_kind(tmp_path / "plain.xlsx", fast=False)
     _every_kind(tmp_path / "unknown.xlsx", fast=True)
     assert _sheets(tmp_path / "plain.xlsx") == _sheets(tmp_path / "unknown.xlsx")
+
+
+def test_named_formats_made_when_asked_make_the_same_workbook(tmp_path, monkeypatch):
+    """Styles makes a named format when a sheet first asks for it: a finalised workbook is
+    the same, part for part, as with every named format made at once (as before), with
+    fewer formats made; an unknown name is an AttributeError."""
+    import lkj_excel.writers.final as final
+    from lkj_excel.writers.final.styles import NAMED, Styles
+
+    made = []
+
+    class Counted(final.FastWorkbook):
+        def add_format(self, properties=None):
+            made.append(properties)
+            return super().add_format(properties)
+
+    monkeypatch.setattr(final, "FastWorkbook", Counted)
+    src = ROOT / "sample_workbooks" / "000_ranuyoso_seksi_pm_tw4_2022.xlsx"
+    finalise(src, tmp_path / "lazy.xlsx")
+    lazy = len(made)
+    own_init = Styles.__init__
+
+    def at_once(self, wb):
+        own_init(self, wb)
+        for name, props in NAMED.items():  # each made with its properties, not asked for
+            setattr(self, name, self.get(**props))
+        self.sev, self.pct_by_decimals  # noqa: B018
+
+    monkeypatch.setattr(Styles, "__init__", at_once)
+    made.clear()
+    finalise(src, tmp_path / "eager.xlsx")
+    assert _sheets(tmp_path / "lazy.xlsx") == _sheets(tmp_path / "eager.xlsx")
+    assert lazy < len(made)
+    with pytest.raises(AttributeError):
+        Styles(None).no_such_format  # noqa: B018
+
+
+def test_a_run_of_equal_widths_set_at_once_is_each_column_set():
+    """PrintSheet sets a run of equal column widths in one call: the sheet's columns are
+    those of one call a column."""
+    from lkj_excel.writers.printlayout import PrintSheet
+
+    wb = xlsxwriter.Workbook("unused.xlsx", {"in_memory": True})
+    widths = [14, 14, 36, 14, 14, 14, 1.5, 18, 18]
+    runs, each = wb.add_worksheet(), wb.add_worksheet()
+    PrintSheet(runs, widths)
+    for c, w in enumerate(widths):
+        each.set_column(c, c, w)
+    assert runs.col_info == each.col_info

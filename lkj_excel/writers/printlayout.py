@@ -212,8 +212,11 @@ class PrintSheet:
     paged: bool = True
 
     def __post_init__(self) -> None:
-        for c, w in enumerate(self.widths):
-            self.ws.set_column(c, c, w)
+        first = 0
+        for c, w in enumerate(self.widths):  # a run of equal widths in one call
+            if c + 1 == len(self.widths) or self.widths[c + 1] != w:
+                self.ws.set_column(first, c, w)
+                first = c + 1
         #: (first, last column) -> their pixel width, asked for on every row
         self._spans: dict[tuple[int, int], float] = {}
 

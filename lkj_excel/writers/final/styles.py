@@ -6,6 +6,7 @@ findings, and findings belong to the appendix), light grey table headers, Arial 
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from ...findings import Severity
@@ -20,60 +21,85 @@ XL_DATETIME = "[$-421]d mmmm yyyy hh:mm:ss"
 XL_TIME = "hh:mm:ss"
 
 
+#: The cell borders of a table: thin, grey.
+BORDER = {"border": 1, "border_color": "#808080"}
+_TOTAL = {"bold": True, "bg_color": "#F2F2F2", **BORDER}
+
+#: Named formats: name -> their properties, besides Arial 10 and top alignment.
+NAMED: dict[str, dict[str, Any]] = {
+    # letterhead and titles
+    "kop1": {"bold": True, "font_size": 12, "align": "center", "valign": "vcenter"},
+    "kop2": {"bold": True, "font_size": 14, "align": "center", "valign": "vcenter"},
+    "kop3": {"font_size": 9, "align": "center", "valign": "vcenter", "text_wrap": True},
+    "kop_rule": {"bottom": 6},
+    "title": {"bold": True, "font_size": 12, "align": "center", "valign": "vcenter",
+              "text_wrap": True},
+    "subtitle": {"bold": True, "align": "center", "valign": "vcenter", "text_wrap": True},
+    "section": {"bold": True, "font_size": 11, "valign": "bottom"},
+    "note": {"italic": True, "font_color": "#404040", "text_wrap": True},
+    # tables
+    "head": {"bold": True, "bg_color": "#D9D9D9", "text_wrap": True, "align": "center",
+             "valign": "vcenter", **BORDER},
+    "label": {"bold": True, "text_wrap": True, **BORDER},
+    "text": {"text_wrap": True, **BORDER},
+    "center": {"text_wrap": True, "align": "center", **BORDER},
+    "text_b": {"text_wrap": True, "bold": True, **BORDER},
+    "amount": {"num_format": XL_AMOUNT, **BORDER},
+    "amount_b": {"num_format": XL_AMOUNT, "bold": True, **BORDER},
+    "pct": {"num_format": XL_PERCENT, **BORDER},
+    "pct_b": {"num_format": XL_PERCENT, "bold": True, **BORDER},
+    "num": {"num_format": XL_NUMBER, **BORDER},
+    "date": {"num_format": XL_DATE, "align": "left", **BORDER},
+    "total_text": {"text_wrap": True, **_TOTAL},
+    "total_amount": {"num_format": XL_AMOUNT, **_TOTAL},
+    "total_pct": {"num_format": XL_PERCENT, **_TOTAL},
+    "no_data": {"italic": True, "align": "center", "valign": "vcenter", **BORDER},
+    # status words: coloured text, no fill (prints in black and white as bold/plain)
+    "good": {"text_wrap": True, "font_color": "#006100", **BORDER},
+    "late": {"text_wrap": True, "bold": True, "font_color": "#9C0006", **BORDER},
+    # signature block
+    "sign": {"align": "center", "text_wrap": True},
+    "sign_name": {"align": "center", "bold": True, "underline": 1, "text_wrap": True},
+    # appendix
+    "link": {"font_color": "#0563C1", "underline": 1, **BORDER},
+    "expected": {"bg_color": "#E2EFDA", "text_wrap": True, **BORDER},
+    "input_head": {"bold": True, "bg_color": "#1F4E78", "font_color": "#FFFFFF",
+                   "text_wrap": True, "align": "center", "valign": "vcenter", **BORDER},
+    "input_title": {"bold": True, "font_size": 14, "valign": "vcenter"},
+    "input_hint": {"italic": True, "font_color": "#595959"},
+}
+
+
 class Styles:
-    """Named formats, and :meth:`get` for any other combination (cached, so a workbook
-    holds each distinct format once)."""
+    """Named formats (:data:`NAMED`, ``styles.head``), and :meth:`get` for any other
+    combination (cached, so a workbook holds each distinct format once). A named format is
+    made when first asked for: making an XlsxWriter format costs about as much as writing a
+    hundred cells, and a workbook leaves a fifth of them unused."""
+
+    border = BORDER
 
     def __init__(self, wb: Any):
         self.wb = wb
         self._cache: dict[tuple, Any] = {}
-        border = {"border": 1, "border_color": "#808080"}
-        self.border = border
-        # letterhead and titles
-        self.kop1 = self.get(bold=True, font_size=12, align="center", valign="vcenter")
-        self.kop2 = self.get(bold=True, font_size=14, align="center", valign="vcenter")
-        self.kop3 = self.get(font_size=9, align="center", valign="vcenter", text_wrap=True)
-        self.kop_rule = self.get(bottom=6)
-        self.title = self.get(bold=True, font_size=12, align="center", valign="vcenter",
-                              text_wrap=True)
-        self.subtitle = self.get(bold=True, align="center", valign="vcenter", text_wrap=True)
-        self.section = self.get(bold=True, font_size=11, valign="bottom")
-        self.note = self.get(italic=True, font_color="#404040", text_wrap=True)
-        # tables
-        self.head = self.get(bold=True, bg_color="#D9D9D9", text_wrap=True, align="center",
-                             valign="vcenter", **border)
-        self.label = self.get(bold=True, text_wrap=True, **border)
-        self.text = self.get(text_wrap=True, **border)
-        self.center = self.get(text_wrap=True, align="center", **border)
-        self.text_b = self.get(text_wrap=True, bold=True, **border)
-        self.amount = self.get(num_format=XL_AMOUNT, **border)
-        self.amount_b = self.get(num_format=XL_AMOUNT, bold=True, **border)
-        self.pct = self.get(num_format=XL_PERCENT, **border)
-        self.pct_b = self.get(num_format=XL_PERCENT, bold=True, **border)
-        #: a capaian at the decimals the report showed it with (see IndicatorLine.decimals)
-        self.pct_by_decimals = {0: self.get(num_format="[$-421]0%", **border),
-                                1: self.get(num_format="[$-421]0.0%", **border), 2: self.pct}
-        self.num = self.get(num_format=XL_NUMBER, **border)
-        self.date = self.get(num_format=XL_DATE, align="left", **border)
-        total = {"bold": True, "bg_color": "#F2F2F2", **border}
-        self.total_text = self.get(text_wrap=True, **total)
-        self.total_amount = self.get(num_format=XL_AMOUNT, **total)
-        self.total_pct = self.get(num_format=XL_PERCENT, **total)
-        self.no_data = self.get(italic=True, align="center", valign="vcenter", **border)
-        # status words: coloured text, no fill (prints in black and white as bold/plain)
-        self.good = self.get(text_wrap=True, font_color="#006100", **border)
-        self.late = self.get(text_wrap=True, bold=True, font_color="#9C0006", **border)
-        # signature block
-        self.sign = self.get(align="center", text_wrap=True)
-        self.sign_name = self.get(align="center", bold=True, underline=1, text_wrap=True)
-        # appendix
-        self.link = self.get(font_color="#0563C1", underline=1, **border)
-        self.sev = {s: self.get(bg_color=c, text_wrap=True, **border) for s, c in FILL.items()}
-        self.expected = self.get(bg_color="#E2EFDA", text_wrap=True, **border)
-        self.input_head = self.get(bold=True, bg_color="#1F4E78", font_color="#FFFFFF",
-                                   text_wrap=True, align="center", valign="vcenter", **border)
-        self.input_title = self.get(bold=True, font_size=14, valign="vcenter")
-        self.input_hint = self.get(italic=True, font_color="#595959")
+
+    def __getattr__(self, name: str) -> Any:
+        props = NAMED.get(name)
+        if props is None:
+            raise AttributeError(name)
+        fmt = self.get(**props)
+        setattr(self, name, fmt)  # asked for once
+        return fmt
+
+    @cached_property
+    def pct_by_decimals(self) -> dict[int, Any]:
+        """A capaian at the decimals the report showed it with (see IndicatorLine.decimals)."""
+        return {0: self.get(num_format="[$-421]0%", **BORDER),
+                1: self.get(num_format="[$-421]0.0%", **BORDER), 2: self.pct}
+
+    @cached_property
+    def sev(self) -> dict[Severity, Any]:
+        """A finding's fill by severity (the appendix)."""
+        return {s: self.get(bg_color=c, text_wrap=True, **BORDER) for s, c in FILL.items()}
 
     def measure(self, shown: tuple[int, str] | None) -> Any:
         """A target or realisasi: a plain number, or with its grade as typed, "68,50 (B-)"
@@ -82,7 +108,7 @@ class Styles:
             return self.num
         decimals, label = shown
         digits = "." + "0" * decimals if decimals else ""
-        return self.get(num_format=f'[$-421]#,##0{digits} "({label})"', **self.border)
+        return self.get(num_format=f'[$-421]#,##0{digits} "({label})"', **BORDER)
 
     def get(self, **props: Any) -> Any:
         """The format with these properties (Arial 10, top-aligned unless told)."""
