@@ -22,7 +22,7 @@ import pytest
 
 from lkj_excel.layout import ANGGARAN
 from lkj_excel.model import AnggaranRow, columns_of
-from lkj_excel.parsing import BudgetCode, Number
+from lkj_excel.parsing import BudgetCode, Number, format_number_id
 from lkj_excel.reader import read_report
 from lkj_excel.relations import anggaran as A
 from lkj_excel.rules import base
@@ -50,6 +50,8 @@ def paths(tmp_path_factory):
             data["Anggaran"][7]["rencana_tw1"] = 1_000_000
         data["Anggaran"][9]["pagu"] = "-2.500.000"  # a number below zero, typed as text
         data["Anggaran"][11]["pagu"] = "1.500.0000"  # irregular digit groups (NIL003)
+        own = data["Anggaran"][13]  # irregular, one reading agrees with realisasi + sisa
+        own["pagu"] = format_number_id((own["realisasi"] + own["sisa"]) // 10) + "0"
         data["Anggaran"][12]["kode"] = "7.01"  # a code that does not read (ANG017)
         path = tmp_path_factory.mktemp("walks") / f"{name}.xlsx"
         build_workbook(path, "kecamatan", data)
@@ -258,3 +260,28 @@ def test_typed_values_of_findings_as_the_long_way(paths):
         assert got == {k: v for k, v in full.items() if k in wanted}
         seen += sum(1 for sheet, _ in got if sheet == "Anggaran")
     assert seen > 5
+
+
+def test_nil_rules_ask_only_the_rows_of_their_cells(paths):
+    """NIL003 finds a pagu's row, and the NIL rules' index a cell's row key, from the
+    rows at the cells' rows only: the same as the rows walked one by one."""
+    from lkj_excel.model import Addresses
+    from lkj_excel.rules import nilai
+    from lkj_excel.rules.anggaran import row_key
+
+    agreeing = 0
+    for path in paths:
+        ctx = Context(read_report(path))
+        at = Addresses({(u.sheet, u.cell) for u in ctx.unusual_values})
+        got = {k: x for k, x in nilai._cell_index(ctx, at).items() if k[0] == "Anggaran"}
+        want = {(v.sheet, v.cell): (row_key(r), field) for r in ctx.report.anggaran
+                for field, v in at.among(r.cells.items())}
+        assert got == want
+        pagu_rows = {id(c): r for r in ctx.budget_rows if (c := r.cells.get("pagu"))}
+        for f in nilai.irregular_number(ctx):
+            v = next(u for u in ctx.unusual_values if (u.sheet, u.cell) == (f.sheet, f.cell))
+            r = pagu_rows.get(id(v))
+            said = "cocok dengan realisasi + sisa" in f.message
+            assert said == (r is not None and ctx.pagu_of(r) != v.parsed.value), f
+            agreeing += said
+    assert agreeing

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Addresses, Value
+from ..model import Addresses, Value, row_number
 from ..parsing import CellError, DateValue, Number
 from . import rule
 from .base import Context, rp
@@ -38,7 +38,10 @@ def _cell_index(ctx: Context, at: Addresses) -> dict:
             for field, v in at.among(r.cells.items()):
                 out[(v.sheet, v.cell)] = (key_of(r), field)
 
-    add(rep.anggaran, ang_key)
+    # a budget row holds the cells of its own Excel row: only those rows are asked (the
+    # table is held by column, and the others make no Values)
+    rows_at = {row_number(cell) for _, cell in at.wanted}
+    add([r for r in rep.anggaran if r.row in rows_at], ang_key)
     add(rep.capaian, cap_key)
     add(rep.efisiensi, cop_key)
     add(rep.pk, pk_key)
@@ -112,18 +115,18 @@ def irregular_number(ctx: Context):
 
     Contoh (Pronojiwo TW III 2024): pagu ``11.100.0000`` dengan realisasi 11.070.000 dan sisa
     30.000 dibaca 11.100.000 (bacaan lain: 111.000.000)."""
-    pagu_rows: dict[int, object] | None = None  # id(pagu cell) -> its budget row
+    pagu_rows: dict[int, object] | None = None  # Excel row -> its budget row
     for v in ctx.unusual_values:
         p = v.parsed
         if not (isinstance(p, Number) and p.irregular):
             continue
         reading = p.value
         why = "kelompok angka tidak sesuai (ribuan harus 3 angka)"
-        if pagu_rows is None:  # the budget rows walked once, not once for each value
-            pagu_rows = {id(c): r for r in ctx.budget_rows
-                         if (c := r.cells.get("pagu")) is not None}
-        r = pagu_rows.get(id(v))
-        if r is not None:
+        if pagu_rows is None:  # the budget rows by their row once, not once for each value
+            pagu_rows = {r.row: r for r in ctx.budget_rows}
+        r = pagu_rows.get(v.row)
+        if r is not None and r.sheet == v.sheet and r.cells.get("pagu") is v:
+            # (only this row makes its Values: the table is held by column)
             reading = ctx.pagu_of(r)
             if reading is not None and reading != p.value:
                 why += "; nilai ini cocok dengan realisasi + sisa"
