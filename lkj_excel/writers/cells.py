@@ -113,7 +113,7 @@ class PlainEscapes:
 
     @staticmethod
     def _escape_control_characters(data):
-        if isinstance(data, str) and (plain_ascii(data) or not _ESCAPED.search(data)):
+        if isinstance(data, str) and unescaped(data):
             return data
         return XMLwriter._escape_control_characters(data)
 
@@ -126,9 +126,10 @@ def plain_ascii(text: str) -> bool:
     return text.isascii() and text.isprintable() and "_x" not in text
 
 
-# XlsxWriter's escapes and tests for inline strings (xmlwriter.py, utility.py): a text
-# that matches none of these is written as it is, apart from & < >.
-_NOT_PLAIN = re.compile(_ESCAPED.pattern + "|^<r>")
+def unescaped(text: str) -> bool:
+    """True for a text that none of XlsxWriter's _xHHHH_ escapes changes: at once when
+    :func:`plain_ascii`, else by the search of :data:`_ESCAPED`."""
+    return plain_ascii(text) or not _ESCAPED.search(text)
 
 
 def number_xml(ref: str, xf: int, number: float) -> str:
@@ -156,7 +157,10 @@ MEMO_TEXT = 300
 
 
 def _inline(text: str) -> str | None:
-    if _NOT_PLAIN.search(text):
+    # XlsxWriter's escapes and tests for inline strings (xmlwriter.py, utility.py): a
+    # text that none changes and that does not start as rich text is written as it is,
+    # apart from & < >
+    if text.startswith("<r>") or not unescaped(text):
         return None
     space = ' xml:space="preserve"' if _preserve_whitespace(text) else ""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
