@@ -77,10 +77,7 @@ def amount_of(raw, p, blank_is_zero: bool = False) -> float | None:
 
 def typed(v: Value | None) -> bool:
     """Whether the user typed anything in the cell."""
-    if v is None:
-        return False
-    raw = v.raw
-    return raw is not None and (not isinstance(raw, str) or bool(raw.strip()))
+    return v is not None and typed_raw(v.raw)
 
 
 def typed_raw(raw) -> bool:
