@@ -350,3 +350,17 @@ def test_collection_windows_typed_with_their_year():
     assert window("Juli \u2013 September 2024") == ((1, 7), (30, 9))
     assert window("1 Januari 2024 - 31 Maret 2024") == ((1, 1), (31, 3))
     assert window("Juli - 2024") is None
+
+
+def test_collection_window_days_held_to_the_months_end():
+    # "... 31 Februari" in a window ends on the month's last day: 28 in 2025, 29 in 2024
+    # (leap), and December's last day crosses no year
+    import datetime as dt
+
+    from lkj_excel.rules.desa import clamped_date
+
+    assert clamped_date(2025, 2, 31) == dt.date(2025, 2, 28)
+    assert clamped_date(2024, 2, 31) == dt.date(2024, 2, 29)
+    assert clamped_date(2024, 6, 31) == dt.date(2024, 6, 30)
+    assert clamped_date(2024, 12, 31) == dt.date(2024, 12, 31)
+    assert clamped_date(2024, 1, 15) == dt.date(2024, 1, 15)

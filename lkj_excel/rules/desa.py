@@ -197,14 +197,19 @@ def _window_dates(ctx: Context, doc: str, year: int) -> tuple[dt.date, dt.date] 
     (d1, m1), (d2, m2) = w
     wy = doc_deadline(ctx, doc, year).year
 
-    def day(y, m, d):  # the month's last day at most (the day before the 1st of the next)
-        last = (dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)).day
-        return dt.date(y, m, min(d, last))
-
-    start, end = day(wy, m1, d1), day(wy, m2, d2)
+    start, end = clamped_date(wy, m1, d1), clamped_date(wy, m2, d2)
     if start > end:
-        start = day(wy - 1, m1, d1)
+        start = clamped_date(wy - 1, m1, d1)
     return start, end
+
+
+def clamped_date(year: int, month: int, day: int) -> dt.date:
+    """The date, its day held to the month's last: a window typed "... 31 Februari" or
+    "... 31 Juni" ends on the month's last day, not with an error. The last day is the one
+    before the 1st of the next month (the stdlib `calendar` would cost 2 ms of imports, with
+    `locale`, in every check)."""
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day, last))
 
 
 @rule("DES007", "info", "Desa", "Tanggal dokumen di luar tenggang pengumpulan")
