@@ -22,21 +22,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import socket
 import sqlite3
 import stat
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .errors import LkjError, NoInputFiles, OutputError
 from .inputs import expand
+from .record import Record
 from .store import (
     BUDGET_COLS,
     FILE_COLS,
@@ -55,41 +53,61 @@ SPREADSHEET_EXT = (".xlsx", ".xlsm", ".xls", ".ods")
 BATCH = 100
 
 
-@dataclass
-class CurrentFile:
+class CurrentFile(Record):
     """One input of this run, in input order."""
 
-    ord: int
-    path: str
-    status: str            # "ok" or "bad"
-    report_key: str | None
-    reason: str | None = None
+    __slots__ = ("ord", "path", "status", "report_key", "reason")
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __init__(self, ord: int, path: str, status: str, report_key: str | None,
+                 reason: str | None = None):
+        self.ord = ord
+        self.path = path
+        self.status = status            # "ok" or "bad"
+        self.report_key = report_key
+        self.reason = reason
 
 
-@dataclass
-class RekapResult:
-    output: Path
-    db: str | Path | None
-    files_in: int = 0
-    consolidated: int = 0
-    bad: int = 0
-    skipped_unchanged: int = 0
-    processed: int = 0
-    #: Reports replaced by a revision or a copy (listed in "Laporan Diganti", not summed).
-    superseded: int = 0
-    #: (unit, period) pairs of the unit list with no report (sheet "Belum Menyampaikan").
-    missing: int = 0
-    #: Report unit names that only resemble a unit of the list (to be confirmed).
-    probable: int = 0
-    #: True when nothing changed since the run that wrote ``output``: it was not rewritten.
-    output_unchanged: bool = False
-    seconds: float = 0.0
-    bad_files: list[tuple[str, str]] = field(default_factory=list)
-    #: Workbooks written by an earlier ``lkj rekap`` found among the inputs: not reports,
-    #: so neither consolidated nor counted in files_in.
-    skipped_outputs: list[str] = field(default_factory=list)
-    #: Inputs that yielded no file (an empty folder, a pattern matching nothing).
-    notes: list[str] = field(default_factory=list)
+class RekapResult(Record):
+    """What a rekap did (a Record, not a dataclass: an unchanged ``--db`` re-run is mostly
+    start-up, and dataclasses cost it their import and two classes' generated code)."""
+
+    __slots__ = ("output", "db", "files_in", "consolidated", "bad", "skipped_unchanged",
+                 "processed", "superseded", "missing", "probable", "output_unchanged",
+                 "seconds", "bad_files", "skipped_outputs", "notes")
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __init__(self, output: Path, db: str | Path | None, files_in: int = 0,
+                 consolidated: int = 0, bad: int = 0, skipped_unchanged: int = 0,
+                 processed: int = 0, superseded: int = 0, missing: int = 0,
+                 probable: int = 0, output_unchanged: bool = False, seconds: float = 0.0,
+                 bad_files: list[tuple[str, str]] | None = None,
+                 skipped_outputs: list[str] | None = None, notes: list[str] | None = None):
+        self.output = output
+        self.db = db
+        self.files_in = files_in
+        self.consolidated = consolidated
+        self.bad = bad
+        self.skipped_unchanged = skipped_unchanged
+        self.processed = processed
+        #: Reports replaced by a revision or a copy (listed in "Laporan Diganti", not
+        #: summed).
+        self.superseded = superseded
+        #: (unit, period) pairs of the unit list with no report (sheet "Belum
+        #: Menyampaikan").
+        self.missing = missing
+        #: Report unit names that only resemble a unit of the list (to be confirmed).
+        self.probable = probable
+        #: True when nothing changed since the run that wrote ``output``: it was not
+        #: rewritten.
+        self.output_unchanged = output_unchanged
+        self.seconds = seconds
+        self.bad_files = [] if bad_files is None else bad_files
+        #: Workbooks written by an earlier ``lkj rekap`` found among the inputs: not
+        #: reports, so neither consolidated nor counted in files_in.
+        self.skipped_outputs = [] if skipped_outputs is None else skipped_outputs
+        #: Inputs that yielded no file (an empty folder, a pattern matching nothing).
+        self.notes = [] if notes is None else notes
 
     @property
     def duplicates(self) -> int:  # the name before revisions were told apart
@@ -440,6 +458,8 @@ def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
     elif in_place:
         target = db_path
     else:  # a new database is built aside and copied into place at the end
+        import tempfile
+
         tmpdir = tempfile.TemporaryDirectory(prefix="lkj-rekap-")
         target = Path(tmpdir.name) / "rekap.sqlite"
     shown = db_path or Path(target) if not pg else None
@@ -473,6 +493,8 @@ def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
             if not pg and not in_place and db_path is not None:
                 store.close()
                 store = None
+                import shutil
+
                 from .writers.atomic import atomic_output
 
                 with atomic_output(db_path) as tmp_db:
@@ -536,34 +558,16 @@ def _run(store: Store, host: str, paths: list[str], jobs: int | None, office: An
         return run_all(process_file, items, min(workers, len(items)), _crashed,
                        initializer=_init_worker, initargs=(office, settings_key, {}))
 
-    # Files stored before are only hashed, in a thread of this process, while the workers
+    # Files stored before are only hashed, in threads of this process, while the workers
     # read the new ones (no serial pass before them, and no round trip to a worker for a
     # file that has not changed); those whose bytes changed are read after the new ones.
-    unchanged: list[dict] = []
-    changed: list[str] = []
-
-    def hash_known() -> None:
-        for p in paths:
-            if p in want:
-                try:
-                    same = _same_as_stored(p, want[p], settings_key)
-                except Exception:  # noqa: BLE001 - then a worker reads it and says why
-                    same = False
-                if same:
-                    unchanged.append({"path": p, "unchanged": True})
-                else:
-                    changed.append(p)
-
-    hasher = threading.Thread(target=hash_known, name="lkj-hash", daemon=True)
-    if want:
-        hasher.start()
+    hashed = _hash_stored([p for p in paths if p in want], want, settings_key, workers)
 
     def all_results() -> Iterable[dict]:
         yield from read([p for p in paths if p not in want])
-        if want:
-            hasher.join()
-        yield from unchanged
-        yield from read(changed)
+        same = hashed()
+        yield from ({"path": p, "unchanged": True} for p in same if same[p])
+        yield from read([p for p in same if not same[p]])
 
     results = all_results()
     current: list[CurrentFile] = []
@@ -599,6 +603,44 @@ def _run(store: Store, host: str, paths: list[str], jobs: int | None, office: An
         _store_batch(store, batch, host)
     current.sort(key=lambda c: c.ord)
     return current
+
+
+#: Files a hashing thread is given at least: for fewer, another thread would cost more
+#: than it saves.
+HASH_FILES_PER_THREAD = 64
+
+
+def _hash_stored(paths: list[str], stored: dict[str, tuple[str, str]], settings_key: str,
+                 threads: int) -> Callable[[], dict[str, bool]]:
+    """Start hashing ``paths`` (files whose results the store holds) in up to ``threads``
+    threads of this process, one per core at most; returns a function that waits for
+    them and gives, for each path in the order of ``paths``, whether the file still has
+    the bytes (and settings) of its stored result.
+
+    Reading a file and hashing it let go of the interpreter's lock, so the threads hash
+    on as many cores at once: an unchanged ``--db`` re-run is mostly hashing, which one
+    thread did alone while the other cores stood idle."""
+    same: dict[str, bool] = {}
+
+    def hash_some(part: list[str]) -> None:
+        for p in part:
+            try:
+                same[p] = _same_as_stored(p, stored[p], settings_key)
+            except Exception:  # noqa: BLE001 - then a worker reads it and says why
+                same[p] = False
+
+    n = max(1, min(threads, os.cpu_count() or 1, len(paths) // HASH_FILES_PER_THREAD))
+    hashers = [threading.Thread(target=hash_some, args=(paths[i::n],), name="lkj-hash",
+                                daemon=True) for i in range(n if paths else 0)]
+    for t in hashers:
+        t.start()
+
+    def result() -> dict[str, bool]:
+        for t in hashers:
+            t.join()
+        return {p: same[p] for p in paths}
+
+    return result
 
 
 def _same_as_stored(path: str, stored: tuple[str, str], settings_key: str) -> bool:

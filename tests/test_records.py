@@ -17,7 +17,7 @@ from lkj_excel.rules import load_all
 
 # the modules that define records, and the rules' (rules.desa.DocStatus)
 for _module in ("diagnosis", "findings", "formulas", "inputs", "layout", "model", "outputs",
-                "parsing"):
+                "parsing", "rekap"):
     importlib.import_module(f"lkj_excel.{_module}")
 load_all()
 
@@ -119,6 +119,10 @@ DATACLASSES = {
     "parsing.DocStatusWord": ("status error", True),
     "parsing.NipInfo": ("digits raw birth_date tmt_cpns sex serial problems", True),
     "parsing.PangkatInfo": ("pangkat golongan raw consistent expected_pangkat", True),
+    "rekap.CurrentFile": ("ord path status report_key reason", False),
+    "rekap.RekapResult": ("output db files_in consolidated bad skipped_unchanged processed "
+                          "superseded missing probable output_unchanged seconds bad_files "
+                          "skipped_outputs notes", False),
     "relations.core.Tolerance": ("rupiah points", True),
     "relations.pegawai.ListCount": ("count names status", False),
     "relations.pegawai.RekapTable": ("tabel rows total", False),

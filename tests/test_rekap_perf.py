@@ -385,3 +385,90 @@ def test_a_workers_report_is_freed_without_the_collector():
         if was:
             gc.enable()
     assert left == []
+
+
+def test_stored_files_hashed_in_threads_are_judged_as_one_by_one(tmp_path, monkeypatch):
+    """rekap._hash_stored splits the files the store holds among threads (an unchanged
+    --db re-run is mostly hashing): for each file, in input order, the same answer as
+    _same_as_stored one file after another - unchanged, changed bytes, other settings,
+    gone - and, with two cores, from more than one thread."""
+    import importlib
+    import threading
+
+    rekap = importlib.import_module("lkj_excel.rekap")
+    paths, stored = [], {}
+    for i in range(3 * rekap.HASH_FILES_PER_THREAD):
+        p = tmp_path / f"lkj_{i:03d}.xlsx"
+        p.write_bytes(b"isi %d " % i * (1 + i % 7))
+        sha, _size = rekap.file_hash(p)
+        key = rekap.report_key(sha, "s" if i % 11 else "lain")  # other settings
+        if i % 5 == 0:
+            sha = "0" * 64  # the bytes changed since they were stored
+        stored[str(p)] = (sha, rekap.report_key(sha, "s") if i % 5 == 0 else key)
+        paths.append(str(p))
+    (tmp_path / "lkj_007.xlsx").unlink()
+    one_by_one = {p: rekap._same_as_stored(p, stored[p], "s") for p in paths}
+    assert sorted(set(one_by_one.values())) == [False, True]
+    seen = set()
+    real = rekap._same_as_stored
+
+    def spied(*args):
+        seen.add(threading.get_ident())
+        return real(*args)
+
+    monkeypatch.setattr(rekap, "_same_as_stored", spied)
+    got = rekap._hash_stored(paths, stored, "s", threads=2)()
+    assert list(got) == paths and got == one_by_one
+    if (os.cpu_count() or 1) >= 2:
+        assert len(seen) == 2
+    assert rekap._hash_stored([], stored, "s", threads=2)() == {}
+
+
+class _Forgetful(dict):
+    """A memo of word widths that remembers nothing from one text to the next."""
+
+    def setdefault(self, key, default=None):
+        return {}
+
+
+def _lines_long_way(text, width, pt=9):
+    """writers.rekap._lines as it was: every word of every text measured a character at a
+    time."""
+    from lkj_excel.writers import rekap as W
+
+    real = W._text_units, W._WORD_PX
+    W._text_units = lambda t: sum(W.CHAR_W.get(ch, 600) for ch in t)
+    W._WORD_PX = _Forgetful()
+    try:
+        return W._lines.__wrapped__(text, width, pt)
+    finally:
+        W._text_units, W._WORD_PX = real
+
+
+def test_wrapped_lines_from_remembered_word_widths_are_counted_as_the_long_way(
+        monkeypatch):
+    """writers.rekap._lines measures a text in C (printlayout.table_units) and each word
+    once (_WORD_PX): the same count of lines as measuring every word a character at a
+    time, for texts of every kind - beyond Latin-1, control characters, long words,
+    several paragraphs - at every width and type size, also after the word widths were
+    forgotten."""
+    import random
+
+    from lkj_excel.writers import rekap as W
+
+    monkeypatch.setattr(W, "WORDS_KEPT", 50)
+    rng = random.Random(17)
+    alphabet = "aiumWM%.,;'\"-_ Rp1.500.000 é中—\t\x01\n  "
+    texts = TEXTS + ["Sisa anggaran (Rp 13.425.000) tidak sama dengan pagu dikurangi "
+                     "realisasi pada baris 12", "Kecamatan Sintetis 0001", "W" * 80, None, 7]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 160)))
+              for _ in range(1500)]
+    for text in texts:
+        for width in (4, 7, 13, 16, 22, 52, 100):
+            for pt in (9, 11):
+                W._lines.cache_clear()
+                assert W._lines(text, width, pt) == _lines_long_way(text, width, pt), \
+                    (text, width, pt)
+        if isinstance(text, str):
+            assert W._text_units(text) == sum(W.CHAR_W.get(ch, 600) for ch in text)
+    assert 0 < sum(len(d) for d in W._WORD_PX.values()) <= 2 * 50

@@ -64,29 +64,40 @@ def text_px(text: str, size: float = FONT_SIZE, bold: bool = False) -> float:
     return text_units(text, bold) / 1000 * size * PX_PER_PT * TEXT_SLACK
 
 
-def _byte_tables(widths: tuple[int, ...]) -> tuple[bytes, bytes]:
-    """Each Latin-1 character's advance width split into its high and low byte, as two
-    ``bytes.translate`` tables (every width is below 65.536)."""
-    full = [_OTHER] * 256
+def byte_tables(widths: tuple[int, ...], other: int = _OTHER) -> tuple[bytes, bytes]:
+    """Each Latin-1 character's advance width (``widths`` for ASCII 32-126, ``other`` for
+    the rest) split into its high and low byte, as two ``bytes.translate`` tables (every
+    width is below 65.536)."""
+    full = [other] * 256
     full[32:32 + len(widths)] = widths
     return bytes(w >> 8 for w in full), bytes(w & 255 for w in full)
 
 
-_BYTE_TABLES = {False: _byte_tables(_REGULAR), True: _byte_tables(_BOLD)}
+_BYTE_TABLES = {False: byte_tables(_REGULAR), True: byte_tables(_BOLD)}
+
+
+def table_units(text: str, tables: tuple[bytes, bytes]) -> int | None:
+    """The widths of :func:`byte_tables` ``tables`` of ``text``'s characters added up, in
+    C: the widths' high and low bytes translated and added separately. None for a text
+    beyond Latin-1."""
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+    high, low = tables
+    return (sum(raw.translate(high)) << 8) + sum(raw.translate(low))
 
 
 def text_units(text: str, bold: bool = False) -> int:
     """The advance widths of ``text``'s characters added up (1000 units to the em): a
     character outside printable ASCII counts :data:`_OTHER`. A Latin-1 text is summed in
-    C, its widths' high and low bytes translated and added separately (every cell's text
-    is measured: a character at a time in Python, this was most of wrapping's cost)."""
-    try:
-        raw = text.encode("latin-1")
-    except UnicodeEncodeError:
+    C (:func:`table_units`; every cell's text is measured: a character at a time in
+    Python, this was most of wrapping's cost)."""
+    units = table_units(text, _BYTE_TABLES[bold])
+    if units is None:
         return sum(_OTHER if not 32 <= ord(ch) < 127 else
                    (_BOLD if bold else _REGULAR)[ord(ch) - 32] for ch in text)
-    high, low = _BYTE_TABLES[bold]
-    return (sum(raw.translate(high)) << 8) + sum(raw.translate(low))
+    return units
 
 
 def col_px(width: float) -> int:

@@ -27,12 +27,14 @@ from typing import Any
 from ..calendar import ROMAN
 from .cells import (
     _KNOWN,
+    EXCEL_LEAP_BUG,
     FastWorksheet,
     blank_xml,
     inline_text,
     number_xml,
     write_value,
 )
+from .printlayout import byte_tables, table_units
 
 SEV_WORD = {"error": "kesalahan", "warning": "peringatan", "info": "catatan"}
 FMT_AMOUNT = "#,##0"
@@ -505,10 +507,26 @@ CHAR_W = {**_W_LOWER, **_W_UPPER, **_W_OTHER, **{d: 556 for d in "0123456789"}}
 
 
 def _text_px(text: str, pt: float = BODY_PT) -> float:
-    return sum(map(_CHAR_W_GET, text, repeat(600))) * pt * 96 / 72 / 1000
+    return _text_units(text) * pt * 96 / 72 / 1000
 
 
 _CHAR_W_GET = CHAR_W.get
+#: CHAR_W as printlayout's byte tables (600 for any character it does not name).
+_CHAR_W_TABLES = byte_tables(tuple(CHAR_W.get(chr(c), 600) for c in range(32, 127)), 600)
+
+
+def _text_units(text: str) -> int:
+    """CHAR_W's widths of ``text``'s characters added up (600 for any other): a Latin-1
+    text in C (printlayout.table_units), others a character at a time."""
+    units = table_units(text, _CHAR_W_TABLES)
+    return sum(map(_CHAR_W_GET, text, repeat(600))) if units is None else units
+
+
+#: Each word's width in pixels, by type size, as _lines measured it (a rekap's wrapped
+#: texts are mostly messages made of the same words); forgotten when it holds
+#: WORDS_KEPT words.
+_WORD_PX: dict[float, dict[str, float]] = {}
+WORDS_KEPT = 1 << 16
 
 
 @lru_cache(maxsize=4096)
@@ -522,12 +540,18 @@ def _lines(text: Any, width: float, pt: float = BODY_PT) -> int:
     if "\n" not in text and _text_px(text, pt) < avail * (1 - 1e-9):
         return 1  # the whole text fits on one line (the loop below would say so, slower)
     space = _text_px(" ", pt)
+    known = _WORD_PX.setdefault(pt, {})
+    if len(known) >= WORDS_KEPT:
+        known.clear()
+    width_of = known.get
     n = 0
     for para in text.split("\n"):
         n += 1
         line = 0.0
         for word in para.split(" "):
-            w = _text_px(word, pt)
+            w = width_of(word)
+            if w is None:
+                w = known[word] = _text_px(word, pt)
             if line and line + space + w > avail:
                 n += 1
                 line = w
@@ -612,8 +636,9 @@ class _Sheet:
         """put()'s cells made as XlsxWriter's write_string, write_number and write_blank
         make them (the same cells as _put_cells), handed to the worksheet at once
         (RekapWorksheet.put_row): the checks those methods repeat for every cell are made
-        once a row. A value they would not take as it is (a long text, a date, NaN) is
-        written by itself afterwards. False, writing nothing, when the worksheet does not
+        once a row. A value they would not take as it is (a long text, a date before
+        March 1900 or in a format without its index yet, NaN) is written by itself
+        afterwards. False, writing nothing, when the worksheet does not
         take the row so.
 
         A formatted cell whose format already has its index (every format after the
@@ -646,6 +671,12 @@ class _Sheet:
             elif t is int or (t is float and math.isfinite(v)):
                 cells.append((c, number_cell(v, fm) if xf is None else
                               number_xml(letters[c] + row_no, xf, v)))
+            elif t is dt.date and xf is not None and v >= SERIAL_DATES_FROM:
+                # write_value's date: the number cell of XlsxWriter's serial for it, as
+                # its write_datetime stores it (the long way would leave the row to
+                # XlsxWriter's own writing: a row of Rekap Unit has two dates)
+                cells.append((c, number_xml(letters[c] + row_no, xf,
+                                            self.ws._convert_date_time(v))))
             else:
                 other.append((c, v, fm))
         ws = self.ws
@@ -674,6 +705,9 @@ def _letters(n: int) -> tuple[str, ...]:
     return tuple(xl_col_to_name(c) for c in range(n))
 
 
+#: The first date write_value writes as XlsxWriter's date serial (before it, the serial
+#: Excel uses for 1900's first two months).
+SERIAL_DATES_FROM = EXCEL_LEAP_BUG.date()
 #: XlsxWriter's records of a text, a number and a blank cell, when writers.cells knows
 #: them (else every cell goes through XlsxWriter's write methods).
 _ROW_CELLS = tuple(_KNOWN[n] for n in ("CellStringTuple", "CellNumberTuple", "CellBlankTuple")
@@ -1020,12 +1054,19 @@ class Block:
     n_penyerapan: int
 
 
+#: The columns of a counted report that the Peringkat sheet shows or sums.
+RANK_FIELDS = ["unit_name", "avg_capaian", "predikat", "on_time_eff", "penyerapan", "pagu",
+               "realisasi"]
+
+
 def ranking_frames(counted: Any) -> dict[tuple[int, int, str], tuple[Any, Any]]:
     """Per (year, quarter, tingkat): the units ranked by rata-rata capaian and by
     penyerapan (rank 1 = highest; ties share the better rank; units without a value last,
-    unranked)."""
+    unranked), with the columns in RANK_FIELDS (sorting every column of the plan, some
+    forty, took most of the sheet's time)."""
     out = {}
-    df = counted.dropna(subset=["year", "quarter"])
+    df = counted.dropna(subset=["year", "quarter"])[["year", "quarter", "tingkat",
+                                                      *RANK_FIELDS]]
     for (y, q, t), g in df.groupby(["year", "quarter", "tingkat"], sort=True):
         cap = g.assign(rank=g["avg_capaian"].rank(method="min", ascending=False))
         cap = cap.sort_values(["rank", "unit_name"], na_position="last", kind="stable")
