@@ -61,7 +61,7 @@ from .model import Value
 from .record import Record
 from .relations import INPUT_CODES, Cell, Network, Relation, SettledRelation, build_network
 from .relations.anggaran import settled_truth
-from .relations.core import LONG_SUM, matches, total
+from .relations.core import AMOUNT, LONG_SUM, matches, total
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs every check process ~3 ms to import
@@ -88,6 +88,13 @@ def _same(a: Any, b: Any) -> bool:
     if a.__class__ is float and b.__class__ is float:
         return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
     return False
+
+
+def _miss(c: Cell) -> float:
+    """What a typed derived cell that disagrees costs (see the module docstring)."""
+    if c.soft:
+        return W_SOFT if not c.self_consistent else W_SOFT / 10
+    return W_DERIVED if not c.self_consistent else W_CONSEQUENCE
 
 
 def _value_key(v: Any) -> str | None:
@@ -197,6 +204,9 @@ class Solver:
     def __init__(self, net: Network):
         self.net = net
         self.tol = net.tol
+        #: How far a typed amount may be off (Tolerance.amount_slack, asked once: most
+        #: cells the search costs are amounts).
+        self._slack = net.tol.amount_slack
         self._down: dict[int, list[Cell]] = {}
         self.penalty = 0.0
         #: The cost of each cell at its current value (filled as evaluated).
@@ -228,12 +238,17 @@ class Solver:
     def cost(self, c: Cell, v: Any, overlay: dict[int, Any] | None = None) -> float:
         if c.relation is None:
             return 0.0 if _same(v, c.base) else c.weight
-        if c.typed is None or matches(c.kind, c.typed, c.number, v, self.tol) or \
-                self._displayed_ok(c, overlay):
+        t = c.typed
+        if t is None or v is None:
             return 0.0
-        if c.soft:
-            return W_SOFT if not c.self_consistent else W_SOFT / 10
-        return W_DERIVED if not c.self_consistent else W_CONSEQUENCE
+        if c.kind == AMOUNT:
+            # matches() of an amount, without its calls; an amount is never right "as
+            # displayed" (_displayed_ok looks at percent and measure targets only)
+            if abs(t - v) <= self._slack:
+                return 0.0
+        elif matches(c.kind, t, c.number, v, self.tol) or self._displayed_ok(c, overlay):
+            return 0.0
+        return _miss(c)
 
     def _displayed_ok(self, c: Cell, overlay: dict[int, Any] | None) -> bool:
         """A rounding difference within the displayed precision is not an error: the target
@@ -341,6 +356,7 @@ class Solver:
         now = self._now
         known = self._cells
         moved = overlay.get
+        slack = self._slack
         for d in cells:
             k = id(d)
             known[k] = d
@@ -362,7 +378,13 @@ class Solver:
             old = now.get(k)
             if old is None:
                 old = now[k] = self.cost(d, d.cur)
-            new = self.cost(d, nv, overlay)
+            t = d.typed
+            if t is None or nv is None:
+                new = 0.0
+            elif d.kind == AMOUNT:  # cost() of an amount, inline: most cells here are
+                new = 0.0 if abs(t - nv) <= slack else _miss(d)
+            else:
+                new = self.cost(d, nv, overlay)
             delta += new - old
             if record is not None:
                 record.append((k, nv, new - old))

@@ -23,13 +23,20 @@ import sys
 
 import pytest
 
-from lkj_excel.diagnosis import Solver, _same, diagnose
+from lkj_excel.diagnosis import (
+    W_CONSEQUENCE,
+    W_DERIVED,
+    W_SOFT,
+    Solver,
+    _same,
+    diagnose,
+)
 from lkj_excel.errors import LkjError
 from lkj_excel.model import Report
 from lkj_excel.parsing import Number, format_number_id
 from lkj_excel.reader import read_report
 from lkj_excel.relations import build_network
-from lkj_excel.relations.core import typed_value
+from lkj_excel.relations.core import matches, total, typed_value
 from lkj_excel.rules.base import Context
 
 from .conftest import ALL_SAMPLES, CLEAN, PRONOJIWO, ROOT
@@ -348,8 +355,9 @@ def test_rows_beside_a_wrong_one_under_a_long_sum_are_inputs_only(large_reports)
 
 class _LongWay(Solver):
     """The search without its shortcuts: every move evaluated afresh (no memo, nothing
-    beyond the cells a move feeds directly shared with another move), and every input of a
-    long relation looked up in the move's values (no copy of the current ones)."""
+    beyond the cells a move feeds directly shared with another move), every input of a
+    long relation looked up in the move's values (no copy of the current ones), and every
+    cell's cost asked of matches() and _displayed_ok() (an amount's not inline)."""
 
     def evaluate(self, x, v):
         return self._evaluate(x, v)
@@ -359,6 +367,60 @@ class _LongWay(Solver):
 
     def _values_moved(self, r, overlay):
         return [overlay.get(id(i), i.cur) for i in r.inputs]
+
+    def cost(self, c, v, overlay=None):
+        return _long_cost(self, c, v, overlay)
+
+    def _walk(self, cells, overlay, delta, fixed, created, record=None):
+        for d in cells:
+            k = id(d)
+            self._cells[k] = d
+            r = d.relation
+            if r.compute is total and len(r.inputs) > 8 and d.cur is not None:
+                nv = self._sum_moved(d, overlay)  # a long sum: its differences added
+            else:
+                nv = r.compute([overlay.get(id(i), i.cur) for i in r.inputs])
+            overlay[k] = nv
+            old, new = self.cost(d, d.cur), self.cost(d, nv, overlay)
+            delta += new - old
+            if record is not None:
+                record.append((k, nv, new - old))
+            if old > 0 and new == 0 and not d.self_consistent:
+                fixed += 1
+            elif old == 0 and new > 0 and d.self_consistent:
+                created += 1
+        return delta, fixed, created
+
+
+def _long_cost(solver, c, v, overlay=None):
+    """A cell's cost (the module docstring of lkj_excel.diagnosis), the long way."""
+    if c.relation is None:
+        return 0.0 if _same(v, c.base) else c.weight
+    if c.typed is None or matches(c.kind, c.typed, c.number, v, solver.tol) or \
+            solver._displayed_ok(c, overlay):
+        return 0.0
+    if c.soft:
+        return W_SOFT if not c.self_consistent else W_SOFT / 10
+    return W_DERIVED if not c.self_consistent else W_CONSEQUENCE
+
+
+@pytest.mark.parametrize("path,edits", list(_reports()))
+def test_cost_is_the_long_way(path, edits):
+    """Solver.cost asks an amount without matches() and _displayed_ok(): the same cost as
+    the long way for every cell of the network at its typed, start and nearby values."""
+    s = Solver(build_network(Context(read_report(path, edits=edits))))
+    slack = s.tol.amount_slack
+    asked = 0
+    for c in s.net.cells:
+        values = {c.cur, c.cur0, c.typed, c.base, None}
+        for x in [c.cur, c.typed]:
+            if isinstance(x, float):
+                values.update((x + slack, x - slack, x + 2 * slack, x * 1.5, -x))
+        for v in values:
+            if isinstance(v, float) or v is None:
+                assert s.cost(c, v) == _long_cost(s, c, v), (c, v)
+                asked += 1
+    assert asked > 20
 
 
 def _searched(solver: Solver) -> tuple:
@@ -557,6 +619,30 @@ def test_counted_items_are_judged_one_by_one_as_by_the_whole_count():
                                                            strict=True)
                                         if doc_on_time(settings, doc, d, year))
             assert repr(rel.compute(vals)) == repr(expected)
+    assert seen == {"FAS001", "DES002"}
+
+
+def test_penyebut_is_the_sum_of_the_weights_once():
+    """The penyebut of a counted list (Fasilitasi; Desa x 3 documents) sums its weights
+    once: None when a weight is unknown, else their sum times the documents each stands
+    for, as the definition says."""
+    from lkj_excel.relations.capaian import _sum_or_none
+
+    rng = random.Random(7)
+    seen = set()
+    for path in ALL_SAMPLES:
+        for rel in build_network(Context(read_report(path))).relations:
+            if rel.code not in ("FAS001", "DES002") or rel.target.field != "penyebut":
+                continue
+            seen.add(rel.code)
+            docs = 3 if rel.code == "DES002" else 1
+            n = len(rel.inputs)
+            for _ in range(20):
+                vals = [rng.choice((None, 0.0, 1.0, 2.0, 7.0)) for _ in range(n)]
+                total_ = _sum_or_none(vals)
+                expected = None if total_ is None else total_ * docs
+                assert repr(rel.compute(vals)) == repr(expected)
+            assert rel.compute([1.0] * n) == n * docs
     assert seen == {"FAS001", "DES002"}
 
 

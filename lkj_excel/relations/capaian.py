@@ -381,12 +381,8 @@ def _realisasi(net, ctx, c: CapaianRow, rk: str, satuan, year, quarter) -> Cell:
             name = r.get("nama").text[:70]
             ticks.append(net.cell(sv, r.done, FLAG, "status", name, base=r.done is True))
             weights.append(_weight_cell(net, r.get("jumlah"), "jumlah", name))
-
-        def ticked(k, value):
-            """A Fasilitasi row counts when it is ticked."""
-            return value is True
-
-        _counted(net, "FAS001", "Fasilitasi", pem, pen, ticks, weights, ticked,
+        # a Fasilitasi row counts when it is ticked
+        _counted(net, "FAS001", "Fasilitasi", pem, pen, ticks, weights, _ticked,
                  "kegiatan terlaksana", "kegiatan")
         return _ratio_realisasi(net, "FAS001", c, v, rk, satuan, pem, pen, "Fasilitasi",
                                 "kegiatan terlaksana")
@@ -536,21 +532,7 @@ def _counted(net, code, source, pem: Cell, pen: Cell, items: list[Cell], weights
     the weights (x 3 documents for Desa, where each document carries its desa's weight).
     ``counts(k, value)``: whether item ``k`` with ``value`` counts, None when unknown."""
     n = len(items)
-
-    def count(vals):
-        """The pembilang from the items' values (``vals[:n]``) and weights (``vals[n:]``);
-        None when an item that counts has no weight or an item is unknown."""
-        got = 0.0
-        for k in range(n):
-            ok = counts(k, vals[k])
-            if ok is None:
-                return None
-            if ok:
-                w = vals[n + k]
-                if w is None:
-                    return None
-                got += w
-        return got
+    count = _count_ticked(n) if counts is _ticked else _count_by(counts, n)
 
     def suspects(rel, want, _items=items):
         if want is None or rel.target.cur is None:
@@ -590,11 +572,58 @@ def _counted(net, code, source, pem: Cell, pen: Cell, items: list[Cell], weights
                invert=count_invert, suspects=suspects)
     docs = 3 if source == "Desa" else 1
     unique = list(dict.fromkeys(weights))
-    net.relate(code, pen, unique, lambda vals: _sum_or_none(vals) * docs
-               if _sum_or_none(vals) is not None else None,
+    net.relate(code, pen, unique, _times(docs),
                lambda rel, vals, found, expected: (
                    f"Penyebut {found} tidak sesuai sheet {source}: {expected} {total_what}."),
                invert=_weights_invert(docs))
+
+
+def _count_by(counts, n: int):
+    """The pembilang of :func:`_counted` from its inputs' values: the items' values
+    (``vals[:n]``) and weights (``vals[n:]``); None when an item that counts has no weight
+    or an item is unknown."""
+    def count(vals):
+        got = 0.0
+        for k in range(n):
+            ok = counts(k, vals[k])
+            if ok is None:
+                return None
+            if ok:
+                w = vals[n + k]
+                if w is None:
+                    return None
+                got += w
+        return got
+    return count
+
+
+def _ticked(k: int, value) -> bool:
+    """A Fasilitasi row counts when it is ticked (``counts`` of :func:`_counted`)."""
+    return value is True
+
+
+def _count_ticked(n: int):
+    """The count of :func:`_counted` for items that count when ticked (:func:`_ticked`),
+    without a call an item: the 30 weights of a Fasilitasi list are each moved by the
+    search and its alternatives, and each move counts the whole list again."""
+    def count(vals):
+        got = 0.0
+        for value, w in zip(vals[:n], vals[n:], strict=True):
+            if value is True:
+                if w is None:
+                    return None
+                got += w
+        return got
+    return count
+
+
+def _times(docs: int):
+    """The penyebut from the weights: their sum (None when one is unknown) times
+    ``docs``, summed once."""
+    def compute(vals):
+        got = _sum_or_none(vals)
+        return None if got is None else got * docs
+    return compute
 
 
 def _weights_invert(docs: int):
