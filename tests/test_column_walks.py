@@ -25,6 +25,7 @@ from lkj_excel.model import AnggaranRow, columns_of
 from lkj_excel.parsing import BudgetCode, Number, format_number_id
 from lkj_excel.reader import read_report
 from lkj_excel.relations import anggaran as A
+from lkj_excel.relations.core import Tolerance
 from lkj_excel.rules import base
 from lkj_excel.rules.base import BUDGET_NUMBERS, BudgetScan, Context, amount, typed
 
@@ -142,6 +143,20 @@ def test_column_scans_of_mixed_columns_as_of_numbers(blank):
     assert base._numbers_only(numbers) and not base._numbers_only(mixed)
 
 
+@pytest.mark.parametrize("values", [
+    [1.0, 2.0, None, 0.0], [1.0, -0.5, None], [float("nan"), -3.0, 2.0], [0.0, -0.0, None],
+    [None, None], [], [float("nan"), 1.0], [2.0, float("nan"), -1.0], [-0.0, 0.0, -7.0],
+    [5.0, 0.0, None, -1e-12], [float("-inf"), 1.0], [3.0, float("inf")]])
+def test_below_zero_from_the_least_value_as_cell_by_cell(values):
+    """_below_zero's shortcut (a column of Numbers none of which is below zero answers from
+    ``min`` of its values) agrees with the test of each cell, with NaN, zeros and blanks;
+    it fails when the shortcut drops a negative (a NaN first, a -0.0 or a tiny one)."""
+    parsed = [Number(v, v, "number") for v in values]
+    want = [i for i, v in enumerate(values) if v is not None and v < 0]
+    assert base._below_zero(parsed) == want
+    assert base._below_zero(parsed, numbers_only=True) == want
+
+
 def test_budget_scan_skips_empty_columns_as_the_long_way(tables):
     for t in tables:
         got, want = BudgetScan(t.anggaran), BudgetScan(_whole(t.anggaran))
@@ -186,6 +201,47 @@ def test_a_numeric_cells_amount_is_its_value(tables):
                     assert amount(v, False) == amount(v, True) == p.value is not None, v
                     seen += 1
     assert seen > 100
+
+
+def _settled(report):
+    """(Settled pagu and realisasi of every line, the lines _settle says the network needs)
+    of ``report``'s Anggaran, in table order."""
+    ctx = Context(report)
+    b = A._tree(ctx, {})
+    order = A._children_first(b.roots)
+    s = ctx.settings
+    tol = Tolerance(s.tolerance_rupiah, s.tolerance_points)
+    need = A._settle(ctx, order, b.has_plan, tol, A._quarter_keys(ctx, b))
+    return [(ln.row.row, ln.pagu.cur, ln.pagu.typed, ln.realisasi.cur, ln.realisasi.typed,
+             id(ln) in need) for ln in b.lines]
+
+
+def test_settle_judges_percentages_as_percent_off(paths, monkeypatch):
+    """_settle passes a percentage typed plainly within the tolerance without calling
+    _percent_off: the lines it says the network needs are those it says when every
+    percentage goes through _percent_off (DetailedNumber made unrecognisable), with
+    percentages just within and just beyond the tolerance, blank and not a number."""
+    cases = []
+    for path in paths[-3:]:
+        clean = read_report(path)
+        pcts = [r.cells["persentase"] for r in clean.anggaran
+                if "persentase" in r.cells and isinstance(r.cells["persentase"].parsed, Number)
+                and r.cells["persentase"].parsed.value is not None]
+        edits = {}
+        for v, typed_as in zip(pcts[:6], (lambda x: x + 0.009, lambda x: x - 0.011,
+                                          lambda x: x + 2, lambda x: None,
+                                          lambda x: "n/a", lambda x: x / 100), strict=True):
+            new = typed_as(v.parsed.value)
+            edits[(v.sheet, v.cell)] = format_number_id(new, 3) + "%" \
+                if isinstance(new, float) else new
+        cases.append(read_report(path, edits=edits))
+    want = []
+    with monkeypatch.context() as m:
+        m.setattr(A, "DetailedNumber", type("NotANumber", (), {}))
+        want = [_settled(t) for t in cases]
+    got = [_settled(t) for t in cases]
+    assert got == want
+    assert sum(need for t in got for *_, need in t) >= 6
 
 
 def test_rows_make_their_cells_once_from_the_columns(paths):

@@ -17,7 +17,7 @@ the rules and the summary read like cells (:func:`settled_truth` for single cell
 from __future__ import annotations
 
 from ..model import AnggaranRow, Value, columns_of, row_number
-from ..parsing import BudgetCode, Number, parse_code
+from ..parsing import BudgetCode, DetailedNumber, Number, parse_code
 from ..rules.base import amount, amount_of, rp, typed, typed_raw
 from .core import (
     AMOUNT,
@@ -321,22 +321,21 @@ def _settle(ctx, lines: list[Line], has_plan: bool, tol, quarters: tuple[str, ..
     if has_plan:
         (plan_r, plan_p), (capk_r, capk_p) = cols[4:6]
     tw = [raws for raws, _ in cols[len(keys) - len(quarters):]]
-    for i, ln in enumerate(lines):
+    for i, (ln, raw, p, real_raw, real_parse, sisa_raw, sisa_parse, pct_raw, pct_parse) in \
+            enumerate(zip(lines, pagu_r, pagu_p, real_r, real_p, sisa_r, sisa_p, pct_r, pct_p,
+                          strict=True)):
         # each reading as Network.amount takes it: amount(), shown unless left blank; a
         # numeric cell's amount is its value (_NUMERIC: most cells, without the call)
-        raw = pagu_r[i]
         if raw is None or (raw.__class__ is str and not raw.strip()):
             reading = pagu_t = None
         else:
-            p = pagu_p[i]
             reading = pagu_t = p.value if p.__class__ is Number and p.style == _NUMERIC \
                 else pagu_of(ln.row) if isinstance(p, Number) and p.irregular \
                 else amount_of(raw, p, False)
-        raw = real_r[i]
+        raw, p = real_raw, real_parse
         if raw is None or (raw.__class__ is str and not raw.strip()):
             real, real_t = 0.0, None
         else:
-            p = real_p[i]
             real = real_t = p.value if p.__class__ is Number and p.style == _NUMERIC \
                 else amount_of(raw, p, True)
         kids = ln.children
@@ -352,13 +351,20 @@ def _settle(ctx, lines: list[Line], has_plan: bool, tol, quarters: tuple[str, ..
         ln.pagu = Settled(pagu, pagu_t)
         ln.realisasi = Settled(real, real_t)
         if not off and pagu is not None and real is not None:
-            raw = sisa_r[i]
+            raw = sisa_raw
             if raw is not None and not (raw.__class__ is str and not raw.strip()):
-                p = sisa_p[i]
+                p = sisa_parse
                 sisa_t = p.value if p.__class__ is Number and p.style == _NUMERIC \
                     else amount_of(raw, p, False)
                 off = sisa_t is not None and not abs(sisa_t - (pagu - real)) <= rupiah
-            off = off or _percent_off(pct_r[i], pct_p[i], ratio_pct(real, pagu), points)
+            if not off:
+                cur = ratio_pct(real, pagu)
+                # a percentage typed plainly within the tolerance (most) is not off, as
+                # _percent_off says, without its calls (tests/test_column_walks.py)
+                p = pct_parse
+                if cur.__class__ is not float or p.__class__ is not DetailedNumber or \
+                        p.value.__class__ is not float or not abs(p.value - cur) <= points:
+                    off = _percent_off(pct_raw, p, cur, points)
         if has_plan:
             raw = plan_r[i]
             plan = amount_of(raw, plan_p[i], True)

@@ -282,8 +282,7 @@ class BudgetScan:
         numbers = [k for k in BUDGET_NUMBERS if k not in empty]
         (kode_raws, kodes), (plans, _), *cols = columns_of(rows, ("kode", "target_tw",
                                                                   *numbers))
-        planned = False
-        for r, raw, p, plan in zip(rows, kode_raws, kodes, plans, strict=True):
+        for r, raw, p in zip(rows, kode_raws, kodes, strict=True):
             if r.is_total or r.is_average:
                 continue
             if p.__class__ is BudgetCode and p.canonical:
@@ -291,13 +290,17 @@ class BudgetScan:
                 codes.codes.append(p)
             if getattr(p, "error", None) and typed_raw(raw):
                 bad.append(r)
-            planned = planned or typed_raw(plan)
+        # a plan column of blanks only (the template's, left empty) is not asked row by row
+        planned = plans.count(None) != len(plans) and any(
+            typed_raw(plan) for r, plan in zip(rows, plans, strict=True)
+            if not (r.is_total or r.is_average))
         below: list[tuple[int, int, str]] = []  # (row index, column order, key)
         for order, (key, (raws, parsed)) in enumerate(zip(numbers, cols, strict=True)):
             seen = notations[key]
-            for i in _first_styles(parsed, ("id", "en")):
+            numbers_only = _numbers_only(parsed)
+            for i in _first_styles(parsed, ("id", "en"), numbers_only):
                 seen[parsed[i].style] = text_of(raws[i])
-            below.extend((i, order, key) for i in _below_zero(parsed))
+            below.extend((i, order, key) for i in _below_zero(parsed, numbers_only))
         below.sort()
         self.codes = codes
         self.bad_codes = bad
@@ -342,9 +345,11 @@ def _numbers_only(parsed: list) -> bool:
     return set(map(type, parsed)) <= _NUMBER_CLASSES
 
 
-def _first_styles(parsed: list, styles: tuple[str, ...]) -> list[int]:
-    """The index of the first Number of each of ``styles`` among ``parsed``, in order."""
-    if _numbers_only(parsed):
+def _first_styles(parsed: list, styles: tuple[str, ...], numbers_only: bool | None = None
+                  ) -> list[int]:
+    """The index of the first Number of each of ``styles`` among ``parsed``, in order.
+    ``numbers_only``: :func:`_numbers_only` of ``parsed``, when the caller has it."""
+    if _numbers_only(parsed) if numbers_only is None else numbers_only:
         shown = list(map(_STYLE, parsed))
         found = []
         for style in styles:
@@ -360,10 +365,17 @@ def _first_styles(parsed: list, styles: tuple[str, ...]) -> list[int]:
     return sorted(firsts.values())
 
 
-def _below_zero(parsed: list) -> list[int]:
-    """The indexes of the Numbers among ``parsed`` read below zero."""
-    if _numbers_only(parsed):
-        values = map(_VALUE, parsed)
+def _below_zero(parsed: list, numbers_only: bool | None = None) -> list[int]:
+    """The indexes of the Numbers among ``parsed`` read below zero. A column of Numbers
+    none of which is below zero (nearly every one) says so from its least value, without
+    a test a cell: ``min`` of the values that are not None or zero (a NaN first makes it
+    NaN, and then the cells are looked at one by one). ``numbers_only``:
+    :func:`_numbers_only` of ``parsed``, when the caller has it."""
+    if _numbers_only(parsed) if numbers_only is None else numbers_only:
+        values = list(map(_VALUE, parsed))
+        present = list(filter(None, values))  # neither None nor zero
+        if not present or min(present) >= 0:
+            return []
     else:
         values = (p.value if isinstance(p, Number) else None for p in parsed)
     return [i for i, x in enumerate(values) if x is not None and x < 0]
