@@ -24,7 +24,7 @@ import struct
 import threading
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -214,21 +214,29 @@ def _scan(path: str) -> dict[str, SheetScan]:
 def _scan_members(read: Callable[[str], bytes], out: dict[str, SheetScan]) -> None:
     """Scan into ``out`` every sheet the workbook lists, ``read(name)`` giving a member's
     bytes (KeyError for a missing one); what ``read`` raises otherwise stops the scan."""
+    for name, member in _sheet_members(read):
+        try:
+            data = read(member)
+        except KeyError:
+            continue
+        out[name] = _scan_sheet(data)
+
+
+def _sheet_members(read: Callable[[str], bytes]) -> list[tuple[str, str]]:
+    """(sheet name, zip member) of every sheet the workbook lists, in its order, from the
+    workbook part and its relationships (``read(name)``: a member's bytes)."""
     wbxml = read("xl/workbook.xml")
     rels = read("xl/_rels/workbook.xml.rels")
     targets = {rid: t for t, rid in _REL.findall(rels)}
     targets.update({rid: t for rid, t in _REL_REV.findall(rels)})
     pairs = _SHEET.findall(wbxml) or [(n, r) for r, n in re.findall(_SHEET_REV, wbxml)]
+    out = []
     for name_b, rid in pairs:
         if rid not in targets:
             continue
         target = targets[rid].decode("utf-8", "replace").lstrip("/")
-        member = target if target.startswith("xl/") else "xl/" + target
-        try:
-            data = read(member)
-        except KeyError:
-            continue
-        out[_unescape(name_b)] = _scan_sheet(data)
+        out.append((_unescape(name_b), target if target.startswith("xl/") else "xl/" + target))
+    return out
 
 
 #: Workbooks up to this size uncompressed are inflated here once for both the scan and
@@ -248,18 +256,10 @@ def unpacked(path: str | os.PathLike) -> bytes | None:
     sheet again, with a slower inflater than zlib's (0,5-0,8 ms of the 3-4 ms a report's
     read takes); a stored member costs calamine only its CRC, so the read is now below a
     bare calamine read of the file."""
-    key = _version(path)
-    if key is None:
+    got = _copyable(path)
+    if got is None or got[2] > UNPACK_LIMIT:
         return None
-    try:
-        infos = directory(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return None
-    names = {i.filename for i in infos}
-    if len(names) != len(infos) or len(infos) > 0xFFFF or "xl/workbook.xml" not in names or \
-            names & {"xl/workbook.bin", "content.xml"} or \
-            sum(i.file_size for i in infos) > UNPACK_LIMIT:
-        return None
+    key, infos, _size = got
     members: dict[str, bytes] = {}
     try:
         with open(key[0], "rb") as fh:
@@ -279,26 +279,135 @@ def unpacked(path: str | os.PathLike) -> bytes | None:
     return _stored_zip(infos, members)
 
 
+def _copyable(path: str | os.PathLike
+              ) -> tuple[tuple[str, int, int], tuple[zipfile.ZipInfo, ...], int] | None:
+    """(file version, zip entries, uncompressed size) of a workbook that may be copied for
+    calamine (:func:`unpacked`, :func:`spilled`), else None: a zip whose every name comes
+    once (calamine and zipfile could take different ones of a repeated name), with few
+    enough entries for a zip without its 64-bit extension, an Excel workbook part, and
+    neither a binary workbook's nor an OpenDocument's main part."""
+    key = _version(path)
+    if key is None:
+        return None
+    try:
+        infos = directory(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None
+    names = {i.filename for i in infos}
+    if len(names) != len(infos) or len(infos) > 0xFFFF or \
+            "xl/workbook.xml" not in names or names & {"xl/workbook.bin", "content.xml"}:
+        return None
+    return key, infos, sum(i.file_size for i in infos)
+
+
 def _stored_zip(infos: tuple[zipfile.ZipInfo, ...], members: dict[str, bytes]) -> bytes:
     """A zip file of ``members`` in the order of ``infos``, every member stored, each
     with its name, CRC and name encoding as ``infos`` give them."""
-    parts: list[bytes] = []
+    return b"".join(_stored_parts(infos, lambda info: members[info.filename]))
+
+
+def _stored_parts(infos: tuple[zipfile.ZipInfo, ...],
+                  data_of: Callable[[zipfile.ZipInfo], bytes]) -> Iterator[bytes]:
+    """The bytes of :func:`_stored_zip`, piece by piece, each member's data asked of
+    ``data_of`` when its turn comes (so that a large one can be written and let go)."""
     central: list[bytes] = []
     offset = 0
     for info in infos:
-        data, name = members[info.filename], _raw_name(info)
+        data, name = data_of(info), _raw_name(info)
         flags = info.flag_bits & 0x800  # the name's encoding, nothing else
         fields = (20, flags, zipfile.ZIP_STORED, 0, 0x21, info.CRC, len(data), len(data),
                   len(name))
         local = struct.pack("<4s5H3LHH", b"PK\x03\x04", *fields, 0)
-        parts += (local, name, data)
+        yield local
+        yield name
+        yield data
         central.append(struct.pack("<4sH5H3L5H2L", b"PK\x01\x02", 20, *fields, 0, 0, 0, 0,
                                    0, offset) + name)
         offset += len(local) + len(name) + len(data)
+        del data
     directory_bytes = b"".join(central)
-    parts += (directory_bytes, struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(infos),
-                                           len(infos), len(directory_bytes), offset, 0))
-    return b"".join(parts)
+    yield directory_bytes
+    yield struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(infos), len(infos),
+                      len(directory_bytes), offset, 0)
+
+
+class _Declined(Exception):
+    """A member :func:`spilled` cannot copy (it does not inflate cleanly straight from
+    the file)."""
+
+
+def spilled(path: str | os.PathLike) -> str | None:
+    """For an .xlsx/.xlsm larger than UNPACK_LIMIT, what :func:`unpacked` is for a small
+    one: the same members all stored, written to a temporary file for python-calamine to
+    read in place of the file (the caller removes it), the :func:`scan` made on the way.
+    None, and nothing left behind, for a workbook :func:`unpacked` would copy or decline
+    for anything but its size, or where the copy cannot be written.
+
+    Why: the scan inflates every sheet to search its XML, and calamine inflated the sheets
+    again, with a slower inflater than zlib's (0,18 s of a 100.000-row Anggaran's 41 MB).
+    Its stored copy costs calamine a CRC. Written to a file rather than held in memory
+    (calamine copies what it reads from memory), one member at a time: the process holds
+    no more than the scan held before, the largest sheet's XML."""
+    got = _copyable(path)
+    if got is None or got[2] <= UNPACK_LIMIT:
+        return None
+    key, infos, _size = got
+    import tempfile
+
+    scans: dict[str, SheetScan] = {}
+    try:
+        fd, temp = tempfile.mkstemp(prefix="lkj-", suffix=".tmp")
+    except OSError:
+        return None
+    try:
+        with open(key[0], "rb") as fh, os.fdopen(fd, "wb") as out:
+            sheets = _spill_sheets(fh, infos)
+            wanted = {member for _name, member in sheets}
+
+            def data_of(info: zipfile.ZipInfo) -> bytes:
+                data = _straight(fh, info)
+                if data is None:
+                    raise _Declined(info.filename)
+                if info.filename in wanted:
+                    scans[info.filename] = _scan_sheet(data)
+                return data
+
+            for part in _stored_parts(infos, data_of):
+                out.write(part)
+    except (_Declined, OSError, ValueError):
+        remove_copy(temp)
+        return None
+    _keep(key, {name: scans[member] for name, member in sheets if member in scans})
+    return temp
+
+
+def _spill_sheets(fh, infos: tuple[zipfile.ZipInfo, ...]) -> list[tuple[str, str]]:
+    """:func:`_sheet_members` of the file open as ``fh`` for :func:`spilled` (none where
+    the workbook part or its relationships are missing or unusual: the scan stops there,
+    as the file's own scan does)."""
+    by_name = {info.filename: info for info in infos}
+
+    def read(name: str) -> bytes:
+        data = _straight(fh, by_name[name])
+        if data is None:
+            raise _Declined(name)
+        return data
+
+    try:
+        return _sheet_members(read)
+    except KeyError:
+        return []
+
+
+def remove_copy(path: str) -> bool:
+    """Remove the file at ``path``; whether it is gone."""
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return True
 
 
 def _scan_sheet(data: bytes) -> SheetScan:

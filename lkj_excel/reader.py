@@ -295,13 +295,40 @@ def _unpacked_workbook(path: Path) -> Any:
 
     data = unpacked(path)
     if data is None:
-        return None
+        return _spilled_workbook(path)
     try:
         return pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except BaseException as exc:  # noqa: BLE001 - includes calamine panics
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
         return None
+
+
+def _spilled_workbook(path: Path) -> Any:
+    """calamine's workbook read from formulas.spilled's stored copy of a large workbook,
+    or None (no copy, or calamine does not take it). The copy is removed at once: calamine
+    keeps it open and reads a sheet when asked (a file removed while open stays readable
+    through its handle; Rust opens files sharing their deletion on Windows too). Where it
+    cannot be removed while open, the workbook is closed and the file read instead."""
+    import python_calamine as pc
+
+    from .formulas import remove_copy, spilled
+
+    temp = spilled(path)
+    if temp is None:
+        return None
+    try:
+        wb = pc.CalamineWorkbook.from_path(temp)
+    except BaseException as exc:  # noqa: BLE001 - includes calamine panics
+        remove_copy(temp)
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        return None
+    if not remove_copy(temp):
+        wb.close()
+        remove_copy(temp)
+        return None
+    return wb
 
 
 def _ods_without_layout_whitespace(path: Path) -> Any:

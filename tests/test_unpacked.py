@@ -107,30 +107,33 @@ WORKBOOK = {"xl/workbook.xml": b"<workbook/>", "xl/_rels/workbook.xml.rels": b"<
             "xl/worksheets/sheet1.xml": b"<c r=\"A1\"><v>1</v></c>" * 100}
 
 
-def test_what_cannot_be_copied_is_read_from_the_file(tmp_path, monkeypatch):
-    assert F.unpacked(_zip(tmp_path / "ok.xlsx", WORKBOOK)) is not None
-    # a repeated name (calamine and zipfile could take different ones), another format's
-    # main part, another compression method, no workbook part, not a zip at all
+def _uncopyable(folder: Path) -> list[Path]:
+    """Workbooks neither copy takes: a repeated name (calamine and zipfile could take
+    different ones), another format's main part, another compression method, no workbook
+    part, not a zip at all, no file, a member whose bytes no longer match its CRC."""
+    out = []
     for name, members, method in (
             ("repeated", {**WORKBOOK, "xl/workbook.xml#2": b"<workbook/>"}, None),
             ("ods", {**WORKBOOK, "content.xml": b"<x/>"}, None),
             ("xlsb", {**WORKBOOK, "xl/workbook.bin": b"\0"}, None),
             ("bzip2", WORKBOOK, zipfile.ZIP_BZIP2),
             ("no_workbook", {"xl/worksheets/sheet1.xml": b"<c/>"}, None)):
-        path = _zip(tmp_path / f"{name}.xlsx", members, method or zipfile.ZIP_DEFLATED)
-        assert F.unpacked(path) is None, name
-    not_zip = tmp_path / "bukan.xlsx"
+        out.append(_zip(folder / f"{name}.xlsx", members, method or zipfile.ZIP_DEFLATED))
+    not_zip = folder / "bukan.xlsx"
     not_zip.write_bytes(b"PK\x03\x04 bukan zip")
-    assert F.unpacked(not_zip) is None
-    assert F.unpacked(tmp_path / "tidak_ada.xlsx") is None
-    # a member whose bytes no longer match its CRC
-    stored = _zip(tmp_path / "stored.xlsx", WORKBOOK, zipfile.ZIP_STORED)
+    stored = _zip(folder / "stored.xlsx", WORKBOOK, zipfile.ZIP_STORED)
     with zipfile.ZipFile(stored) as z:
         info = z.getinfo("xl/worksheets/sheet1.xml")
     data = bytearray(stored.read_bytes())
     data[info.header_offset + 30 + len(info.filename) + 7] ^= 0x01
     stored.write_bytes(bytes(data))
-    assert F.unpacked(stored) is None
+    return out + [not_zip, folder / "tidak_ada.xlsx", stored]
+
+
+def test_what_cannot_be_copied_is_read_from_the_file(tmp_path, monkeypatch):
+    assert F.unpacked(_zip(tmp_path / "ok.xlsx", WORKBOOK)) is not None
+    for path in _uncopyable(tmp_path):
+        assert F.unpacked(path) is None, path.name
     # larger than the limit
     monkeypatch.setattr(F, "UNPACK_LIMIT", 1000)
     assert F.unpacked(_zip(tmp_path / "big.xlsx", WORKBOOK)) is None
@@ -153,3 +156,110 @@ def test_broken_files_say_what_they_said(name):
         R._unpacked_workbook = real
     assert type(with_copy.value) is type(without.value)
     assert str(with_copy.value) == str(without.value)
+
+
+def _temp_copies(folder: Path) -> set[Path]:
+    return set(folder.glob("lkj-*.tmp"))
+
+
+@pytest.fixture
+def spill_everything(monkeypatch, tmp_path):
+    """Every workbook counts as large (formulas.spilled copies it, unpacked declines), and
+    the temporary copies go to a folder of their own, to be counted."""
+    import tempfile
+
+    monkeypatch.setattr(F, "UNPACK_LIMIT", 0)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    return tmp_path
+
+
+def test_the_spilled_copy_reads_as_the_file_does(spill_everything):
+    """formulas.spilled, the stored copy of a large workbook in a temporary file: the same
+    sheets, cells, scan and members as the file, or declined where unpacked declines."""
+    copied = 0
+    for path in _workbooks():
+        F._SCANS.clear()
+        temp = F.spilled(path)
+        if temp is None:
+            assert not _temp_copies(spill_everything), path.name
+            continue
+        copied += 1
+        made = F._SCANS.pop(F._version(path))
+        assert made == F._scan(str(path)), path.name
+        assert list(made) == list(F._scan(str(path))), path.name  # in sheet order
+        from_file = _opened(pc.CalamineWorkbook.from_path, str(path))
+        from_copy = _opened(pc.CalamineWorkbook.from_path, temp)
+        if isinstance(from_file, tuple):
+            assert isinstance(from_copy, tuple), path.name
+        else:
+            assert from_copy.sheet_names == from_file.sheet_names, path.name
+            assert _cells(from_copy, made) == _cells(from_file, made), path.name
+            from_copy.close()
+        with zipfile.ZipFile(path) as z, zipfile.ZipFile(temp) as c:
+            assert c.testzip() is None
+            assert [i.filename for i in c.infolist()] == [i.filename for i in z.infolist()]
+            assert all(c.read(n) == z.read(n) for n in z.namelist()), path.name
+            assert {i.compress_type for i in c.infolist()} == {zipfile.ZIP_STORED}
+        assert F.remove_copy(temp) and not _temp_copies(spill_everything)
+    assert copied >= len(list((ROOT / "sample_workbooks").glob("*.xlsx"))) + 40
+
+
+def test_the_reader_reads_the_spilled_copy_and_removes_it(spill_everything, monkeypatch):
+    """read_report opens a large report through its spilled copy (calamine is asked for
+    the temporary file, never the report), reads the same report, and leaves no copy."""
+    sample = ROOT / "sample_workbooks" / "contoh_bersih_sukamaju_tw1_2025.xlsx"
+    F._SCANS.clear()
+    want = R.read_report(sample)
+    assert not _temp_copies(spill_everything)
+    opened = []
+    real = pc.CalamineWorkbook.from_path
+
+    def only_copies(path):
+        opened.append(path)
+        assert Path(path).parent == spill_everything, "read from the file, not the copy"
+        return real(path)
+
+    monkeypatch.setattr(pc.CalamineWorkbook, "from_path", only_copies)
+    F._SCANS.clear()
+    got = R.read_report(sample)
+    assert opened and got.anggaran == want.anggaran and got.identity == want.identity
+    assert got.capaian == want.capaian and got.settings == want.settings
+    assert not _temp_copies(spill_everything)
+
+
+def test_what_cannot_be_spilled_is_read_from_the_file(tmp_path, spill_everything,
+                                                      monkeypatch):
+    """Where unpacked declines (but for the size) spilled declines too, and leaves no
+    temporary file behind; a small workbook is unpacked's, not spilled."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    assert F.spilled(_zip(folder / "ok.xlsx", WORKBOOK)) is not None
+    for temp in _temp_copies(spill_everything):
+        F.remove_copy(str(temp))
+    for path in _uncopyable(folder):
+        assert F.spilled(path) is None, path.name
+    assert not _temp_copies(spill_everything)
+    monkeypatch.setattr(F, "UNPACK_LIMIT", 10 ** 9)
+    assert F.spilled(_zip(folder / "small.xlsx", WORKBOOK)) is None
+    assert not _temp_copies(spill_everything)
+
+
+def test_a_copy_that_cannot_be_removed_while_open_is_not_read(spill_everything, monkeypatch):
+    """Where the open copy cannot be removed (a system that refuses to delete an open
+    file), the reader closes calamine's workbook, removes the copy and reads the file."""
+    sample = ROOT / "sample_workbooks" / "contoh_bersih_sukamaju_tw1_2025.xlsx"
+    want = R.read_report(sample)
+    real = F.remove_copy
+    refused = []
+
+    def refuse_first(path):
+        if not refused:
+            refused.append(path)
+            return False
+        return real(path)
+
+    monkeypatch.setattr(F, "remove_copy", refuse_first)
+    F._SCANS.clear()
+    got = R.read_report(sample)
+    assert refused and got.anggaran == want.anggaran and got.identity == want.identity
+    assert not _temp_copies(spill_everything)
