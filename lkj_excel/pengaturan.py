@@ -30,6 +30,8 @@ RANGES: dict[str, tuple[float, float, str]] = {
     "toleransi": (0, 1, "poin persen"),
     "toleransi_rupiah": (0, 1000, "rupiah"),
 }
+#: The settings where a report's sheet says nothing (read only: what a message names).
+_DEFAULTS = Settings()
 _ATTR = {  # layout field key -> Settings attribute
     "batas_hari_kerja": "deadline_working_days",
     "rumus_negatif": "negative_formula",
@@ -152,7 +154,7 @@ def _check_value(key: str, raw: Any, label: str, kw: dict[str, Any],
     if is_blank(raw):
         return
     attr = _ATTR[key]
-    default = getattr(Settings(), attr)
+    default = getattr(_DEFAULTS, attr)
     if key in RANGES:
         p = parse_number(raw)
         v = p.value

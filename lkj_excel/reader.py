@@ -670,24 +670,64 @@ def _header_index(spec: L.TableSheet) -> tuple[dict[str, str], dict[str, str]]:
     return exact, syn
 
 
+#: How many texts a :class:`_TextMemo` keeps before it starts again.
+MEMO_TEXTS = 4096
+
+
+class _TextMemo(dict):
+    """Cell text -> ``read(text)``, made the first time a text is met and kept. The
+    reader's look-ups by text (header rows, form labels) meet the same texts again and
+    again - in every row searched, in each table's search of a sheet, in every report of
+    a rekap made from one template - and normalising a text costs more than the rest of
+    its look-up. ``read`` must depend on the text alone. Past MEMO_TEXTS texts it forgets
+    them all (the data rows among the searched rows bring new texts in every report)."""
+
+    __slots__ = ("read",)
+
+    def __init__(self, read: Callable[[str], Any]):
+        super().__init__()
+        self.read = read
+
+    def __missing__(self, text: str) -> Any:
+        if len(self) >= MEMO_TEXTS:
+            self.clear()
+        got = self[text] = self.read(text)
+        return got
+
+
+@_per_spec
+def _header_hits(spec: L.TableSheet) -> _TextMemo:
+    """Cell text -> (the key it names as a column's exact header, as a synonym), or None
+    when it names no column of ``spec`` (:func:`find_header`)."""
+    exact, syn = _header_index(spec)
+
+    def hits(text: str) -> tuple[str | None, str | None] | None:
+        t = normalise_text(text) if text.strip() else None
+        e, s = exact.get(t), syn.get(t)
+        return None if e is None and s is None else (e, s)
+
+    return _TextMemo(hits)
+
+
 def find_header(grid: Grid, spec: L.TableSheet, start: int = 0, stop: int | None = None,
                 ) -> tuple[int, dict[str, int]] | None:
     """Find the header row of ``spec`` within the top rows: the row matching most columns.
     Exact header text wins over a synonym, so "Pagu (Rp)" never loses to "pagu".
     Returns (0-based row, key -> column index)."""
-    exact, syn = _header_index(spec)
+    hits_of = _header_hits(spec)
     best: tuple[int, dict[str, int]] | None = None
     stop = min(len(grid), stop if stop is not None else start + L.HEADER_SEARCH_ROWS)
     for r in range(start, stop):
-        texts = [(c, normalise_text(t)) for c, t in enumerate(grid[r])
-                 if isinstance(t, str) and t.strip()]
-        if not texts:
+        # the texts that name a column, with what they name (most name none)
+        found = [(c, h) for c, t in enumerate(grid[r])
+                 if isinstance(t, str) and (h := hits_of[t]) is not None]
+        if not found:
             continue
         mapping: dict[str, int] = {}
         taken: set[int] = set()
-        for table in (exact, syn):
-            for c, t in texts:
-                key = table.get(t)
+        for which in (0, 1):  # exact headers first, then synonyms
+            for c, h in found:
+                key = h[which]
                 if key is not None and key not in mapping and c not in taken:
                     mapping[key] = c
                     taken.add(c)
@@ -1068,15 +1108,24 @@ def _form_labels(spec: L.FormSheet) -> tuple[dict[str, L.Field], str]:
     return labels, normalise_text(spec.value_header)
 
 
+@_per_spec
+def _form_hits(spec: L.FormSheet) -> tuple[_TextMemo, _TextMemo]:
+    """(cell text -> whether it is the value column's header, cell text -> the field its
+    label names or None) of a form (:func:`read_form`)."""
+    labels, value_header = _form_labels(spec)
+    return (_TextMemo(lambda text: normalise_text(text) == value_header),
+            _TextMemo(lambda text: labels.get(normalise_text(text.rstrip(":")))))
+
+
 def read_form(grid: Grid, spec: L.FormSheet, sheet_name: str) -> dict[str, Value]:
     """Find each field by its label in the first columns. The value sits in the column
     headed 'Nilai' (found in the top rows, so a sheet shifted right still reads); without
     such a header, right of the label."""
-    labels, value_header = _form_labels(spec)
+    is_value_header, field_of = _form_hits(spec)
     value_col: int | None = None
     for row in grid[: L.HEADER_SEARCH_ROWS]:
         for c, text in enumerate(row):
-            if isinstance(text, str) and normalise_text(text) == value_header:
+            if isinstance(text, str) and is_value_header[text]:
                 value_col = c
                 break
         if value_col is not None:
@@ -1087,7 +1136,7 @@ def read_form(grid: Grid, spec: L.FormSheet, sheet_name: str) -> dict[str, Value
             text = row[c]
             if not isinstance(text, str):
                 continue
-            f = labels.get(normalise_text(text.rstrip(":")))
+            f = field_of[text]
             if f is None or f.key in out:
                 continue
             vc = value_col if value_col is not None and value_col > c else c + 1

@@ -486,3 +486,131 @@ def test_layout_specs_are_looked_up_by_identity_and_read_as_made_afresh():
     assert R._form_labels(form)[1] == "isi" and R._form_labels(L.IDENTITAS)[1] == "nilai"
     grid = [["Isian", "Isi"], ["Nama Unit Kerja", "Seksi Tapem"]]
     assert R.read_form(grid, form, "Identitas")["unit"].value == "Seksi Tapem"
+
+
+def _find_header_reference(grid, spec, start=0, stop=None):
+    """find_header as it was before its texts were remembered (git 1b546df)."""
+    from lkj_excel.parsing import normalise_text
+
+    exact, syn = R._header_index(spec)
+    best = None
+    stop = min(len(grid), stop if stop is not None else start + L.HEADER_SEARCH_ROWS)
+    for r in range(start, stop):
+        texts = [(c, normalise_text(t)) for c, t in enumerate(grid[r])
+                 if isinstance(t, str) and t.strip()]
+        if not texts:
+            continue
+        mapping, taken = {}, set()
+        for table in (exact, syn):
+            for c, t in texts:
+                key = table.get(t)
+                if key is not None and key not in mapping and c not in taken:
+                    mapping[key] = c
+                    taken.add(c)
+        if mapping and (best is None or len(mapping) > len(best[1])):
+            best = (r, mapping)
+            if len(mapping) == len(spec.columns):
+                break
+    return best
+
+
+def _read_form_reference(grid, spec, sheet_name):
+    """read_form as it was before its texts were remembered (git 1b546df)."""
+    from lkj_excel.parsing import normalise_text, parse_quarter
+
+    labels, value_header = R._form_labels(spec)
+    value_col = None
+    for row in grid[: L.HEADER_SEARCH_ROWS]:
+        for c, text in enumerate(row):
+            if isinstance(text, str) and normalise_text(text) == value_header:
+                value_col = c
+                break
+        if value_col is not None:
+            break
+    out = {}
+    for r, row in enumerate(grid):
+        for c in range(min(max(3, (value_col or 0)), len(row))):
+            text = row[c]
+            if not isinstance(text, str):
+                continue
+            f = labels.get(normalise_text(text.rstrip(":")))
+            if f is None or f.key in out:
+                continue
+            vc = value_col if value_col is not None and value_col > c else c + 1
+            raw = R._cell(grid, r, vc)
+            value, parsed = R._parse(f.kind, raw)
+            if f.key == "triwulan":
+                value = parse_quarter(raw)
+            elif f.key == "tahun" and parsed is not None and parsed.value is not None:
+                y = parsed.value
+                value = int(y) if float(y).is_integer() and R.YEARS[0] <= y <= R.YEARS[1] \
+                    else None
+            out[f.key] = Value(value, raw, sheet_name, a1(r, vc), parsed)
+            break
+    for f in spec.fields:
+        if f.key not in out:
+            out[f.key] = Value(None, None, sheet_name, None)
+    return out
+
+
+_TABLE_SPECS = [*L.TABLE_SHEETS, L.PERBANDINGAN_PER_TAHUN, L.PREDIKAT_TABLE, L.LIBUR_TABLE]
+
+
+def _header_words(spec):
+    return [t for c in spec.columns for t in (c.header, *c.synonyms)]
+
+
+def _check_headers_and_forms(grid):
+    for spec in _TABLE_SPECS:
+        assert R.find_header(grid, spec) == _find_header_reference(grid, spec), spec.name
+        stop = min(len(grid), 200)  # every row, as Pengaturan's tables are searched
+        assert R.find_header(grid, spec, 0, stop) == \
+            _find_header_reference(grid, spec, 0, stop), spec.name
+        assert R.find_header(grid, spec, 2, 9) == _find_header_reference(grid, spec, 2, 9)
+    for form in (L.IDENTITAS, L.PENGATURAN):
+        got = R.read_form(grid[:200], form, form.name)
+        want = _read_form_reference(grid[:200], form, form.name)
+        assert list(got) == list(want)
+        assert all(_same(got[k], want[k]) for k in want), form.name
+
+
+def _workbook_grids():
+    files = sorted((Path(__file__).parent.parent / "sample_workbooks").glob("*.xlsx"))
+    files += sorted((Path(__file__).parent / "corpus").glob("*.xls*"))
+    for f in files:
+        grids = {}
+        try:
+            R.read_report(f, grids=grids)
+        except Exception:  # noqa: BLE001 - the corpus holds files that cannot be read
+            continue
+        yield from grids.values()
+
+
+def test_headers_and_forms_found_as_the_long_way_finds_them(monkeypatch):
+    """find_header and read_form look a text up in what they remember of it
+    (reader._TextMemo): on every sheet of the samples and the corpus, each table's header
+    and each form read as the long way reads them, with the memory kept and with it
+    forgotten every few texts."""
+    grids = list(_workbook_grids())
+    assert len(grids) > 60
+    for grid in grids:
+        _check_headers_and_forms(grid)
+    monkeypatch.setattr(R, "MEMO_TEXTS", 3)
+    for grid in grids[:30]:
+        _check_headers_and_forms(grid)
+
+
+_HEADER_TEXTS = st.one_of(
+    st.sampled_from([w for s in _TABLE_SPECS for w in _header_words(s)]).flatmap(
+        lambda w: st.sampled_from([w, w.upper(), f" {w} ", w + ":", w.replace(" ", "  ")])),
+    st.sampled_from([f.label for form in (L.IDENTITAS, L.PENGATURAN) for f in form.fields]
+                    + ["Nilai", "NILAI ", "Isian", "Tahun:", "Triwulan :"]),
+    st.sampled_from(["", " ", "\u00a0", "-", CellError("#REF!"), None, 1.0, 2024.0, "TW III"]),
+    st.text(alphabet=" abcNo.:%()-", max_size=8),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_HEADER_TEXTS, max_size=7), max_size=18))
+def test_generated_headers_and_forms_found_as_the_long_way_finds_them(grid):
+    _check_headers_and_forms(grid)
