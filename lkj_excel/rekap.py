@@ -464,6 +464,7 @@ def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
         target = Path(tmpdir.name) / "rekap.sqlite"
     shown = db_path or Path(target) if not pg else None
     store: Store | None = None
+    helpers: list[Any] = []
     t_wait = time.perf_counter()
     host = socket.gethostname()
     try:
@@ -474,7 +475,7 @@ def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
             store.unsynced()
         store.begin({"schema_version": str(SCHEMA_VERSION)})
         current = _run(store, host, [str(r) for r in found.resolved], jobs, office,
-                       settings_key, result, progress)
+                       settings_key, result, progress, helpers)
         skipped = set(result.skipped_outputs)
         current = [c for c in current if c.path not in skipped]
         result.files_in = len(current)
@@ -501,7 +502,7 @@ def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
                     shutil.copyfile(target, tmp_db)
 
         _write(store, host, current, out, office, settings_key, unit_list, result,
-               keep=db is not None, finish=finish)
+               keep=db is not None, finish=finish, helper=helpers[0] if helpers else None)
     except sqlite3.Error as exc:
         if store is not None:
             store.abort()
@@ -517,6 +518,8 @@ def rekap(inputs: Iterable[str | os.PathLike], output: str | os.PathLike,
                               "jalankan lagi.", store.label) from None
         raise
     finally:
+        for h in helpers:
+            h.shutdown(wait=True, cancel_futures=True)
         if store is not None:
             store.close()
         if tmpdir is not None:
@@ -534,11 +537,18 @@ def _portable(office: Any) -> Any:
     return portable
 
 
+#: New files from which a rekap starts a helper process for its workbook's Temuan sheet
+#: (writers.rekap._findings_aside), with more than one worker.
+HELPER_MIN_FILES = 150
+
+
 def _run(store: Store, host: str, paths: list[str], jobs: int | None, office: Any,
          settings_key: str, result: RekapResult,
-         progress: Callable[[int, int], None] | None) -> list[CurrentFile]:
+         progress: Callable[[int, int], None] | None, helpers: list[Any]
+         ) -> list[CurrentFile]:
     """Read and store every file of ``paths`` (real paths, as inputs.expand resolved
-    them) that the store does not hold yet; the files in input order."""
+    them) that the store does not hold yet; the files in input order. A helper process
+    for the write, when it pays, is added to ``helpers``."""
     known = _known(store, host)
     order = {p: i for i, p in enumerate(paths)}
     want = {p: (known[p][0], known[p][1]) for p in paths if p in known}
@@ -558,6 +568,10 @@ def _run(store: Store, host: str, paths: list[str], jobs: int | None, office: An
         return run_all(process_file, items, min(workers, len(items)), _crashed,
                        initializer=_init_worker, initargs=(office, settings_key, {}))
 
+    if workers > 1 and sum(p not in want for p in paths) >= HELPER_MIN_FILES:
+        from .workers import helper
+
+        helpers.append(helper())  # before any thread starts: it is forked on Linux
     # Files stored before are only hashed, in threads of this process, while the workers
     # read the new ones (no serial pass before them, and no round trip to a worker for a
     # file that has not changed); those whose bytes changed are read after the new ones.
@@ -665,10 +679,10 @@ def _prefetch_writer() -> None:
 
 def _write(store: Store, host: str, current: list[CurrentFile], out: Path, office: Any,
            settings_key: str, unit_list: Any, result: RekapResult, keep: bool,
-           finish: Callable[[], None]) -> None:
+           finish: Callable[[], None], helper: Any = None) -> None:
     """Write the workbook - unless the one at ``out`` was written from exactly this - then
     commit the database (``finish``) before the workbook takes its name: a failure changes
-    neither."""
+    neither. ``helper``: see writers.rekap.write_rekap."""
     stamp = meta_key = None
     if keep:
         history = store.query("SELECT report_key FROM reports WHERE settings_key = ? "
@@ -697,7 +711,7 @@ def _write(store: Store, host: str, current: list[CurrentFile], out: Path, offic
 
     with atomic_output(out) as tmp:
         stats = write_rekap(store, current, Path(tmp), office=office,
-                            settings_key=settings_key, units=unit_list)
+                            settings_key=settings_key, units=unit_list, helper=helper)
         result.superseded = stats.superseded
         result.missing = stats.missing
         result.probable = stats.probable

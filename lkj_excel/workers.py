@@ -57,6 +57,17 @@ def _pool(workers: int, init: Callable[..., None] | None = None,
                                initargs=(os.getpid(), init, args))
 
 
+def helper(initializer: Callable[..., None] | None = None,
+           initargs: tuple = ()) -> ProcessPoolExecutor:
+    """An executor of one worker process, started at once, for a task handed over later
+    (the rekap's Temuan sheet, written beside the main process). Started before the
+    main process grows (the rekap imports pandas later), so that its memory is a
+    worker's; it exits with lkj as the workers do."""
+    pool = _pool(1, initializer, initargs)
+    pool.submit(int)  # the process is started by the first task
+    return pool
+
+
 #: Most items sent to a worker in one task: fewer round trips through the pool (each
 #: costs the main process about half a millisecond), while the last tasks still end
 #: close together.

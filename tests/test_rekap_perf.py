@@ -472,3 +472,59 @@ def test_wrapped_lines_from_remembered_word_widths_are_counted_as_the_long_way(
         if isinstance(text, str):
             assert W._text_units(text) == sum(W.CHAR_W.get(ch, 600) for ch in text)
     assert 0 < sum(len(d) for d in W._WORD_PX.values()) <= 2 * 50
+
+
+def _parts(path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}
+
+
+def _failing_render(*args):
+    raise RuntimeError("helper gagal")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the helper is forked on Linux")
+@pytest.mark.parametrize("helper_fails", [False, True])
+def test_temuan_written_by_the_helper_process_is_the_same_workbook(tmp_path, monkeypatch,
+                                                                   helper_fails):
+    """With a helper process (rekap.HELPER_MIN_FILES files or more, two workers), the
+    Temuan sheet's rows are written there and the rekap's worksheet takes its row file
+    (writers.rekap._findings_aside, render_findings, _adopt_rows): every part of the
+    workbook is byte for byte the one written without a helper. A helper that fails
+    leaves the rows to the main process: the same workbook again. No file is left
+    behind."""
+    import glob
+    import importlib
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from lkj_excel.writers import rekap as W
+
+    rekap = importlib.import_module("lkj_excel.rekap")
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    for p in sorted((Path(__file__).parent.parent / "sample_workbooks").glob("*.xlsx")):
+        shutil.copy(p, folder / p.name)
+    monkeypatch.setattr(rekap, "HELPER_MIN_FILES", 10 ** 9)
+    rekap.rekap([folder], tmp_path / "sendiri.xlsx", jobs=2)
+    before = set(glob.glob(os.path.join(tempfile.gettempdir(), "*")))
+    monkeypatch.setattr(rekap, "HELPER_MIN_FILES", 1)
+    monkeypatch.setattr(W, "ASIDE_MIN_ROWS", 1)
+    monkeypatch.setattr(W, "ASIDE_CHUNK", 7)  # several chunks
+    if helper_fails:
+        monkeypatch.setattr(W, "render_findings", _failing_render)
+    taken = []
+    real = W._adopt_rows
+    monkeypatch.setattr(W, "_adopt_rows", lambda ws, rows: taken.append(rows) or real(ws, rows))
+    rekap.rekap([folder], tmp_path / "dibantu.xlsx", jobs=2)
+    assert len(taken) == (0 if helper_fails else 1)
+    if taken:
+        assert taken[0]["row"] > 3 + 2 * W.ASIDE_CHUNK  # the rows came in several chunks
+    alone, helped = _parts(tmp_path / "sendiri.xlsx"), _parts(tmp_path / "dibantu.xlsx")
+    assert list(alone) == list(helped)
+    for name in alone:
+        assert alone[name] == helped[name], name
+    assert b"Temuan" in alone["xl/workbook.xml"]
+    left = set(glob.glob(os.path.join(tempfile.gettempdir(), "*"))) - before
+    assert not [p for p in left if "lkj-temuan" in p or os.path.isfile(p)]

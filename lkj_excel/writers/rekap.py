@@ -913,44 +913,55 @@ def load_libraries() -> None:
 
 
 def write_rekap(store: Any, current: Sequence[Any], out: Path, office: Any = None,
-                settings_key: str = "", units: Any = None) -> WriteStats:
+                settings_key: str = "", units: Any = None, helper: Any = None) -> WriteStats:
     """Write the rekap workbook for the files ``current`` (already in the store) to
-    ``out``, a new file the caller renames into place (rekap.py, atomically)."""
+    ``out``, a new file the caller renames into place (rekap.py, atomically).
+
+    ``helper``: an executor of one idle process (workers.helper) that may write the
+    Temuan sheet's rows while this process writes the sheets before it."""
     load_libraries()
     import numpy as np
 
     # Sums of absurd amounts (a corrupt report) overflow to infinity, which is written as
     # "tidak dapat dihitung"; numpy's warning would reach the user's console in English.
     with np.errstate(all="ignore"):
-        return _write_rekap(store, current, out, office, settings_key, units)
+        return _write_rekap(store, current, out, office, settings_key, units, helper)
+
+
+#: XlsxWriter's options of the rekap workbook (and of the helper's scratch workbook).
+WORKBOOK_OPTIONS = {"constant_memory": True, "nan_inf_to_errors": True,
+                    "strings_to_formulas": False, "strings_to_urls": False,
+                    "strings_to_numbers": False}
 
 
 def _write_rekap(store: Any, current: Sequence[Any], out: Path, office: Any,
-                 settings_key: str, units: Any) -> WriteStats:
+                 settings_key: str, units: Any, helper: Any = None) -> WriteStats:
     import xlsxwriter
 
     plan = build_plan(store, current, office, settings_key, units)
     stats = WriteStats(counted=len(plan.counted), superseded=len(plan.superseded),
                        missing=len(plan.missing),
                        probable=int(plan.counted["suggestion"].notna().sum()))
-    wb = xlsxwriter.Workbook(str(out), {"constant_memory": True, "nan_inf_to_errors": True,
-                                      "strings_to_formulas": False, "strings_to_urls": False,
-                                      "strings_to_numbers": False})
+    wb = xlsxwriter.Workbook(str(out), WORKBOOK_OPTIONS)
     wb.worksheet_class = RekapWorksheet
     wb.set_properties({"title": "Rekapitulasi Laporan Kinerja Triwulan",
                        "author": "lkj-excel"})
     f = _Formats(wb)
     _sheet_units(wb, f, plan)
-    blocks = _sheet_ranking(wb, f, plan)
-    trend_rows = _sheet_trend(wb, f, plan)
-    if plan.units_given:
-        _sheet_missing(wb, f, plan)
     keys = [(k, int(s)) for k, s in zip(plan.counted["report_key"], plan.counted["sortkey"],
                                         strict=True)]
     store.temp_table("counted", "report_key TEXT PRIMARY KEY, sortkey INTEGER", keys)
-    _sheet_indicators(wb, f, store, plan)
-    _sheet_budget(wb, f, store, plan)
-    _sheet_findings(wb, f, store, plan)
+    aside = _findings_aside(helper, store, plan, f)
+    try:
+        blocks = _sheet_ranking(wb, f, plan)
+        trend_rows = _sheet_trend(wb, f, plan)
+        if plan.units_given:
+            _sheet_missing(wb, f, plan)
+        _sheet_indicators(wb, f, store, plan)
+        _sheet_budget(wb, f, store, plan)
+        _sheet_findings(wb, f, store, plan, aside)
+    finally:
+        _drop_aside(aside)
     _sheet_superseded(wb, f, plan)
     _sheet_bad(wb, f, plan)
     _sheet_charts(wb, f, plan, blocks, trend_rows)
@@ -1380,18 +1391,176 @@ FIND_COLS = (Col("Berkas", 16, "text", True), Col("Unit", 18, "text", True),
              Col("Seharusnya", 13, "text", True), Col("Pesan", 52, "text", True))
 
 
-def _sheet_findings(wb: Any, f: _Formats, store: Any, plan: Plan) -> None:
-    s = _Sheet(wb, f, "Temuan", "Semua Temuan",
-               "Setiap temuan pada laporan yang dihitung, dengan berkas asalnya.", FIND_COLS)
-    by = _by_sortkey(plan)
-    rows = store.stream("SELECT c.sortkey, x.rule, x.severity, x.sheet, x.cell, x.found, "
-                        "x.expected, x.message FROM counted c JOIN findings x ON "
-                        "x.report_key = c.report_key ORDER BY c.sortkey, x.seq")
+FINDINGS_SQL = ("SELECT c.sortkey, x.rule, x.severity, x.sheet, x.cell, x.found, x.expected, "
+                "x.message FROM counted c JOIN findings x ON x.report_key = c.report_key "
+                "ORDER BY c.sortkey, x.seq")
+
+
+def _findings_sheet(wb: Any, f: _Formats) -> _Sheet:
+    return _Sheet(wb, f, "Temuan", "Semua Temuan",
+                  "Setiap temuan pada laporan yang dihitung, dengan berkas asalnya.", FIND_COLS)
+
+
+def _finding_sources(plan: Plan) -> dict[int, tuple[str, str, str]]:
+    """sortkey -> (file as shown, unit, period) of each counted report."""
+    return {sk: (plan.show(r.path), r.unit_name, r.period)
+            for sk, r in _by_sortkey(plan).items()}
+
+
+def _put_findings(s: _Sheet, rows: Iterable[tuple], sources: dict[int, tuple[str, str, str]]
+                  ) -> None:
     for sk, rule, sev, sheet, cell, found, exp, msg in rows:
-        r = by[sk]
-        s.put([plan.show(r.path), r.unit_name, r.period, rule, SEV_WORD.get(sev, sev), sheet,
-               cell, found, exp, msg])
+        shown, unit, period = sources[sk]
+        s.put([shown, unit, period, rule, SEV_WORD.get(sev, sev), sheet, cell, found, exp,
+               msg])
+
+
+def _sheet_findings(wb: Any, f: _Formats, store: Any, plan: Plan, aside: Any = None
+                    ) -> None:
+    s = _findings_sheet(wb, f)
+    rows = _aside_rows(aside)
+    if rows is not None:
+        _adopt_rows(s.ws, rows)
+        s.row = rows["row"]
+    else:
+        _put_findings(s, store.stream(FINDINGS_SQL), _finding_sources(plan))
     s.ws.autofilter(3, 0, max(s.row, 4), len(FIND_COLS) - 1)
+
+
+# --- Temuan written by the helper process ------------------------------------------------
+
+#: Findings from which the Temuan sheet is written by the helper process (fewer are
+#: written sooner here than handed over).
+ASIDE_MIN_ROWS = 2000
+#: Findings handed to the helper per chunk of its file.
+ASIDE_CHUNK = 2000
+
+
+def _findings_aside(helper: Any, store: Any, plan: Plan, f: _Formats) -> Any:
+    """Have the helper process write the Temuan sheet's rows (a future of
+    :func:`render_findings` and its file of findings), or None to write them here.
+
+    Temuan is the rekap's largest sheet (a third of writing it, 11.000 rows for 1.000
+    reports); once the workers are done, the main process writes the workbook alone
+    while a core stands idle. The findings are read from the store here (a second
+    process cannot read this run's SQLite transaction) into a file of marshalled
+    chunks, so that memory does not grow with them; the helper writes the rows with
+    this workbook's format indices while this process writes the sheets before Temuan,
+    and :func:`_sheet_findings` takes its rows as they are. Only when every format of
+    the sheet has its index already (they are given out in the order of first use, and
+    the helper's must be this workbook's)."""
+    if helper is None or _ROW_INFO is None:
+        return None
+    names = {"title", "note", "head", *(c.fmt for c in FIND_COLS)}
+    xf = {name: getattr(f, name).xf_index for name in names}
+    if None in xf.values():
+        return None
+    (n,) = store.query("SELECT count(*) FROM counted c JOIN findings x "
+                       "ON x.report_key = c.report_key")[0]
+    if n < ASIDE_MIN_ROWS:
+        return None
+    import marshal
+    import tempfile
+    from itertools import islice
+
+    fd, path = tempfile.mkstemp(prefix="lkj-temuan-", suffix=".marshal")
+    try:
+        with open(fd, "wb") as fh:
+            rows = iter(store.stream(FINDINGS_SQL))
+            while chunk := list(islice(rows, ASIDE_CHUNK)):
+                marshal.dump(chunk, fh)
+        return helper.submit(render_findings, path, _finding_sources(plan), xf), path
+    except BaseException as exc:
+        os.unlink(path)
+        if isinstance(exc, Exception) and not store.is_db_error(exc):
+            return None  # the helper is gone: the rows are written here
+        raise
+
+
+def render_findings(path: str, sources: dict[int, tuple[str, str, str]],
+                    xf: dict[str, int]) -> dict:
+    """In the helper process: the Temuan sheet's rows, written from the marshalled
+    findings at ``path`` (removed afterwards) into a worksheet's row file of a scratch
+    workbook that is never saved, as :func:`_sheet_findings` writes them - the same
+    code, with the rekap workbook's format indices ``xf``. Returns what the rekap's
+    worksheet takes over (:func:`_adopt_rows`)."""
+    import marshal
+
+    import xlsxwriter
+
+    ws = None
+    try:
+        wb = xlsxwriter.Workbook(os.devnull, WORKBOOK_OPTIONS)
+        wb.worksheet_class = RekapWorksheet
+        f = _Formats(wb)
+        for name, index in xf.items():
+            getattr(f, name).xf_index = index
+        s = _findings_sheet(wb, f)
+        ws = s.ws
+        with open(path, "rb") as fh:
+            while True:
+                try:
+                    chunk = marshal.load(fh)
+                except EOFError:
+                    break
+                _put_findings(s, chunk, sources)
+        ws._write_single_row(ws.previous_row + 1)  # the last row written out too
+        ws.row_data_fh.close()
+    except BaseException:
+        if ws is not None:
+            ws.row_data_fh.close()
+            os.unlink(ws.row_data_filename)
+        raise
+    finally:
+        os.unlink(path)
+    return {"file": ws.row_data_filename, "row": s.row, "previous_row": ws.previous_row,
+            "dims": (ws.dim_rowmin, ws.dim_rowmax, ws.dim_colmin, ws.dim_colmax)}
+
+
+def _aside_rows(aside: Any) -> dict | None:
+    """What the helper wrote (:func:`render_findings`), or None when it did not: then
+    the rows are written here, the same rows."""
+    if aside is None:
+        return None
+    future, path = aside
+    try:
+        return future.result()
+    except Exception:  # noqa: BLE001 - a helper that failed or died: written here
+        try:
+            os.unlink(path)  # the findings it did not read
+        except OSError:
+            pass
+        return None
+
+
+def _drop_aside(aside: Any) -> None:
+    """Remove the helper's row file when the workbook did not take it (an error while
+    writing the sheets before Temuan)."""
+    rows = _aside_rows(aside)
+    if rows is not None and not rows.get("taken"):
+        try:
+            os.unlink(rows["file"])
+        except OSError:
+            pass
+
+
+def _adopt_rows(ws: Any, rows: dict) -> None:
+    """The Temuan worksheet ``ws`` takes the helper's row file as its own: the title,
+    note and header rows this process made are dropped (the helper made the same), and
+    the sheet's dimensions and last row are the helper's, as if this process had put
+    every row."""
+    ws.table.clear()
+    ws.row_data_fh.close()
+    os.unlink(ws.row_data_filename)
+    ws.row_data_filename = rows["file"]
+    ws.row_data_fh = ws.fh = open(rows["file"], "a+", encoding="utf-8")  # noqa: SIM115
+    ws.row_data_fh_closed = False
+    rows["taken"] = True
+    ws.dim_rowmin, ws.dim_rowmax, ws.dim_colmin, ws.dim_colmax = rows["dims"]
+    ws.previous_row = rows["previous_row"]
+    for r in [r for r in ws.row_info if r < ws.previous_row]:
+        del ws.row_info[r]
+        ws.row_sizes.pop(r, None)
 
 
 # --- Laporan Diganti, Berkas Bermasalah --------------------------------------------------
