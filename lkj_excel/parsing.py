@@ -515,6 +515,8 @@ def _percent(value: object) -> Number:
     if num.style == "number" and abs(num.value) <= 2:
         v = round(num.value * 100, 10)
         return Number(v, num.raw, style="number", is_percent=True, decimals=None)
+    if num.is_percent:  # "24,14%": the copy below would equal it field for field
+        return num
     return Number(
         num.value, num.raw, style=num.style, irregular=num.irregular, suggestion=num.suggestion,
         alternatives=num.alternatives, unit=num.unit, label=num.label, is_percent=True,

@@ -437,3 +437,38 @@ def test_day_names_are_looked_for_only_after_a_letter(text):
     import re
 
     assert re.match(P._WEEKDAY, text) is None or text[:1].isalpha()
+
+
+def _percent_reference(value):
+    """parse_percent's reading of text before a reading that is already a percentage was
+    given back as it is (git 9d8c517): always a copy with is_percent set."""
+    from lkj_excel.parsing import Number, normalise_text, parse_number
+
+    num = parse_number(value, kind="percent")
+    if num.value is None or num.style == "ratio":
+        return num
+    if num.unit and normalise_text(num.unit) not in ("persen", "prosen", "percent"):
+        return Number(None, num.raw, error="angka bercampur teks")
+    if num.style == "number" and abs(num.value) <= 2:
+        return Number(round(num.value * 100, 10), num.raw, style="number", is_percent=True,
+                      decimals=None)
+    return Number(
+        num.value, num.raw, style=num.style, irregular=num.irregular, suggestion=num.suggestion,
+        alternatives=num.alternatives, unit=num.unit, label=num.label, is_percent=True,
+        decimals=num.decimals, numerator=num.numerator, denominator=num.denominator,
+        note=num.note)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(
+    st.sampled_from(["24,14%", "53.89%", "24,14", "100", "100 %", "Rp 5%", "1.5.00%", "-3,5%",
+                     "12 persen", "12 desa", "28/51", "31/36 = 86,11%", "68,50% (B-)", "-",
+                     "\u200b45%", "1,234.5%", "0,5", "2", "7,25 %"]),
+    st.text(alphabet="0123456789.,% -+persn", max_size=10)))
+def test_a_percentage_reads_as_its_copied_reading(text):
+    """parse_percent gives a text's reading back as it is when it is already a percentage
+    ("24,14%"): equal, of the same type and with the same repr as the copy it replaced."""
+    from lkj_excel.parsing import _percent
+
+    got, want = _percent(text), _percent_reference(text)
+    assert got == want and type(got) is type(want) and repr(got) == repr(want)
