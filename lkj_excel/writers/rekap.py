@@ -1018,6 +1018,14 @@ UNIT_COLS = (
 )
 
 
+#: The columns of a counted report that its Rekap Unit row shows or notes (a dict of
+#: every column of the plan, some forty, for each report cost more than the row).
+UNIT_FIELDS = ["period", "unit_name", "unit", "path", "report_date", "received",
+               "by_received", "first_sending", "on_time_eff", "days_late_eff",
+               "avg_capaian", "predikat", "pagu", "realisasi", "penyerapan", "n_error",
+               "match", "suggestion", "score", "settings_diff"]
+
+
 def _sheet_units(wb: Any, f: _Formats, plan: Plan) -> None:
     note = ("Satu baris per unit dan periode: laporan yang dihitung. Laporan yang diganti "
             "revisinya ada di sheet Laporan Diganti dan tidak dijumlahkan. Ketepatan waktu "
@@ -1029,7 +1037,7 @@ def _sheet_units(wb: Any, f: _Formats, plan: Plan) -> None:
             + "."
     s = _Sheet(wb, f, "Rekap Unit", "Rekapitulasi per Unit", note, UNIT_COLS)
     counted = plan.counted
-    for i, (idx, row) in enumerate(zip(counted.index, counted.to_dict("records"),
+    for i, (idx, row) in enumerate(zip(counted.index, counted[UNIT_FIELDS].to_dict("records"),
                                        strict=True)):
         on_time = _py(row["on_time_eff"])
         st = f.ok if on_time == 1 else (f.bad if on_time == 0 else None)
