@@ -276,16 +276,16 @@ class Solver:
     def downstream(self, x: Cell) -> list[Cell]:
         got = self._down.get(id(x))
         if got is None:
-            seen: dict[int, Cell] = {}
+            seen: dict[Cell, None] = {}  # a cell hashes by identity: no id() a cell
             stack = [x]
             while stack:
                 c = stack.pop()
                 for r in c.dependents:
                     t = r.target
-                    if id(t) not in seen:
-                        seen[id(t)] = t
+                    if t not in seen:
+                        seen[t] = None
                         stack.append(t)
-            got = sorted(seen.values(), key=lambda c: c.order)
+            got = sorted(seen, key=_order)
             self._down[id(x)] = got
         return got
 
@@ -352,14 +352,16 @@ class Solver:
               created: int, record: list | None = None) -> tuple[float, int, int]:
         """Recompute ``cells`` (downstream of a move, in order) into ``overlay``; the cost
         change added to ``delta``, and the counts of cells fixed and of consistent cells
-        broken. ``record``: each cell's (id, new value, cost change) appended."""
+        broken. ``record``: each cell's (id, new value, cost change) appended.
+
+        A cell left blank costs nothing before and after, and a cell whose cost does not
+        change adds nothing (0.0 added to a sum of costs changes no bit of it: the sum is
+        never -0.0) and neither fixes nor breaks anything: both skip the arithmetic."""
         now = self._now
-        known = self._cells
         moved = overlay.get
         slack = self._slack
+        self._cells.update(zip(map(id, cells), cells, strict=True))
         for d in cells:
-            k = id(d)
-            known[k] = d
             r = d.relation
             ins = r.inputs
             n = len(ins)
@@ -374,24 +376,32 @@ class Solver:
                 nv = self._sum_moved(d, overlay)
             else:
                 nv = r.compute(self._values_moved(r, overlay))
+            k = id(d)
             overlay[k] = nv
+            t = d.typed
+            if t is None:
+                if record is not None:
+                    record.append((k, nv, 0.0))
+                continue
             old = now.get(k)
             if old is None:
                 old = now[k] = self.cost(d, d.cur)
-            t = d.typed
-            if t is None or nv is None:
+            if nv is None:
                 new = 0.0
             elif d.kind == AMOUNT:  # cost() of an amount, inline: most cells here are
                 new = 0.0 if abs(t - nv) <= slack else _miss(d)
             else:
                 new = self.cost(d, nv, overlay)
-            delta += new - old
+            if new != old:
+                delta += new - old
+                # costs are never below 0: from 0 it broke, to 0 it was fixed
+                if old == 0:
+                    if d.self_consistent:
+                        created += 1
+                elif new == 0 and not d.self_consistent:
+                    fixed += 1
             if record is not None:
                 record.append((k, nv, new - old))
-            if old > 0 and new == 0 and not d.self_consistent:
-                fixed += 1
-            elif old == 0 and new > 0 and d.self_consistent:
-                created += 1
         return delta, fixed, created
 
     def _frontier(self, x: Cell) -> int:

@@ -29,7 +29,7 @@ from lkj_excel.relations.core import Tolerance
 from lkj_excel.rules import base
 from lkj_excel.rules.base import BUDGET_NUMBERS, BudgetScan, Context, amount, typed
 
-from .conftest import ALL_SAMPLES, ROOT
+from .conftest import ALL_SAMPLES, CLEAN, ROOT
 from .test_diagnosis_shortcuts import _rows
 
 
@@ -341,3 +341,49 @@ def test_nil_rules_ask_only_the_rows_of_their_cells(paths):
             assert said == (r is not None and ctx.pagu_of(r) != v.parsed.value), f
             agreeing += said
     assert agreeing
+
+
+def test_nil_index_walks_only_the_sheets_of_its_cells():
+    """The NIL rules' index walks only the tables on the sheets of the cells it looks for
+    (a row holds the cells of its own sheet): the same index as every table walked, on the
+    samples, the corpus and the clean report with irregular numbers typed in six sheets."""
+    from lkj_excel.errors import LkjError
+    from lkj_excel.model import Addresses
+    from lkj_excel.rules import nilai
+
+    edits = {(sheet, cell): "1.5.00" for sheet, cell in (
+        ("PK", "D4"), ("PK Anggaran", "D5"), ("Capaian", "F4"), ("Anggaran", "C4"),
+        ("Efisiensi", "G4"), ("Perbandingan", "E4"))}
+    reports = [read_report(CLEAN, edits=edits)]
+    for path in [*ALL_SAMPLES, *sorted((ROOT / "tests" / "corpus").iterdir())]:
+        try:
+            reports.append(read_report(path))
+        except LkjError:
+            continue
+    sheets = set()
+    for rep in reports:
+        ctx = Context(rep)
+        at = Addresses({(u.sheet, u.cell) for u in ctx.unusual_values})
+        got = nilai._cell_index(ctx, at)
+        everywhere = {(v.sheet, v.cell): field for rows in (
+            rep.anggaran, rep.capaian, rep.efisiensi, rep.pk, rep.pk_budget, rep.desa,
+            rep.perbandingan, rep.pegawai, rep.fasilitasi) for r in rows
+            for field, v in at.among(r.cells.items())}
+        assert {k: field for k, (_, field) in got.items() if k in everywhere} == everywhere
+        sheets.update(sheet for sheet, _ in everywhere)
+    assert sheets >= {"PK", "PK Anggaran", "Capaian", "Anggaran", "Efisiensi", "Perbandingan"}
+
+
+def test_budget_names_read_by_column_as_by_row(tables):
+    """The names budget_match looks rows up by are read from the uraian column (no row
+    makes its Values): the same names, of the same rows, as each row's uraian text."""
+    from lkj_excel.rules.base import NameIndex
+
+    named = 0
+    for t in tables:
+        ctx = Context(t)
+        got = ctx.budget_names._pairs
+        want = NameIndex([(r.get("uraian").text, r) for r in ctx.budget_rows])._pairs
+        assert [(name, id(r)) for name, r in got] == [(name, id(r)) for name, r in want]
+        named += sum(1 for name, _ in got if name)
+    assert named > 100

@@ -377,3 +377,79 @@ def test_profiles_read_once_a_check_are_the_people_read_each_time():
         for t in rekap_tables(ctx.report):
             assert profiles_of(ctx, t.tabel) == people_profiles(ctx.report, t.tabel)
     assert asked >= 4, "no sample lists its people: the test proves nothing"
+
+
+def test_tables_found_once_a_check_are_the_tables_found_each_time():
+    """The network and PEG005 share one finding of the Rekap Pegawai tables (kept on the
+    check's Context): the same tables, rows and kinds as finding them again."""
+    from lkj_excel.relations.pegawai import rekap_tables
+    from lkj_excel.rules.base import Context
+
+    from .conftest import ALL_SAMPLES
+
+    found = 0
+    for path in ALL_SAMPLES:
+        ctx = Context(read_report(path))
+        got = ctx.rekap_tables
+        again = rekap_tables(ctx.report)
+        assert [(t.tabel, t.total, t.rows) for t in got] == \
+            [(t.tabel, t.total, t.rows) for t in again], path.name
+        assert ctx.rekap_tables is got
+        found += len(got)
+    assert found >= 4, "no sample has Rekap Pegawai tables: the test proves nothing"
+
+
+def test_a_persons_row_is_found_as_by_every_row_key():
+    """missing_categories asks whether a person's category has a row with two set
+    lookups (_row_matcher): the same answer as _matches against every row key, for every
+    kind of table, the rows' own keys and categories written with and without a ruang."""
+    from lkj_excel.relations.pegawai import _matches, _row_matcher
+
+    keys = {"Golongan": ["I", "II/a", "III", "III/b", "IV/d"],
+            "Pendidikan": ["SD", "SMA/SMK", "S1", "D3"],
+            "Eselon": ["III b", "IV a", "IV b"], "Diklat": ["PIM III", "PIM IV"]}
+    people = ["I", "I/a", "II", "II/a", "II/b", "III", "III/a", "III/b", "IV", "IV/d",
+              "IV/e", "SD", "SMA/SMK", "S1", "S2", "D3", "III b", "IV a", "PIM III", "PIM II"]
+    told = 0
+    for dim, row_keys in keys.items():
+        for n in range(len(row_keys) + 1):
+            some = row_keys[:n]
+            has_row = _row_matcher(dim, some)
+            for pc in people:
+                want = any(_matches(dim, k, pc) for k in some)
+                assert has_row(pc) == want, (dim, some, pc)
+                told += want
+    assert told > 20
+
+
+def test_counts_from_one_walk_of_the_list_are_list_counts():
+    """The network asks the Pegawai list for each count of a table through ListCounts
+    (one walk of the list a table): the same count, names and status as list_counts, for
+    every sample's list, every table kind, every category the list or a row names and
+    every status, on the list as read and with a person's status and category made
+    unreadable."""
+    from lkj_excel.relations.pegawai import UNKNOWN, ListCounts, list_counts, people_profiles
+
+    from .conftest import ALL_SAMPLES
+
+    told = 0
+    for path in ALL_SAMPLES:
+        rep = read_report(path)
+        for dim in ("Pendidikan", "Golongan", "Eselon", "Diklat"):
+            profiles = people_profiles(rep, dim)
+            lists = [profiles]
+            if profiles:
+                lists.append([*profiles[:2], (profiles[2][0], None, profiles[2][2]),
+                              *profiles[3:]])
+                lists.append([*profiles[:3], (profiles[3][0], profiles[3][1], UNKNOWN),
+                              *profiles[4:]])
+            for people in lists:
+                counts = ListCounts(people, dim)
+                cats = {pc for _, _, pc in people or () if pc not in (None, UNKNOWN)}
+                cats |= {c.split("/")[0] for c in cats} | {"II", "III/a", "S3"}
+                for cat in sorted(cats):
+                    for status in (None, "PNS", "CPNS", "PPPK", "Non PNS"):
+                        want = list_counts(people, dim, cat, status)
+                        assert counts.get(cat, status) == want, (path.name, dim, cat, status)
+                        told += want is not None and want.count > 0
+    assert told > 20

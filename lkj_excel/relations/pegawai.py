@@ -231,6 +231,18 @@ def _matches(dim: str, row_key: str, person_key: str | None) -> bool:
     return person_key == row_key
 
 
+def _row_matcher(dim: str, row_keys: list[str]):
+    """Whether a person's category (neither None nor UNKNOWN) has a row among
+    ``row_keys``: :func:`_matches` of any of them, as two set lookups (a golongan row
+    without a ruang, "III", counts every ruang of it)."""
+    heads = {k for k in row_keys if dim == "Golongan" and "/" not in k}
+    whole = set(row_keys) - heads
+
+    def has_row(person_key: str) -> bool:
+        return person_key in whole or (bool(heads) and person_key.split("/")[0] in heads)
+    return has_row
+
+
 class ListCount(Record):
     """What the Pegawai sheet says about one count of a summary (``status`` None: every
     status, the Jumlah column)."""
@@ -288,6 +300,47 @@ def list_counts(profiles: list[tuple[str, str | None, str]] | None, dim: str, ro
     return ListCount(len(names), names, status)
 
 
+class ListCounts:
+    """:func:`list_counts` of one table's people for every category and status, from one
+    walk of the list instead of one for each count of the table (a table of six rows and
+    four status columns asked the list 24 times). The list cannot tell a count when a
+    person concerned has the status or the category unreadable, wherever in the list:
+    that is kept as a flag for each status."""
+
+    __slots__ = ("profiles", "dim", "status_unknown", "groups")
+
+    def __init__(self, profiles: list[tuple[str, str | None, str]] | None, dim: str):
+        self.profiles = profiles
+        self.dim = dim
+        self.status_unknown = profiles is not None and any(
+            st is None for _, st, _ in profiles)
+        #: status (None: everyone) -> (a category unreadable, names by category, names by
+        #: golongan without its ruang), names in the list's order
+        self.groups: dict[str | None, tuple[bool, dict, dict]] = {}
+        for name, st, pc in profiles or ():
+            for key in (None, st):
+                group = self.groups.get(key)
+                if group is None:
+                    group = self.groups[key] = (False, {}, {})
+                if pc == UNKNOWN:
+                    self.groups[key] = group = (True, group[1], group[2])
+                elif pc is not None:
+                    group[1].setdefault(pc, []).append(name)
+                    group[2].setdefault(pc.split("/")[0], []).append(name)
+                if st is None:
+                    break  # (None, None): counted once
+
+    def get(self, row_key: str, status: str | None) -> ListCount | None:
+        """:func:`list_counts` of the category ``row_key`` (and ``status``)."""
+        if self.profiles is None or (status is not None and self.status_unknown):
+            return None
+        unknown, by_cat, by_head = self.groups.get(status, (False, {}, {}))
+        if unknown:
+            return None
+        names = (by_head if self.dim == "Golongan" and "/" not in row_key else by_cat)
+        return ListCount(len(got := names.get(row_key, [])), list(got), status)
+
+
 def missing_categories(ctx, t: RekapTable) -> dict[str, list[str]]:
     """People of the Pegawai sheet whose category has no row in table ``t`` (category ->
     names), when the list can tell: every person the table counts has the attribute
@@ -302,6 +355,7 @@ def missing_categories(ctx, t: RekapTable) -> dict[str, list[str]]:
     if not row_keys:
         return {}
     statuses = {STATUS_LABEL[k] for k in t.status_keys()}
+    has_row = _row_matcher(dim, row_keys)
     out: dict[str, list[str]] = {}
     for name, st, pc in profiles:
         if statuses:
@@ -311,7 +365,7 @@ def missing_categories(ctx, t: RekapTable) -> dict[str, list[str]]:
                 continue
         if pc == UNKNOWN:
             return {}
-        if pc is None or any(_matches(dim, k, pc) for k in row_keys):
+        if pc is None or has_row(pc):
             continue
         shown = pc.split("/")[0] if dim == "Golongan" and "/" not in row_keys[0] else pc
         out.setdefault(shown, []).append(name)
@@ -347,7 +401,7 @@ _FIELD = {"pns": "PNS", "cpns": "CPNS", "pppk": "PPPK", "non_pns": "Non PNS",
 
 
 def build(net, ctx) -> None:
-    for t in rekap_tables(ctx.report):
+    for t in ctx.rekap_tables:
         _table(net, ctx, t)
 
 
@@ -373,6 +427,7 @@ def _table(net, ctx, t: RekapTable) -> None:
             seen[c] = seen.get(c, 0) + 1
     col_cells: dict[str, list[Cell]] = {k: [] for k in (*status_keys, "jumlah")}
     profiles = profiles_of(ctx, dim) if dim and any(cats.values()) else None
+    counts = ListCounts(profiles, dim)
     jumlah_cells: list[tuple[RekapPegawaiRow, Cell]] = []
     for r in t.rows:
         rk = _row_key(t, r)
@@ -388,7 +443,7 @@ def _table(net, ctx, t: RekapTable) -> None:
             st_cells.append(cell)
             col_cells[k].append(cell)
             if cat:
-                _from_list(net, profiles, dim, cat, cell, STATUS_LABEL[k], r)
+                _from_list(net, counts, dim, cat, cell, STATUS_LABEL[k], r)
         jv = r.get("jumlah")
         if st_cells:
             if jv.cell:
@@ -406,7 +461,7 @@ def _table(net, ctx, t: RekapTable) -> None:
         elif jv.cell:
             j = _count_cell(net, jv, "jumlah", rk, blank_is_zero=True)
             if cat:
-                _from_list(net, profiles, dim, cat, j, None, r)
+                _from_list(net, counts, dim, cat, j, None, r)
         else:
             continue
         col_cells["jumlah"].append(j)
@@ -416,9 +471,9 @@ def _table(net, ctx, t: RekapTable) -> None:
     _percent(net, t, jumlah_cells)
 
 
-def _from_list(net, profiles, dim: str, cat: str, cell: Cell, status: str | None,
+def _from_list(net, counts: ListCounts, dim: str, cat: str, cell: Cell, status: str | None,
                r: RekapPegawaiRow) -> None:
-    lc = list_counts(profiles, dim, cat, status)
+    lc = counts.get(cat, status)
     if lc is None:
         return
     n = float(lc.count)

@@ -426,6 +426,14 @@ class Context:
         (relations.pegawai.profiles_of fills it): read once for the network and PEG005."""
         return {}
 
+    @cached_property
+    def rekap_tables(self) -> list:
+        """The summary tables of the Rekap Pegawai sheet (relations.pegawai.rekap_tables):
+        found once for the network (each network the diagnosis builds) and PEG005."""
+        from ..relations.pegawai import rekap_tables
+
+        return rekap_tables(self.report)
+
     # -- the diagnosis ------------------------------------------------------------------------
     @cached_property
     def diagnosis(self):
@@ -504,8 +512,13 @@ class Context:
 
     @cached_property
     def budget_names(self) -> NameIndex:
-        """The uraian of every budget row, for matching by name."""
-        return NameIndex([(r.get("uraian").text, r) for r in self.budget_rows])
+        """The uraian of every budget row, for matching by name: read by column (no row
+        makes its Values for it; text_of is what a row's ``get("uraian").text`` reads)."""
+        rows = self.budget_rows
+        if not rows:
+            return NameIndex([])
+        (raws, _), = columns_of(rows, ("uraian",))
+        return NameIndex(list(zip(map(text_of, raws), rows, strict=True)))
 
     def budget_match(self, kode: Value | None, uraian: str,
                      threshold: float = 0.85) -> AnggaranRow | None:

@@ -33,10 +33,15 @@ def _cell_index(ctx: Context, at: Addresses) -> dict:
     rep = ctx.report
     out: dict = {}
 
+    # a row holds the cells of its own sheet: a table on a sheet without such a cell is
+    # not walked (Pronojiwo's one irregular pagu asked every cell of eight other tables)
+    sheets = {sheet for sheet, _ in at.wanted}
+
     def add(rows, key_of):
         for r in rows:
-            for field, v in at.among(r.cells.items()):
-                out[(v.sheet, v.cell)] = (key_of(r), field)
+            if r.sheet in sheets:
+                for field, v in at.among(r.cells.items()):
+                    out[(v.sheet, v.cell)] = (key_of(r), field)
 
     # a budget row holds the cells of its own Excel row: only those rows are asked (the
     # table is held by column, and the others make no Values)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..relations.pegawai import missing_categories, rekap_tables
+from ..relations.pegawai import missing_categories
 from . import rule
 from .base import Context
 from .diagnosed import notation, shown
@@ -89,7 +89,7 @@ def rekap_row_missing(ctx: Context):
 
     Contoh: tabel pendidikan berbaris SD, SMP, SMA/SMK, S1, S2, padahal daftar pegawai
     memuat RINA WATI dengan pendidikan D3."""
-    for t in rekap_tables(ctx.report):
+    for t in ctx.rekap_tables:
         missing = missing_categories(ctx, t)
         if not missing:
             continue
