@@ -237,7 +237,10 @@ class Solver:
     # -- costs ----------------------------------------------------------------------------
     def cost(self, c: Cell, v: Any, overlay: dict[int, Any] | None = None) -> float:
         if c.relation is None:
-            return 0.0 if _same(v, c.base) else c.weight
+            b = c.base
+            if v == b or (v.__class__ is float and b.__class__ is float and _same(v, b)):
+                return 0.0  # _same(), its first test inline: most inputs are at their base
+            return c.weight
         t = c.typed
         if t is None or v is None:
             return 0.0
@@ -371,7 +374,16 @@ class Solver:
                 a, b = ins
                 nv = r.compute([moved(id(a), a.cur), moved(id(b), b.cur)])
             elif n <= 8:
-                nv = r.compute([moved(id(i), i.cur) for i in ins])
+                if r.compute is total:  # a short sum (a kegiatan): total() without a list
+                    nv = 0.0
+                    for i in ins:
+                        x = moved(id(i), i.cur)
+                        if x is None:
+                            nv = None
+                            break
+                        nv += x
+                else:
+                    nv = r.compute([moved(id(i), i.cur) for i in ins])
             elif r.compute is total and d.cur is not None:
                 nv = self._sum_moved(d, overlay)
             else:
