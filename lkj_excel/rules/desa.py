@@ -222,12 +222,13 @@ def outside_window(ctx: Context):
     Contoh (Pronojiwo TW III 2024): tenggang RKPDes ditulis November - Desember 2024, tetapi
     RKPDes desa Sidomulyo ditetapkan 25 September 2024."""
     year = ctx.year
-    if year is None or not ctx.settings.windows:
+    if year is None or not ctx.settings.windows or not ctx.report.desa:
         return
+    spans = {doc: _window_dates(ctx, doc, year) for doc in DOCS}  # the same for every desa
     for r in ctx.report.desa:
         for doc in DOCS:
             v = r.get(doc)
-            span = _window_dates(ctx, doc, year)
+            span = spans[doc]
             if span is None or not isinstance(v.value, dt.date):
                 continue
             start, end = span
