@@ -797,20 +797,22 @@ def read_table(grid: Grid, spec: L.TableSheet, sheet_name: str, path: Path,
     pick = itemgetter(*where) if n > 1 else (lambda line, c=where[0]: (line[c],))
     lines: list[tuple[Any, ...]] = []
     numbers: list[int] = []
-    for r in range(header_row + 1, len(grid)):
-        line = grid[r]
-        if not line:  # a sparse sheet's empty row (see _sparse_grid)
-            continue
-        if len(line) >= width:
-            raws = pick(line)
-        else:
-            short = len(line)
-            raws = tuple(line[c] if c < short else "" for c in where)
+    body = grid[header_row + 1:]
+    if min(map(len, body), default=width) >= width:  # every line long enough (most sheets)
+        picked: Iterable[tuple[Any, ...]] = map(pick, body)
+    else:
+        picked = (pick(line) if len(line) >= width else
+                  tuple(line[c] if c < len(line) else "" for c in where) for line in body)
+    for number, raws in enumerate(picked, header_row + 2):
         filled = n - raws.count("") - raws.count(None)
-        if filled == 0 or (filled >= 3 and _is_numbering_row(raws)):
+        # a line whose first cell is a text with two dots or more (a budget code: most
+        # lines of a large table) is not the numbering, as _is_numbering_row says first
+        if filled == 0 or (filled >= 3 and not (
+                raws[0].__class__ is str and raws[0].count(".") > 1) and
+                _is_numbering_row(raws)):
             continue
         lines.append(raws)
-        numbers.append(r + 1)
+        numbers.append(number)
     if not lines:
         return [], mapping, header_row + 1
     columns = []
@@ -881,6 +883,8 @@ def _parse_column(kind: str, raws: list[Any], memo: dict[float, Number]
     it is parsed once (parse results are immutable and shared through caches anyway)."""
     parse = _PARSERS.get(kind)
     if parse is None:  # text: the value is the text, single-spaced, and nothing is parsed
+        if len(raws) > _LONG_COLUMN and _single_spaced_texts(raws):
+            return list(raws), repeat(None)
         return [None if v is None else _single_spaced(v) if v.__class__ is str else
                 _parse("text", v)[0] for v in raws], repeat(None)
     blank = parse(None)
@@ -902,6 +906,30 @@ def _parse_column(kind: str, raws: list[Any], memo: dict[float, Number]
 
 _VALUE_OF = attrgetter("value")
 _CANONICAL_OF = attrgetter("canonical")
+
+
+def _single_spaced_texts(raws: list[Any]) -> bool:
+    """Whether a column holds texts (and blanks, None) only, each already single-spaced
+    (:func:`_single_spaced` gives it back as it is), asked of the column at once rather
+    than of each text: a printable text holds no whitespace but the space (every other
+    whitespace character is not printable: tests/test_reader_fast.py checks every one),
+    so it is single-spaced unless it holds two spaces running or begins or ends with one,
+    which the texts joined by newlines show in three searches (a newline is in no
+    printable text)."""
+    if not set(map(type, raws)) <= _TEXT_OR_BLANK:
+        return False
+    texts = list(filter(None, raws))
+    if not all(map(str.isprintable, texts)):
+        return False
+    joined = "\n".join(texts)
+    return "  " not in joined and " \n" not in joined and "\n " not in joined and \
+        joined[:1] != " " and joined[-1:] != " "
+
+
+_TEXT_OR_BLANK = {str, type(None)}
+#: A column longer than this is asked at once whether its texts are single-spaced: a
+#: short one (every table of a small report) costs less asked text by text.
+_LONG_COLUMN = 64
 
 
 def _single_spaced(text: str) -> str:

@@ -132,6 +132,81 @@ def test_read_table_reads_as_one_cell_at_a_time(spec, data):
             r["nothing"]
 
 
+def test_no_printable_character_but_the_space_is_whitespace():
+    """What _single_spaced_texts rests on: str.split() splits at whitespace, and every
+    whitespace character but the space is not printable, so a printable text's only
+    whitespace is the space."""
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        if c.isspace():
+            assert c == " " or not c.isprintable(), hex(code)
+
+
+_TEXTS = ["Sub kegiatan 1", "dua  spasi", " depan", "belakang ", "tab\tdi", "baris\nbaru",
+          "nbsp\u00a0di", "lebar\u200bnol", "\u3000ideografis", "x", "  ", "é ü", "JUMLAH",
+          "a\u2028b", "\x1cx", "akhir\u0085"]
+
+
+@pytest.mark.parametrize("seed", range(14))
+def test_long_text_columns_read_as_one_text_at_a_time(seed):
+    """A column longer than _LONG_COLUMN whose texts are all single-spaced is given back at
+    once; with any text that is not (or a number among them) it is read text by text: the
+    same values either way, and the texts themselves where nothing changes."""
+    import random
+
+    rng = random.Random(seed)
+    clean = [t for t in _TEXTS if t == " ".join(t.split()) and t.isprintable()]
+    pool = clean if seed % 2 else _TEXTS + [12.0, None, dt.date(2024, 1, 2)]
+    raws = [rng.choice(pool + [None]) for _ in range(R._LONG_COLUMN + rng.randint(1, 200))]
+    if seed == 3:  # among single-spaced texts, one ending with a space, in the middle
+        raws[len(raws) // 3] = "tengah "
+    if seed == 7:  # one beginning with a space, in the middle
+        raws[len(raws) // 3] = " tengah"
+    if seed == 9:  # at the very end
+        raws[-1] = "akhir "
+    if seed == 11:  # at the very start
+        raws[0] = " awal"
+    if seed == 13:  # two spaces running
+        raws[len(raws) // 2] = "dua  spasi"
+    if seed == 5:  # single-spaced but not printable: asked text by text, read the same
+        raws[len(raws) // 2] = "lebar\u200bnol"
+    values, parsed = R._parse_column("text", raws, {})
+    want = [None if v is None else R._single_spaced(v) if v.__class__ is str else
+            R._parse("text", v)[0] for v in raws]
+    assert values == want and next(iter(parsed)) is None  # (nothing parsed: repeat(None))
+    assert all(g is r for g, r in zip(values, raws, strict=True)
+               if r.__class__ is str and r == " ".join(r.split()))  # not copied
+    assert R._single_spaced_texts(raws) == (seed == 1)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_long_tables_read_as_one_cell_at_a_time(seed):
+    """read_table on a table of a few hundred lines (its line walk and its long columns'
+    shortcuts) reads as the reference, one cell at a time."""
+    import random
+
+    rng = random.Random(seed)
+    header = [c.header for c in L.ANGGARAN.columns]
+    cells = ["", None, "7.01.02.2.01.0001", "7.01.02", "1.2", "(1)", 1.0, 2.0, "3",
+             "Sub kegiatan", "dua  spasi", " JUMLAH", 1_500_000.0, "1.500.000", "48,59%",
+             0.5, "-", CellError("#REF!")]
+    body = []
+    for _ in range(300):
+        line = [rng.choice(cells) for _ in range(rng.randint(0, len(header) + 1))]
+        body.append(line if rng.random() > 0.05 else [1.0, "2", 3.0, "4"])
+    if seed % 2:  # every line as long as the header: the lines are picked at once
+        body = [(line + [""] * len(header))[:len(header)] for line in body]
+    grid = [["Judul"], [], header, *body]
+    want = _rows_reference(grid, L.ANGGARAN, "Anggaran", R.AnggaranRow)
+    got, _m, _h = R.read_table(grid, L.ANGGARAN, "Anggaran", Path("x.xlsx"), R.AnggaranRow)
+    assert [r.row for r in got] == [r.row for r in want]
+    for g, w in zip(got, want, strict=True):
+        for key in w.cells:
+            assert _same(g[key], w.cells[key]), (g.row, key, g[key], w.cells[key])
+
+
 def test_read_table_examples():
     """A numbering row, a budget code, numbers typed and numeric, a blank line and a total,
     read by hand: what the generated grids are compared on, written out once."""
