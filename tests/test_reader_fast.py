@@ -315,6 +315,30 @@ class _DataclassCode:
     name: str | None = None
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_codes, st.sampled_from(["7.01.02", "7.01.02.2.01", "7.01.02.2.01.0001",
+                                          "1.02.03.4.05.0006", "7.01.02.2.01.0001 Nama"])))
+def test_a_codes_parent_is_cut_once_as_the_segments_say(text):
+    """A code typed canonically gets its parent when made, cut at the widths' fixed place;
+    any other code when first asked: both as the definition says (its first five segments
+    of six, its first three of five), interned (the sub kegiatan of one kegiatan share
+    one string), kept through pickling and copying."""
+    import copy
+    import pickle
+
+    code = parse_code(text)
+    segs = code.canonical.split(".") if code.canonical else []
+    want = ".".join(segs[:5]) if len(segs) == 6 else ".".join(segs[:3]) \
+        if len(segs) == 5 else None
+    assert code.parent == want and code.parent is code.parent
+    if want is not None:
+        assert code.parent is parse_code("".join(list(code.canonical))).parent
+    for twin in (pickle.loads(pickle.dumps(code)), copy.deepcopy(code), copy.copy(code)):
+        assert twin == code and twin.parent == want
+    fresh = BudgetCode(code.canonical, text, code.level)  # the constructor: asked later
+    assert fresh._parent is ... and fresh.parent == want and fresh._parent == want
+
+
 def test_budget_code_compares_hashes_and_prints_as_the_dataclass_did():
     a = BudgetCode("7.01.02", "7.1.2", level="program", irregular=True)
     ref = _DataclassCode("7.01.02", "7.1.2", level="program", irregular=True)

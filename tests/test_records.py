@@ -60,6 +60,8 @@ _NUMBER_SLOTS = ["value", "raw", "style", "decimals"]
 SLOTS = {"Value": ["value", "raw", "sheet", "_cell", "row", "parsed"],
          "AnggaranRow": ["sheet", "row", "cells", "is_total", "is_average", "empty",
                          "table", "index", "_cells"],
+         "BudgetCode": ["canonical", "raw", "level", "irregular", "error", "name",
+                        "_parent"],
          "Number": _NUMBER_SLOTS,
          "DetailedNumber": _NUMBER_SLOTS + ["irregular", "suggestion", "alternatives", "unit",
                                             "label", "is_percent", "numerator",

@@ -135,20 +135,14 @@ def _tree(ctx, overrides: dict[int, str]) -> Budget:
     rows = ctx.budget_rows
     lines: list[Line] = []
     by_code: dict[str, Line] = {}
-    #: each parent code once: BudgetCode.parent cuts a new string for every row (5 MB for
-    #: 100.000 sub kegiatan of 2.500 kegiatan)
-    parents: dict[str, str] = {}
     # the codes read by column (columns_of: no row makes its Values for them)
     [(_, kodes)] = columns_of(rows, ("kode",)) if rows else [((), ())]
     for r, c in zip(rows, kodes, strict=True):
         if overrides and r.row in overrides:
             c = parse_code(overrides[r.row])
         code = c.canonical if isinstance(c, BudgetCode) else None  # AnggaranRow.code
-        if code:  # row_key(r, code) is the code
-            parent = c.parent
-            if parent is not None:
-                parent = parents.setdefault(parent, parent)
-            ln = Line(r, code, c.level, parent, code)
+        if code:  # row_key(r, code) is the code; its parent is kept by the code, interned
+            ln = Line(r, code, c.level, c.parent, code)
             if code not in by_code:
                 by_code[code] = ln
         else:
