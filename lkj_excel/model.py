@@ -384,19 +384,25 @@ def columns_of(rows: list[Row], keys: Iterable[str]) -> list[tuple[list, list]]:
             out.append(([v.raw for v in got], [v.parsed for v in got]))
         return out
     picks = list(map(_INDEX, rows))
-    every = picks == list(range(len(table.numbers)))
-    pick = itemgetter(*picks) if len(picks) > 1 else (lambda xs, i=picks[0]: (xs[i],))
+    # the rows of the table in its order from one row on (every row, or all but the
+    # total below them: most walks) are a slice of the lists; others are picked
+    first, n = picks[0], len(picks)
+    run = picks[-1] - first == n - 1 and picks == list(range(first, first + n))
+    every = run and n == len(table.numbers)
+    pick = None if run else itemgetter(*picks) if n > 1 else (lambda xs, i=first: (xs[i],))
     out = []
     for key in keys:
         col = table.columns.get(key)
         if col is None:  # left empty in every row (as the row makes it), or lacking
             blank = rows[0].blank(key)
-            out.append(([blank.raw] * len(rows), [blank.parsed] * len(rows)))
+            out.append(([blank.raw] * n, [blank.parsed] * n))
             continue
         raws, parsed = col[2], col[3]
         if parsed is None:
             parsed = [None] * len(table.numbers)
-        out.append((raws, parsed) if every else (list(pick(raws)), list(pick(parsed))))
+        out.append((raws, parsed) if every else
+                   (raws[first:first + n], parsed[first:first + n]) if run else
+                   (list(pick(raws)), list(pick(parsed))))
     return out
 
 

@@ -157,6 +157,24 @@ def test_below_zero_from_the_least_value_as_cell_by_cell(values):
     assert base._below_zero(parsed, numbers_only=True) == want
 
 
+@pytest.mark.parametrize("column", [
+    [Number(1.0, 1.0, "number")] * 5,
+    [Number(None, "x", error="bukan angka")] + [Number(1.0, 1.0, "number")] * 4,
+    [Number(1.0, 1.0, "number")] * 3 + [Number(5.0, "5.0.0", "irregular", irregular=True)],
+    [Number(None, "x", error="bukan angka"), None, Number(2.0, 2.0, "number")],
+    [Number(1.0, 1.0, "number"), None],
+    [BudgetCode("7.01.02", "7.01.02", "program"), BudgetCode(None, "7.x", error="salah")],
+    [BudgetCode("7.01.02", "7.01.02", "program"), "not a parse", BudgetCode(None, "x")],
+    []])
+def test_unusual_cells_of_a_column_as_one_at_a_time(column):
+    """_unusual_in asks a column for an error or irregular digit groups without a list of
+    either, and makes them only where one is found or a result lacks the fields: the
+    same indexes as asking each result (fails when a found one is missed or a column of
+    results lacking the fields is taken for clean)."""
+    want = [i for i, p in enumerate(column) if p is not None and base._unusual(p)]
+    assert base._unusual_in(column) == want
+
+
 def test_budget_scan_skips_empty_columns_as_the_long_way(tables):
     for t in tables:
         got, want = BudgetScan(t.anggaran), BudgetScan(_whole(t.anggaran))
@@ -263,10 +281,14 @@ def test_rows_make_their_cells_once_from_the_columns(paths):
 
 def test_columns_read_as_the_rows_cells(tables):
     """columns_of against each row asked the long way (rows with every column in cells),
-    for the whole table, the budget rows, and the lines in the network's order."""
+    for the whole table, the budget rows, and the lines in the network's order; and (a
+    run of rows is a slice of the lists) a run from the middle, one row, and rows whose
+    ends are a run's but not their order."""
     for t in tables:
         ctx = Context(t)
-        orders = [t.anggaran, ctx.budget_rows]
+        a = t.anggaran
+        orders = [a, ctx.budget_rows, a[3:9], a[5:6]] + \
+            ([[a[0], a[2], a[1], a[3]]] if len(a) > 3 else [])
         if ctx.budget_rows:
             b = A._tree(ctx, {})
             orders.append([ln.row for ln in A._children_first(b.roots)])

@@ -324,13 +324,14 @@ _IRREGULAR = attrgetter("irregular")
 def _unusual_in(parsed: list) -> list[int]:
     """The indexes of the parse results among ``parsed`` (a table's column) that are
     :func:`_unusual`: a column of Numbers or BudgetCodes (each has both fields) is asked
-    without a call a result, and nothing more when none is."""
+    without a call a result, and nothing more when none is (asked without a list of
+    either field: where one is found, or a result lacks them, the lists are made)."""
     try:
+        if not any(map(_ERROR, parsed)) and not any(map(_IRREGULAR, parsed)):
+            return []
         errors, irregular = list(map(_ERROR, parsed)), list(map(_IRREGULAR, parsed))
     except AttributeError:  # blanks of no parse, dates, NIPs: one by one
         return [i for i, p in enumerate(parsed) if p is not None and _unusual(p)]
-    if not any(errors) and not any(irregular):
-        return []
     return [i for i, (e, g) in enumerate(zip(errors, irregular, strict=True)) if e or g]
 
 
