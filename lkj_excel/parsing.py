@@ -703,22 +703,50 @@ def parse_code(value: object) -> BudgetCode:
     "7.01.03. 2.06" -> "7.01.03.2.06". Widths are padded with zeros; the typed text stays in
     ``raw`` and ``irregular`` says whether it differed from the canonical form."""
     if value.__class__ is str and _CANONICAL.fullmatch(value):
-        # Most codes are typed right: made at once, not through the cache, where a large
-        # table's codes (each different) would only push one another out, and without
-        # the constructor's call: BudgetCode(value, value, level=...), field by field
-        # (tests/test_reader_fast.py compares them)
-        code = _new_object(BudgetCode)
-        code.canonical = code.raw = value
-        code.level = LEVELS[value.count(".") + 1]
-        code.irregular = False
-        code.error = code.name = None
-        # its parent at once, cut at the fixed place of the widths _CANONICAL matched
-        cut = _PARENT_CUT.get(len(value))
-        code._parent = intern(value[:cut]) if cut else None
-        return code
+        return _canonical_code(value)
     if is_blank(value):
         return BudgetCode(None, value)
     return _parse_code_text(str(value))
+
+
+def _canonical_code(value: str) -> BudgetCode:
+    """parse_code of a code typed canonically (what _CANONICAL matches). Most codes are
+    typed right: made at once, not through the cache, where a large table's codes (each
+    different) would only push one another out, and without the constructor's call:
+    BudgetCode(value, value, level=...), field by field (tests/test_reader_fast.py
+    compares them), with its parent cut at the fixed place of the widths."""
+    code = _new_object(BudgetCode)
+    code.canonical = code.raw = value
+    n = len(value)
+    code.level = _LEVEL_OF_LENGTH[n]
+    code.irregular = False
+    code.error = code.name = None
+    cut = _PARENT_CUT.get(n)
+    code._parent = intern(value[:cut]) if cut else None
+    return code
+
+
+#: The length of a code typed canonically -> its level.
+_LEVEL_OF_LENGTH = {7: "program", 12: "kegiatan", 17: "subkegiatan"}
+#: What _CANONICAL matches in ASCII, every digit written 0 (:func:`canonical_codes`).
+_CANONICAL_SHAPES = frozenset((b"0.00.00", b"0.00.00.0.00", b"0.00.00.0.00.0000"))
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+
+
+def canonical_codes(raws: list[object], blank: BudgetCode) -> list[BudgetCode] | None:
+    """parse_code of each of ``raws`` (``blank`` for None) when every other one is a code
+    typed canonically, asked of the column at once; else None. A large table's codes
+    mostly are, and the pattern asked code by code was half of parsing them: an ASCII text
+    is what _CANONICAL matches when, its digits written 0, it is one of the three shapes
+    (the texts joined by newlines, translated and split once)."""
+    present = [v for v in raws if v is not None]
+    if set(map(type, present)) != {str}:
+        return None
+    joined = "\n".join(present)
+    if not joined.isascii() or not set(joined.encode("ascii").translate(
+            _DIGITS_AS_ZERO).split(b"\n")) <= _CANONICAL_SHAPES:
+        return None
+    return [blank if v is None else _canonical_code(v) for v in raws]
 
 
 #: "7.01.02.2.01.0001 Koordinasi ..." / "7.01.02 - PROGRAM ...": a code, then a name.

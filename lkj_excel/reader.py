@@ -56,6 +56,7 @@ from .parsing import (
     CellError,
     DocStatusWord,
     Number,
+    canonical_codes,
     doc_status_word,
     is_blank,
     normalise_text,
@@ -893,7 +894,8 @@ def _parse_column(kind: str, raws: list[Any], memo: dict[float, Number]
         return list(map(_VALUE_OF, parsed)), parsed
     bp = blank[1]
     if kind == "code":  # as _parse reads a code, without a pair per cell
-        parsed = [bp if v is None else parse_code(v) for v in raws]
+        parsed = len(raws) > _LONG_COLUMN and canonical_codes(raws, bp) or \
+            [bp if v is None else parse_code(v) for v in raws]
         return list(map(_CANONICAL_OF, parsed)), parsed
     if kind == "percent":  # as _parse_percent: text and numeric cells need no _undate
         parsed = [bp if v is None else parse_percent(v)

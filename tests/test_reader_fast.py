@@ -22,7 +22,14 @@ from hypothesis import strategies as st
 from lkj_excel import layout as L
 from lkj_excel import reader as R
 from lkj_excel.model import Value, a1
-from lkj_excel.parsing import LEVELS, BudgetCode, CellError, _parse_code_text, parse_code
+from lkj_excel.parsing import (
+    LEVELS,
+    BudgetCode,
+    CellError,
+    _parse_code_text,
+    canonical_codes,
+    parse_code,
+)
 
 
 def _numbering_reference(cells) -> bool:
@@ -337,6 +344,39 @@ def test_a_codes_parent_is_cut_once_as_the_segments_say(text):
         assert twin == code and twin.parent == want
     fresh = BudgetCode(code.canonical, text, code.level)  # the constructor: asked later
     assert fresh._parent is ... and fresh.parent == want and fresh._parent == want
+
+
+@pytest.mark.parametrize("odd", [None, "7.01.02.2.01.001", "7.01.02.2.01.0001 ", "7.1.02",
+                                 "\u0667.\u0660\u0661.\u0660\u0662", "7.01\n.02", 7.0,
+                                 "7.01.02.2.01.00001", "7.01.02.2.01", "70.1.02", ""])
+def test_a_column_of_canonical_codes_reads_as_code_by_code(odd):
+    """canonical_codes (a column asked at once whether every code is typed canonically)
+    gives what parse_code gives code by code, or declines (None) where one is not (a
+    width off, a space, Arabic-Indic digits that the pattern's \\d takes code by code, a
+    newline, a number), and blanks read as the blank code."""
+    import random
+
+    rng = random.Random(7)
+    codes = [f"7.{p:02d}.{k:02d}.2.{s:02d}.{t:04d}"[:rng.choice((7, 12, 17))]
+             for p, k, s, t in ((rng.randint(0, 99), rng.randint(0, 99), rng.randint(0, 99),
+                                 rng.randint(0, 9999)) for _ in range(200))]
+    raws = codes + [None] + codes[:5]
+    blank = parse_code(None)
+    assert canonical_codes(raws, blank) == [blank if v is None else parse_code(v)
+                                            for v in raws]
+    raws.insert(100, odd)
+    want = [blank if v is None else parse_code(v) for v in raws]
+    got = canonical_codes(raws, blank)
+    canonical = odd is None or odd in ("7.01.02.2.01",)  # a kegiatan's code, as typed
+    if canonical:
+        assert got == want
+        assert [c.parent for c in got] == [c.parent for c in want]
+        assert [c.level for c in got] == [c.level for c in want]
+    else:
+        assert got is None
+    # and the reader, which asks a long column at once, reads it as code by code
+    values, parsed = R._parse_column("code", raws, {})
+    assert parsed == want and values == [c.canonical for c in want]
 
 
 def test_budget_code_compares_hashes_and_prints_as_the_dataclass_did():
