@@ -493,7 +493,6 @@ def test_temuan_written_by_the_helper_process_is_the_same_workbook(tmp_path, mon
     workbook is byte for byte the one written without a helper. A helper that fails
     leaves the rows to the main process: the same workbook again. No file is left
     behind."""
-    import glob
     import importlib
     import shutil
     import tempfile
@@ -508,7 +507,12 @@ def test_temuan_written_by_the_helper_process_is_the_same_workbook(tmp_path, mon
         shutil.copy(p, folder / p.name)
     monkeypatch.setattr(rekap, "HELPER_MIN_FILES", 10 ** 9)
     rekap.rekap([folder], tmp_path / "sendiri.xlsx", jobs=2)
-    before = set(glob.glob(os.path.join(tempfile.gettempdir(), "*")))
+    # temporary files go to a folder of this test's own (the helper inherits it, forked or
+    # spawned): other processes' files in the shared temporary folder do not count
+    scratch = tmp_path / "sementara"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     monkeypatch.setattr(rekap, "HELPER_MIN_FILES", 1)
     monkeypatch.setattr(W, "ASIDE_MIN_ROWS", 1)
     monkeypatch.setattr(W, "ASIDE_CHUNK", 7)  # several chunks
@@ -526,5 +530,4 @@ def test_temuan_written_by_the_helper_process_is_the_same_workbook(tmp_path, mon
     for name in alone:
         assert alone[name] == helped[name], name
     assert b"Temuan" in alone["xl/workbook.xml"]
-    left = set(glob.glob(os.path.join(tempfile.gettempdir(), "*"))) - before
-    assert not [p for p in left if "lkj-temuan" in p or os.path.isfile(p)]
+    assert os.listdir(scratch) == []
