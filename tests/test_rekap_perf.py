@@ -413,12 +413,15 @@ def test_stored_files_hashed_in_threads_are_judged_as_one_by_one(tmp_path, monke
     real = rekap._same_as_stored
 
     def spied(*args):
-        seen.add(threading.get_ident())
+        # the thread itself, not get_ident(): a thread that ends early may give its ident to
+        # the next one (the two threads then look like one under load)
+        seen.add(threading.current_thread())
         return real(*args)
 
     monkeypatch.setattr(rekap, "_same_as_stored", spied)
     got = rekap._hash_stored(paths, stored, "s", threads=2)()
     assert list(got) == paths and got == one_by_one
+    assert threading.current_thread() not in seen
     if (os.cpu_count() or 1) >= 2:
         assert len(seen) == 2
     assert rekap._hash_stored([], stored, "s", threads=2)() == {}
