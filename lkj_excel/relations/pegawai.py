@@ -223,18 +223,10 @@ def person_category(dim: str, r: Row, column_used: bool, status: str | None) -> 
     return got or UNKNOWN
 
 
-def _matches(dim: str, row_key: str, person_key: str | None) -> bool:
-    if person_key is None or person_key == UNKNOWN:
-        return False
-    if dim == "Golongan" and "/" not in row_key:
-        return person_key.split("/")[0] == row_key
-    return person_key == row_key
-
-
 def _row_matcher(dim: str, row_keys: list[str]):
     """Whether a person's category (neither None nor UNKNOWN) has a row among
-    ``row_keys``: :func:`_matches` of any of them, as two set lookups (a golongan row
-    without a ruang, "III", counts every ruang of it)."""
+    ``row_keys``, as two set lookups: a row key equal to it, or a golongan row without a
+    ruang ("III") of its golongan (it counts every ruang of it)."""
     heads = {k for k in row_keys if dim == "Golongan" and "/" not in k}
     whole = set(row_keys) - heads
 
@@ -280,32 +272,14 @@ def profiles_of(ctx, dim: str) -> list[tuple[str, str | None, str]] | None:
     return memo[dim]
 
 
-def list_counts(profiles: list[tuple[str, str | None, str]] | None, dim: str, row_key: str,
-                status: str | None) -> ListCount | None:
-    """The people of the Pegawai sheet in category ``row_key`` (and ``status``), or None
-    when the list cannot tell (someone concerned has the attribute unreadable or blank).
-    ``profiles``: :func:`people_profiles` of the report and ``dim``, read once per table."""
-    if profiles is None:
-        return None
-    names = []
-    for name, st, pc in profiles:
-        if status is not None and st is None:
-            return None
-        if status is not None and st != status:
-            continue
-        if pc == UNKNOWN:
-            return None
-        if _matches(dim, row_key, pc):
-            names.append(name)
-    return ListCount(len(names), names, status)
-
-
 class ListCounts:
-    """:func:`list_counts` of one table's people for every category and status, from one
-    walk of the list instead of one for each count of the table (a table of six rows and
-    four status columns asked the list 24 times). The list cannot tell a count when a
-    person concerned has the status or the category unreadable, wherever in the list:
-    that is kept as a flag for each status."""
+    """The people of the Pegawai sheet in each category and status of one table, from one
+    walk of the list (``profiles``: :func:`people_profiles` of the report and ``dim``)
+    instead of one for each count of the table (a table of six rows and four status
+    columns asked the list 24 times; tests/test_rekap_pegawai.py keeps that walk as the
+    long way and compares). The list cannot tell a count when a person concerned has the
+    status or the category unreadable, wherever in the list: that is kept as a flag for
+    each status."""
 
     __slots__ = ("profiles", "dim", "status_unknown", "groups")
 
@@ -331,7 +305,8 @@ class ListCounts:
                     break  # (None, None): counted once
 
     def get(self, row_key: str, status: str | None) -> ListCount | None:
-        """:func:`list_counts` of the category ``row_key`` (and ``status``)."""
+        """The people in category ``row_key`` (and ``status``), or None when the list
+        cannot tell (someone concerned has the attribute unreadable or blank)."""
         if self.profiles is None or (status is not None and self.status_unknown):
             return None
         unknown, by_cat, by_head = self.groups.get(status, (False, {}, {}))
@@ -557,5 +532,5 @@ def _percent(net, t: RekapTable, pairs: list[tuple[RekapPegawaiRow, Cell]]) -> N
                            f"Persen baris Jumlah {found} seharusnya {expected}.")
 
 
-__all__ = ["RekapTable", "rekap_tables", "list_counts", "category", "build", "STATUS_COLUMNS",
+__all__ = ["RekapTable", "rekap_tables", "category", "build", "STATUS_COLUMNS",
            "missing_categories"]
