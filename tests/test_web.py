@@ -29,7 +29,10 @@ def _lkj_temp_folders() -> set[str]:
 
 
 @pytest.fixture
-def client():
+def client(tmp_path, monkeypatch):
+    # the page's private folders go to a temporary folder of this test's own: another lkj
+    # page running on the machine (a second test run) makes its own in the shared one
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     before = _lkj_temp_folders()
     app = create_app()
     app.config["TESTING"] = True
