@@ -88,7 +88,18 @@ def start(port: int = 0, idle_seconds: float = IDLE_SECONDS,
                 break
         stop()
 
-    thread = threading.Thread(target=server.run, name="lkj-server", daemon=True)
+    def run() -> None:
+        """server.run(), quiet about what stop() causes: it closes the channels from the
+        watching thread, and a socket closed while the loop waits on it in select() ends
+        the loop with EBADF - a traceback in the user's console window as the page
+        closes, once in a while."""
+        try:
+            server.run()
+        except OSError:
+            if not stopped.is_set():
+                raise
+
+    thread = threading.Thread(target=run, name="lkj-server", daemon=True)
     thread.start()
     threading.Thread(target=watch, name="lkj-watch", daemon=True).start()
     return Running(url, stop, thread, activity)
